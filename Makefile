@@ -1,0 +1,52 @@
+# One command each, on a fresh clone:
+#   make site    build the real site into site/
+#   make test    run the whole test suite (unit, golden, end-to-end, browser)
+#   make check   validate data/ and content/ and list every problem
+#   make serve   live preview on http://127.0.0.1:8000/
+#   make bench   measure build cost and page weight (not part of make test)
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+# The stamp files record which lock file the venv was built from: editing a
+# lock makes the venv stale and the next make rebuilds it.
+RUNTIME := $(VENV)/.runtime-installed
+DEV := $(VENV)/.dev-installed
+
+.PHONY: site test check serve bench schemas clean browser-deps
+
+$(RUNTIME): requirements.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	touch $@
+
+$(DEV): requirements-dev.lock $(RUNTIME)
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements-dev.lock
+	touch $@
+
+site: $(RUNTIME)
+	$(PY) -m generator build --out site
+
+check: $(RUNTIME)
+	$(PY) -m generator check
+
+serve: $(RUNTIME)
+	$(PY) -m generator serve
+
+schemas: $(RUNTIME)
+	$(PY) -m generator schemas
+
+test: $(DEV) browser-deps
+	$(PY) -m pytest
+
+# Node packages for the HTML validator (vnu-jar): installed from the npm lock.
+browser-deps: node_modules/.installed
+node_modules/.installed: package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --silent
+	touch $@
+
+bench: $(DEV)
+	$(PY) bench/run.py
+
+clean:
+	rm -rf build site site.old site.new test-artifacts

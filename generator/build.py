@@ -1,0 +1,141 @@
+"""Stage 4: write the rendered sources, run MkDocs per language, swap in the result.
+
+Order matters and is the point of this module:
+1. load + validate everything (nothing written if the data is invalid),
+2. render every page in memory,
+3. write the sources into the work folder and run `mkdocs build --strict` for
+   every language at once (one process per language, so they use every core),
+4. post-build into the same staging folder,
+5. only then replace the output folder. Any failure before step 5 leaves the
+   previous output exactly as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import TEMPLATE_DIR
+from .problems import Problem
+from .render import Site, render
+from .validate import load_project
+
+
+class BuildError(Exception):
+    """The data was valid but a later stage failed (MkDocs, post-build checks)."""
+
+
+@dataclass
+class BuildResult:
+    out_dir: Path
+    pages: dict[str, int]
+    warnings: list[Problem]
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def describe(self) -> str:
+        counts = ", ".join(f"{lang}: {n} pages" for lang, n in self.pages.items())
+        total = sum(self.timings.values())
+        return f"Built {self.out_dir}/ ({counts}) in {total:.1f} s"
+
+
+def build_site(data_dir: Path, content_dir: Path | None, out_dir: Path, *, today: dt.date,
+               work_dir: Path | None = None) -> BuildResult:
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(name: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        timings[name] = now - clock
+        clock = now
+
+    project, warnings = load_project(data_dir, content_dir, today=today, template_dir=TEMPLATE_DIR)
+    lap("load+validate")
+    site = Site(project, today)
+    files = render(site)
+    lap("render")
+
+    out_dir = Path(out_dir)
+    work = Path(work_dir) if work_dir else Path("build")
+    staging = work / "site"
+    for lang in project.languages:
+        _clear(work / lang)
+    _clear(staging)
+    for rel, text in files.items():
+        target = work / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    lap("write")
+
+    run_mkdocs([work / lang / "mkdocs.yml" for lang in project.languages],
+               source_date_epoch=_epoch(max(page.updated for page in site.pages)))
+    lap("mkdocs")
+
+    from .postbuild import postbuild
+
+    postbuild(site, staging)
+    lap("postbuild")
+
+    swap(staging, out_dir)
+    lap("swap")
+    pages = {lang: sum(1 for _ in (out_dir / lang).rglob("index.html")) for lang in project.languages}
+    return BuildResult(out_dir, pages, warnings, timings)
+
+
+def run_mkdocs(configs: list[Path], *, source_date_epoch: int, engine: list[str] | None = None) -> None:
+    """Run one `mkdocs build --strict` per config, all at once; fail with their output."""
+    engine = engine or [sys.executable, "-m", "mkdocs"]
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true",
+               SOURCE_DATE_EPOCH=str(source_date_epoch), PYTHONHASHSEED="0")
+    procs = [
+        (cfg, subprocess.Popen(engine + ["build", "--strict", "--quiet", "-f", str(cfg)],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, text=True))
+        for cfg in configs
+    ]
+    failures = []
+    for cfg, proc in procs:
+        output, _ = proc.communicate()
+        if proc.returncode != 0:
+            failures.append(f"{cfg}:\n{output.strip()}")
+    if failures:
+        raise BuildError("MkDocs reported problems:\n" + "\n".join(failures))
+
+
+def swap(staging: Path, out_dir: Path) -> None:
+    """Replace out_dir with staging using renames, so readers never see half a site."""
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    old = out_dir.with_name(out_dir.name + ".old")
+    _clear(old)
+    try:
+        if out_dir.exists():
+            os.rename(out_dir, old)
+        try:
+            os.rename(staging, out_dir)
+        except OSError:
+            # Different file systems: copy next to the target first, then rename.
+            tmp = out_dir.with_name(out_dir.name + ".new")
+            _clear(tmp)
+            shutil.copytree(staging, tmp)
+            os.rename(tmp, out_dir)
+    except OSError as exc:
+        if old.exists() and not out_dir.exists():
+            os.rename(old, out_dir)
+        raise BuildError(f"could not replace {out_dir}: {exc}") from exc
+    _clear(old)
+
+
+def _clear(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    elif path.exists() or path.is_symlink():
+        path.unlink()
+
+
+def _epoch(day: dt.date) -> int:
+    return int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp())

@@ -1,0 +1,133 @@
+"""The command line: thin commands that parse options and call a stage.
+
+Exit codes: 0 success (warnings may be shown), 1 the data or build failed,
+2 the command was used wrongly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+from . import TEMPLATE_DIR
+from .problems import DataError
+
+DATA_HELP = "Folder of the YAML data files."
+CONTENT_HELP = "Folder of hand-written pages (content/<lang>/*.md). Default: next to the data folder."
+TODAY_HELP = "The date that statuses and warnings are computed for (YYYY-MM-DD). Default: today."
+FORMAT_HELP = "text for people, json for tools, github for CI annotations."
+LANG_HELP = "Language of the messages: en (default), fi or sv."
+OUT_HELP = "Where the finished site goes; replaced atomically only when the whole build succeeds."
+WORK_HELP = "Scratch folder for the generated Markdown and configs (git-ignored)."
+STRICT_HELP = "Treat warnings as errors."
+
+
+def _today(value: str | None) -> dt.date:
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date; write YYYY-MM-DD") from None
+
+
+def data_options(func):
+    func = click.option("--today", "today", default=None, help=TODAY_HELP)(func)
+    func = click.option("--content", "content_dir", type=click.Path(path_type=Path), default=None,
+                        help=CONTENT_HELP)(func)
+    func = click.option("--data", "data_dir", type=click.Path(path_type=Path), default=Path("data"),
+                        show_default=True, help=DATA_HELP)(func)
+    return func
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """Kanta onboarding guide: check the data, build the site, preview it."""
+
+
+@main.command()
+@data_options
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text",
+              help=FORMAT_HELP)
+@click.option("--lang", type=click.Choice(["en", "fi", "sv"]), default="en", help=LANG_HELP)
+@click.option("--strict", is_flag=True, help=STRICT_HELP)
+def check(data_dir: Path, content_dir: Path | None, today: str | None, fmt: str, lang: str,
+          strict: bool) -> None:
+    """Validate the data and pages; list every problem with file:line:column."""
+    from .report import FORMATS
+    from .validate import load_project
+
+    day = _today(today)
+    try:
+        try:
+            _, problems = load_project(data_dir, content_dir, today=day, template_dir=TEMPLATE_DIR)
+            failed = strict and bool(problems)
+        except DataError as exc:
+            problems, failed = exc.problems, True
+    except Exception as exc:  # noqa: BLE001 - an editor must never see a traceback
+        click.echo(f"internal error while checking ({type(exc).__name__}: {exc}); "
+                   "please report this to the developers", err=True)
+        sys.exit(1)
+    output = FORMATS[fmt](problems, lang)
+    if output:
+        click.echo(output)
+    sys.exit(1 if failed else 0)
+
+
+@main.command()
+@data_options
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("site"),
+              show_default=True, help=OUT_HELP)
+@click.option("--work", "work_dir", type=click.Path(path_type=Path), default=Path("build"),
+              show_default=True, help=WORK_HELP)
+@click.option("--lang", type=click.Choice(["en", "fi", "sv"]), default="en", help=LANG_HELP)
+def build(data_dir: Path, content_dir: Path | None, today: str | None, out_dir: Path,
+          work_dir: Path, lang: str) -> None:
+    """Validate, render and build the whole site into --out."""
+    from .build import BuildError, build_site
+    from .report import format_text
+
+    try:
+        result = build_site(data_dir, content_dir, out_dir, today=_today(today), work_dir=work_dir)
+    except DataError as exc:
+        click.echo(format_text(exc.problems, lang), err=True)
+        click.echo("Nothing was written: fix the problems above and build again.", err=True)
+        sys.exit(1)
+    except BuildError as exc:
+        click.echo(f"Build failed: {exc}", err=True)
+        click.echo(f"The previous {out_dir}/ was left as it was.", err=True)
+        sys.exit(1)
+    if result.warnings:
+        click.echo(format_text(result.warnings, lang), err=True)
+    click.echo(result.describe())
+
+
+@main.command()
+@data_options
+@click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1.")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("build/preview"),
+              show_default=True, help="Where the preview site is built.")
+def serve(data_dir: Path, content_dir: Path | None, today: str | None, port: int,
+          out_dir: Path) -> None:
+    """Preview on http://127.0.0.1:PORT/, rebuilding when data, content or templates change."""
+    from .serve import serve as run
+
+    run(data_dir, content_dir, out_dir, port=port, today=_today(today) if today else None)
+
+
+@main.command()
+@click.option("--check", "check_only", is_flag=True, help="Fail if the committed schemas are stale.")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("schemas"),
+              show_default=True, help="Folder of the JSON Schemas.")
+def schemas(check_only: bool, out_dir: Path) -> None:
+    """Write the JSON Schemas of the data files (for editors' IDEs)."""
+    from .schema import write_schemas
+
+    stale = write_schemas(out_dir, check_only=check_only)
+    if check_only and stale:
+        click.echo("Stale schemas: " + ", ".join(stale) + ". Run: python -m generator schemas",
+                   err=True)
+        sys.exit(1)

@@ -1,0 +1,164 @@
+"""Machine-readable outputs: iCalendar feeds per language and JSON feeds.
+
+Determinism: icalendar adds a random UID and DTSTAMP=now unless told
+otherwise, so both are always passed: UIDs derive from ids, DTSTAMP from the
+record's `last_reviewed`. The VTIMEZONE comes from the pinned tzdata.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Event
+
+from . import dates as d
+from .models import Period
+from .render import Site, url_of
+
+HELSINKI = ZoneInfo("Europe/Helsinki")
+
+
+def _stamp(day: dt.date) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+
+
+def feed_path(site: Site, lang: str, name: str) -> str:
+    """Path below the output root: fi/kalenteri/kaikki.ics."""
+    return f"{lang}/{site.project.strings['slug-feeds'][lang]}/{name}.ics"
+
+
+def _events(site: Site, period: Period, lang: str, host: str) -> list[Event]:
+    s = site.project.strings
+    origin = site.project.site.site_url.rstrip("/")
+    page_url = origin.removesuffix(site.base_path) + site.url(f"period:{period.id}", lang)
+    stamp = _stamp(period.last_reviewed)
+    prov = f" ({s['provisional'][lang]})"
+    uid = f"{period.slug}-{lang}@{host}"
+    items = []
+
+    def all_day(kind: str, summary: str, first: dt.date, last: dt.date, provisional: bool):
+        ev = Event()
+        ev.add("uid", f"{kind}-{uid}")
+        ev.add("dtstamp", stamp)
+        ev.add("summary", summary + (prov if provisional else ""))
+        ev.add("dtstart", first)
+        ev.add("dtend", last + dt.timedelta(days=1))  # exclusive end (RFC 5545)
+        ev.add("url", page_url)
+        ev.add("transp", "TRANSPARENT")
+        items.append(ev)
+
+    title = s["title-period"][lang].format(id=period.id)
+    all_day("registration", f"{s['registration'][lang]}: {title}", period.registration.opens,
+            period.registration.closes, period.registration.provisional)
+    all_day("period", title, period.start, period.end, period.provisional)
+    events_by_kind = {e.kind: e for e in site.project.process.support_events}
+    for event in period.events:
+        name = event.title[lang] if event.title else events_by_kind[event.kind].name[lang]
+        ev = Event()
+        ev.add("uid", f"event-{event.id}-{uid}")
+        ev.add("dtstamp", stamp)
+        ev.add("summary", f"{name} ({period.id})" + (prov if event.provisional else ""))
+        ev.add("dtstart", dt.datetime.combine(event.date, event.start, HELSINKI))
+        ev.add("dtend", dt.datetime.combine(event.date, event.end, HELSINKI))
+        where = s["online"][lang] if event.online else ""
+        if event.place:
+            where = f"{where}, {event.place[lang]}" if where else event.place[lang]
+        ev.add("location", where)
+        ev.add("url", page_url)
+        items.append(ev)
+    return items
+
+
+def calendar(site: Site, periods: list[Period], lang: str, name: str, cal_id: str) -> bytes:
+    host = urlsplit(site.project.site.site_url).hostname or "localhost"
+    cal = Calendar()
+    cal.add("prodid", f"-//{site.project.site.organisation[lang]}//{host}//{lang.upper()}")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("name", name)
+    cal.add("x-wr-calname", name)
+    cal.add("uid", f"{cal_id}-{lang}@{host}")
+    for period in periods:
+        for event in _events(site, period, lang, host):
+            cal.add_component(event)
+    if periods:
+        first = min(p.registration.opens for p in periods)
+        last = max(p.end for p in periods)
+        cal.add_missing_timezones(dt.date(first.year, 1, 1), dt.date(last.year + 1, 1, 1))
+    return cal.to_ical()
+
+
+def write_calendars(site: Site, out: Path) -> None:
+    s = site.project.strings
+    periods = site.project.periods
+    for lang in site.project.languages:
+        all_name = f"{site.project.site.site_name[lang]}: {s['title-schedule'][lang]}"
+        target = out / feed_path(site, lang, s["feed-all"][lang])
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(calendar(site, periods, lang, all_name, "all"))
+        for period in periods:
+            name = s["title-period"][lang].format(id=period.id)
+            (out / feed_path(site, lang, period.slug)).write_bytes(
+                calendar(site, [period], lang, name, period.slug))
+
+
+def write_json(site: Site, out: Path) -> None:
+    """`/api/services.json` and `/api/periods.json`: documented in the README."""
+    p = site.project
+    langs = p.languages
+    origin = p.site.site_url.rstrip("/").removesuffix(site.base_path)
+    today = site.today
+
+    def urls(key: str) -> dict[str, str]:
+        return {lang: origin + site.url(key, lang) for lang in langs}
+
+    services = []
+    for s in p.services:
+        nxt = d.next_open_window(p.periods, today, s.id)
+        services.append({
+            "id": s.id, "kind": s.kind, "extends": s.extends,
+            "name": s.name.root, "former_names": [n.root for n in s.former_names],
+            "sectors": s.sectors, "url": urls(f"service:{s.id}"),
+            "registration_required": s.registration.required,
+            "vendor_exception": s.registration.vendor_exception,
+            "next_registration_closes": nxt.registration.closes.isoformat() if nxt and
+            s.registration.required else None,
+            "next_period": nxt.id if nxt and s.registration.required else None,
+            "last_reviewed": s.last_reviewed.isoformat(),
+        })
+    periods = []
+    for period in p.periods:
+        periods.append({
+            "id": period.id, "url": urls(f"period:{period.id}"),
+            "status": d.period_status(period, today),
+            "start": period.start.isoformat(), "end": period.end.isoformat(),
+            "provisional": period.provisional,
+            "registration": {"opens": period.registration.opens.isoformat(),
+                             "closes": period.registration.closes.isoformat(),
+                             "provisional": period.registration.provisional,
+                             "status": d.window_status(period.registration, today)},
+            "events": [{"id": e.id, "kind": e.kind, "date": e.date.isoformat(),
+                        "start": e.start.strftime("%H:%M"), "end": e.end.strftime("%H:%M"),
+                        "timezone": p.site.timezone, "online": e.online,
+                        "place": e.place.root if e.place else None,
+                        "provisional": e.provisional} for e in period.events],
+            "accepts": period.accepts,
+            "calendar": {lang: origin + site.base_path + "/" + feed_path(site, lang, period.slug)
+                         for lang in langs},
+        })
+    meta = {"generated_for": today.isoformat(), "languages": langs,
+            "calendar_all": {lang: origin + site.base_path + "/" +
+                             feed_path(site, lang, p.strings["feed-all"][lang]) for lang in langs}}
+    api = out / "api"
+    api.mkdir(parents=True, exist_ok=True)
+    for name, items in (("services", services), ("periods", periods)):
+        body = {**meta, name: items}
+        (api / f"{name}.json").write_text(json.dumps(body, ensure_ascii=False, indent=2) + "\n",
+                                          encoding="utf-8")
+
+
+__all__ = ["write_calendars", "write_json", "calendar", "feed_path", "url_of"]

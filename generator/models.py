@@ -1,0 +1,478 @@
+"""The schema: every record kind of `data/`, declared once.
+
+These pydantic models are the single source of the data format. From them come
+validation (`validate.py`), the JSON Schemas in `schemas/` that editors' IDEs
+use, and the data-format reference in the editors' guide. Each field carries a
+one-line description, which is what the editors see in their IDE and in the
+reference.
+
+The loader hands over strings only, so every type here parses text: dates are
+`YYYY-MM-DD`, times `HH:MM`, booleans exactly `true` or `false`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    RootModel,
+    WithJsonSchema,
+)
+
+# ---------------------------------------------------------------------------
+# Scalar types (all parse strings, with messages that teach the fix)
+# ---------------------------------------------------------------------------
+
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+PERIOD_ID_RE = re.compile(r"^([1-9])/(\d{4})$")
+_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_TIME_RE = re.compile(r"^(\d{1,2}):(\d{2})$")
+_TAG_RE = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
+_BAD_URL_RE = re.compile(r"^\s*(javascript|data|vbscript|file)\s*:", re.I)
+_MD_LINK_RE = re.compile(r"\]\(\s*<?([^)\s>]*)")
+
+
+def _check_id(value: str) -> str:
+    if not ID_RE.match(value):
+        raise ValueError(
+            f"'{value}' is not a valid id or slug: use lowercase a-z, digits and single "
+            "hyphens only (no spaces, capitals, å/ä/ö or slashes), e.g. 'potilastietovaranto'"
+        )
+    return value
+
+
+def _check_date(value: str) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    m = _DATE_RE.match(value)
+    if not m:
+        raise ValueError(f"'{value}' is not a date: write it as YYYY-MM-DD, e.g. 2026-03-15")
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        raise ValueError(f"'{value}' is not a date in the calendar (check the day and month)") from None
+
+
+def _check_time(value: str) -> dt.time:
+    if isinstance(value, dt.time):
+        return value
+    m = _TIME_RE.match(value)
+    if not m or int(m[1]) > 23 or int(m[2]) > 59:
+        raise ValueError(f"'{value}' is not a time: write it as HH:MM on the 24-hour clock, e.g. 09:30")
+    return dt.time(int(m[1]), int(m[2]))
+
+
+def _check_bool(value: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    if value == "true":
+        return True
+    if value == "false":
+        return False
+    raise ValueError(f"'{value}' is not true or false: write exactly true or false")
+
+
+def _check_url(value: str) -> str:
+    if _BAD_URL_RE.match(value) or not re.match(r"^(https://|mailto:)[^\s<>\"]+$", value):
+        raise ValueError(f"'{value}' is not an allowed link: write a full https:// address or mailto:")
+    return value
+
+
+def _check_lang(value: str) -> str:
+    if not re.match(r"^[a-z]{2}$", value):
+        raise ValueError(
+            f"'{value}' is not a language code like fi or sv; if the text contains a comma inside "
+            "{ }, put the whole text in quotes")
+    return value
+
+
+LangCode = Annotated[str, AfterValidator(_check_lang)]
+
+
+def _check_plain(value: str) -> str:
+    """Single-line text: names and titles. No markup at all."""
+    if not value.strip():
+        raise ValueError("the text is empty")
+    if "\n" in value.strip():
+        raise ValueError("a name or title must fit on one line")
+    if _TAG_RE.search(value):
+        raise ValueError("HTML is not allowed in text; write plain text")
+    if re.search(r"[*_`\[\]]|^#", value):
+        raise ValueError("a name or title is plain text: remove the * _ ` [ ] # characters")
+    return value.strip()
+
+
+def _check_prose(value: str) -> str:
+    """Running text in the documented Markdown subset: emphasis, links, lists."""
+    if not value.strip():
+        raise ValueError("the text is empty")
+    if _TAG_RE.search(value):
+        raise ValueError(
+            "HTML is not allowed in text; use Markdown: *emphasis*, [link text](https://…), "
+            "lists with '- '"
+        )
+    for line in value.splitlines():
+        stripped = line.lstrip()
+        if stripped.startswith("#"):
+            raise ValueError("headings (#) are not allowed in data texts; the page template sets headings")
+        if stripped.startswith(("```", "~~~", "|", ">", "!!!", "???")) or line.startswith("    "):
+            raise ValueError("only emphasis, links and lists are allowed in data texts "
+                             "(no code blocks, tables, quotes, admonitions or 4-space indents)")
+    if "![" in value:
+        raise ValueError("images are not allowed in data texts")
+    if "{:" in value or "{#" in value or "{." in value:
+        raise ValueError("attribute lists ({: …}) are not allowed in data texts")
+    for target in _MD_LINK_RE.findall(value):
+        if not re.match(r"^(https://|mailto:|/|#)", target) or _BAD_URL_RE.match(target):
+            raise ValueError(f"the link target '{target}' is not allowed: use https://, mailto: or a site path")
+    return value.strip()
+
+
+Id = Annotated[str, AfterValidator(_check_id), Field(description="Lowercase a-z, 0-9 and hyphens.",
+                                                     pattern=ID_RE.pattern)]
+Date = Annotated[dt.date, BeforeValidator(_check_date),
+                 WithJsonSchema({"type": "string", "format": "date",
+                                 "description": "A date as YYYY-MM-DD."})]
+Time = Annotated[dt.time, BeforeValidator(_check_time),
+                 WithJsonSchema({"type": "string", "pattern": r"^\d{1,2}:\d{2}$",
+                                 "description": "A time as HH:MM (24-hour clock, Europe/Helsinki)."})]
+Bool = Annotated[bool, BeforeValidator(_check_bool),
+                 WithJsonSchema({"type": "boolean", "description": "Exactly true or false."})]
+Url = Annotated[str, AfterValidator(_check_url),
+                Field(description="A full https:// address (or mailto:).")]
+Int = Annotated[int, Field(ge=0, le=1000)]
+
+
+class Text(RootModel[dict[LangCode, Annotated[str, AfterValidator(_check_plain)]]]):
+    """A one-line plain text in every configured language: `{fi: …, sv: …}`."""
+
+    def __getitem__(self, lang: str) -> str:
+        return self.root[lang]
+
+
+class Prose(RootModel[dict[LangCode, Annotated[str, AfterValidator(_check_prose)]]]):
+    """Running text in every configured language, in the Markdown subset
+    (emphasis, links, lists)."""
+
+    def __getitem__(self, lang: str) -> str:
+        return self.root[lang]
+
+
+class Slugs(RootModel[dict[LangCode, Id]]):
+    """A URL segment per language: `{fi: potilastietovaranto, sv: patientdatalagret}`."""
+
+    def __getitem__(self, lang: str) -> str:
+        return self.root[lang]
+
+
+class LocalUrl(RootModel[dict[LangCode, Url]]):
+    """An address per language: `{fi: https://…, sv: https://…}`."""
+
+    def __getitem__(self, lang: str) -> str:
+        return self.root[lang]
+
+
+class Record(BaseModel):
+    """Base of every record: unknown keys are errors, records are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# ---------------------------------------------------------------------------
+# data/site.yaml
+# ---------------------------------------------------------------------------
+
+
+class Language(Record):
+    code: Annotated[str, Field(pattern=r"^[a-z]{2}$", description="ISO 639-1 code, e.g. fi.")]
+    name: str = Field(description="The language's own name for itself, e.g. Suomi.")
+    search_stemmer: str = Field(description="Material search language (lunr), e.g. fi.")
+
+
+class Contact(Record):
+    id: Id = Field(description="Referenced from services as `contact:`.")
+    name: Text = Field(description="Who answers, e.g. Kanta-palvelujen asiakastuki.")
+    email: str = Field(description="E-mail address.", pattern=r"^[^@\s<>]+@[^@\s<>]+\.[a-z]{2,}$")
+    phone: str | None = Field(default=None, description="Phone number as written, e.g. 020 634 7787.",
+                              pattern=r"^\+?[0-9 ]{6,20}$")
+    hours: Text | None = Field(default=None, description="When the line is open.")
+
+
+class Sector(Record):
+    id: Id = Field(description="Referenced from services' `sectors:`.")
+    name: Text = Field(description="Name of the audience, e.g. Terveydenhuolto.")
+    intro: Prose = Field(description="One or two sentences shown on the sector's shortcut.")
+
+
+class Role(Record):
+    id: Id = Field(description="Referenced from steps' `who:`.")
+    name: Text = Field(description="Who does a step, e.g. Järjestelmätoimittaja.")
+
+
+class KnownIssue(Record):
+    text: Prose = Field(description="What is not accessible, and why.")
+    reason: Literal["non-compliance", "disproportionate-burden", "out-of-scope"] = Field(
+        description="The legal ground: non-compliance, disproportionate-burden or out-of-scope.")
+
+
+class Accessibility(Record):
+    status: Literal["full", "partial", "none"] = Field(description="Compliance with WCAG 2.1 AA.")
+    prepared: Date = Field(description="When the statement was first prepared.")
+    reviewed: Date = Field(description="When the statement was last reviewed.")
+    method: Literal["self-assessment", "third-party"] = Field(description="How compliance was assessed.")
+    feedback_email: str = Field(description="Where readers send accessibility feedback.")
+    known_issues: list[KnownIssue] = Field(default_factory=list, description="Content that is not accessible.")
+    authority: Prose = Field(description="How to contact the supervisory authority (Traficom).")
+
+
+class PageSlugs(Record):
+    """URL segments of the generated pages, per language."""
+
+    process: Slugs = Field(description="The onboarding process page.")
+    registration: Slugs = Field(description="The registration page.")
+    schedule: Slugs = Field(description="The schedule; period pages sit below it.")
+    services: Slugs = Field(description="The services overview; service pages sit below it.")
+    requirements: Slugs = Field(description="The shared prerequisites.")
+    customer: Slugs = Field(description="The Kanta customer relationship page.")
+    accessibility: Slugs = Field(description="The accessibility statement.")
+
+
+class SiteFile(Record):
+    """data/site.yaml: settings of the whole site."""
+
+    languages: list[Language] = Field(min_length=1, description="Site languages; the first is the default.")
+    site_url: Url = Field(description="Public address of the site root, ending in /.")
+    site_name: Text = Field(description="The site's name in the header.")
+    description: Text = Field(description="One-line description for search engines.")
+    organisation: Text = Field(description="Who publishes the site.")
+    repo_url: Url = Field(description="The repository editors work in (for 'edit this page').")
+    edit_branch: str = Field(default="main", description="Branch that edit links open.")
+    register_url: LocalUrl = Field(description="Kela's registration form for onboarding periods.")
+    contacts: list[Contact] = Field(min_length=1, description="Contact points referenced by id.")
+    sectors: list[Sector] = Field(min_length=1, description="Audiences that services belong to.")
+    roles: list[Role] = Field(min_length=1, description="Who does onboarding steps.")
+    accessibility: Accessibility = Field(description="Facts of the accessibility statement.")
+    pages: PageSlugs = Field(description="URL segments of the generated pages.")
+    timezone: Literal["Europe/Helsinki"] = Field(default="Europe/Helsinki",
+                                                description="Time zone of every date and time.")
+
+
+# ---------------------------------------------------------------------------
+# data/strings.yaml: interface strings of the generated pages
+# ---------------------------------------------------------------------------
+
+
+class StringsFile(Record):
+    """data/strings.yaml: the words the templates use, per language."""
+
+    strings: dict[Id, Text] = Field(description="Key → text in every language.")
+
+
+# ---------------------------------------------------------------------------
+# data/requirements.yaml
+# ---------------------------------------------------------------------------
+
+
+class Link(Record):
+    kind: Literal["service-description", "application", "instructions", "form", "other"] = Field(
+        description="What the link is; decides its label and icon.")
+    title: Text = Field(description="The link text.")
+    url: LocalUrl = Field(description="Address per language.")
+
+
+class Requirement(Record):
+    id: Id = Field(description="Referenced from services' `requires:`.")
+    slug: Slugs = Field(description="Anchor of the requirement on the requirements page, per language.")
+    name: Text = Field(description="Short name, e.g. Kanta-palvelujen asiakkuus.")
+    summary: Prose = Field(description="What it means and how to meet it.")
+    who: Id = Field(description="Role responsible for meeting it.")
+    links: list[Link] = Field(default_factory=list, description="Further reading.")
+
+
+class RequirementsFile(Record):
+    """data/requirements.yaml: prerequisites shared by services."""
+
+    requirements: list[Requirement] = Field(min_length=1, description="Every shared prerequisite.")
+
+
+# ---------------------------------------------------------------------------
+# data/services.yaml
+# ---------------------------------------------------------------------------
+
+
+class Step(Record):
+    who: Id = Field(description="Role that does this step (see roles in site.yaml).")
+    title: Text = Field(description="The step in a few words, as an instruction.")
+    text: Prose = Field(description="What exactly to do.")
+
+
+class Duration(Record):
+    certified: Prose = Field(description="Typical duration with an already certified system.")
+    uncertified: Prose = Field(description="Typical duration when the system is not yet certified.")
+
+
+class Registration(Record):
+    required: Bool = Field(description="Whether the actor registers for an onboarding period.")
+    vendor_exception: Bool = Field(
+        default=False, description="Whether the full-vendor-support exception (process.yaml) applies.")
+    note: Prose | None = Field(default=None, description="Anything specific to this service.")
+
+
+class Service(Record):
+    id: Id = Field(description="Stable identifier; never changes, even when names do.")
+    slug: Slugs = Field(description="URL segment per language; renaming it needs a redirect entry.")
+    kind: Literal["service", "functionality"] = Field(
+        description="A service, or a functionality that extends one (see `extends`).")
+    extends: Id | None = Field(default=None, description="For functionalities: the service they extend.")
+    name: Text = Field(description="Current name.")
+    former_names: list[Text] = Field(default_factory=list,
+                                     description="Earlier names still in use (found by search).")
+    sectors: list[Id] = Field(min_length=1, description="Audiences (see sectors in site.yaml).")
+    summary: Prose = Field(description="What the service is, in one or two sentences.")
+    who: Prose = Field(description="Who must or may onboard it.")
+    requires: list[Id] = Field(default_factory=list, description="Shared prerequisites (requirements.yaml).")
+    requires_services: list[Id] = Field(default_factory=list,
+                                        description="Services that must be in use first.")
+    steps: list[Step] = Field(min_length=1, description="Onboarding steps in order.")
+    duration: Duration | None = Field(default=None,
+                                      description="Typical duration; omit to use the general estimate.")
+    registration: Registration = Field(description="Whether and how to register for a period.")
+    links: list[Link] = Field(default_factory=list, description="Service description, application, ...")
+    contact: Id = Field(description="Contact point (see contacts in site.yaml).")
+    last_reviewed: Date = Field(description="When an editor last checked this service's facts.")
+    redirect_from: list[Slugs] = Field(default_factory=list,
+                                      description="Earlier slugs per language that must keep working.")
+
+
+class ServicesFile(Record):
+    """data/services.yaml: services and functionalities that can be onboarded."""
+
+    services: list[Service] = Field(min_length=1, description="Every onboardable service.")
+
+
+# ---------------------------------------------------------------------------
+# data/periods.yaml
+# ---------------------------------------------------------------------------
+
+EventKind = Literal["preparation", "operating-model-training", "practice-training"]
+
+
+class Window(Record):
+    opens: Date = Field(description="First day of registration.")
+    closes: Date = Field(description="Last day of registration.")
+    provisional: Bool = Field(description="true until Kela has confirmed these dates.")
+
+
+class Event(Record):
+    id: Id = Field(description="Unique within the period; part of the calendar UID.")
+    kind: EventKind = Field(description="preparation, operating-model-training or practice-training.")
+    title: Text | None = Field(default=None, description="Overrides the default title of the kind.")
+    date: Date = Field(description="Day of the event.")
+    start: Time = Field(description="Start time, Europe/Helsinki.")
+    end: Time = Field(description="End time, Europe/Helsinki.")
+    online: Bool = Field(description="true when held online.")
+    place: Text | None = Field(default=None, description="Where, if not only online.")
+    services: list[Id] = Field(default_factory=list,
+                               description="Services the event is about; empty means all the period accepts.")
+    provisional: Bool = Field(description="true until Kela has confirmed the date and time.")
+
+
+class Period(Record):
+    id: Annotated[str, Field(pattern=PERIOD_ID_RE.pattern,
+                             description="Number/year, e.g. 1/2026.")]
+    start: Date = Field(description="First day of the period.")
+    end: Date = Field(description="Last day; production use should begin by then.")
+    provisional: Bool = Field(description="true until Kela has confirmed the start and end.")
+    registration: Window = Field(description="The registration window.")
+    events: list[Event] = Field(default_factory=list, description="Preparation event and trainings.")
+    accepts: list[Id] = Field(min_length=1, description="Services that can be onboarded in this period.")
+    last_reviewed: Date = Field(description="When an editor last checked this period.")
+
+    @property
+    def slug(self) -> str:
+        """`1/2026` → `1-2026`: the same URL segment in every language."""
+        return self.id.replace("/", "-")
+
+
+class PeriodsFile(Record):
+    """data/periods.yaml: the onboarding periods, three a year."""
+
+    periods: list[Period] = Field(min_length=1, description="Every period, in time order.")
+
+
+# ---------------------------------------------------------------------------
+# data/process.yaml: the generic guidance facts, each stated once
+# ---------------------------------------------------------------------------
+
+
+class Months(Record):
+    min: Int = Field(description="Lower estimate in months.")
+    max: Int | None = Field(default=None, description="Upper estimate; omit for 'at least'.")
+
+
+class Trigger(Record):
+    id: Id = Field(description="Stable identifier.")
+    text: Prose = Field(description="When the actor registers.")
+    sectors: list[Id] = Field(default_factory=list, description="Limited to these sectors; empty = all.")
+
+
+class SupportEvent(Record):
+    kind: EventKind = Field(description="Which event kind this describes.")
+    name: Text = Field(description="Name of the event kind (also its default title).")
+    purpose: list[Prose] = Field(min_length=1, description="What participants get from it.")
+
+
+class ProcessFile(Record):
+    """data/process.yaml: facts of the onboarding process that every page reuses."""
+
+    precondition: Prose = Field(description="When onboarding is possible at all.")
+    duration_factors: list[Prose] = Field(min_length=1, description="What the duration depends on.")
+    duration_certified: Months = Field(description="Estimate with a certified system.")
+    duration_uncertified: Months = Field(description="Estimate with a system not yet certified.")
+    support_model: Prose = Field(description="The guidance and support model in brief.")
+    support_events: list[SupportEvent] = Field(min_length=1, description="Kinds of support events.")
+    why_register: Prose = Field(description="What registering gives the actor and Kela.")
+    registration_triggers: list[Trigger] = Field(min_length=1, description="When to register.")
+    vendor_exception: Prose = Field(description="The full-vendor-support exception.")
+    vendor_exception_sectors: list[Id] = Field(min_length=1, description="Sectors it applies to.")
+    timing: Prose = Field(description="When the actual onboarding can happen.")
+    timing_examples: list[Prose] = Field(default_factory=list, description="Examples of timing.")
+    customer_relationship: Prose = Field(description="The Kanta customer relationship in brief.")
+    per_service_duties: list[Prose] = Field(min_length=1,
+                                            description="What the customer does for every service.")
+    relationship_once: Prose = Field(description="That the commitment is given only once.")
+    last_reviewed: Date = Field(description="When an editor last checked these facts.")
+
+
+# ---------------------------------------------------------------------------
+# Front matter of hand-written pages in content/<lang>/*.md
+# ---------------------------------------------------------------------------
+
+
+class PageMeta(Record):
+    """The front matter block at the top of a hand-written page."""
+
+    id: Id = Field(description="Pairs the page with its translations (same id in every language).")
+    title: Annotated[str, AfterValidator(_check_plain)] = Field(description="The page title.")
+    description: Annotated[str, AfterValidator(_check_plain)] | None = Field(
+        default=None, description="One-line summary for search engines.")
+    nav_order: Int = Field(default=50, description="Position in the navigation (smaller first).")
+    last_reviewed: Date = Field(description="When an editor last checked this page.")
+
+
+# The data files, their model, and the top-level key that holds their records.
+DATA_FILES: dict[str, type[Record]] = {
+    "site.yaml": SiteFile,
+    "strings.yaml": StringsFile,
+    "process.yaml": ProcessFile,
+    "requirements.yaml": RequirementsFile,
+    "services.yaml": ServicesFile,
+    "periods.yaml": PeriodsFile,
+}

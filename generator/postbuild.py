@@ -1,0 +1,94 @@
+"""Stage 5: files around the per-language builds.
+
+The root language chooser and 404 page, the root sitemap with hreflang pairs,
+robots.txt, calendar and JSON feeds, and the CDN's `_headers` and `_redirects`.
+Everything is derived from the data and the built HTML, never from the clock.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from . import PACKAGE_DIR
+from .render import Site
+
+
+def postbuild(site: Site, out: Path) -> None:
+    from . import cdn, feeds
+
+    write_root_pages(site, out)
+    write_sitemap(site, out)
+    feeds.write_calendars(site, out)
+    feeds.write_json(site, out)
+    cdn.write_redirects(site, out)
+    cdn.write_headers(site, out)
+
+
+def _root_html(site: Site, title: str, body: str, lang: str) -> str:
+    return (
+        "<!doctype html>\n"
+        f'<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width,initial-scale=1">\n'
+        f"<title>{html.escape(title)}</title>\n"
+        f'<meta name="description" content="{html.escape(site.project.site.description[lang])}">\n'
+        f'<link rel="stylesheet" href="{site.base_path}/kg-root.css">\n'
+        f'<link rel="icon" href="{site.base_path}/{lang}/assets/images/favicon.png">\n'
+        f"</head>\n<body>\n<main>\n{body}</main>\n</body>\n</html>\n"
+    )
+
+
+def write_root_pages(site: Site, out: Path) -> None:
+    """`/`: a plain, accessible choice of language (no automatic redirect), and `/404.html`."""
+    p = site.project
+    langs = p.site.languages
+    first = langs[0].code
+    t = p.strings
+    heads, links, missing = [], [], []
+    for lang in langs:
+        code = lang.code
+        heads.append(f'<h1 lang="{code}">{html.escape(p.site.site_name[code])}</h1>\n'
+                     if code == first else
+                     f'<p class="kg-alt-title" lang="{code}">{html.escape(p.site.site_name[code])}</p>\n')
+        links.append(f'<li><a href="{site.url("home", code)}" hreflang="{code}" lang="{code}">'
+                     f'{html.escape(t["root-choose"][code])}</a></li>\n')
+        missing.append(f'<section lang="{code}">\n'
+                       f'<h2>{html.escape(t["not-found-title"][code])}</h2>\n'
+                       f'<p>{html.escape(t["not-found-text"][code])}</p>\n'
+                       f'<p><a href="{site.url("home", code)}">{html.escape(t["title-home"][code])}</a></p>\n'
+                       "</section>\n")
+    chooser = "".join(heads) + '<ul class="kg-choose">\n' + "".join(links) + "</ul>\n"
+    (out / "index.html").write_text(_root_html(site, " / ".join(p.site.site_name[x.code] for x in langs),
+                                               chooser, first), encoding="utf-8")
+    not_found_title = " / ".join(t["not-found-title"][x.code] for x in langs)
+    (out / "404.html").write_text(_root_html(site, not_found_title,
+                                             f'<h1>{html.escape(not_found_title)}</h1>\n' + "".join(missing),
+                                             first), encoding="utf-8")
+    (out / "kg-root.css").write_text((PACKAGE_DIR / "static" / "kg-root.css").read_text(encoding="utf-8"),
+                                     encoding="utf-8")
+
+
+def write_sitemap(site: Site, out: Path) -> None:
+    """Root sitemap: every page in every language, each with its hreflang pairs."""
+    origin = site.project.site.site_url.rstrip("/")
+    origin = origin[: len(origin) - len(site.base_path)] if site.base_path else origin
+    langs = site.project.languages
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+             'xmlns:xhtml="http://www.w3.org/1999/xhtml">']
+    for page in sorted(site.pages, key=lambda p: p.key):
+        alternates = [(lang, origin + site.url(page.key, lang)) for lang in langs]
+        default = origin + (f"{site.base_path}/" if page.key == "home" else site.url(page.key, langs[0]))
+        for _, loc in alternates:
+            lines.append("  <url>")
+            lines.append(f"    <loc>{escape(loc)}</loc>")
+            lines.append(f"    <lastmod>{page.updated.isoformat()}</lastmod>")
+            for alt_lang, alt in alternates:
+                lines.append(f'    <xhtml:link rel="alternate" hreflang="{alt_lang}" href="{escape(alt)}"/>')
+            lines.append(f'    <xhtml:link rel="alternate" hreflang="x-default" href="{escape(default)}"/>')
+            lines.append("  </url>")
+    lines.append("</urlset>")
+    (out / "sitemap.xml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (out / "robots.txt").write_text(f"User-agent: *\nAllow: /\n\nSitemap: {origin}{site.base_path}/sitemap.xml\n",
+                                    encoding="utf-8")

@@ -1,0 +1,53 @@
+"""Problems found in the editors' files, and the exception that carries them.
+
+Every stage reports mistakes as `Problem`s with the file, line and column they
+point at. Stages collect all of them before stopping, so an editor sees every
+mistake in one run instead of fixing them one at a time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One mistake (or a warning) at a place in an editor's file."""
+
+    file: str
+    """The file's path as the editor knows it, relative to the repository."""
+    line: int
+    """1-based line; 0 when the problem concerns the whole file."""
+    column: int
+    """1-based column; 0 when unknown."""
+    message: str
+    """What is wrong, in plain words."""
+    key: str = ""
+    """The dotted key path inside the file, e.g. `services.2.name.sv`."""
+    hint: str = ""
+    """How to fix it."""
+    severity: str = field(default=ERROR, compare=False)
+    code: str = field(default="", compare=False)
+    """A stable machine-readable name of the problem class (for translations, JSON)."""
+    args: tuple = field(default=(), compare=False)
+    """Values substituted into a translated message (see `messages.py`)."""
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
+
+
+class DataError(Exception):
+    """Raised when the data cannot be used; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__(f"{len(problems)} problem(s) in the data")
+        self.problems = problems
+
+
+def key_path(path: tuple) -> str:
+    """Render a location tuple as the dotted key path editors see."""
+    return ".".join(str(p) for p in path)

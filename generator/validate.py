@@ -1,0 +1,614 @@
+"""Stage 2: validate the loaded data against the schema and the cross-record rules.
+
+`load_project()` is the one entry point: it reads every data file and content
+page, validates each against its model, then runs the rules that span records
+(unique ids, references, date order, translations, ...). It collects every
+problem and raises one `DataError` with all of them, or returns a `Project`
+plus its warnings. Nothing is written anywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, RootModel, ValidationError
+
+from . import models as m
+from .load import Document, load_file, load_text
+from .problems import ERROR, WARNING, DataError, Problem, key_path
+
+REVIEW_MONTHS = 12
+PROVISIONAL_WARNING_DAYS = 60
+_FRONT_MATTER_RE = re.compile(r"\A---\n(.*?\n)---\n", re.S)
+_TEMPLATE_KEY_RE = re.compile(r"""\bt\(\s*['"]([a-z0-9-]+)['"]\s*\)""")
+# Strings the Python code uses (templates' own t('…') keys are found by scanning them),
+# and those whose key is built from a value of the data (`status-` + status, ...).
+CODE_STRINGS = {"format-date", "format-time", "slug-feeds", "feed-all", "root-choose",
+                "not-found-title", "not-found-text", "moved", "title-home", "title-process",
+                "title-registration", "title-schedule", "title-services", "title-requirements",
+                "title-customer", "title-accessibility", "title-period", "provisional", "online",
+                "registration", "language", "page-updated", "edit-page", "skip-to-content"}
+CODE_STRINGS |= {f"status-{k}" for k in ("registration-upcoming", "registration-open", "starting",
+                                           "ongoing", "past")}
+CODE_STRINGS |= {f"window-{k}" for k in ("upcoming", "open", "closed")}
+CODE_STRINGS |= {f"link-{k}" for k in ("service-description", "application", "instructions", "form",
+                                         "other")}
+CODE_STRINGS |= {f"a11y-status-{k}" for k in ("full", "partial", "none")}
+CODE_STRINGS |= {f"a11y-method-{k}" for k in ("self-assessment", "third-party")}
+CODE_STRINGS |= {f"a11y-reason-{k}" for k in ("non-compliance", "disproportionate-burden",
+                                                "out-of-scope")}
+_CONTENT_HTML_RE = re.compile(r"<\s*/?\s*[a-zA-Z!?]|\]\(\s*<?\s*(javascript|data|vbscript):", re.I)
+
+
+@dataclass
+class ContentPage:
+    """A hand-written Markdown page from content/<lang>/."""
+
+    lang: str
+    slug: str
+    path: str
+    meta: m.PageMeta
+    body: str
+
+
+@dataclass
+class Project:
+    """Everything the site is made of, validated."""
+
+    data_dir: Path
+    content_dir: Path
+    site: m.SiteFile
+    strings: dict[str, m.Text]
+    process: m.ProcessFile
+    requirements: list[m.Requirement]
+    services: list[m.Service]
+    periods: list[m.Period]
+    pages: list[ContentPage]
+    sources: dict[str, Document] = field(default_factory=dict)
+    """File name → loaded document, for positions (edit links point at lines)."""
+
+    @property
+    def languages(self) -> list[str]:
+        return [lang.code for lang in self.site.languages]
+
+    def service(self, service_id: str) -> m.Service:
+        return next(s for s in self.services if s.id == service_id)
+
+    def line_of(self, file: str, path: tuple) -> int:
+        return self.sources[file].position(path)[0]
+
+
+def load_project(data_dir: Path, content_dir: Path | None = None, *,
+                 today: dt.date, template_dir: Path | None = None) -> tuple[Project, list[Problem]]:
+    """Load and validate everything. Returns the project and its warnings."""
+    data_dir = Path(data_dir)
+    content_dir = Path(content_dir) if content_dir else data_dir.parent / "content"
+    problems: list[Problem] = []
+    docs: dict[str, Document] = {}
+    parsed: dict[str, m.Record] = {}
+
+    for name, model in m.DATA_FILES.items():
+        shown = _shown(data_dir / name)
+        path = data_dir / name
+        if not path.exists():
+            problems.append(Problem(shown, 0, 0, "the file is missing",
+                                    hint=f"every data folder needs {name}; restore it from git",
+                                    code="missing-file"))
+            continue
+        try:
+            doc = load_file(path, shown)
+        except DataError as exc:
+            problems += exc.problems
+            continue
+        docs[name] = doc
+        try:
+            parsed[name] = model.model_validate(doc.data)
+        except ValidationError as exc:
+            problems += _dedupe(_from_pydantic(err, doc, model) for err in exc.errors())
+
+    for extra in sorted(data_dir.glob("*.y*ml")):
+        if extra.name not in m.DATA_FILES:
+            problems.append(Problem(_shown(extra), 0, 0, "this file is not read by the generator",
+                                    hint="data files are: " + ", ".join(m.DATA_FILES),
+                                    severity=WARNING, code="unknown-file"))
+
+    if any(p.is_error for p in problems) or len(parsed) < len(m.DATA_FILES):
+        raise DataError(sorted(problems))
+
+    site: m.SiteFile = parsed["site.yaml"]
+    languages = [lang.code for lang in site.languages]
+    pages, page_problems = _load_pages(content_dir, languages)
+    problems += page_problems
+
+    project = Project(
+        data_dir=data_dir, content_dir=content_dir, site=site,
+        strings=parsed["strings.yaml"].strings, process=parsed["process.yaml"],
+        requirements=parsed["requirements.yaml"].requirements,
+        services=parsed["services.yaml"].services, periods=parsed["periods.yaml"].periods,
+        pages=pages, sources=docs,
+    )
+    problems += Rules(project, docs, template_dir).run(today)
+    errors = [p for p in problems if p.is_error]
+    if errors:
+        raise DataError(sorted(problems))
+    return project, sorted(problems)
+
+
+# ---------------------------------------------------------------------------
+# Mapping pydantic's errors back to file:line:column with a hint
+# ---------------------------------------------------------------------------
+
+
+def _from_pydantic(err: dict, doc: Document, model: type[BaseModel]) -> Problem:
+    loc = tuple(p for p in err["loc"]
+                if not (isinstance(p, str) and (p.startswith("function-") or p == "[key]")))
+    kind = err["type"]
+    line, col = doc.position(loc, at_key=kind == "extra_forbidden")
+    where = key_path(loc)
+    msg = err["msg"].removeprefix("Value error, ")
+    hint = ""
+    args: tuple = ()
+    if kind == "extra_forbidden":
+        allowed = _allowed_keys(model, loc[:-1])
+        guess = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+        msg = f"unknown key '{loc[-1]}'"
+        hint = f"did you mean '{guess[0]}'?" if guess else "allowed keys here: " + ", ".join(allowed)
+        args = (loc[-1],)
+    elif kind == "missing":
+        desc = _field_description(model, loc)
+        msg = f"the key '{loc[-1]}' is missing"
+        hint = f"add `{loc[-1]}:` ({desc})" if desc else f"add `{loc[-1]}:`"
+        # Point at the record that lacks the key, not at the file's first line.
+        line, col = doc.position(loc[:-1])
+        args = (loc[-1],)
+    elif kind in ("dict_type", "model_type", "model_attributes_type"):
+        msg = "expected keys with values here (a mapping), not a single value or list"
+        hint = "compare with a similar record in the same file"
+    elif kind == "list_type":
+        msg = "expected a list here (items starting with '- ')"
+    elif kind == "string_type":
+        msg = "expected a single text value here, not a list or block"
+    elif kind == "literal_error":
+        msg = f"'{err.get('input')}' is not one of the allowed values"
+        hint = "write one of: " + err["ctx"]["expected"].replace("'", "")
+    elif kind == "string_pattern_mismatch":
+        desc = _field_description(model, loc)
+        msg = f"'{err.get('input')}' is not in the expected form"
+        hint = desc or f"expected the pattern {err['ctx']['pattern']}"
+    elif kind == "too_short":
+        msg = "the list is empty"
+        hint = "add at least one item"
+    elif kind in ("int_parsing", "int_type"):
+        msg = f"'{err.get('input')}' is not a whole number"
+    elif kind in ("less_than_equal", "greater_than_equal"):
+        msg = f"'{err.get('input')}' is out of range ({err['msg'].lower()})"
+    return Problem(doc.path, line, col, msg, key=where, hint=hint, code=kind, args=args)
+
+
+def _dedupe(problems) -> list[Problem]:
+    """One message per place: a bad key in {…} also empties its value; say it once."""
+    seen, kept = set(), []
+    for p in problems:
+        if (p.file, p.line, p.column, p.key) not in seen:
+            seen.add((p.file, p.line, p.column, p.key))
+            kept.append(p)
+    return kept
+
+
+def _model_at(model, loc: tuple):
+    """Follow a location path through the model classes; None when lost."""
+    current = model
+    for part in loc:
+        if isinstance(part, int) or current is None:
+            continue
+        if isinstance(current, type) and issubclass(current, RootModel):
+            return None
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        info = current.model_fields.get(part)
+        if info is None:
+            return None
+        current = _inner_model(info.annotation)
+    return current
+
+
+def _inner_model(annotation):
+    """The BaseModel class inside `X | None`, `list[X]`, `dict[str, X]`."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _allowed_keys(model, loc: tuple) -> list[str]:
+    target = _model_at(model, loc)
+    if isinstance(target, type) and issubclass(target, BaseModel) and not issubclass(target, RootModel):
+        return list(target.model_fields)
+    return []
+
+
+def _field_description(model, loc: tuple) -> str:
+    target = _model_at(model, loc[:-1])
+    if isinstance(target, type) and issubclass(target, BaseModel):
+        info = target.model_fields.get(str(loc[-1]))
+        if info is not None and info.description:
+            return info.description
+    return ""
+
+
+# ---------------------------------------------------------------------------
+# Hand-written pages
+# ---------------------------------------------------------------------------
+
+
+def _load_pages(content_dir: Path, languages: list[str]) -> tuple[list[ContentPage], list[Problem]]:
+    pages: list[ContentPage] = []
+    problems: list[Problem] = []
+    for lang in languages:
+        folder = content_dir / lang
+        if not folder.is_dir():
+            problems.append(Problem(_shown(folder), 0, 0, f"the content folder for '{lang}' is missing",
+                                    hint=f"create {_shown(folder)}/ (it may be empty)", code="missing-folder"))
+            continue
+        for path in sorted(folder.glob("*.md")):
+            shown = _shown(path)
+            try:
+                raw = path.read_bytes().decode("utf-8")
+            except UnicodeDecodeError:
+                problems.append(Problem(shown, 0, 0, "the file is not valid UTF-8 text",
+                                        hint="save it with UTF-8 encoding", code="not-utf8"))
+                continue
+            match = _FRONT_MATTER_RE.match(raw.replace("\r\n", "\n"))
+            if not match:
+                problems.append(Problem(shown, 1, 1, "the page has no front matter block",
+                                        hint="start the file with ---, the keys id, title and "
+                                             "last_reviewed, and another ---", code="no-front-matter"))
+                continue
+            try:
+                doc = load_text(match[1], shown)
+            except DataError as exc:
+                problems += [_shift(p, 1) for p in exc.problems]
+                continue
+            try:
+                meta = m.PageMeta.model_validate(doc.data)
+            except ValidationError as exc:
+                problems += [_shift(_from_pydantic(e, doc, m.PageMeta), 1) for e in exc.errors()]
+                continue
+            body = raw.replace("\r\n", "\n")[match.end():]
+            body_line = match[0].count("\n") + 1
+            for number, text in enumerate(body.splitlines(), start=body_line):
+                found = _CONTENT_HTML_RE.search(_strip_code(text))
+                if found:
+                    problems.append(Problem(shown, number, found.start() + 1,
+                                            "HTML or a script link is not allowed in pages",
+                                            hint="use Markdown instead; ask a developer if a page "
+                                                 "truly needs markup", code="html-in-content"))
+            if not m.ID_RE.match(path.stem):
+                problems.append(Problem(shown, 0, 0, f"the file name '{path.name}' cannot be a URL",
+                                        hint="rename it with lowercase a-z, digits and hyphens, e.g. "
+                                             "tietosuoja.md", code="bad-slug"))
+                continue
+            pages.append(ContentPage(lang, path.stem, shown, meta, body))
+    return pages, problems
+
+
+def _strip_code(line: str) -> str:
+    return re.sub(r"`[^`]*`", "", line)
+
+
+def _shift(problem: Problem, lines: int) -> Problem:
+    """Front matter starts on line 2 of the page; shift positions to match."""
+    if problem.line == 0:
+        return problem
+    return Problem(problem.file, problem.line + lines, problem.column, problem.message,
+                   key=problem.key, hint=problem.hint, severity=problem.severity,
+                   code=problem.code, args=problem.args)
+
+
+def _shown(path: Path) -> str:
+    """Paths relative to the working directory when inside it (as editors type them)."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+# ---------------------------------------------------------------------------
+# Cross-record rules: everything that needs more than one record
+# ---------------------------------------------------------------------------
+
+
+class Rules:
+    """The rules that span records and files. Each `_rule_*` method adds problems."""
+
+    def __init__(self, project: Project, docs: dict[str, Document], template_dir: Path | None):
+        self.p = project
+        self.docs = docs
+        self.template_dir = template_dir
+        self.problems: list[Problem] = []
+        self.langs = project.languages
+
+    def run(self, today: dt.date) -> list[Problem]:
+        self.today = today
+        for name in sorted(dir(self)):
+            if name.startswith("_rule_"):
+                getattr(self, name)()
+        return self.problems
+
+    # -- helpers -----------------------------------------------------------
+
+    def add(self, file: str, path: tuple, message: str, hint: str = "", *, severity=ERROR,
+            code: str = "", at_key: bool = False, args: tuple = ()) -> None:
+        doc = self.docs[file]
+        line, col = doc.position(path, at_key=at_key)
+        self.problems.append(Problem(doc.path, line, col, message, key=key_path(path), hint=hint,
+                                     severity=severity, code=code, args=args))
+
+    def unique(self, file: str, items, path: tuple, what: str, attr: str = "id") -> set:
+        seen: dict[str, int] = {}
+        for i, item in enumerate(items):
+            value = getattr(item, attr)
+            if value in seen:
+                first = self.docs[file].position(path + (seen[value], attr))[0]
+                self.add(file, path + (i, attr), f"the {what} id '{value}' is used twice "
+                         f"(first on line {first})", "give each record its own id",
+                         code="duplicate-id", args=(value, first))
+            else:
+                seen[value] = i
+        return set(seen)
+
+    def refs(self, file: str, values, path: tuple, known: set, what: str) -> None:
+        for i, value in enumerate(values):
+            self.ref(file, value, path + (i,), known, what)
+
+    def ref(self, file: str, value: str, path: tuple, known: set, what: str) -> None:
+        if value not in known:
+            guess = difflib.get_close_matches(value, sorted(known), n=1)
+            hint = f"did you mean '{guess[0]}'?" if guess else f"known {what} ids: " + ", ".join(sorted(known))
+            self.add(file, path, f"there is no {what} with the id '{value}'", hint,
+                     code="unknown-ref", args=(what, value))
+
+    # -- rules ----------------------------------------------------------------
+
+    def _rule_translations(self) -> None:
+        """Every text, slug and address exists, non-empty, in every configured language."""
+        models = {"site.yaml": self.p.site, "process.yaml": self.p.process,
+                  "requirements.yaml": self.p.requirements, "services.yaml": self.p.services,
+                  "periods.yaml": self.p.periods, "strings.yaml": self.p.strings}
+        roots = {"requirements.yaml": ("requirements",), "services.yaml": ("services",),
+                 "periods.yaml": ("periods",), "strings.yaml": ("strings",)}
+        for file, value in models.items():
+            for path, text in _localized(value, roots.get(file, ())):
+                missing = [lang for lang in self.langs if lang not in text.root]
+                extra = [lang for lang in text.root if lang not in self.langs]
+                for lang in missing:
+                    self.add(file, path, f"the {lang} text is missing", f"add `{lang}: …` here",
+                             code="missing-translation", args=(lang,))
+                for lang in extra:
+                    self.add(file, path + (lang,), f"'{lang}' is not a language of the site",
+                             "languages are listed in data/site.yaml; remove this line or add "
+                             "the language there", code="unknown-language", args=(lang,),
+                             at_key=True)
+
+    def _rule_unique_ids_and_references(self) -> None:
+        site, f = self.p.site, "site.yaml"
+        self.unique(f, site.languages, ("languages",), "language", "code")
+        contacts = self.unique(f, site.contacts, ("contacts",), "contact")
+        sectors = self.unique(f, site.sectors, ("sectors",), "sector")
+        roles = self.unique(f, site.roles, ("roles",), "role")
+        reqs = self.unique("requirements.yaml", self.p.requirements, ("requirements",), "requirement")
+        services = self.unique("services.yaml", self.p.services, ("services",), "service")
+        self.unique("periods.yaml", self.p.periods, ("periods",), "period")
+        self.unique("process.yaml", self.p.process.registration_triggers, ("registration_triggers",),
+                    "trigger")
+
+        for i, r in enumerate(self.p.requirements):
+            self.ref("requirements.yaml", r.who, ("requirements", i, "who"), roles, "role")
+        for i, s in enumerate(self.p.services):
+            base = ("services", i)
+            f = "services.yaml"
+            self.refs(f, s.sectors, base + ("sectors",), sectors, "sector")
+            self.refs(f, s.requires, base + ("requires",), reqs, "requirement")
+            self.refs(f, s.requires_services, base + ("requires_services",), services, "service")
+            self.ref(f, s.contact, base + ("contact",), contacts, "contact")
+            for j, step in enumerate(s.steps):
+                self.ref(f, step.who, base + ("steps", j, "who"), roles, "role")
+            if s.kind == "functionality" and not s.extends:
+                self.add(f, base + ("kind",), "a functionality must say which service it extends",
+                         "add `extends: <service id>`", code="functionality-extends")
+            if s.extends:
+                self.ref(f, s.extends, base + ("extends",), services, "service")
+                if s.extends == s.id:
+                    self.add(f, base + ("extends",), "a service cannot extend itself", code="self-ref")
+            if s.id in s.requires_services:
+                self.add(f, base + ("requires_services",), "a service cannot require itself",
+                         code="self-ref")
+        for i, period in enumerate(self.p.periods):
+            base = ("periods", i)
+            self.refs("periods.yaml", period.accepts, base + ("accepts",), services, "service")
+            self.unique("periods.yaml", period.events, base + ("events",), "event")
+            for j, event in enumerate(period.events):
+                for k, sid in enumerate(event.services):
+                    if sid not in period.accepts:
+                        self.add("periods.yaml", base + ("events", j, "services", k),
+                                 f"the service '{sid}' is not accepted by period {period.id}",
+                                 "add it to the period's `accepts:` or remove it here",
+                                 code="event-service", args=(sid, period.id))
+        proc = self.p.process
+        for i, t in enumerate(proc.registration_triggers):
+            self.refs("process.yaml", t.sectors, ("registration_triggers", i, "sectors"), sectors, "sector")
+        self.refs("process.yaml", proc.vendor_exception_sectors, ("vendor_exception_sectors",),
+                  sectors, "sector")
+        kinds = [e.kind for e in proc.support_events]
+        for i, kind in enumerate(kinds):
+            if kinds.index(kind) != i:
+                self.add("process.yaml", ("support_events", i, "kind"),
+                         f"the event kind '{kind}' is described twice", code="duplicate-id")
+
+    def _rule_slugs(self) -> None:
+        """URLs stay unique per language; generated sections and pages never collide."""
+        for lang in self.langs:
+            top: dict[str, str] = {}
+            for name, slugs in self.p.site.pages:
+                if lang in slugs.root:
+                    if slugs[lang] in top:
+                        self.add("site.yaml", ("pages", name, lang),
+                                 f"the slug '{slugs[lang]}' is used by two pages",
+                                 code="duplicate-slug", args=(slugs[lang],))
+                    top[slugs[lang]] = name
+            for page in self.p.pages:
+                if page.lang == lang and page.slug in top:
+                    self.problems.append(Problem(page.path, 0, 0,
+                                                 f"the file name '{page.slug}' is already the URL of a "
+                                                 "generated page", hint="rename the file",
+                                                 code="duplicate-slug", args=(page.slug,)))
+            for file, items, what in (("services.yaml", self.p.services, "services"),
+                                      ("requirements.yaml", self.p.requirements, "requirements")):
+                seen: dict[str, int] = {}
+                for i, item in enumerate(items):
+                    slug = item.slug.root.get(lang)
+                    if slug is None:
+                        continue
+                    if slug in seen:
+                        self.add(file, (what, i, "slug", lang),
+                                 f"the {lang} slug '{slug}' is already used by {items[seen[slug]].id}",
+                                 "every page needs its own address", code="duplicate-slug", args=(slug,))
+                    seen[slug] = i
+            # Earlier slugs may not shadow a live page.
+            live = {s.slug.root.get(lang) for s in self.p.services}
+            for i, s in enumerate(self.p.services):
+                for j, old in enumerate(s.redirect_from):
+                    if old.root.get(lang) in live:
+                        self.add("services.yaml", ("services", i, "redirect_from", j, lang),
+                                 f"'{old.root.get(lang)}' is the address of a live page",
+                                 "an old address can only redirect when no page uses it",
+                                 code="redirect-shadows")
+
+        by_id: dict[str, dict[str, ContentPage]] = {}
+        for page in self.p.pages:
+            if page.meta.id in by_id.get(page.lang, {}):
+                self.problems.append(Problem(page.path, 2, 1, f"the page id '{page.meta.id}' is used "
+                                             f"twice in content/{page.lang}/", code="duplicate-id"))
+            by_id.setdefault(page.lang, {})[page.meta.id] = page
+        all_ids = {page.meta.id for page in self.p.pages}
+        for page_id in sorted(all_ids):
+            have = [lang for lang in self.langs if page_id in by_id.get(lang, {})]
+            for lang in self.langs:
+                if lang not in have:
+                    source = by_id[have[0]][page_id]
+                    self.problems.append(Problem(
+                        source.path, 2, 1, f"the page '{page_id}' has no {lang} translation",
+                        hint=f"add content/{lang}/<slug>.md with `id: {page_id}` in its front matter",
+                        code="missing-page-translation", args=(page_id, lang)))
+
+    def _rule_dates(self) -> None:
+        """Dates in order; events inside their period; periods do not overlap."""
+        f = "periods.yaml"
+        for i, p in enumerate(self.p.periods):
+            base = ("periods", i)
+            match = m.PERIOD_ID_RE.match(p.id)
+            if match and int(match[2]) != p.start.year:
+                self.add(f, base + ("start",), f"period {p.id} starts in {p.start.year}",
+                         f"a period's id names its starting year; check `id` and `start`",
+                         code="period-year")
+            if p.end < p.start:
+                self.add(f, base + ("end",), f"the period ends ({p.end}) before it starts ({p.start})",
+                         "swap the dates or fix the typo", code="date-order")
+            w = p.registration
+            if w.closes < w.opens:
+                self.add(f, base + ("registration", "closes"),
+                         f"registration closes ({w.closes}) before it opens ({w.opens})",
+                         code="date-order")
+            if w.closes >= p.start:
+                self.add(f, base + ("registration", "closes"),
+                         f"registration closes ({w.closes}) on or after the period starts ({p.start})",
+                         "registration must close before the period starts", code="date-order")
+            for j, e in enumerate(p.events):
+                if not p.start <= e.date <= p.end:
+                    self.add(f, base + ("events", j, "date"),
+                             f"the event is on {e.date}, outside period {p.id} ({p.start} – {p.end})",
+                             "move the event or fix the period's dates", code="event-outside")
+                if e.end <= e.start:
+                    self.add(f, base + ("events", j, "end"), "the event ends before it starts",
+                             code="date-order")
+                if not e.online and e.place is None:
+                    self.add(f, base + ("events", j), "the event is not online but has no place",
+                             "add `place:` or set `online: true`", code="event-place")
+        order = sorted(range(len(self.p.periods)), key=lambda k: self.p.periods[k].start)
+        for a, b in zip(order, order[1:]):
+            pa, pb = self.p.periods[a], self.p.periods[b]
+            if pb.start <= pa.end:
+                self.add(f, ("periods", b, "start"),
+                         f"period {pb.id} starts ({pb.start}) before period {pa.id} ends ({pa.end})",
+                         "periods may not overlap", code="period-overlap")
+
+    def _rule_template_strings(self) -> None:
+        """Every interface string the templates use exists in strings.yaml."""
+        if not self.template_dir:
+            return
+        used: set[str] = set(CODE_STRINGS)
+        for tpl in sorted(self.template_dir.rglob("*.j2")):
+            used |= set(_TEMPLATE_KEY_RE.findall(tpl.read_text(encoding="utf-8")))
+        for key in sorted(used - set(self.p.strings)):
+            self.add("strings.yaml", ("strings",), f"the string '{key}' is used by the templates "
+                     "but not defined", f"add `{key}:` with a text in every language",
+                     code="missing-string", args=(key,))
+
+    def _rule_warnings(self) -> None:
+        """Things that are allowed but that an editor should look at soon."""
+        today = self.today
+        if not any(p.start > today for p in self.p.periods):
+            self.add("periods.yaml", ("periods",), f"no period starts after today ({today})",
+                     "add next year's periods: python -m generator new period N/YYYY",
+                     severity=WARNING, code="no-upcoming")
+        limit = _months_before(today, REVIEW_MONTHS)
+        for i, s in enumerate(self.p.services):
+            if s.last_reviewed < limit:
+                self.add("services.yaml", ("services", i, "last_reviewed"),
+                         f"{s.id} was last reviewed on {s.last_reviewed}, over {REVIEW_MONTHS} months ago",
+                         "check the facts and update `last_reviewed`", severity=WARNING,
+                         code="stale-review", args=(s.id,))
+        for page in self.p.pages:
+            if page.meta.last_reviewed < limit:
+                self.problems.append(Problem(page.path, 2, 1, f"the page was last reviewed on "
+                                             f"{page.meta.last_reviewed}, over {REVIEW_MONTHS} months ago",
+                                             hint="check it and update `last_reviewed`",
+                                             severity=WARNING, code="stale-review"))
+        soon = today + dt.timedelta(days=PROVISIONAL_WARNING_DAYS)
+        for i, p in enumerate(self.p.periods):
+            dated = [(("registration", "opens"), p.registration.opens, p.registration.provisional),
+                     (("start",), p.start, p.provisional)]
+            dated += [(("events", j, "date"), e.date, e.provisional) for j, e in enumerate(p.events)]
+            for path, day, provisional in dated:
+                if provisional and today <= day <= soon:
+                    self.add("periods.yaml", ("periods", i) + path,
+                             f"{day} is still provisional and only {(day - today).days} days away",
+                             "confirm it with Kela and set `provisional: false`",
+                             severity=WARNING, code="provisional-soon")
+
+
+def _localized(value, path: tuple):
+    """Yield (path, model) for every Text / Prose / Slugs / LocalUrl inside a value."""
+    if isinstance(value, (m.Text, m.Prose, m.Slugs, m.LocalUrl)):
+        yield path, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _localized(getattr(value, name), path + (name,))
+    elif isinstance(value, (list, tuple)):
+        for i, item in enumerate(value):
+            yield from _localized(item, path + (i,))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _localized(item, path + (key,))
+
+
+def _months_before(day: dt.date, months: int) -> dt.date:
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    return dt.date(year, month + 1, min(day.day, 28))
