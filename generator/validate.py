@@ -390,7 +390,7 @@ class Rules:
                 extra = [lang for lang in text.root if lang not in self.langs]
                 for lang in missing:
                     self.add(file, path, f"the {lang} text is missing", f"add `{lang}: …` here",
-                             code="missing-translation", args=(lang,))
+                             code="missing-translation", args=(lang,), at_key=True)
                 for lang in extra:
                     self.add(file, path + (lang,), f"'{lang}' is not a language of the site",
                              "languages are listed in data/site.yaml; remove this line or add "

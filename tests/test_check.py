@@ -1,0 +1,277 @@
+"""`python -m generator check` on the mistakes editors make.
+
+Each case edits a copy of the shipped data the way an editor would, runs the
+real command, and asserts the file, line, column and message it reports, its
+exit code, and that no traceback is shown.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+
+from .conftest import CONTENT, DATA
+
+
+def run_check(data: Path, *args: str, today: str = "2026-11-25"):
+    result = CliRunner().invoke(main, ["check", "--data", str(data), "--today", today, *args])
+    assert "Traceback" not in result.output
+    assert "internal error" not in result.output
+    return result
+
+
+def line_of(text: str, needle: str, nth: int = 1) -> int:
+    """1-based line number of the nth line containing needle."""
+    hits = [i for i, line in enumerate(text.splitlines(), 1) if needle in line]
+    return hits[nth - 1]
+
+
+@dataclass
+class Case:
+    name: str
+    file: str
+    old: str
+    new: str
+    message: str
+    """A fragment of the expected message."""
+    at: str
+    """A fragment of the line the error must point at (in the edited file)."""
+    column: int
+    hint: str = ""
+    count: int = 1
+    """Replace only the first `count` occurrences."""
+    nth_at: int = 1
+    """`at` matches this occurrence (when the edit duplicates a line)."""
+
+
+CASES = [
+    Case("unknown key with a suggestion", "services.yaml", "    summary:", "    sumary:",
+         "unknown key 'sumary'", "    sumary:", 5, "did you mean 'summary'?"),
+    Case("missing field", "services.yaml", "    contact: kanta-support\n", "",
+         "the key 'contact' is missing", "  - id: prescription", 5, "add `contact:`"),
+    Case("wrong type: text where a list belongs", "services.yaml",
+         "    sectors:\n      - health\n      - pharmacy\n", "    sectors: health\n",
+         "expected a list", "    sectors: health", 14),
+    Case("impossible date", "periods.yaml", "    start: 2026-01-12", "    start: 2026-02-30",
+         "'2026-02-30' is not a date in the calendar", "start: 2026-02-30", 12),
+    Case("date in the wrong format", "periods.yaml", "    end: 2026-04-30", "    end: 30.4.2026",
+         "write it as YYYY-MM-DD", "end: 30.4.2026", 10),
+    Case("time with a dot", "periods.yaml", '        start: "09:00"', "        start: 9.00",
+         "'9.00' is not a time", "start: 9.00", 16),
+    Case("boolean spelled no", "periods.yaml", "    provisional: true", "    provisional: no",
+         "'no' is not true or false", "provisional: no", 18),
+    Case("boolean spelled on", "periods.yaml", "        online: true", "        online: on",
+         "'on' is not true or false", "online: on", 17),
+    Case("registration closes after the period starts", "periods.yaml",
+         "      closes: 2025-12-12", "      closes: 2026-01-20",
+         "registration closes (2026-01-20) on or after the period starts", "closes: 2026-01-20", 15),
+    Case("event outside its period", "periods.yaml", "        date: 2026-01-20", "        date: 2026-06-20",
+         "outside period 1/2026", "date: 2026-06-20", 15),
+    Case("end before start", "periods.yaml", "    end: 2026-04-30", "    end: 2026-01-01",
+         "ends (2026-01-01) before it starts", "end: 2026-01-01", 10),
+    Case("overlapping periods", "periods.yaml", "    start: 2026-05-04", "    start: 2026-04-20",
+         "starts (2026-04-20) before period 1/2026 ends", "start: 2026-04-20", 12),
+    Case("missing translation", "services.yaml", "      sv: Recepttjänsten\n", "",
+         "the sv text is missing", "    name:", 5),
+    Case("empty translation", "services.yaml", "      sv: Recepttjänsten", '      sv: ""',
+         "the text is empty", 'sv: ""', 11),
+    Case("duplicate id", "services.yaml", "  - id: patient-data-repository", "  - id: prescription",
+         "the service id 'prescription' is used twice", "  - id: prescription", 9, nth_at=2),
+    Case("duplicate slug", "services.yaml", "      fi: potilastietovaranto", "      fi: resepti-palvelu",
+         "the fi slug 'resepti-palvelu' is already used by prescription", "fi: resepti-palvelu", 11,
+         nth_at=2),
+    Case("reference to an id that does not exist", "services.yaml", "      - connection-model",
+         "      - conection-model", "there is no requirement with the id 'conection-model'",
+         "- conection-model", 9, "did you mean 'connection-model'?"),
+    Case("slug with ../", "services.yaml", "      fi: resepti-palvelu", "      fi: ../resepti",
+         "'../resepti' is not a valid id or slug", "fi: ../resepti", 11),
+    Case("slug with capitals", "services.yaml", "      fi: resepti-palvelu", "      fi: Resepti",
+         "'Resepti' is not a valid id or slug", "fi: Resepti", 11),
+    Case("slug with a space", "services.yaml", "      fi: resepti-palvelu", "      fi: resepti palvelu",
+         "is not a valid id or slug", "fi: resepti palvelu", 11),
+    Case("slug with å/ä/ö", "services.yaml", "      sv: recepttjansten", "      sv: recepttjänsten",
+         "is not a valid id or slug", "sv: recepttjänsten", 11),
+    Case("raw HTML in a text", "process.yaml", "    Sote-toimija voi ottaa", "    <b>Sote-toimija</b> voi ottaa",
+         "HTML is not allowed", "  fi: >-", 7),
+    Case("script in a name", "services.yaml", "      fi: Resepti-palvelu",
+         "      fi: Resepti<script>alert(1)</script>", "HTML is not allowed", "Resepti<script>", 11),
+    Case("javascript: link", "process.yaml", "    Sote-toimija voi ottaa",
+         "    [klikkaa](javascript:alert(1)) voi ottaa", "is not allowed", "  fi: >-", 7),
+    Case("duplicate key", "services.yaml", "    kind: service\n", "    kind: service\n    kind: functionality\n",
+         "the key 'kind' appears twice in the same block (first on line", "kind: functionality", 5),
+    Case("anchor and alias", "services.yaml", "    kind: service\n    name:",
+         "    kind: &k service\n    name:", "anchors and aliases", "kind: &k service", 11),
+    Case("python tag", "services.yaml", "    kind: service\n    name:",
+         "    kind: !!python/object/apply:os.system [echo hi]\n    name:", "is not allowed",
+         "kind: !!python", 11),
+    Case("tab indentation", "services.yaml", "    kind: service\n    name:", "\tkind: service\n    name:",
+         "a tab character is used for indentation", "\tkind: service", 1),
+    Case("YAML syntax error", "services.yaml", "    kind: service\n    name:",
+         "    kind: service: extra\n    name:", "YAML syntax error", "kind: service: extra", 18),
+]
+
+
+@pytest.fixture(scope="module")
+def shipped() -> dict[str, str]:
+    return {p.name: p.read_text(encoding="utf-8") for p in DATA.glob("*.yaml")}
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_bad_input_is_reported_at_its_place(case: Case, data_copy: Path, shipped):
+    original = shipped[case.file]
+    assert case.old in original, f"fixture drifted: {case.old!r} not in {case.file}"
+    edited = original.replace(case.old, case.new, case.count)
+    (data_copy / case.file).write_text(edited, encoding="utf-8")
+
+    result = run_check(data_copy)
+
+    assert result.exit_code == 1, result.output
+    line = line_of(edited, case.at, case.nth_at)
+    expected = f"{data_copy / case.file}:{line}:{case.column}: error: "
+    matching = [ln for ln in result.output.splitlines() if ln.startswith(expected)]
+    assert matching, f"no error at {expected}\n{result.output}"
+    assert any(case.message in ln for ln in matching), result.output
+    if case.hint:
+        assert case.hint in result.output
+    assert re.search(r"^\d+ error\(s\), \d+ warning\(s\)$", result.output, re.M)
+
+
+def test_every_problem_is_reported_at_once(data_copy: Path, shipped):
+    services = shipped["services.yaml"].replace("    summary:", "    sumary:", 1)
+    services = services.replace("      - connection-model", "      - nope", 1)
+    periods = shipped["periods.yaml"].replace("    provisional: true", "    provisional: yes", 1)
+    (data_copy / "services.yaml").write_text(services, encoding="utf-8")
+    (data_copy / "periods.yaml").write_text(periods, encoding="utf-8")
+
+    result = run_check(data_copy)
+
+    assert result.exit_code == 1
+    assert "unknown key 'sumary'" in result.output
+    assert "'yes' is not true or false" in result.output
+    # The reference error needs the records themselves to be valid first; the
+    # model errors above are reported in the same run, across two files.
+    assert result.output.count("error: ") >= 2
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"", "the file is empty"),
+    (b"# only a comment\n", "the file is empty"),
+    (b"- just\n- a list\n", "must start with keys"),
+    (b"services: \xff\xfe\n", "not valid UTF-8"),
+])
+def test_broken_files(data_copy: Path, content: bytes, message: str):
+    (data_copy / "services.yaml").write_bytes(content)
+    result = run_check(data_copy)
+    assert result.exit_code == 1
+    assert f"{data_copy / 'services.yaml'}:" in result.output
+    assert message in result.output
+
+
+def test_huge_file_is_refused_without_parsing(data_copy: Path):
+    (data_copy / "services.yaml").write_bytes(b"services:\n" + b"  # padding\n" * 100_000)
+    result = run_check(data_copy)
+    assert result.exit_code == 1
+    assert "the limit is 1048576" in result.output
+
+
+def test_alias_bomb_costs_nothing(data_copy: Path):
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
+        for p, c in zip("abcdefgh", "bcdefghi"))
+    (data_copy / "strings.yaml").write_text(bomb, encoding="utf-8")
+    result = run_check(data_copy)
+    assert result.exit_code == 1
+    assert f"{data_copy / 'strings.yaml'}:1:4: error: anchors and aliases" in result.output
+
+
+def test_times_that_yaml_11_turns_into_numbers_are_read_as_times(data_copy: Path, shipped):
+    """PyYAML's safe_load reads 10:30 as 630; the strict loader keeps it a time."""
+    periods = shipped["periods.yaml"].replace('        start: "09:00"', "        start: 10:30", 1)
+    periods = periods.replace('        end: "11:00"', "        end: 11:45", 1)
+    (data_copy / "periods.yaml").write_text(periods, encoding="utf-8")
+    assert run_check(data_copy).exit_code == 0
+    api = json.loads(build_json(data_copy))
+    assert api[0]["events"][0]["start"] == "10:30"
+
+
+def build_json(data: Path) -> str:
+    from generator import feeds
+    from generator.render import Site
+    from generator.validate import load_project
+    import datetime as dt
+    project, _ = load_project(data, data.parent / "content", today=dt.date(2026, 11, 25))
+    site = Site(project, dt.date(2026, 11, 25))
+    out = data.parent / "out"
+    out.mkdir()
+    feeds.write_json(site, out)
+    return json.dumps(json.loads((out / "api" / "periods.json").read_text())["periods"])
+
+
+def test_missing_data_file(data_copy: Path):
+    (data_copy / "periods.yaml").unlink()
+    result = run_check(data_copy)
+    assert result.exit_code == 1
+    assert f"{data_copy / 'periods.yaml'}: error: the file is missing" in result.output
+
+
+def test_content_page_without_translation(data_copy: Path):
+    page = data_copy.parent / "content" / "fi" / "uusi-sivu.md"
+    page.write_text("---\nid: new-page\ntitle: Uusi sivu\nlast_reviewed: 2026-11-01\n---\n\nTeksti.\n",
+                    encoding="utf-8")
+    result = run_check(data_copy)
+    assert result.exit_code == 1
+    assert f"{page}:2:1: error: the page 'new-page' has no sv translation" in result.output
+
+
+def test_content_page_with_html(data_copy: Path):
+    page = data_copy.parent / "content" / "fi" / "uusi-sivu.md"
+    page.write_text("---\nid: new-page\ntitle: Uusi\nlast_reviewed: 2026-11-01\n---\n\nOk.\n"
+                    "<img src=x onerror=alert(1)>\n", encoding="utf-8")
+    (data_copy.parent / "content" / "sv" / "ny-sida.md").write_text(
+        "---\nid: new-page\ntitle: Ny\nlast_reviewed: 2026-11-01\n---\n\nOk.\n", encoding="utf-8")
+    result = run_check(data_copy)
+    assert result.exit_code == 1
+    assert f"{page}:8:1: error: HTML or a script link is not allowed" in result.output
+
+
+# -- warnings: exit 0 --------------------------------------------------------------
+
+
+def test_shipped_data_passes(shipped):
+    result = run_check(DATA)
+    assert result.exit_code == 0, result.output
+    assert "0 error(s)" in result.output
+
+
+def test_warnings_do_not_fail_but_strict_does():
+    later = run_check(DATA, today="2027-12-01")
+    assert later.exit_code == 0
+    assert "no period starts after today (2027-12-01)" in later.output
+    assert "over 12 months ago" in later.output
+    strict = run_check(DATA, "--strict", today="2027-12-01")
+    assert strict.exit_code == 1
+
+
+def test_provisional_date_soon_is_a_warning():
+    result = run_check(DATA, today="2026-11-25")
+    assert result.exit_code == 0
+    assert re.search(r"periods\.yaml:\d+:\d+: warning: 2026-12-01 is still provisional and only 6 days away",
+                     result.output)
+
+
+def test_usage_error_exits_2():
+    result = CliRunner().invoke(main, ["check", "--today", "yesterday"])
+    assert result.exit_code == 2
+    result = CliRunner().invoke(main, ["check", "--format", "xml"])
+    assert result.exit_code == 2
+
+
+def test_content_dir_defaults_next_to_data():
+    assert (DATA.parent / "content") == CONTENT
