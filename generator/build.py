@@ -89,12 +89,16 @@ def build_site(data_dir: Path, content_dir: Path | None, out_dir: Path, *, today
 
 
 def run_mkdocs(configs: list[Path], *, source_date_epoch: int, engine: list[str] | None = None) -> None:
-    """Run one `mkdocs build --strict` per config, all at once; fail with their output."""
+    """Run one `mkdocs build --strict` per config, all at once; fail with their output.
+
+    Not `--quiet`: MkDocs' strict mode counts only warnings that are logged,
+    and --quiet hides them, so a broken link would pass.
+    """
     engine = engine or [sys.executable, "-m", "mkdocs"]
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true",
                SOURCE_DATE_EPOCH=str(source_date_epoch), PYTHONHASHSEED="0")
     procs = [
-        (cfg, subprocess.Popen(engine + ["build", "--strict", "--quiet", "-f", str(cfg)],
+        (cfg, subprocess.Popen(engine + ["build", "--strict", "-f", str(cfg)],
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, text=True))
         for cfg in configs
     ]
@@ -102,7 +106,9 @@ def run_mkdocs(configs: list[Path], *, source_date_epoch: int, engine: list[str]
     for cfg, proc in procs:
         output, _ = proc.communicate()
         if proc.returncode != 0:
-            failures.append(f"{cfg}:\n{output.strip()}")
+            # The lines that matter to an editor: warnings, errors and the abort.
+            lines = [ln for ln in output.splitlines() if ln.startswith(("WARNING", "ERROR", "Aborted"))]
+            failures.append(f"{cfg}:\n" + "\n".join(lines or output.splitlines()[-20:]))
     if failures:
         raise BuildError("MkDocs reported problems:\n" + "\n".join(failures))
 

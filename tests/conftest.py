@@ -40,3 +40,8 @@ def data_copy(tmp_path) -> Path:
     shutil.copytree(DATA, tmp_path / "data")
     shutil.copytree(CONTENT, tmp_path / "content")
     return tmp_path / "data"
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-goldens", action="store_true",
+                     help="Rewrite tests/golden/*.md from the current output instead of comparing.")

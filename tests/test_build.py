@@ -1,0 +1,173 @@
+"""End to end: build the small bilingual fixture site with real MkDocs runs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import filecmp
+import json
+import re
+import shutil
+from pathlib import Path
+
+import icalendar
+import pytest
+from click.testing import CliRunner
+
+from generator.build import BuildError, build_site
+from generator.cli import main
+from generator.problems import DataError
+
+from .conftest import SMALL, TODAY
+
+FI_PAGES = {
+    "index.html", "kayttoonottoprosessi/index.html", "ilmoittautuminen/index.html",
+    "aikataulu/index.html", "aikataulu/3-2026/index.html", "aikataulu/1-2027/index.html",
+    "palvelut/index.html", "palvelut/potilastietovaranto/index.html",
+    "palvelut/kuvantamisen-tietovaranto/index.html", "edellytykset/index.html",
+    "asiakkuus/index.html", "saavutettavuusseloste/index.html", "tietoa-sivustosta/index.html",
+}
+SV_PAGES = {
+    "index.html", "inforandeprocessen/index.html", "anmalan/index.html", "tidtabell/index.html",
+    "tidtabell/3-2026/index.html", "tidtabell/1-2027/index.html", "tjanster/index.html",
+    "tjanster/patientdatalagret/index.html", "tjanster/datalagret-for-bildmaterial/index.html",
+    "forutsattningar/index.html", "kundrelation/index.html", "tillganglighetsutlatande/index.html",
+    "om-webbplatsen/index.html",
+}
+
+
+def pages(root: Path) -> set[str]:
+    return {p.relative_to(root).as_posix() for p in root.rglob("index.html")}
+
+
+def test_each_language_has_its_pages_with_its_own_slugs(small_site: Path):
+    assert pages(small_site / "fi") == FI_PAGES
+    assert pages(small_site / "sv") == SV_PAGES
+    for name in ("index.html", "404.html", "sitemap.xml", "robots.txt", "_headers", "_redirects"):
+        assert (small_site / name).is_file(), name
+
+
+def test_html_lang_and_search_language(small_site: Path):
+    for lang in ("fi", "sv"):
+        for page in (small_site / lang).rglob("*.html"):
+            assert f'<html lang="{lang}"' in page.read_text(encoding="utf-8"), page
+        index = json.loads((small_site / lang / "search" / "search_index.json").read_text())
+        assert index["config"]["lang"] == [lang]
+
+
+def test_switcher_links_to_the_counterpart_page(small_site: Path):
+    html = (small_site / "fi" / "palvelut" / "potilastietovaranto" / "index.html").read_text()
+    assert re.search(r'<a href="/sv/tjanster/patientdatalagret/" hreflang="sv" lang="sv" target="_self"',
+                     html)
+    html = (small_site / "sv" / "tidtabell" / "1-2027" / "index.html").read_text()
+    assert 'href="/fi/aikataulu/1-2027/" hreflang="fi"' in html
+    # Every switcher target exists in the output.
+    for lang in ("fi", "sv"):
+        for page in (small_site / lang).rglob("index.html"):
+            for href in re.findall(r'<a href="([^"]+)"[^>]*class="kg-lang__link"', page.read_text()):
+                assert (small_site / href.strip("/") / "index.html").is_file(), (page, href)
+
+
+def test_sitemap_has_hreflang_pairs(small_site: Path):
+    sitemap = (small_site / "sitemap.xml").read_text()
+    assert sitemap.count("<loc>") == len(FI_PAGES) + len(SV_PAGES)
+    assert ('<xhtml:link rel="alternate" hreflang="sv" '
+            'href="https://kayttoonotto.kanta.fi/sv/tjanster/patientdatalagret/"/>') in sitemap
+    assert 'hreflang="x-default" href="https://kayttoonotto.kanta.fi/"' in sitemap
+    assert "<lastmod>2026-11-20</lastmod>" in sitemap
+
+
+def test_json_feeds(small_site: Path):
+    services = json.loads((small_site / "api" / "services.json").read_text())
+    pdr = next(s for s in services["services"] if s["id"] == "patient-data-repository")
+    assert pdr["url"] == {"fi": "https://kayttoonotto.kanta.fi/fi/palvelut/potilastietovaranto/",
+                          "sv": "https://kayttoonotto.kanta.fi/sv/tjanster/patientdatalagret/"}
+    assert pdr["former_names"] == [{"fi": "Potilastiedon arkisto", "sv": "Patientdataarkivet"}]
+    assert pdr["next_registration_closes"] == "2026-12-11"
+    periods = json.loads((small_site / "api" / "periods.json").read_text())
+    statuses = {p["id"]: p["status"] for p in periods["periods"]}
+    assert statuses == {"3/2026": "ongoing", "1/2027": "registration-open"}
+    assert periods["periods"][1]["registration"]["provisional"] is True
+
+
+def test_calendar_feeds_parse_back(small_site: Path):
+    for lang, path in (("fi", "fi/kalenteri/kaikki-jaksot.ics"), ("sv", "sv/kalender/alla-perioder.ics")):
+        cal = icalendar.Calendar.from_ical((small_site / path).read_bytes())
+        events = list(cal.walk("VEVENT"))
+        # Per period: registration window, the period itself, and its events.
+        assert len(events) == 2 * 2 + 2
+        uids = [str(e["UID"]) for e in events]
+        assert len(set(uids)) == len(uids)
+        assert all(uid.endswith(f"-{lang}@kayttoonotto.kanta.fi") for uid in uids)
+        assert list(cal.walk("VTIMEZONE"))[0]["TZID"] == "Europe/Helsinki"
+        prep = next(e for e in events if "event-preparation-1-2027" in str(e["UID"]))
+        start = prep.decoded("DTSTART")
+        assert (start.hour, start.minute, str(start.tzinfo)) == (9, 0, "Europe/Helsinki")
+        assert prep.decoded("DTSTAMP") == dt.datetime(2026, 11, 20, tzinfo=dt.timezone.utc)
+        registration = next(e for e in events if str(e["UID"]).startswith("registration-1-2027"))
+        assert registration.decoded("DTEND") == dt.date(2026, 12, 12)  # exclusive end
+    assert (small_site / "fi" / "kalenteri" / "1-2027.ics").is_file()
+
+
+def test_same_input_same_bytes(small_site: Path, tmp_path: Path):
+    build_site(SMALL / "data", SMALL / "content", tmp_path / "again", today=TODAY, work_dir=tmp_path / "w")
+    comparison = filecmp.dircmp(small_site, tmp_path / "again")
+    differing = _diff_files(comparison)
+    assert differing == []
+
+
+def _diff_files(cmp: filecmp.dircmp) -> list[str]:
+    # dircmp compares shallowly by stat; compare contents explicitly.
+    out = [f for f in cmp.common_files
+           if not filecmp.cmp(Path(cmp.left) / f, Path(cmp.right) / f, shallow=False)]
+    out += cmp.left_only + cmp.right_only
+    for sub in cmp.subdirs.values():
+        out += _diff_files(sub)
+    return out
+
+
+def test_invalid_data_writes_nothing(tmp_path: Path):
+    shutil.copytree(SMALL, tmp_path / "small")
+    services = tmp_path / "small" / "data" / "services.yaml"
+    services.write_text(services.read_text().replace("kind: service", "kind: servcie", 1))
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "keep.txt").write_text("previous site")
+    with pytest.raises(DataError):
+        build_site(tmp_path / "small" / "data", None, out, today=TODAY, work_dir=tmp_path / "work")
+    assert sorted(p.name for p in out.iterdir()) == ["keep.txt"]
+    assert not (tmp_path / "work").exists()
+
+
+def test_a_failing_build_leaves_the_previous_output_intact(tmp_path: Path):
+    shutil.copytree(SMALL, tmp_path / "small")
+    out = tmp_path / "site"
+    build_site(tmp_path / "small" / "data", None, out, today=TODAY, work_dir=tmp_path / "work")
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    # A hand-written page links to a page that does not exist: MkDocs --strict fails.
+    page = tmp_path / "small" / "content" / "fi" / "tietoa-sivustosta.md"
+    page.write_text(page.read_text() + "\n[rikki](ei-ole.md)\n")
+    with pytest.raises(BuildError, match="ei-ole.md"):
+        build_site(tmp_path / "small" / "data", None, out, today=TODAY, work_dir=tmp_path / "work")
+    after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_cli_build_refuses_invalid_data_with_the_check_report(tmp_path: Path):
+    shutil.copytree(SMALL, tmp_path / "small")
+    periods = tmp_path / "small" / "data" / "periods.yaml"
+    periods.write_text(periods.read_text().replace("start: 2026-10-05", "start: 2026-10-32"))
+    result = CliRunner().invoke(main, ["build", "--data", str(tmp_path / "small" / "data"),
+                                       "--out", str(tmp_path / "site"), "--work", str(tmp_path / "w"),
+                                       "--today", "2026-11-25"])
+    assert result.exit_code == 1
+    assert "periods.yaml:4:12: error: '2026-10-32' is not a date in the calendar" in result.output
+    assert "Nothing was written" in result.output
+    assert not (tmp_path / "site").exists()
+
+
+def test_statuses_follow_today(tmp_path: Path):
+    build_site(SMALL / "data", SMALL / "content", tmp_path / "site", today=dt.date(2027, 2, 1),
+               work_dir=tmp_path / "w")
+    html = (tmp_path / "site" / "fi" / "aikataulu" / "1-2027" / "index.html").read_text()
+    assert "kg-status--ongoing" in html
+    assert "(tilanne 1.2.2027)" in html

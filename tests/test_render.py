@@ -1,0 +1,78 @@
+"""Golden-file tests of the rendered Markdown, in both languages.
+
+The small fixture (tests/fixtures/small) is rendered for a fixed date and each
+page type compared with tests/golden/<page>.<lang>.md. After an intended
+change, run `pytest tests/test_render.py --update-goldens` and review the diff.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator import TEMPLATE_DIR
+from generator.render import Site, render
+from generator.validate import load_project
+
+from .conftest import SMALL, TODAY
+
+GOLDEN = Path(__file__).parent / "golden"
+PAGES = {
+    "service": "service:patient-data-repository",
+    "functionality-requiring-service": "service:imaging-data-repository",
+    "period": "period:1/2027",
+    "schedule": "schedule",
+    "home": "home",
+    "registration": "registration",
+}
+
+
+@pytest.fixture(scope="module")
+def rendered():
+    project, _ = load_project(SMALL / "data", SMALL / "content", today=TODAY, template_dir=TEMPLATE_DIR)
+    site = Site(project, TODAY)
+    return site, render(site)
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_rendered_markdown_matches_golden(rendered, name, lang, request):
+    site, files = rendered
+    page = site.by_key[PAGES[name]]
+    text = files[f"{lang}/docs/{page.paths[lang]}"]
+    golden = GOLDEN / f"{name}.{lang}.md"
+    if request.config.getoption("--update-goldens"):
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text(text, encoding="utf-8")
+    assert golden.exists(), f"{golden} is missing: run pytest --update-goldens"
+    assert text == golden.read_text(encoding="utf-8")
+
+
+def test_every_page_has_every_language(rendered):
+    site, files = rendered
+    for page in site.pages:
+        for lang in ("fi", "sv"):
+            assert f"{lang}/docs/{page.paths[lang]}" in files
+
+
+def test_slugs_are_in_each_pages_own_language(rendered):
+    site, _ = rendered
+    assert site.url("service:patient-data-repository", "fi") == "/fi/palvelut/potilastietovaranto/"
+    assert site.url("service:patient-data-repository", "sv") == "/sv/tjanster/patientdatalagret/"
+    assert site.url("period:1/2027", "sv") == "/sv/tidtabell/1-2027/"
+
+
+def test_a_fact_changed_in_yaml_changes_every_page_that_shows_it(tmp_path):
+    """The durations live once in process.yaml; process and service pages reuse them."""
+    import shutil
+    shutil.copytree(SMALL, tmp_path / "small")
+    process = tmp_path / "small" / "data" / "process.yaml"
+    process.write_text(process.read_text().replace("duration_certified:\n  min: 3\n  max: 6",
+                                                    "duration_certified:\n  min: 4\n  max: 7"))
+    project, _ = load_project(tmp_path / "small" / "data", today=TODAY, template_dir=TEMPLATE_DIR)
+    site = Site(project, TODAY)
+    files = render(site)
+    for key in ("process", "service:patient-data-repository"):
+        assert "noin 4–7 kuukautta" in files[f"fi/docs/{site.by_key[key].paths['fi']}"]
+        assert "cirka 4–7 månader" in files[f"sv/docs/{site.by_key[key].paths['sv']}"]
