@@ -131,3 +131,53 @@ def schemas(check_only: bool, out_dir: Path) -> None:
         click.echo("Stale schemas: " + ", ".join(stale) + ". Run: python -m generator schemas",
                    err=True)
         sys.exit(1)
+
+
+@main.command()
+@data_options
+@click.option("--strict", is_flag=True, help="Exit 1 when anything is missing (CI runs this).")
+def translations(data_dir: Path, content_dir: Path | None, today: str | None, strict: bool) -> None:
+    """List, per language, texts and pages that are missing or still marked TODO."""
+    from .parity import translation_report
+
+    report = translation_report(data_dir, content_dir, _today(today))
+    total = 0
+    for lang, items in report.items():
+        click.echo(f"{lang}: {len(items) or 'nothing'} missing or to-do")
+        for item in items:
+            click.echo(f"  {item}")
+        total += len(items)
+    sys.exit(1 if strict and total else 0)
+
+
+@main.group()
+def new() -> None:
+    """Start a new record from a template (then finish its TODO texts)."""
+
+
+@new.command("period")
+@click.argument("period_id")
+@data_options
+def new_period(period_id: str, data_dir: Path, content_dir: Path | None, today: str | None) -> None:
+    """Add period PERIOD_ID (e.g. 1/2028) with the usual pattern's dates, provisional."""
+    from .scaffold import ScaffoldError, new_period as add
+
+    try:
+        click.echo(add(data_dir, period_id, _today(today)))
+    except ScaffoldError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+
+
+@new.command("service")
+@click.argument("service_id")
+@data_options
+def new_service(service_id: str, data_dir: Path, content_dir: Path | None, today: str | None) -> None:
+    """Add a complete, commented service template with the id SERVICE_ID."""
+    from .scaffold import ScaffoldError, new_service as add
+
+    try:
+        click.echo(add(data_dir, service_id, _today(today)))
+    except ScaffoldError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)

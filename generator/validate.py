@@ -391,6 +391,10 @@ class Rules:
                 for lang in missing:
                     self.add(file, path, f"the {lang} text is missing", f"add `{lang}: …` here",
                              code="missing-translation", args=(lang,), at_key=True)
+                for lang, value in text.root.items():
+                    if value.startswith("TODO") or value == "todo":
+                        self.add(file, path + (lang,), f"the {lang} text is still a to-do ({value[:40]})",
+                                 "write the final text in place of TODO", code="todo", args=(lang,))
                 for lang in extra:
                     self.add(file, path + (lang,), f"'{lang}' is not a language of the site",
                              "languages are listed in data/site.yaml; remove this line or add "
