@@ -30,8 +30,9 @@ site: $(RUNTIME)
 check: $(RUNTIME)
 	$(PY) -m generator check
 
+PORT ?= 8000
 serve: $(RUNTIME)
-	$(PY) -m generator serve
+	$(PY) -m generator serve --port $(PORT)
 
 schemas: $(RUNTIME)
 	$(PY) -m generator schemas

@@ -123,10 +123,15 @@ def serve(data_dir: Path, content_dir: Path | None, today: str | None, port: int
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("schemas"),
               show_default=True, help="Folder of the JSON Schemas.")
 def schemas(check_only: bool, out_dir: Path) -> None:
-    """Write the JSON Schemas of the data files (for editors' IDEs)."""
-    from .schema import write_schemas
+    """Write the JSON Schemas of the data files (for editors' IDEs) and docs/tietomuoto.md."""
+    from .schema import REFERENCE_PATH, data_reference, write_schemas
 
     stale = write_schemas(out_dir, check_only=check_only)
+    reference = Path(REFERENCE_PATH)
+    if not reference.exists() or reference.read_text(encoding="utf-8") != data_reference():
+        stale.append(REFERENCE_PATH)
+        if not check_only:
+            reference.write_text(data_reference(), encoding="utf-8")
     if check_only and stale:
         click.echo("Stale schemas: " + ", ".join(stale) + ". Run: python -m generator schemas",
                    err=True)

@@ -1,0 +1,72 @@
+"""Tests that the documentation still matches the code (datasette-style).
+
+- README's command reference is the real `--help` output of every command.
+- schemas/ and docs/tietomuoto.md are what the models generate today.
+- The README documents every JSON feed field the build writes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from click.testing import CliRunner
+
+from generator.cli import main
+from generator.schema import REFERENCE_PATH, data_reference, render_schemas
+
+from .conftest import ROOT
+
+README = ROOT / "README.md"
+START = "<!-- cli-reference: generated from the CLI by tests/test_docs.py; run `pytest tests/test_docs.py --update-goldens` -->"
+END = "<!-- /cli-reference -->"
+COMMANDS = [["check"], ["build"], ["serve"], ["translations"], ["new", "period"], ["new", "service"],
+            ["schemas"]]
+
+
+def cli_reference() -> str:
+    parts = []
+    for command in COMMANDS:
+        result = CliRunner().invoke(main, [*command, "--help"], prog_name="python -m generator",
+                                    terminal_width=100)
+        assert result.exit_code == 0
+        parts.append(f"### `python -m generator {' '.join(command)}`\n\n```text\n{result.output.rstrip()}\n```\n")
+    return "\n".join(parts)
+
+
+def test_readme_command_reference_is_current(request):
+    text = README.read_text(encoding="utf-8")
+    assert START in text and END in text
+    current = text[text.index(START) + len(START):text.index(END)]
+    expected = "\n\n" + cli_reference() + "\n"
+    if request.config.getoption("--update-goldens"):
+        start = text.index(START) + len(START)
+        README.write_text(text[:start] + expected + text[text.index(END):], encoding="utf-8")
+        return
+    assert current == expected, "README's command reference is stale: pytest tests/test_docs.py --update-goldens"
+
+
+def test_committed_schemas_match_the_models():
+    for name, text in render_schemas().items():
+        path = ROOT / "schemas" / name
+        assert path.read_text(encoding="utf-8") == text, f"{path} is stale: python -m generator schemas"
+
+
+def test_data_reference_matches_the_models():
+    assert (ROOT / REFERENCE_PATH).read_text(encoding="utf-8") == data_reference(), \
+        "docs/tietomuoto.md is stale: python -m generator schemas"
+
+
+def test_every_data_file_points_at_its_schema():
+    for path in (ROOT / "data").glob("*.yaml"):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first == f"# yaml-language-server: $schema=../schemas/{path.stem}.schema.json", path
+
+
+def test_readme_documents_every_json_feed_field(real_site):
+    readme = README.read_text(encoding="utf-8")
+    for name in ("services", "periods"):
+        body = json.loads((real_site / "api" / f"{name}.json").read_text())
+        keys = set(body) | set(body[name][0])
+        for key in sorted(keys):
+            assert re.search(rf"`{re.escape(key)}`", readme), f"README does not document `{key}` of {name}.json"
