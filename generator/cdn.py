@@ -1,10 +1,23 @@
 """What a static CDN needs beside the files: `_headers` and `_redirects`.
 
-The Content-Security-Policy allows no inline script except the exact ones
-Material writes. Their SHA-256 hashes are computed from the built HTML, and
-the build fails when an inline script appears that is not one of Material's
-known ones: a new inline script must be a conscious decision, never an
-accident (or an injection through the data).
+Format: Cloudflare Pages (which `tests/browser/cdnserver.py` emulates); Netlify
+reads the same files. Three rules shape this module:
+
+* **Strict CSP.** No 'unsafe-inline' anywhere. The only inline scripts allowed
+  are Material's own, recognised by their exact text as it appears in the
+  installed theme's templates (`material/templates/partials/javascripts/`);
+  their SHA-256 hashes are computed from the built HTML. Anything else the CSP
+  would block (an unknown inline script, an inline event handler, a
+  `javascript:` URL, inline styles) fails the build: a new inline script must be
+  a conscious decision, never an accident or an injection through the data.
+* **Cache rules never overlap.** When two `_headers` rules set the same header,
+  both hosts *join* the values with a comma ("max-age=0, …, max-age=31536000"),
+  so every served path gets at most one rule that sets `Cache-Control`:
+  content-hashed theme assets are immutable for a year, everything else
+  (HTML, sitemaps, feeds, the search index, unhashed assets) is revalidated.
+* **Old addresses keep working.** Every earlier slug declared in the data gets a
+  301 in `_redirects` and, for hosts without `_redirects`, a static page in the
+  right language that sends readers on.
 """
 
 from __future__ import annotations
@@ -12,51 +25,131 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import importlib.util
 import re
-from pathlib import Path
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path, PurePosixPath
 
 from .render import Site
 
-# Material's inline scripts, recognised by a fragment each: the bootstrap
-# (__md_scope), and the two that restore palette and hash targets.
-KNOWN_INLINE = ("__md_scope", "__md_get(\"__palette\")", "location.hash")
-MAX_INLINE_HASHES = 4
+MAX_INLINE_HASHES = 6
+"""More distinct inline scripts than this means the bootstrap differs per page
+(extra.scope is not '/') or features were switched on without thinking of CSP."""
 
-_SCRIPT_RE = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
+MAX_HEADER_RULES = 100
+"""Cloudflare Pages reads at most 100 header rules; the rest are silently ignored."""
+MAX_LINE = 2000
+"""Cloudflare Pages' limit for one line of `_headers`."""
+
+_SCRIPT_RE = re.compile(r"<script\b(?P<attrs>[^>]*)>(?P<body>.*?)</script\s*>", re.S | re.I)
+_ATTR_RE = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
+_JINJA_RE = re.compile(r"\{\{.*?\}\}", re.S)
 _HASHED_ASSET_RE = re.compile(r"\.[0-9a-f]{8}\.min\.(css|js)(\.map)?$")
+_JS_TYPES = {"", "module", "text/javascript", "application/javascript", "text/ecmascript",
+             "application/ecmascript"}
 
 SECURITY_HEADERS = [
     ("Strict-Transport-Security", "max-age=31536000; includeSubDomains"),
     ("X-Content-Type-Options", "nosniff"),
     ("Referrer-Policy", "strict-origin-when-cross-origin"),
-    ("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()"),
+    ("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+                           "interest-cohort=()"),
     ("X-Frame-Options", "DENY"),
     ("Cross-Origin-Opener-Policy", "same-origin"),
 ]
 REVALIDATE = "public, max-age=0, must-revalidate"
 IMMUTABLE = "public, max-age=31536000, immutable"
+CALENDAR = "text/calendar; charset=utf-8"
+JSON = "application/json; charset=utf-8"
+
+# Served paths that are always revalidated, by shape (below the base path). They
+# never match a content-hashed asset, so no path gets two Cache-Control rules.
+GENERIC_CACHE_RULES: list[tuple[str, list[tuple[str, str]]]] = [
+    ("/", [("Cache-Control", REVALIDATE)]),  # the language chooser
+    ("/*/", [("Cache-Control", REVALIDATE)]),  # every page (directory URLs)
+    ("/*.html", [("Cache-Control", REVALIDATE)]),  # 404 pages, /x/index.html
+    ("/*.xml", [("Cache-Control", REVALIDATE)]),  # sitemaps
+    ("/*.xml.gz", [("Cache-Control", REVALIDATE)]),
+    ("/*.txt", [("Cache-Control", REVALIDATE)]),  # robots.txt
+    ("/*.ics", [("Content-Type", CALENDAR), ("Cache-Control", REVALIDATE)]),
+    ("/*.json", [("Content-Type", JSON), ("Cache-Control", REVALIDATE)]),  # API, search index
+]
 
 
 class UnexpectedInlineScript(Exception):
     pass
 
 
+# ---------------------------------------------------------------------------
+# Content-Security-Policy
+# ---------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def material_inline_scripts() -> tuple[re.Pattern, ...]:
+    """Every inline script Material's templates can write, as an exact pattern.
+
+    Read from the installed theme, so a Material upgrade that changes a script
+    is picked up (and its new hash computed) without editing this file. The
+    only variable parts are Jinja expressions inside string literals (e.g. the
+    scope URL); they may not contain a quote, backslash or angle bracket.
+    """
+    spec = importlib.util.find_spec("material")
+    if spec is None or not spec.submodule_search_locations:
+        raise UnexpectedInlineScript("mkdocs-material is not installed")
+    folder = Path(list(spec.submodule_search_locations)[0]) / "templates" / "partials" / "javascripts"
+    patterns = []
+    for template in sorted(folder.glob("*.html")):
+        for match in _SCRIPT_RE.finditer(template.read_text(encoding="utf-8")):
+            if match["attrs"].strip():
+                continue
+            parts = _JINJA_RE.split(match["body"])
+            patterns.append(re.compile(r'[^"\\<>]*'.join(re.escape(p) for p in parts)))
+    if not patterns:
+        raise UnexpectedInlineScript(f"no inline scripts found in {folder}; has Material changed?")
+    return tuple(patterns)
+
+
+def _attrs(text: str) -> dict[str, str]:
+    found = {}
+    for m in _ATTR_RE.finditer(text):
+        value = next((g for g in m.groups()[1:] if g is not None), "")
+        found.setdefault(m[1].lower(), html.unescape(value))
+    return found
+
+
+def _executable(attrs: dict[str, str]) -> bool:
+    return "src" not in attrs and attrs.get("type", "").strip().lower() in _JS_TYPES
+
+
+def inline_scripts(text: str):
+    """(body, start offset) of every inline script a browser would execute."""
+    for match in _SCRIPT_RE.finditer(text):
+        if _executable(_attrs(match["attrs"])):
+            yield match["body"], match.start()
+
+
+def script_hash(body: str) -> str:
+    digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
+    return f"'sha256-{digest}'"
+
+
 def inline_script_hashes(out: Path) -> list[str]:
-    """sha256 hashes of every executable inline script in the built HTML."""
+    """CSP hashes of every inline script in the built HTML; each must be Material's."""
+    known = material_inline_scripts()
     found: dict[str, str] = {}
     for page in sorted(out.rglob("*.html")):
         text = page.read_text(encoding="utf-8")
-        for match in _SCRIPT_RE.finditer(text):
-            attrs = match["attrs"]
-            if "src=" in attrs or re.search(r'type="application/(ld\+)?json"', attrs):
-                continue
-            body = match["body"]
-            if not any(marker in body for marker in KNOWN_INLINE):
+        for body, offset in inline_scripts(text):
+            if not any(p.fullmatch(body) for p in known):
+                line = text.count("\n", 0, offset) + 1
                 raise UnexpectedInlineScript(
-                    f"{page.relative_to(out)} has an inline script that is not one of Material's: "
-                    f"{body[:80]!r}. Move it to a file in overrides/assets/.")
-            digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
-            found.setdefault(f"'sha256-{digest}'", str(page.relative_to(out)))
+                    f"{page.relative_to(out).as_posix()}:{line}: an inline <script> that is not one of "
+                    f"Material's: {body.strip()[:100]!r}. The Content-Security-Policy would block it. "
+                    "Put scripts in a file under overrides/assets/ and load it with <script src>; if "
+                    "it came from the data, the data validation has a hole: report it.")
+            found.setdefault(script_hash(body), page.relative_to(out).as_posix())
     if len(found) > MAX_INLINE_HASHES:
         raise UnexpectedInlineScript(
             f"{len(found)} different inline scripts (expected at most {MAX_INLINE_HASHES}); "
@@ -81,6 +174,75 @@ def content_security_policy(hashes: list[str]) -> str:
     ])
 
 
+# ---------------------------------------------------------------------------
+# _headers
+# ---------------------------------------------------------------------------
+
+
+def served_paths(rel: str) -> list[str]:
+    """The URL paths (below the base path) a file is served at."""
+    if rel == "index.html":
+        return ["/", "/index.html"]
+    if rel.endswith("/index.html"):
+        return ["/" + rel[: -len("index.html")], "/" + rel]
+    return ["/" + rel]
+
+
+def _matches(pattern: str, path: str) -> bool:
+    """Cloudflare's rule matching: `*` matches anything, `/` included."""
+    regex = "^" + ".*".join(re.escape(part) for part in pattern.split("*")) + "$"
+    return re.match(regex, path) is not None
+
+
+def _cache_rules(out: Path) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Cache-Control for every file the generic rules do not cover, one rule per path.
+
+    A whole folder gets one `folder/*` rule when every file below it needs the
+    same policy (e.g. `assets/stylesheets/*`: all content-hashed), else each
+    file gets its own rule. Keeps the rule count far below Cloudflare's 100.
+    """
+    files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    policy: dict[str, str] = {}
+    for rel in files:
+        if rel in ("_headers", "_redirects"):
+            continue
+        if any(_matches(pattern, path) for path in served_paths(rel)
+               for pattern, _ in GENERIC_CACHE_RULES):
+            policy[rel] = ""  # covered by a generic rule
+        else:
+            policy[rel] = IMMUTABLE if _HASHED_ASSET_RE.search(rel) else REVALIDATE
+
+    rules: list[tuple[str, list[tuple[str, str]]]] = []
+
+    def cover(folder: str) -> None:
+        prefix = folder + "/" if folder else ""
+        below = {rel: pol for rel, pol in policy.items() if rel.startswith(prefix)}
+        values = set(below.values())
+        if folder and len(values) == 1 and "" not in values:
+            rules.append((f"/{prefix}*", [("Cache-Control", values.pop())]))
+            return
+        subfolders = sorted({rel[len(prefix):].split("/", 1)[0] for rel in below
+                             if "/" in rel[len(prefix):]})
+        for rel, pol in below.items():
+            if "/" not in rel[len(prefix):] and pol:
+                rules.append((f"/{rel}", [("Cache-Control", pol)]))
+        for sub in subfolders:
+            cover(prefix + sub)
+
+    cover("")
+    return rules
+
+
+def header_rules(site: Site, out: Path, hashes: list[str]) -> list[tuple[str, list[tuple[str, str]]]]:
+    base = site.base_path
+    rules = [(f"{base}/*", [("Content-Security-Policy", content_security_policy(hashes)),
+                            *SECURITY_HEADERS])]
+    rules += [(base + path, headers) for path, headers in GENERIC_CACHE_RULES]
+    rules.append((f"{base}/api/*", [("Access-Control-Allow-Origin", "*")]))
+    rules += [(base + path, headers) for path, headers in _cache_rules(out)]
+    return rules
+
+
 def write_headers(site: Site, out: Path) -> None:
     from .build import BuildError
 
@@ -88,53 +250,84 @@ def write_headers(site: Site, out: Path) -> None:
         hashes = inline_script_hashes(out)
     except UnexpectedInlineScript as exc:
         raise BuildError(str(exc)) from None
-    base = site.base_path
-    rules: list[tuple[str, list[tuple[str, str]]]] = [
-        (f"{base}/*", [("Content-Security-Policy", content_security_policy(hashes)),
-                       *SECURITY_HEADERS, ("Cache-Control", REVALIDATE)]),
-        (f"{base}/*.ics", [("Content-Type", "text/calendar; charset=utf-8")]),
-        (f"{base}/api/*", [("Content-Type", "application/json; charset=utf-8"),
-                           ("Access-Control-Allow-Origin", "*")]),
-        (f"{base}/*/search/search_index.json", [("Content-Type", "application/json; charset=utf-8")]),
-    ]
-    # Content-hashed theme assets never change under the same name: cache them for a year.
-    for asset in sorted(p for p in out.rglob("*") if p.is_file() and _HASHED_ASSET_RE.search(p.name)):
-        rel = asset.relative_to(out).as_posix()
-        rules.append((f"{base}/{rel}", [("! Cache-Control", ""), ("Cache-Control", IMMUTABLE)]))
-    lines = ["# Generated by the build (generator/cdn.py). Cloudflare Pages / Netlify format."]
+    rules = header_rules(site, out, hashes)
+    if len(rules) > MAX_HEADER_RULES:
+        raise BuildError(f"_headers would have {len(rules)} rules; Cloudflare Pages reads only "
+                         f"{MAX_HEADER_RULES}")
+    lines = ["# Generated by the build (generator/cdn.py). Cloudflare Pages / Netlify format.",
+             "# Every path gets at most one rule that sets Cache-Control (values of repeated",
+             "# headers would be joined with a comma)."]
     for path, headers in rules:
         lines.append(path)
-        for name, value in headers:
-            lines.append(f"  {name}" if name.startswith("!") else f"  {name}: {value}")
+        lines += [f"  {name}: {value}" for name, value in headers]
+    too_long = [line for line in lines if len(line) > MAX_LINE]
+    if too_long:
+        raise BuildError(f"a _headers line is longer than {MAX_LINE} characters: {too_long[0][:80]}…")
     (out / "_headers").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def redirects(site: Site) -> list[tuple[str, str, str]]:
-    """(old path, new path, language) for every earlier slug the data declares."""
-    items = []
+# ---------------------------------------------------------------------------
+# _redirects
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, order=True)
+class Redirect:
+    old: str
+    """Absolute URL path that no longer has a page, e.g. /fi/palvelut/vanha/."""
+    new: str
+    """Where it went, e.g. /fi/palvelut/uusi/."""
+    lang: str
+
+
+def redirects(site: Site) -> list[Redirect]:
+    """Every old address the data declares, with its new one.
+
+    * `redirect_from:` of a service: earlier slugs per language;
+    * `redirects:` in site.yaml (proposed model change, see the README's "Retired
+      pages"), each with `old:` and `new:` paths below the site root such as
+      `/fi/palvelut/vanha/` → `/fi/palvelut/`; read only when the model has it.
+    """
+    items = set()
+    langs = site.project.languages
     for service in site.project.services:
         for old in service.redirect_from:
-            for lang in site.project.languages:
+            for lang in langs:
                 new = site.url(f"service:{service.id}", lang)
                 old_path = new.rstrip("/").rsplit("/", 1)[0] + f"/{old[lang]}/"
                 if old_path != new:
-                    items.append((old_path, new, lang))
-    return sorted(set(items))
+                    items.add(Redirect(old_path, new, lang))
+    for declared in getattr(site.project.site, "redirects", None) or []:
+        old, new = str(declared.old), str(declared.new)
+        lang = PurePosixPath(old).parts[1] if len(PurePosixPath(old).parts) > 1 else langs[0]
+        items.add(Redirect(site.base_path + old, site.base_path + new,
+                           lang if lang in langs else langs[0]))
+    return sorted(items)
 
 
 def write_redirects(site: Site, out: Path) -> None:
-    lines = ["# Generated by the build (generator/cdn.py): old address → new address."]
+    from .build import BuildError
+
+    lines = ["# Generated by the build (generator/cdn.py): old address → new address.",
+             "# Static rules first (Cloudflare counts every rule after a splat as dynamic)."]
     strings = site.project.strings
-    for old, new, lang in redirects(site):
-        lines.append(f"{old} {new} 301")
+    base = site.base_path
+    for item in redirects(site):
+        lines.append(f"{item.old} {item.new} 301")
         # Hosts without _redirects: a static page in the right language that sends readers on.
-        target = out / old.lstrip("/").removeprefix(site.base_path.lstrip("/")).lstrip("/") / "index.html"
-        if not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(_moved_page(new, lang, strings["moved"][lang]), encoding="utf-8")
-    # Per-language 404 pages (Netlify needs these; Cloudflare finds the nearest 404.html itself).
+        target = out / item.old[len(base):].lstrip("/") / "index.html"
+        if target.exists():
+            # Cloudflare follows a redirect even when a file matches: the page would vanish.
+            raise BuildError(f"the old address {item.old} redirects to {item.new}, but a page is "
+                             f"published at {item.old}: remove the redirect or rename the page")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(_moved_page(item.new, item.lang, strings["moved"][item.lang]),
+                          encoding="utf-8")
+    # Per-language 404 pages for Netlify (its `404` rewrites apply only when no file
+    # matches). Cloudflare ignores these two lines (it accepts only 200 and 30x) and
+    # finds the nearest 404.html up the tree by itself.
     for lang in site.project.languages:
-        lines.append(f"{site.base_path}/{lang}/* {site.base_path}/{lang}/404.html 404")
+        lines.append(f"{base}/{lang}/* {base}/{lang}/404.html 404")
     (out / "_redirects").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

@@ -139,16 +139,18 @@ class Site:
         ordered = sorted((p for p in self.pages if p.nav is not None), key=lambda p: (p.nav, p.key))
         return [{p.titles[lang]: p.paths[lang]} for p in ordered]
 
-    def edit_url(self, page: Page) -> str:
-        """GitHub-style link to the source file, at the record's line where known."""
+    def edit_url(self, page: Page, lang: str) -> str:
+        """GitHub-style link to the page's source file, at the record's line where known."""
         file, path = page.source
         site = self.project.site
-        if file in self.project.sources:
-            line = self.project.line_of(file, path)
-            target = f"data/{file}"
-            anchor = f"#L{line}" if path else ""
+        if "versions" in page.context:  # a hand-written page: its own file in this language
+            version = page.context["versions"][lang]
+            target = f"{self.project.content_dir.name}/{lang}/{version.slug}.md"
+            anchor = ""
         else:
-            target, anchor = file, ""
+            line = self.project.line_of(file, path)
+            target = f"{self.project.data_dir.name}/{file}"
+            anchor = f"#L{line}" if path else ""
         return f"{site.repo_url.rstrip('/')}/blob/{site.edit_branch}/{target}{anchor}"
 
 
@@ -252,7 +254,7 @@ def front_matter(site: Site, page: Page, lang: str, ctx: PageContext) -> str:
     meta = {
         "title": page.titles[lang],
         "alternates": {other: site.url(page.key, other) for other in site.project.languages},
-        "edit_url": site.edit_url(page),
+        "edit_url": site.edit_url(page, lang),
         "updated": page.updated.isoformat(),
         "updated_text": ctx.date(page.updated),
     }

@@ -108,7 +108,7 @@ def load_project(data_dir: Path, content_dir: Path | None = None, *,
         try:
             parsed[name] = model.model_validate(doc.data)
         except ValidationError as exc:
-            problems += _dedupe(_from_pydantic(err, doc, model) for err in exc.errors())
+            problems += _merge_typos(_dedupe(_from_pydantic(err, doc, model) for err in exc.errors()))
 
     for extra in sorted(data_dir.glob("*.y*ml")):
         if extra.name not in m.DATA_FILES:
@@ -197,6 +197,13 @@ def _dedupe(problems) -> list[Problem]:
             seen.add((p.file, p.line, p.column, p.key))
             kept.append(p)
     return kept
+
+
+def _merge_typos(problems: list[Problem]) -> list[Problem]:
+    """A misspelt key is one mistake: 'unknown sumary' + 'missing summary' → one error."""
+    suggested = {p.key.rsplit(".", 1)[0] + "." + p.hint.split("'")[1]
+                 for p in problems if p.code == "extra_forbidden" and p.hint.startswith("did you mean")}
+    return [p for p in problems if not (p.code == "missing" and p.key in suggested)]
 
 
 def _model_at(model, loc: tuple):

@@ -1,0 +1,221 @@
+"""The URL manifest: every address the site has published must keep working.
+
+`urls.txt` (next to `data/`, committed) lists every published address: each
+page in each language, the calendar feeds, the JSON feeds, the root sitemap and
+robots.txt, and the old addresses that redirect. Every build compares its
+output with it:
+
+* an address in the manifest that the build no longer serves (a renamed slug,
+  a removed service or page) **fails the build** with the address and the fix;
+* a new address is reported as a warning until the manifest is updated.
+
+Update it deliberately, after a change that adds or (knowingly) removes pages:
+
+    python -m generator.manifest --update     # rebuilds into a temp folder, rewrites urls.txt
+    python -m generator.manifest --check      # exit 1 when urls.txt is not current (for CI)
+
+A build whose data folder has no `urls.txt` next to it (the test fixtures)
+skips the comparison.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import tempfile
+from pathlib import Path
+
+from .problems import WARNING, Problem
+from .render import Site
+
+FILE_NAME = "urls.txt"
+HEADER = """\
+# Every address the site publishes (generated; see generator/manifest.py).
+# A build fails when one of these is no longer served: give renamed services a
+# `redirect_from:` in data/services.yaml instead of deleting lines here.
+# Update deliberately: python -m generator.manifest --update
+"""
+UPDATE = "python -m generator.manifest --update"
+EXCLUDED_PARTS = {"assets", "search"}
+"""Theme assets and the search index change with every Material release: not addresses people keep."""
+
+
+def manifest_path(site: Site) -> Path:
+    return Path(site.project.data_dir).parent / FILE_NAME
+
+
+def published_urls(out: Path, base_path: str = "") -> list[str]:
+    """Every address of a built output folder that readers or other systems may keep."""
+    urls = []
+    for path in out.rglob("*"):
+        if not path.is_file():
+            continue
+        rel = path.relative_to(out).as_posix()
+        parts = rel.split("/")
+        if parts[0].startswith("_") or EXCLUDED_PARTS & set(parts[1:-1] or parts[:1]) \
+                or parts[-1] == "404.html" or rel.endswith(".gz"):
+            continue
+        if parts[-1] == "index.html":
+            urls.append(f"{base_path}/{rel[: -len('index.html')]}")
+        elif path.suffix in (".ics", ".json") or rel in ("sitemap.xml", "robots.txt"):
+            urls.append(f"{base_path}/{rel}")
+    return sorted(urls)
+
+
+def read(path: Path) -> list[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+def write(path: Path, urls: list[str]) -> None:
+    path.write_text(HEADER + "\n".join(sorted(set(urls))) + "\n", encoding="utf-8")
+
+
+def compare(expected: list[str], served: list[str]) -> tuple[list[str], list[str]]:
+    """(missing: in the manifest but not served, added: served but not in the manifest)."""
+    have, want = set(served), set(expected)
+    return sorted(want - have), sorted(have - want)
+
+
+def explain_missing(site: Site, missing: list[str], added: list[str]) -> str:
+    """A message that names every lost address and says how to keep it working."""
+    p = site.project
+    base = site.base_path
+    lines = [f"{len(missing)} address(es) in {FILE_NAME} would no longer work:"]
+    lines += [f"  {url}" for url in missing]
+    section = {lang: site.url("services", lang) for lang in p.languages}
+
+    def service_slug(url: str) -> tuple[str, str] | None:
+        for lang, prefix in section.items():
+            rest = url[len(prefix):] if url.startswith(prefix) else ""
+            if rest.endswith("/") and rest.count("/") == 1:
+                return lang, rest[:-1]
+        return None
+
+    lost = {}  # lang → old slug, for service pages
+    for url in missing:
+        found = service_slug(url)
+        if found:
+            lost.setdefault(found[0], []).append(found[1])
+    fresh = {}  # lang → service ids whose address is new
+    for service in p.services:
+        for lang in p.languages:
+            if site.url(f"service:{service.id}", lang) in added:
+                fresh.setdefault(service.id, {})[lang] = service.slug[lang]
+    if lost:
+        services_file = Path(p.data_dir) / "services.yaml"
+        lines.append("")
+        lines.append("A service's slug changed or a service was removed.")
+        candidates = list(fresh)
+        if len(candidates) == 1 and all(len(v) == 1 for v in lost.values()):
+            sid = candidates[0]
+            i = next(i for i, s in enumerate(p.services) if s.id == sid)
+            line = p.line_of("services.yaml", ("services", i)) if "services.yaml" in p.sources else 0
+            service = p.services[i]
+            old = {lang: (lost[lang][0] if lang in lost else service.slug[lang]) for lang in p.languages}
+            entry = ", ".join(f"{lang}: {slug}" for lang, slug in old.items())
+            lines.append(f"If '{sid}' was renamed, keep its old address working: add to it in "
+                         f"{services_file}:{line}")
+            lines.append("    redirect_from:")
+            lines.append(f"      - {{{entry}}}")
+        else:
+            lines.append(f"Keep the old address working: add it to the renamed service's `redirect_from:` "
+                         f"in {services_file}, e.g.")
+            example = ", ".join(f"{lang}: {lost.get(lang, ['<old-slug>'])[0]}" for lang in p.languages)
+            lines.append("    redirect_from:")
+            lines.append(f"      - {{{example}}}")
+    lines.append("")
+    lines.append("If a page was retired on purpose, declare a redirect to the page that replaces it in "
+                 "the data (`redirects:` in data/site.yaml, see the README), or, only if the address "
+                 f"should really stop working, run `{UPDATE}` and commit {FILE_NAME}.")
+    if base:
+        lines.append(f"(Addresses include the site's base path {base}.)")
+    return "\n".join(lines)
+
+
+def verify(site: Site, out: Path) -> list[Problem]:
+    """Compare a build with the committed manifest: raise on lost addresses, warn on new ones."""
+    from .build import BuildError
+
+    path = manifest_path(site)
+    if not path.is_file():
+        return []
+    served = published_urls(out, site.base_path)
+    missing, added = compare(read(path), served)
+    if missing:
+        raise BuildError(explain_missing(site, missing, added))
+    if not added:
+        return []
+    shown = ", ".join(added[:5]) + (f" and {len(added) - 5} more" if len(added) > 5 else "")
+    return [Problem(FILE_NAME, 0, 0, f"{len(added)} new address(es) are not in {FILE_NAME} yet: {shown}",
+                    hint=f"run `{UPDATE}` and commit {FILE_NAME}, so they are protected too",
+                    severity=WARNING, code="urls-new", args=(len(added),))]
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    from . import TEMPLATE_DIR  # noqa: F401 - the package must import cleanly first
+    from .build import BuildError, build_site
+    from .problems import DataError
+    from .report import format_text
+
+    parser = argparse.ArgumentParser(prog="python -m generator.manifest",
+                                     description="Update or check the committed URL manifest (urls.txt).")
+    mode = parser.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--update", action="store_true", help="rebuild and rewrite the manifest")
+    mode.add_argument("--check", action="store_true", help="exit 1 when the manifest is not current")
+    parser.add_argument("--data", type=Path, default=Path("data"))
+    parser.add_argument("--content", type=Path, default=None)
+    parser.add_argument("--manifest", type=Path, default=None,
+                        help=f"default: {FILE_NAME} next to the data folder")
+    parser.add_argument("--today", default=None, help="YYYY-MM-DD (default: today)")
+    args = parser.parse_args(argv)
+    today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
+    target = args.manifest or args.data.parent / FILE_NAME
+
+    with tempfile.TemporaryDirectory(prefix="kg-urls-") as tmp:
+        try:
+            result = build_site(args.data, args.content, Path(tmp) / "site", today=today,
+                                work_dir=Path(tmp) / "work", check_urls=False)
+        except DataError as exc:
+            print(format_text(exc.problems), file=sys.stderr)
+            return 1
+        except BuildError as exc:
+            print(f"Build failed: {exc}", file=sys.stderr)
+            return 1
+        from .render import Site as _Site  # noqa: F401 - keeps the import graph explicit
+        base = _base_path(args.data, today, args.content)
+        served = published_urls(result.out_dir, base)
+    old = read(target) if target.is_file() else []
+    missing, added = compare(old, served)
+    if args.check:
+        if missing or added:
+            print(f"{target} is not current: {len(missing)} address(es) gone, {len(added)} new. "
+                  f"Run: {UPDATE}", file=sys.stderr)
+            for url in missing:
+                print(f"  - {url}", file=sys.stderr)
+            for url in added:
+                print(f"  + {url}", file=sys.stderr)
+            return 1
+        print(f"{target} is current ({len(served)} addresses)")
+        return 0
+    write(target, served)
+    for url in missing:
+        print(f"  - {url}   (will no longer work: make sure this is intended)")
+    for url in added:
+        print(f"  + {url}")
+    print(f"Wrote {target}: {len(served)} addresses ({len(added)} new, {len(missing)} removed)")
+    return 0
+
+
+def _base_path(data_dir: Path, today: dt.date, content_dir: Path | None) -> str:
+    from . import TEMPLATE_DIR
+    from .validate import load_project
+
+    project, _ = load_project(data_dir, content_dir, today=today, template_dir=TEMPLATE_DIR)
+    return Site(project, today).base_path
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,138 @@
+"""The editors' commands: scaffolding, translation parity, output formats, edit links."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from generator.cli import main
+
+TODAY = "2026-11-25"
+
+
+def invoke(*args: str):
+    result = CliRunner().invoke(main, list(args))
+    assert "Traceback" not in result.output
+    return result
+
+
+def test_new_period_follows_the_pattern_and_passes_check(data_copy: Path):
+    result = invoke("new", "period", "1/2028", "--data", str(data_copy), "--today", TODAY)
+    assert result.exit_code == 0, result.output
+    text = (data_copy / "periods.yaml").read_text()
+    block = text[text.index('  - id: "1/2028"'):]
+    # 1/2027 starts on Monday 2027-01-11; 52 weeks later is Monday 2028-01-10.
+    assert "    start: 2028-01-10\n" in block
+    assert block.count("provisional: true") == 2 + 3  # period, window, three events
+    check = invoke("check", "--data", str(data_copy), "--today", TODAY)
+    assert check.exit_code == 0, check.output
+
+
+def test_new_period_refuses_duplicates_and_bad_ids(data_copy: Path):
+    assert invoke("new", "period", "1/2027", "--data", str(data_copy)).exit_code == 1
+    bad = invoke("new", "period", "2028-1", "--data", str(data_copy))
+    assert bad.exit_code == 1 and "write it as N/YYYY" in bad.output
+
+
+def test_new_service_lists_its_todos_until_written(data_copy: Path):
+    result = invoke("new", "service", "uusi-palvelu", "--data", str(data_copy), "--today", TODAY)
+    assert result.exit_code == 0, result.output
+    check = invoke("check", "--data", str(data_copy), "--today", TODAY)
+    assert check.exit_code == 1
+    errors = [ln for ln in check.output.splitlines() if ": error: " in ln]
+    assert errors and all("is still a to-do" in ln for ln in errors), check.output
+    assert len(errors) == 10  # name, summary, who, step title and text; in fi and sv
+    # Writing the texts makes the record valid.
+    services = data_copy / "services.yaml"
+    text = services.read_text()
+    head, tail = text[: text.index("  - id: uusi-palvelu")], text[text.index("  - id: uusi-palvelu"):]
+    services.write_text(head + tail.replace("fi: TODO", "fi: Uusi palvelu").replace("sv: TODO", "sv: Ny tjänst"))
+    check = invoke("check", "--data", str(data_copy), "--today", TODAY)
+    assert check.exit_code == 0, check.output
+
+
+def test_translations_lists_whats_missing_per_language(data_copy: Path):
+    assert invoke("translations", "--data", str(data_copy), "--strict", "--today", TODAY).exit_code == 0
+    strings = data_copy / "strings.yaml"
+    strings.write_text(strings.read_text().replace("  status: {fi: Tilanne, sv: Läge}", "  status: {fi: Tilanne}"))
+    (data_copy.parent / "content" / "sv" / "vanliga-fragor.md").unlink()
+    result = invoke("translations", "--data", str(data_copy), "--today", TODAY)
+    assert result.exit_code == 0  # informative without --strict
+    sv = result.output[result.output.index("sv:"):]
+    assert "the sv text is missing [strings.status]" in sv
+    assert "the page 'faq' has no sv translation" in sv
+    assert result.output.startswith("fi: nothing missing or to-do")
+    assert invoke("translations", "--data", str(data_copy), "--strict", "--today", TODAY).exit_code == 1
+
+
+def test_translations_notices_a_section_added_in_one_language(data_copy: Path):
+    page = data_copy.parent / "content" / "fi" / "usein-kysyttya.md"
+    page.write_text(page.read_text() + "\n## Uusi kysymys\n\nVastaus.\n")
+    result = invoke("translations", "--data", str(data_copy), "--strict", "--today", TODAY)
+    assert result.exit_code == 1
+    assert re.search(r"content/sv/vanliga-fragor\.md: 6 headings, but .*content/fi/usein-kysyttya\.md has 7",
+                     result.output)
+
+
+def broken(data_copy: Path) -> Path:
+    services = data_copy / "services.yaml"
+    services.write_text(services.read_text().replace("    summary:", "    sumary:", 1))
+    return services
+
+
+def test_check_json_format(data_copy: Path):
+    services = broken(data_copy)
+    result = invoke("check", "--data", str(data_copy), "--format", "json", "--today", TODAY)
+    assert result.exit_code == 1
+    body = json.loads(result.output)
+    first = next(p for p in body["problems"] if p["severity"] == "error")
+    assert first == {"file": str(services), "line": 16, "column": 5, "severity": "error",
+                     "code": "extra_forbidden", "key": "services.0.sumary",
+                     "message": "unknown key 'sumary'", "hint": "did you mean 'summary'?"}
+    assert body["errors"] == 1
+
+
+def test_check_github_annotations(data_copy: Path):
+    services = broken(data_copy)
+    result = invoke("check", "--data", str(data_copy), "--format", "github", "--today", TODAY)
+    assert result.exit_code == 1
+    assert (f"::error file={services},line=16,col=5::unknown key 'sumary' (did you mean 'summary'?)"
+            in result.output.splitlines())
+    valid = invoke("check", "--format", "github", "--today", TODAY)
+    assert valid.exit_code == 0
+    assert any(ln.startswith("::warning file=data/periods.yaml,line=") for ln in valid.output.splitlines())
+
+
+def test_check_messages_in_finnish_and_swedish(data_copy: Path):
+    broken(data_copy)
+    fi = invoke("check", "--data", str(data_copy), "--lang", "fi", "--today", TODAY)
+    assert ":16:5: virhe: tuntematon avain 'sumary'" in fi.output
+    assert "korjaus: did you mean 'summary'?" in fi.output
+    assert "1 virhettä, 0 varoitusta" in fi.output
+    sv = invoke("check", "--data", str(data_copy), "--lang", "sv", "--today", TODAY)
+    assert ":16:5: fel: okänd nyckel 'sumary'" in sv.output
+    assert "åtgärd: did you mean 'summary'?" in sv.output and "1 fel, 0 varningar" in sv.output
+
+
+def test_every_command_takes_data(tmp_path: Path):
+    for command in (["check"], ["build"], ["serve"], ["translations"], ["new", "period", "1/2030"],
+                    ["new", "service", "x"]):
+        result = CliRunner().invoke(main, [*command, "--help"])
+        assert "--data" in result.output, command
+
+
+def test_edit_links_point_at_the_source_line(real_site: Path):
+    html = (real_site / "fi" / "palvelut" / "potilastietovaranto" / "index.html").read_text()
+    services = (Path(__file__).parent.parent / "data" / "services.yaml").read_text().splitlines()
+    line = next(i for i, text in enumerate(services, 1) if text == "  - id: patient-data-repository")
+    assert f'/blob/main/data/services.yaml#L{line}" class="kg-edit"' in html
+    faq = (real_site / "sv" / "vanliga-fragor" / "index.html").read_text()
+    assert '/blob/main/content/sv/vanliga-fragor.md" class="kg-edit"' in faq
+
+
+def test_page_updated_comes_from_the_data_not_the_build_day(real_site: Path):
+    html = (real_site / "sv" / "tjanster" / "patientdatalagret" / "index.html").read_text()
+    assert re.search(r'Sidan har uppdaterats <time datetime="2026-11-20">20\.11\.2026</time>', html)
