@@ -45,7 +45,7 @@ class BuildResult:
 
 
 def build_site(data_dir: Path, content_dir: Path | None, out_dir: Path, *, today: dt.date,
-               work_dir: Path | None = None) -> BuildResult:
+               work_dir: Path | None = None, check_urls: bool = True) -> BuildResult:
     timings: dict[str, float] = {}
     clock = time.perf_counter()
 
@@ -77,10 +77,12 @@ def build_site(data_dir: Path, content_dir: Path | None, out_dir: Path, *, today
                source_date_epoch=_epoch(max(page.updated for page in site.pages)))
     lap("mkdocs")
 
-    from .postbuild import postbuild
+    from .postbuild import postbuild, verify
 
     postbuild(site, staging)
     lap("postbuild")
+    warnings = warnings + verify(site, staging, check_urls=check_urls)
+    lap("verify")
 
     swap(staging, out_dir)
     lap("swap")

@@ -135,21 +135,34 @@ def script_hash(body: str) -> str:
     return f"'sha256-{digest}'"
 
 
-def inline_script_hashes(out: Path) -> list[str]:
-    """CSP hashes of every inline script in the built HTML; each must be Material's."""
+def scan_inline_scripts(out: Path) -> tuple[dict[str, str], list[str]]:
+    """({CSP hash: first file using it}, [every inline script that is not Material's])."""
     known = material_inline_scripts()
     found: dict[str, str] = {}
+    unexpected: list[str] = []
     for page in sorted(out.rglob("*.html")):
+        rel = page.relative_to(out).as_posix()
         text = page.read_text(encoding="utf-8")
         for body, offset in inline_scripts(text):
-            if not any(p.fullmatch(body) for p in known):
+            if any(p.fullmatch(body) for p in known):
+                found.setdefault(script_hash(body), rel)
+            else:
                 line = text.count("\n", 0, offset) + 1
-                raise UnexpectedInlineScript(
-                    f"{page.relative_to(out).as_posix()}:{line}: an inline <script> that is not one of "
-                    f"Material's: {body.strip()[:100]!r}. The Content-Security-Policy would block it. "
-                    "Put scripts in a file under overrides/assets/ and load it with <script src>; if "
-                    "it came from the data, the data validation has a hole: report it.")
-            found.setdefault(script_hash(body), page.relative_to(out).as_posix())
+                unexpected.append(f"{rel}:{line}: {body.strip()[:100]!r}")
+    return found, unexpected
+
+
+def inline_script_hashes(out: Path) -> list[str]:
+    """CSP hashes of every inline script in the built HTML; each must be Material's."""
+    found, unexpected = scan_inline_scripts(out)
+    if unexpected:
+        shown = "\n".join(f"  {item}" for item in unexpected[:20])
+        more = f"\n  … and {len(unexpected) - 20} more" if len(unexpected) > 20 else ""
+        raise UnexpectedInlineScript(
+            f"{len(unexpected)} inline <script>(s) that are not Material's; the Content-Security-Policy "
+            f"would block them:\n{shown}{more}\n"
+            "Put scripts in a file under overrides/assets/ and load it with <script src>. If one came "
+            "from the data, the data validation has a hole: report it.")
     if len(found) > MAX_INLINE_HASHES:
         raise UnexpectedInlineScript(
             f"{len(found)} different inline scripts (expected at most {MAX_INLINE_HASHES}); "

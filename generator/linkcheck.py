@@ -90,8 +90,8 @@ class _Scanner(HTMLParser):
         for name, value in attrs:
             value = value or ""
             if name.startswith("on"):
-                scan.issues.append((line, f"inline event handler {name}= on <{tag}> (blocked by the CSP; "
-                                          "never allowed)"))
+                scan.issues.append((line, f"inline event handler {name}={value[:60]!r} on <{tag}> "
+                                          "(blocked by the CSP; never allowed)"))
             elif name == "style":
                 scan.issues.append((line, f"inline style= on <{tag}> (blocked by the CSP)"))
             elif name == "id" or (name == "name" and tag == "a"):

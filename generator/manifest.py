@@ -52,7 +52,7 @@ def published_urls(out: Path, base_path: str = "") -> list[str]:
             continue
         rel = path.relative_to(out).as_posix()
         parts = rel.split("/")
-        if parts[0].startswith("_") or EXCLUDED_PARTS & set(parts[1:-1] or parts[:1]) \
+        if parts[0].startswith("_") or EXCLUDED_PARTS & set(parts[:-1]) \
                 or parts[-1] == "404.html" or rel.endswith(".gz"):
             continue
         if parts[-1] == "index.html":
@@ -155,10 +155,11 @@ def verify(site: Site, out: Path) -> list[Problem]:
 def main(argv: list[str] | None = None) -> int:
     import argparse
 
-    from . import TEMPLATE_DIR  # noqa: F401 - the package must import cleanly first
+    from . import TEMPLATE_DIR
     from .build import BuildError, build_site
     from .problems import DataError
     from .report import format_text
+    from .validate import load_project
 
     parser = argparse.ArgumentParser(prog="python -m generator.manifest",
                                      description="Update or check the committed URL manifest (urls.txt).")
@@ -176,6 +177,8 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="kg-urls-") as tmp:
         try:
+            project, _ = load_project(args.data, args.content, today=today, template_dir=TEMPLATE_DIR)
+            base = Site(project, today).base_path
             result = build_site(args.data, args.content, Path(tmp) / "site", today=today,
                                 work_dir=Path(tmp) / "work", check_urls=False)
         except DataError as exc:
@@ -184,8 +187,6 @@ def main(argv: list[str] | None = None) -> int:
         except BuildError as exc:
             print(f"Build failed: {exc}", file=sys.stderr)
             return 1
-        from .render import Site as _Site  # noqa: F401 - keeps the import graph explicit
-        base = _base_path(args.data, today, args.content)
         served = published_urls(result.out_dir, base)
     old = read(target) if target.is_file() else []
     missing, added = compare(old, served)
@@ -207,14 +208,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  + {url}")
     print(f"Wrote {target}: {len(served)} addresses ({len(added)} new, {len(missing)} removed)")
     return 0
-
-
-def _base_path(data_dir: Path, today: dt.date, content_dir: Path | None) -> str:
-    from . import TEMPLATE_DIR
-    from .validate import load_project
-
-    project, _ = load_project(data_dir, content_dir, today=today, template_dir=TEMPLATE_DIR)
-    return Site(project, today).base_path
 
 
 if __name__ == "__main__":

@@ -56,12 +56,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "sv": ("filen är inte UTF-8-text", "spara filen med teckenkodningen UTF-8"),
     },
     "extra_forbidden": {
-        "fi": ("tuntematon avain '{0}'", ""),
-        "sv": ("okänd nyckel '{0}'", ""),
+        "fi": ("tuntematon avain '{0}'", "tarkoititko '{1}'? (sallitut avaimet: {1})"),
+        "sv": ("okänd nyckel '{0}'", "menade du '{1}'? (tillåtna nycklar: {1})"),
     },
     "missing": {
-        "fi": ("avain '{0}' puuttuu", ""),
-        "sv": ("nyckeln '{0}' saknas", ""),
+        "fi": ("avain '{0}' puuttuu", "lisää `{0}:`"),
+        "sv": ("nyckeln '{0}' saknas", "lägg till `{0}:`"),
     },
     "missing-translation": {
         "fi": ("teksti kielellä {0} puuttuu", "lisää tähän `{0}: …`"),
@@ -96,9 +96,97 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "sv": ("ingen period börjar efter i dag", "lägg till nästa års perioder: "
                                                  "python -m generator new period N/ÅÅÅÅ"),
     },
+    "bad-id": {
+        "fi": ("'{0}' ei kelpaa tunnisteeksi tai osoitteeksi: käytä vain pieniä kirjaimia a–z, numeroita "
+               "ja yksittäisiä väliviivoja (ei välilyöntejä, isoja kirjaimia, å/ä/ö-kirjaimia tai "
+               "vinoviivoja), esim. 'potilastietovaranto'", ""),
+        "sv": ("'{0}' duger inte som id eller adress: använd bara små bokstäver a–z, siffror och enkla "
+               "bindestreck (inga mellanslag, versaler, å/ä/ö eller snedstreck), t.ex. 'patientdatalagret'",
+               ""),
+    },
+    "bad-lang": {
+        "fi": ("'{0}' ei ole kielikoodi (kuten fi tai sv)", "jos { }-sulkeissa olevassa tekstissä on pilkku, "
+                                                          "laita koko teksti lainausmerkkeihin"),
+        "sv": ("'{0}' är ingen språkkod (som fi eller sv)", "om texten inom { } innehåller ett kommatecken, "
+                                                           "sätt hela texten inom citattecken"),
+    },
+    "bad-date-format": {
+        "fi": ("'{0}' ei ole päivämäärä", "kirjoita muodossa VVVV-KK-PP, esim. 2026-03-15"),
+        "sv": ("'{0}' är inget datum", "skriv i formen ÅÅÅÅ-MM-DD, t.ex. 2026-03-15"),
+    },
+    "bad-date": {
+        "fi": ("'{0}' ei ole kalenterissa oleva päivä", "tarkista päivä ja kuukausi"),
+        "sv": ("'{0}' är inget datum i kalendern", "kontrollera dag och månad"),
+    },
+    "bad-time": {
+        "fi": ("'{0}' ei ole kellonaika", "kirjoita muodossa TT:MM (24 tunnin kello), esim. \"09:30\""),
+        "sv": ("'{0}' är ingen tid", "skriv i formen TT:MM (24-timmarsklocka), t.ex. \"09:30\""),
+    },
+    "bad-bool": {
+        "fi": ("'{0}' ei ole true eikä false", "kirjoita täsmälleen true tai false"),
+        "sv": ("'{0}' är varken true eller false", "skriv exakt true eller false"),
+    },
+    "bad-url": {
+        "fi": ("'{0}' ei ole sallittu linkki", "kirjoita koko osoite alkaen https:// (tai mailto:)"),
+        "sv": ("'{0}' är ingen tillåten länk", "skriv hela adressen med https:// (eller mailto:)"),
+    },
+    "bad-link": {
+        "fi": ("linkin kohde '{0}' ei ole sallittu", "käytä osoitetta, joka alkaa https:// tai mailto:"),
+        "sv": ("länkmålet '{0}' är inte tillåtet", "använd en adress som börjar med https:// eller mailto:"),
+    },
+    "empty-text": {
+        "fi": ("teksti on tyhjä", "kirjoita teksti tai poista koko kohta"),
+        "sv": ("texten är tom", "skriv texten eller ta bort hela punkten"),
+    },
+    "multi-line": {
+        "fi": ("nimen tai otsikon on mahduttava yhdelle riville", ""),
+        "sv": ("ett namn eller en rubrik ska rymmas på en rad", ""),
+    },
+    "html": {
+        "fi": ("HTML-koodi ei ole sallittua tekstissä", "käytä Markdownia: *korostus*, [linkin teksti](https://…), "
+                                                        "luettelon rivit alkavat '- '"),
+        "sv": ("HTML-kod är inte tillåten i texten", "använd Markdown: *betoning*, [länktext](https://…), "
+                                                     "listrader börjar med '- '"),
+    },
+    "markup-in-name": {
+        "fi": ("nimi tai otsikko on pelkkää tekstiä", "poista merkit * _ ` [ ] #"),
+        "sv": ("ett namn eller en rubrik är ren text", "ta bort tecknen * _ ` [ ] #"),
+    },
+    "heading": {
+        "fi": ("otsikot (#) eivät ole sallittuja tietojen teksteissä", "sivupohja tekee otsikot"),
+        "sv": ("rubriker (#) är inte tillåtna i datatexter", "sidmallen skapar rubrikerna"),
+    },
+    "block-markup": {
+        "fi": ("tietojen teksteissä saa käyttää vain korostusta, linkkejä ja luetteloita", ""),
+        "sv": ("i datatexter får man bara använda betoning, länkar och listor", ""),
+    },
+    "image": {
+        "fi": ("kuvat eivät ole sallittuja tietojen teksteissä", ""),
+        "sv": ("bilder är inte tillåtna i datatexter", ""),
+    },
+    "literal_error": {
+        "fi": ("'{0}' ei ole sallittu arvo", "kirjoita jokin näistä: {1}"),
+        "sv": ("'{0}' är inget tillåtet värde", "skriv något av följande: {1}"),
+    },
+    "unknown-language": {
+        "fi": ("'{0}' ei ole sivuston kieli", "kielet luetellaan tiedostossa data/site.yaml"),
+        "sv": ("'{0}' är inte ett av webbplatsens språk", "språken anges i data/site.yaml"),
+    },
+    "missing-page-translation": {
+        "fi": ("sivulta '{0}' puuttuu kieliversio {1}", "lisää sivu samalla id-tunnisteella"),
+        "sv": ("sidan '{0}' saknar språkversionen {1}", "lägg till sidan med samma id"),
+    },
+    "event-outside": {
+        "fi": ("tilaisuus on jakson ulkopuolella", "siirrä tilaisuutta tai korjaa jakson päivämäärät"),
+        "sv": ("tillfället ligger utanför perioden", "flytta tillfället eller rätta periodens datum"),
+    },
+    "period-overlap": {
+        "fi": ("jaksot menevät päällekkäin", "jakso ei saa alkaa ennen edellisen loppua"),
+        "sv": ("perioderna överlappar", "en period får inte börja innan den föregående slutar"),
+    },
     "todo": {
-        "fi": ("tässä on vielä TODO-merkintä", "kirjoita lopullinen teksti merkinnän tilalle"),
-        "sv": ("här finns fortfarande en TODO-markering", "skriv den slutliga texten i stället"),
+        "fi": ("teksti ({0}) on vielä TODO-merkintä", "kirjoita lopullinen teksti merkinnän tilalle"),
+        "sv": ("texten ({0}) är fortfarande en TODO-markering", "skriv den slutliga texten i stället"),
     },
 }
 
@@ -112,7 +200,10 @@ class _Translate:
             return problem.message, problem.hint, label
         message = entry[0].format(*problem.args) if problem.args or "{" not in entry[0] else problem.message
         # A specific English detail (e.g. "did you mean …") beats a generic translated hint.
-        hint = entry[1].format(*problem.args) if entry[1] else problem.hint
+        hint = entry[1].format(*problem.args) if entry[1] and problem.args else problem.hint
+        if problem.code == "extra_forbidden":  # one suggestion, or the list of allowed keys
+            hint = hint.split("? (")[0] + "?" if problem.hint.startswith("did you mean") else \
+                hint.split("(")[-1].rstrip(")")
         if problem.code in ("yaml-syntax",):
             message = f"{message}: {problem.message.split(': ', 1)[-1]}"
         return message, hint, label

@@ -16,6 +16,7 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
+from pydantic_core import PydanticCustomError
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -41,10 +42,8 @@ _MD_LINK_RE = re.compile(r"\]\(\s*<?([^)\s>]*)")
 
 def _check_id(value: str) -> str:
     if not ID_RE.match(value):
-        raise ValueError(
-            f"'{value}' is not a valid id or slug: use lowercase a-z, digits and single "
-            "hyphens only (no spaces, capitals, å/ä/ö or slashes), e.g. 'potilastietovaranto'"
-        )
+        _fail("bad-id", "'{0}' is not a valid id or slug: use lowercase a-z, digits and single hyphens "
+              "only (no spaces, capitals, å/ä/ö or slashes), e.g. 'potilastietovaranto'", value)
     return value
 
 
@@ -53,11 +52,11 @@ def _check_date(value: str) -> dt.date:
         return value
     m = _DATE_RE.match(value)
     if not m:
-        raise ValueError(f"'{value}' is not a date: write it as YYYY-MM-DD, e.g. 2026-03-15")
+        _fail("bad-date-format", "'{0}' is not a date: write it as YYYY-MM-DD, e.g. 2026-03-15", value)
     try:
         return dt.date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError:
-        raise ValueError(f"'{value}' is not a date in the calendar (check the day and month)") from None
+        _fail("bad-date", "'{0}' is not a date in the calendar (check the day and month)", value)
 
 
 def _check_time(value: str) -> dt.time:
@@ -65,7 +64,7 @@ def _check_time(value: str) -> dt.time:
         return value
     m = _TIME_RE.match(value)
     if not m or int(m[1]) > 23 or int(m[2]) > 59:
-        raise ValueError(f"'{value}' is not a time: write it as HH:MM on the 24-hour clock, e.g. 09:30")
+        _fail("bad-time", "'{0}' is not a time: write it as HH:MM on the 24-hour clock, e.g. 09:30", value)
     return dt.time(int(m[1]), int(m[2]))
 
 
@@ -76,20 +75,28 @@ def _check_bool(value: str) -> bool:
         return True
     if value == "false":
         return False
-    raise ValueError(f"'{value}' is not true or false: write exactly true or false")
+    _fail("bad-bool", "'{0}' is not true or false: write exactly true or false", value)
 
 
 def _check_url(value: str) -> str:
     if _BAD_URL_RE.match(value) or not re.match(r"^(https://|mailto:)[^\s<>\"]+$", value):
-        raise ValueError(f"'{value}' is not an allowed link: write a full https:// address or mailto:")
+        _fail("bad-url", "'{0}' is not an allowed link: write a full https:// address or mailto:", value)
     return value
+
+
+def _fail(code: str, message: str, *values: str):
+    """Raise a validation error with a stable code, so `check --lang` can translate it.
+
+    The message uses {0}, {1}… for the values, which become the problem's args.
+    """
+    ctx = {f"v{i}": v for i, v in enumerate(values)}
+    raise PydanticCustomError(code, re.sub(r"\{(\d)\}", r"{v\1}", message), ctx)
 
 
 def _check_lang(value: str) -> str:
     if not re.match(r"^[a-z]{2}$", value):
-        raise ValueError(
-            f"'{value}' is not a language code like fi or sv; if the text contains a comma inside "
-            "{ }, put the whole text in quotes")
+        _fail("bad-lang", "'{0}' is not a language code like fi or sv; if the text contains a comma "
+              "inside { }, put the whole text in quotes", value)
     return value
 
 
@@ -99,39 +106,38 @@ LangCode = Annotated[str, AfterValidator(_check_lang)]
 def _check_plain(value: str) -> str:
     """Single-line text: names and titles. No markup at all."""
     if not value.strip():
-        raise ValueError("the text is empty")
+        _fail("empty-text", "the text is empty")
     if "\n" in value.strip():
-        raise ValueError("a name or title must fit on one line")
+        _fail("multi-line", "a name or title must fit on one line")
     if _TAG_RE.search(value):
-        raise ValueError("HTML is not allowed in text; write plain text")
+        _fail("html", "HTML is not allowed in text; write plain text")
     if re.search(r"[*_`\[\]]|^#", value):
-        raise ValueError("a name or title is plain text: remove the * _ ` [ ] # characters")
+        _fail("markup-in-name", "a name or title is plain text: remove the * _ ` [ ] # characters")
     return value.strip()
 
 
 def _check_prose(value: str) -> str:
     """Running text in the documented Markdown subset: emphasis, links, lists."""
     if not value.strip():
-        raise ValueError("the text is empty")
+        _fail("empty-text", "the text is empty")
     if _TAG_RE.search(value):
-        raise ValueError(
-            "HTML is not allowed in text; use Markdown: *emphasis*, [link text](https://…), "
-            "lists with '- '"
-        )
+        _fail("html", "HTML is not allowed in text; use Markdown: *emphasis*, [link text](https://…), "
+              "lists with '- '")
     for line in value.splitlines():
         stripped = line.lstrip()
         if stripped.startswith("#"):
-            raise ValueError("headings (#) are not allowed in data texts; the page template sets headings")
+            _fail("heading", "headings (#) are not allowed in data texts; the page template sets headings")
         if stripped.startswith(("```", "~~~", "|", ">", "!!!", "???")) or line.startswith("    "):
-            raise ValueError("only emphasis, links and lists are allowed in data texts "
-                             "(no code blocks, tables, quotes, admonitions or 4-space indents)")
+            _fail("block-markup", "only emphasis, links and lists are allowed in data texts "
+                  "(no code blocks, tables, quotes, admonitions or 4-space indents)")
     if "![" in value:
-        raise ValueError("images are not allowed in data texts")
+        _fail("image", "images are not allowed in data texts")
     if "{:" in value or "{#" in value or "{." in value:
-        raise ValueError("attribute lists ({: …}) are not allowed in data texts")
+        _fail("attr-list", "attribute lists ({: …}) are not allowed in data texts")
     for target in _MD_LINK_RE.findall(value):
         if not re.match(r"^(https://|mailto:|/|#)", target) or _BAD_URL_RE.match(target):
-            raise ValueError(f"the link target '{target}' is not allowed: use https://, mailto: or a site path")
+            _fail("bad-link", "the link target '{0}' is not allowed: use https://, mailto: or a site path",
+                  target)
     return value.strip()
 
 

@@ -26,6 +26,21 @@ def postbuild(site: Site, out: Path) -> None:
     cdn.write_headers(site, out)
 
 
+def verify(site: Site, out: Path, *, check_urls: bool = True) -> list:
+    """Checks over the finished output, before it replaces the published site.
+
+    Raises BuildError on a broken link or unsafe HTML (generator/linkcheck.py) and on
+    a published address that disappeared (generator/manifest.py); returns warnings.
+    """
+    from . import linkcheck, manifest
+    from .build import BuildError
+
+    problems = linkcheck.check_site(out, site.project.site.site_url, site.project.languages)
+    if problems:
+        raise BuildError(linkcheck.describe(problems))
+    return manifest.verify(site, out) if check_urls else []
+
+
 def _root_html(site: Site, title: str, body: str, lang: str) -> str:
     return (
         "<!doctype html>\n"

@@ -151,13 +151,14 @@ def _from_pydantic(err: dict, doc: Document, model: type[BaseModel]) -> Problem:
     where = key_path(loc)
     msg = err["msg"].removeprefix("Value error, ")
     hint = ""
-    args: tuple = ()
+    ctx = err.get("ctx") or {}
+    args: tuple = tuple(str(v) for k, v in sorted(ctx.items()) if k.startswith("v"))
     if kind == "extra_forbidden":
         allowed = _allowed_keys(model, loc[:-1])
         guess = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
         msg = f"unknown key '{loc[-1]}'"
         hint = f"did you mean '{guess[0]}'?" if guess else "allowed keys here: " + ", ".join(allowed)
-        args = (loc[-1],)
+        args = (loc[-1], guess[0] if guess else ", ".join(allowed))
     elif kind == "missing":
         desc = _field_description(model, loc)
         msg = f"the key '{loc[-1]}' is missing"
@@ -174,7 +175,9 @@ def _from_pydantic(err: dict, doc: Document, model: type[BaseModel]) -> Problem:
         msg = "expected a single text value here, not a list or block"
     elif kind == "literal_error":
         msg = f"'{err.get('input')}' is not one of the allowed values"
-        hint = "write one of: " + err["ctx"]["expected"].replace("'", "")
+        choices = err["ctx"]["expected"].replace("'", "").replace(" or ", ", ")
+        hint = "write one of: " + choices
+        args = (str(err.get("input")), choices)
     elif kind == "string_pattern_mismatch":
         desc = _field_description(model, loc)
         msg = f"'{err.get('input')}' is not in the expected form"

@@ -275,3 +275,17 @@ def test_usage_error_exits_2():
 
 def test_content_dir_defaults_next_to_data():
     assert (DATA.parent / "content") == CONTENT
+
+
+def test_error_output_format_golden(data_copy: Path, shipped, request):
+    """The whole report for a file with three mistakes, paths made relative."""
+    services = shipped["services.yaml"].replace("    summary:", "    sumary:", 1)
+    services = services.replace("    kind: service\n", "    kind: servce\n", 1)
+    services = services.replace("      fi: resepti-palvelu", "      fi: Resepti Palvelu", 1)
+    (data_copy / "services.yaml").write_text(services, encoding="utf-8")
+    for lang in ("en", "fi"):
+        output = run_check(data_copy, "--lang", lang).output.replace(str(data_copy.parent) + "/", "")
+        golden = Path(__file__).parent / "golden" / f"check-output.{lang}.txt"
+        if request.config.getoption("--update-goldens"):
+            golden.write_text(output, encoding="utf-8")
+        assert output == golden.read_text(encoding="utf-8")

@@ -110,11 +110,11 @@ def test_check_messages_in_finnish_and_swedish(data_copy: Path):
     broken(data_copy)
     fi = invoke("check", "--data", str(data_copy), "--lang", "fi", "--today", TODAY)
     assert ":16:5: virhe: tuntematon avain 'sumary'" in fi.output
-    assert "korjaus: did you mean 'summary'?" in fi.output
+    assert "korjaus: tarkoititko 'summary'?" in fi.output
     assert "1 virhettä, 0 varoitusta" in fi.output
     sv = invoke("check", "--data", str(data_copy), "--lang", "sv", "--today", TODAY)
     assert ":16:5: fel: okänd nyckel 'sumary'" in sv.output
-    assert "åtgärd: did you mean 'summary'?" in sv.output and "1 fel, 0 varningar" in sv.output
+    assert "åtgärd: menade du 'summary'?" in sv.output and "1 fel, 0 varningar" in sv.output
 
 
 def test_every_command_takes_data(tmp_path: Path):
