@@ -1,6 +1,7 @@
 /*
- * Keeps build-time statuses true on cached pages, and makes scrolling tables
- * reachable by keyboard. The status rules mirror generator/dates.py exactly.
+ * Keeps build-time statuses true on cached pages, makes scrolling tables
+ * reachable by keyboard and names the search dialog. The status rules mirror
+ * generator/dates.py exactly (tests/browser/test_status.py checks both agree).
  * Plain ES5-compatible code, no dependencies, no inline script (strict CSP).
  */
 (function () {
@@ -50,28 +51,87 @@
     });
   }
 
-  /* WCAG 2.1.1: a region that scrolls must be focusable to scroll by keyboard. */
+  /* The nearest heading before el (inside the article), else the page's h1: names the region. */
+  function headingFor(el) {
+    var node = el;
+    while (node && !(node.classList && node.classList.contains("md-content__inner"))) {
+      var prev = node.previousElementSibling;
+      while (prev) {
+        if (/^H[1-6]$/.test(prev.tagName)) return prev.textContent.trim();
+        prev = prev.previousElementSibling;
+      }
+      node = node.parentElement;
+    }
+    var h1 = document.querySelector(".md-content h1");
+    return h1 ? h1.textContent.trim() : document.title;
+  }
+
+  /*
+   * WCAG 2.1.1 (axe scrollable-region-focusable): a region that scrolls must be
+   * focusable, or keyboard users cannot scroll it. Material wraps every table in
+   * .md-typeset__scrollwrap from its bundle, AFTER this file first runs, so this
+   * must run again once Material is done (see start() below). Before the bundle
+   * (or with JS off) the table itself is the scrolling box. Whatever scrolls now
+   * gets tabindex=0 + role=region + a name; whatever stopped scrolling (wrapped,
+   * or a wider window) loses what we added, so there is no stray tab stop.
+   */
   function focusableScrollers() {
-    var wraps = document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset table");
-    Array.prototype.forEach.call(wraps, function (el) {
-      if (el.scrollWidth > el.clientWidth + 1 && !el.hasAttribute("tabindex")) {
+    var boxes = document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset table");
+    Array.prototype.forEach.call(boxes, function (el) {
+      var ours = el.hasAttribute("data-kg-scroll");
+      var scrolls = el.scrollWidth > el.clientWidth + 1 &&
+        getComputedStyle(el).overflowX !== "visible";
+      if (scrolls && !ours && !el.hasAttribute("tabindex")) {
         el.setAttribute("tabindex", "0");
-        el.setAttribute("role", "region");
-        var caption = el.closest("article") && el.closest("article").querySelector("h1");
-        el.setAttribute("aria-label", caption ? caption.textContent.trim() : "table");
+        /* A <table> keeps its own role (a region role would hide the table semantics). */
+        if (el.tagName !== "TABLE") el.setAttribute("role", "region");
+        el.setAttribute("aria-label", headingFor(el));
+        el.setAttribute("data-kg-scroll", "");
+      } else if (!scrolls && ours) {
+        el.removeAttribute("tabindex");
+        el.removeAttribute("role");
+        el.removeAttribute("aria-label");
+        el.removeAttribute("data-kg-scroll");
       }
     });
+  }
+
+  /*
+   * Material's search overlay has role="dialog" but no name (axe best-practice
+   * aria-dialog-name): screen readers announce just "dialog". Name it after
+   * the search field, whose label Material already translates ("Hae", "Sök").
+   */
+  function nameSearchDialog() {
+    var dialog = document.querySelector(".md-search[role='dialog']");
+    var input = document.querySelector(".md-search__input");
+    if (dialog && input && !dialog.hasAttribute("aria-label")) {
+      dialog.setAttribute("aria-label", input.getAttribute("aria-label") || input.placeholder);
+    }
   }
 
   function run() {
     updateStatuses();
     focusableScrollers();
+    nameSearchDialog();
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", run);
-  } else {
-    run();
+  /*
+   * When to run: Material's bundle (a plain script before this deferred one)
+   * publishes window.document$, which emits after Material has mounted its
+   * components (table wrappers included) on DOMContentLoaded and again on every
+   * instant-navigation page swap. Subscribing to it runs us after Material.
+   * Without the bundle (e.g. it failed to load), DOMContentLoaded is enough.
+   */
+  function start() {
+    if (window.document$ && typeof window.document$.subscribe === "function") {
+      window.document$.subscribe(run);
+    } else if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", run);
+    } else {
+      run();
+    }
   }
+
+  start();
   window.addEventListener("resize", focusableScrollers);
 })();

@@ -1,0 +1,112 @@
+"""A tour of every page type in both languages: what the browser loads, says and shows.
+
+One visit per page type and language records every request, console message and
+page error, then takes a full-page screenshot at desktop and phone width
+(test-artifacts/screenshots/<lang>-<type>-<width>.png, git-ignored). The tests
+below only read that record, so the tour runs once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import pytest
+
+from .conftest import SCREENSHOTS, WIDTHS
+
+
+SEARCH_READY = """() => {
+  const meta = document.querySelector('.md-search-result__meta');
+  const config = JSON.parse(document.getElementById('__config').textContent);
+  return meta && meta.textContent.trim() === config.translations['search.result.placeholder'];
+}"""
+
+
+@dataclass
+class Visit:
+    type: str
+    lang: str
+    url: str
+    requests: list[str] = field(default_factory=list)
+    console: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    status: int = 0
+    screenshots: list = field(default_factory=list)
+
+
+@pytest.fixture(scope="module")
+def tour(browser, server, page_types) -> list[Visit]:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(viewport={"width": WIDTHS["desktop"], "height": 900}, base_url=server,
+                                  reduced_motion="reduce")
+    visits = []
+    try:
+        for t in page_types:
+            for lang, url in t.urls.items():
+                visit = Visit(t.name, lang, url)
+                visits.append(visit)
+                page = context.new_page()
+                # Context-level: also sees requests made by workers (Material's search worker).
+                on_request = lambda r, v=visit: v.requests.append(r.url)  # noqa: E731
+                context.on("request", on_request)
+                page.on("console", lambda m, v=visit: v.console.append(f"{m.type}: {m.text}"))
+                page.on("pageerror", lambda e, v=visit: v.errors.append(str(e)))
+                page.on("requestfailed", lambda r, v=visit: v.failed.append(f"{r.url} ({r.failure})"))
+                page.on("response", lambda r, v=visit: r.status >= 400
+                        and r.request.resource_type != "document"
+                        and v.failed.append(f"{r.url} → {r.status}"))
+                response = page.goto(url)
+                visit.status = response.status if response else 0
+                # The last thing a page loads is the search index (in Material's worker): once the
+                # search box says it is ready, every request of the visit has been made.
+                page.wait_for_function(SEARCH_READY, timeout=15000)
+                for name, width in sorted(WIDTHS.items(), key=lambda x: -x[1]):
+                    page.set_viewport_size({"width": width, "height": 900})
+                    page.wait_for_timeout(100)  # let Material and kg.js react to the resize
+                    shot = SCREENSHOTS / f"{lang}-{t.name}-{width}.png"
+                    page.screenshot(path=str(shot), full_page=True)
+                    visit.screenshots.append(shot)
+                context.remove_listener("request", on_request)
+                page.close()
+    finally:
+        context.close()
+    return visits
+
+
+def test_every_page_type_loads(tour):
+    wrong = [f"{v.lang} {v.type} {v.url}: HTTP {v.status}" for v in tour
+             if v.status != (404 if v.type == "404" else 200)]
+    assert not wrong, "\n".join(wrong)
+    broken = [f"{v.lang} {v.type} {v.url}: {item}" for v in tour for item in v.failed]
+    assert not broken, "subresources that failed to load:\n" + "\n".join(broken)
+
+
+def test_nothing_leaves_the_site(tour):
+    """Every request (pages, assets, search index, worker) goes to the local server only."""
+    outside = [f"{v.lang} {v.type} {v.url}: {r}" for v in tour for r in v.requests
+               if urlsplit(r).scheme in ("http", "https", "ws", "wss")
+               and urlsplit(r).hostname != "127.0.0.1"]
+    assert not outside, "requests to other hosts:\n" + "\n".join(outside)
+    # Sanity: the recorder works and sees the search worker's index download.
+    assert any(r.endswith("/search/search_index.json") for v in tour for r in v.requests)
+
+
+def test_no_content_security_policy_violations(tour):
+    csp = [f"{v.lang} {v.type} {v.url}: {m}" for v in tour for m in v.console
+           if "content security policy" in m.lower()]
+    assert not csp, "CSP violations:\n" + "\n".join(csp)
+
+
+def test_no_script_errors(tour):
+    errors = [f"{v.lang} {v.type} {v.url}: {e}" for v in tour for e in v.errors]
+    errors += [f"{v.lang} {v.type} {v.url}: {m}" for v in tour for m in v.console
+               if m.startswith("error:") and not (v.type == "404" and "404" in m)]
+    assert not errors, "\n".join(errors)
+
+
+def test_screenshots_written(tour, page_types):
+    shots = [s for v in tour for s in v.screenshots]
+    assert len(shots) == len(page_types) * 2 * len(WIDTHS)
+    assert all(s.is_file() and s.stat().st_size > 5000 for s in shots)

@@ -1,0 +1,106 @@
+"""Site search (Material's lunr index, one per language with its own stemmer) finds the right pages.
+
+The search worker loads the index after the page; a query typed before it is
+ready is silently dropped, so every test waits for the "ready" placeholder text.
+"""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlsplit
+
+import pytest
+
+TOP = 5
+"""The expected page must be among the first TOP pages listed (what a reader sees without scrolling)."""
+
+# (language, query, page key): base forms, inflected forms and definite forms a reader types.
+QUERIES = [
+    ("fi", "potilastietovaranto", "service:patient-data-repository"),
+    ("fi", "potilastietovarannon", "service:patient-data-repository"),  # genitive (gradation nt → nn)
+    ("fi", "ilmoittautumisen", "registration"),  # genitive of ilmoittautuminen
+    ("fi", "aikataulun", "schedule"),
+    ("sv", "patientdatalagret", "service:patient-data-repository"),
+    ("sv", "tidtabellen", "schedule"),  # definite form of tidtabell
+    ("sv", "anmälan", "registration"),
+]
+
+
+def results(page, query: str) -> list[str]:
+    """Type a query and return the result pages in the order shown (URL paths, no duplicates)."""
+    box = page.locator(".md-search__input")
+    meta = page.locator(".md-search-result__meta")
+    placeholder = translations(page)["search.result.placeholder"]
+    box.fill("")
+    box.press("End")  # Material listens to keyup, not only input
+    page.wait_for_function("t => document.querySelector('.md-search-result__meta').textContent.trim() === t",
+                           arg=placeholder)
+    box.fill(query)
+    box.press("End")
+    page.wait_for_function("t => document.querySelector('.md-search-result__meta').textContent.trim() !== t",
+                           arg=placeholder)
+    assert meta.text_content().strip() != ""
+    hrefs = page.eval_on_selector_all(".md-search-result__item > .md-search-result__link",
+                                      "links => links.map(a => a.href)")
+    seen: list[str] = []
+    for href in hrefs:
+        path = urlsplit(href).path
+        if path not in seen:
+            seen.append(path)
+    return seen
+
+
+def translations(page) -> dict:
+    return json.loads(page.locator("#__config").text_content())["translations"]
+
+
+@pytest.fixture(scope="module")
+def search_pages(browser, server):
+    """One page per language with the search index loaded (ready), reused by every query."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=server)
+    pages = {}
+
+    def get(lang: str):
+        if lang not in pages:
+            page = context.new_page()
+            page.goto(f"/{lang}/")
+            ready = translations(page)["search.result.placeholder"]
+            # "Initialising search" turns into the placeholder once the worker has built the index.
+            page.wait_for_function(
+                "t => document.querySelector('.md-search-result__meta').textContent.trim() === t",
+                arg=ready, timeout=15000)
+            page.locator(".md-search__input").click()
+            pages[lang] = page
+        return pages[lang]
+
+    yield get
+    context.close()
+
+
+@pytest.mark.parametrize(("lang", "query", "key"), QUERIES, ids=[f"{q[0]}-{q[1]}" for q in QUERIES])
+def test_search_finds_page(search_pages, page_plan, lang, query, key):
+    expected = page_plan.url(key, lang)
+    found = results(search_pages(lang), query)
+    assert expected in found[:TOP], f"search {query!r} ({lang}): {expected} not in the first {TOP}: {found}"
+
+
+def test_former_service_names_find_the_service(search_pages, page_plan):
+    """Every former name in services.yaml leads to today's service page (people search the old name)."""
+    misses = []
+    checked = 0
+    for service in page_plan.project.services:
+        for former in service.former_names:
+            for lang in page_plan.project.languages:
+                expected = page_plan.url(f"service:{service.id}", lang)
+                found = results(search_pages(lang), former[lang])
+                checked += 1
+                if expected not in found[:TOP]:
+                    misses.append(f"{lang} {former[lang]!r}: {expected} not in the first {TOP}: {found}")
+    assert checked, "services.yaml has no former names to test"
+    assert not misses, "\n".join(misses)
+
+
+def test_brief_examples(search_pages):
+    """The examples the editors asked for, spelled out."""
+    assert "/fi/palvelut/potilastietovaranto/" in results(search_pages("fi"), "Potilastiedon arkisto")[:TOP]
+    assert "/sv/tjanster/patientdatalagret/" in results(search_pages("sv"), "Patientdataarkivet")[:TOP]
