@@ -53,8 +53,7 @@ SECURITY_HEADERS = [
     ("Strict-Transport-Security", "max-age=31536000; includeSubDomains"),
     ("X-Content-Type-Options", "nosniff"),
     ("Referrer-Policy", "strict-origin-when-cross-origin"),
-    ("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
-                           "interest-cohort=()"),
+    ("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()"),
     ("X-Frame-Options", "DENY"),
     ("Cross-Origin-Opener-Policy", "same-origin"),
 ]

@@ -13,6 +13,7 @@ Update it deliberately, after a change that adds or (knowingly) removes pages:
 
     python -m generator.manifest --update     # rebuilds into a temp folder, rewrites urls.txt
     python -m generator.manifest --check      # exit 1 when urls.txt is not current (for CI)
+    python -m generator.manifest --check --from site   # the same against an already built site/
 
 A build whose data folder has no `urls.txt` next to it (the test fixtures)
 skips the comparison.
@@ -124,10 +125,20 @@ def explain_missing(site: Site, missing: list[str], added: list[str]) -> str:
             example = ", ".join(f"{lang}: {lost.get(lang, ['<old-slug>'])[0]}" for lang in p.languages)
             lines.append("    redirect_from:")
             lines.append(f"      - {{{example}}}")
+    others = [url for url in missing if not service_slug(url)]
+    if others:
+        lines.append("")
+        lines.append("Other addresses: a slug under `pages:` in data/site.yaml, the file name of a page in "
+                     "content/, a period or a calendar name changed, or the page was removed. Change it "
+                     "back if that was not intended.")
     lines.append("")
-    lines.append("If a page was retired on purpose, declare a redirect to the page that replaces it in "
-                 "the data (`redirects:` in data/site.yaml, see the README), or, only if the address "
-                 f"should really stop working, run `{UPDATE}` and commit {FILE_NAME}.")
+    if "redirects" in getattr(type(p.site), "model_fields", {}):
+        lines.append("If a page was retired or moved on purpose, add a redirect to the page that replaces "
+                     "it under `redirects:` in data/site.yaml (old: /fi/…/, new: /fi/…/).")
+    else:
+        lines.append("If a page was retired or moved on purpose, ask a developer to add a redirect to the "
+                     "page that replaces it.")
+    lines.append(f"Only if the address should really stop working: run `{UPDATE}` and commit {FILE_NAME}.")
     if base:
         lines.append(f"(Addresses include the site's base path {base}.)")
     return "\n".join(lines)
@@ -171,6 +182,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--manifest", type=Path, default=None,
                         help=f"default: {FILE_NAME} next to the data folder")
     parser.add_argument("--today", default=None, help="YYYY-MM-DD (default: today)")
+    parser.add_argument("--from", dest="built", type=Path, default=None,
+                        help="use this already built site instead of building into a temp folder")
     args = parser.parse_args(argv)
     today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
     target = args.manifest or args.data.parent / FILE_NAME
@@ -179,15 +192,16 @@ def main(argv: list[str] | None = None) -> int:
         try:
             project, _ = load_project(args.data, args.content, today=today, template_dir=TEMPLATE_DIR)
             base = Site(project, today).base_path
-            result = build_site(args.data, args.content, Path(tmp) / "site", today=today,
-                                work_dir=Path(tmp) / "work", check_urls=False)
+            if args.built is None:
+                args.built = build_site(args.data, args.content, Path(tmp) / "site", today=today,
+                                        work_dir=Path(tmp) / "work", check_urls=False).out_dir
         except DataError as exc:
             print(format_text(exc.problems), file=sys.stderr)
             return 1
         except BuildError as exc:
             print(f"Build failed: {exc}", file=sys.stderr)
             return 1
-        served = published_urls(result.out_dir, base)
+        served = published_urls(args.built, base)
     old = read(target) if target.is_file() else []
     missing, added = compare(old, served)
     if args.check:

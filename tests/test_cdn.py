@@ -1,0 +1,312 @@
+"""What the static CDN serves: `_headers` (CSP, security, cache, types), `_redirects`, 404 pages.
+
+Everything is asserted on the real site as built by the `real_site` fixture, and
+served through tests/browser/cdnserver.py (Cloudflare Pages' rules) where the
+HTTP behaviour matters.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+import urllib.error
+import urllib.request
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from generator import cdn
+from generator.build import BuildError, build_site
+from tests.browser import cdnserver
+from tests.conftest import CONTENT, DATA, TODAY
+
+HASHED = re.compile(r"\.[0-9a-f]{8}\.min\.(css|js)(\.map)?$")
+
+
+@pytest.fixture(scope="module")
+def rules(real_site):
+    return cdnserver.parse_headers((real_site / "_headers").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def served(real_site):
+    server, url = cdnserver.start(real_site)
+    yield url
+    server.shutdown()
+
+
+def fetch(url: str) -> tuple[int, dict[str, str], bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, {k.lower(): v for k, v in response.headers.items()}, response.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, {k.lower(): v for k, v in exc.headers.items()}, exc.read()
+
+
+def served_paths(real_site: Path) -> dict[str, str]:
+    """Every URL path the site answers → the output-relative file behind it."""
+    paths = {}
+    for file in real_site.rglob("*"):
+        if file.is_file() and not file.name.startswith("_"):
+            rel = file.relative_to(real_site).as_posix()
+            for path in cdn.served_paths(rel):
+                paths[path] = rel
+    return paths
+
+
+def cache_rules_for(rules, path: str) -> list[str]:
+    return [value for pattern, headers in rules if cdnserver.fnmatch.fnmatchcase(path, pattern)
+            for name, value in headers if name.lower() == "cache-control" and value is not None]
+
+
+# ---------------------------------------------------------------------------
+# Security headers and the Content-Security-Policy
+# ---------------------------------------------------------------------------
+
+SAMPLE_PATHS = ["/", "/fi/", "/sv/", "/fi/404.html", "/api/services.json", "/sitemap.xml"]
+
+
+@pytest.mark.parametrize("path", SAMPLE_PATHS)
+def test_security_headers_on_every_response(rules, path):
+    headers = cdnserver.headers_for(rules, path)
+    csp = headers["content-security-policy"]
+    assert "unsafe-inline" not in csp and "unsafe-eval" not in csp and "unsafe-hashes" not in csp
+    directives = {d.split()[0]: d.split()[1:] for d in (x.strip() for x in csp.split(";")) if d}
+    assert directives["default-src"] == ["'self'"]
+    assert directives["frame-ancestors"] == ["'none'"]
+    assert directives["object-src"] == ["'none'"]
+    assert directives["base-uri"] == ["'self'"]
+    assert directives["style-src"] == ["'self'"]
+    assert directives["script-src"][0] == "'self'"
+    assert all(re.fullmatch(r"'sha256-[A-Za-z0-9+/]{43}='", h) for h in directives["script-src"][1:])
+    hsts = headers["strict-transport-security"]
+    assert int(re.search(r"max-age=(\d+)", hsts)[1]) >= 31536000
+    assert headers["x-content-type-options"] == "nosniff"
+    assert headers["referrer-policy"] == "strict-origin-when-cross-origin"
+    assert "camera=()" in headers["permissions-policy"] and "geolocation=()" in headers["permissions-policy"]
+    assert headers["x-frame-options"] == "DENY"
+
+
+def test_csp_hashes_are_exactly_the_inline_scripts_in_the_html(real_site, rules):
+    """Recomputed independently: every executable inline script has its hash in the CSP, and
+    the CSP allows nothing else."""
+    script = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
+    seen = set()
+    for page in real_site.rglob("*.html"):
+        for m in script.finditer(page.read_text(encoding="utf-8")):
+            if "src=" in m["attrs"] or 'type="application/json"' in m["attrs"]:
+                continue
+            digest = base64.b64encode(hashlib.sha256(m["body"].encode()).digest()).decode()
+            seen.add(f"'sha256-{digest}'")
+    csp = cdnserver.headers_for(rules, "/fi/")["content-security-policy"]
+    allowed = set(re.search(r"script-src ([^;]*)", csp)[1].split()[1:])
+    assert seen and seen == allowed
+    assert len(allowed) <= cdn.MAX_INLINE_HASHES
+
+
+def test_only_materials_inline_scripts_are_recognised():
+    patterns = cdn.material_inline_scripts()
+    bootstrap = ('__md_scope=new URL("/",location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),'
+                 '__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),'
+                 '__md_set=(e,_,t=localStorage,a=__md_scope)=>{try{t.setItem(a.pathname+"."+e,JSON.stringify(_))}'
+                 'catch(e){}}')
+    assert any(p.fullmatch(bootstrap) for p in patterns)
+    for evil in [bootstrap + ";alert(1)", bootstrap.replace('"/"', '"/"+alert(1)+"'),
+                 "alert(1)", 'var target=document.getElementById(location.hash.slice(1));alert(1)']:
+        assert not any(p.fullmatch(evil) for p in patterns), evil
+    page = ('<script src="/a.js"></script><script type="application/json">{"a": 1}</script>'
+            '<script type="module">alert(1)</script><script>alert(2)</script>'
+            '<SCRIPT TYPE="text/javascript">alert(3)</SCRIPT >')
+    assert [body for body, _ in cdn.inline_scripts(page)] == ["alert(1)", "alert(2)", "alert(3)"]
+
+
+def test_headers_file_fits_cloudflare_limits(real_site, rules):
+    lines = (real_site / "_headers").read_text(encoding="utf-8").splitlines()
+    assert max(len(line) for line in lines) <= 2000
+    assert len(rules) <= 100
+
+
+# ---------------------------------------------------------------------------
+# Cache policy and content types
+# ---------------------------------------------------------------------------
+
+
+def test_every_path_has_at_most_one_cache_rule(real_site, rules):
+    """Two rules setting Cache-Control would be joined with a comma by the CDN."""
+    doubled = {path: values for path in served_paths(real_site)
+               if len(values := cache_rules_for(rules, path)) > 1}
+    assert not doubled
+
+
+def test_hashed_assets_are_immutable_and_the_rest_revalidates(real_site, rules):
+    checked = {"hashed": 0, "html": 0, "feeds": 0, "other": 0}
+    for path, rel in served_paths(real_site).items():
+        values = cache_rules_for(rules, path)
+        if HASHED.search(rel):
+            assert values == [cdn.IMMUTABLE], path
+            assert "max-age=31536000" in values[0] and "immutable" in values[0]
+            checked["hashed"] += 1
+        else:
+            assert values == [cdn.REVALIDATE], (path, values)
+            assert "must-revalidate" in values[0] and "max-age=0" in values[0]
+            kind = ("html" if rel.endswith(".html") else
+                    "feeds" if rel.endswith((".ics", ".json", ".xml", ".txt")) else "other")
+            checked[kind] += 1
+    assert all(checked.values()), checked
+
+
+@pytest.mark.parametrize("path, expected", [
+    ("fi calendar", "text/calendar; charset=utf-8"),
+    ("sv calendar", "text/calendar; charset=utf-8"),
+    ("/api/services.json", "application/json; charset=utf-8"),
+    ("/api/periods.json", "application/json; charset=utf-8"),
+    ("/sv/search/search_index.json", "application/json; charset=utf-8"),
+])
+def test_content_types(real_site, rules, served, path, expected):
+    if path.endswith("calendar"):  # feed names come from the data: take one that was built
+        lang = path.split()[0]
+        path = "/" + sorted((real_site / lang).rglob("*.ics"))[0].relative_to(real_site).as_posix()
+    assert cdnserver.headers_for(rules, path)["content-type"] == expected
+    status, headers, _ = fetch(served + path)
+    assert status == 200
+    assert headers["content-type"] == expected
+    assert headers["cache-control"] == cdn.REVALIDATE
+    assert "content-security-policy" in headers
+
+
+def test_api_allows_cross_origin_reads(rules):
+    assert cdnserver.headers_for(rules, "/api/periods.json")["access-control-allow-origin"] == "*"
+    assert "access-control-allow-origin" not in cdnserver.headers_for(rules, "/fi/")
+
+
+# ---------------------------------------------------------------------------
+# The build refuses anything the CSP would block
+# ---------------------------------------------------------------------------
+
+INJECTIONS = {
+    "inline script": ("<script>alert('injected')</script>", "not Material's"),
+    "inline handler": ('<p onclick="alert(1)">x</p>', "inline event handler onclick"),
+    "javascript link": ('<a href="javascript:alert(1)">x</a>', "script and data links"),
+    "inline style": ('<p style="color:red">x</p>', "inline style"),
+}
+
+
+@pytest.mark.parametrize("name", INJECTIONS)
+def test_injected_inline_code_fails_the_build(tmp_path, monkeypatch, name):
+    """Rendered Markdown may carry raw HTML (md_in_html): slip some into one page and build."""
+    snippet, message = INJECTIONS[name]
+    from generator import build as build_module
+
+    real_render = build_module.render
+
+    def render(site):
+        files = real_render(site)
+        key = next(k for k in files if k.endswith("/docs/index.md"))
+        files[key] += f"\n\n{snippet}\n"
+        return files
+
+    monkeypatch.setattr(build_module, "render", render)
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "marker").write_text("the previous site")
+    with pytest.raises(BuildError) as err:
+        build_site(DATA, CONTENT, out, today=TODAY, work_dir=tmp_path / "work")
+    assert message in str(err.value)
+    assert "index.html" in str(err.value)
+    assert (out / "marker").read_text() == "the previous site", "the previous output must stay as it was"
+
+
+# ---------------------------------------------------------------------------
+# 404 pages at any depth
+# ---------------------------------------------------------------------------
+
+
+class _Refs(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.lang, self.refs = None, []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "html":
+            self.lang = a.get("lang")
+        if tag == "link" and a.get("rel") in ("stylesheet", "icon"):
+            self.refs.append(a["href"])
+        if tag == "script" and a.get("src"):
+            self.refs.append(a["src"])
+
+
+@pytest.mark.parametrize("path, lang", [
+    ("/sv/does/not/exist/", "sv"),
+    ("/fi/ei/ole/olemassa/syva/polku/", "fi"),
+    ("/sv/x", "sv"),
+    ("/does/not/exist/", "fi"),  # the bilingual root 404 (its first language is the <html lang>)
+])
+def test_404_in_the_right_language_with_working_assets(served, path, lang):
+    status, headers, body = fetch(served + path)
+    assert status == 404
+    assert "content-security-policy" in headers
+    page = _Refs()
+    page.feed(body.decode("utf-8"))
+    assert page.lang == lang
+    assert page.refs, "a 404 page without its stylesheet"
+    for ref in page.refs:
+        assert ref.startswith("/"), f"{ref}: assets of a 404 page must be absolute"
+        ref_status, _, _ = fetch(served + ref)
+        assert ref_status == 200, ref
+    if path.startswith(("/fi/", "/sv/")):
+        title = _strings()["not-found-title"][lang]
+        assert title in body.decode("utf-8"), f"the {lang} 404 page does not say {title!r}"
+
+
+def _strings():
+    from generator.load import load_file
+
+    return load_file(DATA / "strings.yaml", "strings.yaml").data["strings"]
+
+
+def test_root_404_offers_both_languages(real_site):
+    text = (real_site / "404.html").read_text(encoding="utf-8")
+    assert '<section lang="fi">' in text and '<section lang="sv">' in text
+    assert 'href="/fi/"' in text and 'href="/sv/"' in text
+
+
+# ---------------------------------------------------------------------------
+# _redirects
+# ---------------------------------------------------------------------------
+
+
+def test_redirects_file_is_valid_for_cloudflare(real_site):
+    lines = [ln for ln in (real_site / "_redirects").read_text().splitlines() if ln and not ln.startswith("#")]
+    dynamic_seen = False
+    for line in lines:
+        source, target, status = line.split()
+        assert len(line) <= 1000
+        assert status in ("301", "404")
+        assert source.startswith("/") and target.startswith("/")
+        if "*" in source:
+            dynamic_seen = True
+        else:
+            assert not dynamic_seen, "static rules must come before splat rules"
+    assert "/sv/* /sv/404.html 404" in lines and "/fi/* /fi/404.html 404" in lines
+
+
+def test_declared_redirects_for_retired_pages(tmp_path):
+    """The proposed `redirects:` list in site.yaml (old/new paths) is honoured once the model has it."""
+    from types import SimpleNamespace
+
+    from generator import TEMPLATE_DIR
+    from generator.render import Site
+    from generator.validate import load_project
+
+    project, _ = load_project(DATA, CONTENT, today=TODAY, template_dir=TEMPLATE_DIR)
+    project.site = project.site.model_copy(update={"redirects": [
+        SimpleNamespace(old="/sv/gammal-sida/", new="/sv/tjanster/")]})
+    site = Site(project, TODAY)
+    assert cdn.Redirect("/sv/gammal-sida/", "/sv/tjanster/", "sv") in cdn.redirects(site)
+    cdn.write_redirects(site, tmp_path)
+    assert "/sv/gammal-sida/ /sv/tjanster/ 301" in (tmp_path / "_redirects").read_text()
+    stub = (tmp_path / "sv" / "gammal-sida" / "index.html").read_text()
+    assert '<html lang="sv">' in stub and 'url=/sv/tjanster/' in stub
