@@ -3,8 +3,9 @@
 Order matters and is the point of this module:
 1. load + validate everything (nothing written if the data is invalid),
 2. render every page in memory,
-3. write the sources into the work folder and run `mkdocs build --strict` for
-   every language at once (one process per language, so they use every core),
+3. write the sources into the work folder and run MkDocs' strict build for
+   every language at once (one forked process per language, so they use every
+   core; see engine.py, whose imports overlap steps 1-2),
 4. post-build into the same staging folder,
 5. only then replace the output folder. Any failure before step 5 leaves the
    previous output exactly as it was.
@@ -15,13 +16,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
-import subprocess
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import TEMPLATE_DIR
+from .engine import Engine, EngineError
 from .problems import Problem
 from .render import Site, render
 from .validate import load_project
@@ -45,7 +45,15 @@ class BuildResult:
 
 
 def build_site(data_dir: Path, content_dir: Path | None, out_dir: Path, *, today: dt.date,
-               work_dir: Path | None = None, check_urls: bool = True) -> BuildResult:
+               work_dir: Path | None = None, check_urls: bool = True,
+               engine: Engine | None = None) -> BuildResult:
+    """Build the site into out_dir. `engine`: a running Engine to reuse (serve);
+    without one, a fresh one starts now and stops at the end."""
+    work = Path(work_dir) if work_dir else Path("build")
+    if engine is None:
+        with Engine(work / ".jinja-cache") as own:
+            return build_site(data_dir, content_dir, out_dir, today=today, work_dir=work,
+                              check_urls=check_urls, engine=own)
     timings: dict[str, float] = {}
     clock = time.perf_counter()
 
@@ -62,7 +70,6 @@ def build_site(data_dir: Path, content_dir: Path | None, out_dir: Path, *, today
     lap("render")
 
     out_dir = Path(out_dir)
-    work = Path(work_dir) if work_dir else Path("build")
     staging = work / "site"
     for lang in project.languages:
         _clear(work / lang)
@@ -73,7 +80,7 @@ def build_site(data_dir: Path, content_dir: Path | None, out_dir: Path, *, today
         target.write_text(text, encoding="utf-8")
     lap("write")
 
-    run_mkdocs([work / lang / "mkdocs.yml" for lang in project.languages],
+    run_mkdocs(engine, [work / lang / "mkdocs.yml" for lang in project.languages],
                source_date_epoch=_epoch(max(page.updated for page in site.pages)))
     lap("mkdocs")
 
@@ -90,27 +97,17 @@ def build_site(data_dir: Path, content_dir: Path | None, out_dir: Path, *, today
     return BuildResult(out_dir, pages, warnings, timings)
 
 
-def run_mkdocs(configs: list[Path], *, source_date_epoch: int, engine: list[str] | None = None) -> None:
-    """Run one `mkdocs build --strict` per config, all at once; fail with their output.
-
-    Not `--quiet`: MkDocs' strict mode counts only warnings that are logged,
-    and --quiet hides them, so a broken link would pass.
-    """
-    engine = engine or [sys.executable, "-m", "mkdocs"]
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true",
-               SOURCE_DATE_EPOCH=str(source_date_epoch), PYTHONHASHSEED="0")
-    procs = [
-        (cfg, subprocess.Popen(engine + ["build", "--strict", "-f", str(cfg)],
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, text=True))
-        for cfg in configs
-    ]
+def run_mkdocs(engine: Engine, configs: list[Path], *, source_date_epoch: int) -> None:
+    """MkDocs' strict build of every config, all at once; fail with what MkDocs said."""
+    try:
+        failed = engine.build(configs, source_date_epoch=source_date_epoch)
+    except EngineError as exc:
+        raise BuildError(str(exc)) from exc
     failures = []
-    for cfg, proc in procs:
-        output, _ = proc.communicate()
-        if proc.returncode != 0:
-            # The lines that matter to an editor: warnings, errors and the abort.
-            lines = [ln for ln in output.splitlines() if ln.startswith(("WARNING", "ERROR", "Aborted"))]
-            failures.append(f"{cfg}:\n" + "\n".join(lines or output.splitlines()[-20:]))
+    for cfg, output in failed:
+        # The lines that matter to an editor: warnings, errors and the abort.
+        lines = [ln for ln in output.splitlines() if ln.startswith(("WARNING", "ERROR", "Aborted"))]
+        failures.append(f"{cfg}:\n" + "\n".join(lines or output.splitlines()[-20:]))
     if failures:
         raise BuildError("MkDocs reported problems:\n" + "\n".join(failures))
 

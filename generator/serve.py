@@ -20,6 +20,7 @@ import click
 
 from . import PACKAGE_DIR
 from .build import BuildError, build_site
+from .engine import Engine
 from .problems import DataError
 from .report import format_text
 
@@ -60,12 +61,22 @@ class Preview:
         self.work_dir = self.out_dir.with_name(self.out_dir.name + "-work")
         self.today = today
         self.version = 0
+        self.engine: Engine | None = None
+
+    def close(self) -> None:
+        if self.engine:
+            self.engine.close()
 
     def rebuild(self) -> bool:
         started = time.perf_counter()
+        # One warm MkDocs helper for the whole session (a new one if it ever stopped):
+        # a rebuild then pays neither MkDocs' imports nor its template compilation.
+        if self.engine is None or self.engine.proc.poll() is not None:
+            self.engine = Engine(self.work_dir / ".jinja-cache")
         try:
             result = build_site(self.data_dir, self.content_dir, self.out_dir,
-                                today=self.today or dt.date.today(), work_dir=self.work_dir)
+                                today=self.today or dt.date.today(), work_dir=self.work_dir,
+                                engine=self.engine)
         except DataError as exc:
             click.echo(format_text(exc.problems), err=True)
             click.echo("The preview still shows the last good version.", err=True)
@@ -140,3 +151,4 @@ def serve(data_dir: Path, content_dir: Path | None, out_dir: Path, *, port: int,
         click.echo("Stopped.")
     finally:
         server.shutdown()
+        preview.close()

@@ -1,0 +1,169 @@
+"""A warm MkDocs: one helper process builds every language's config, forking per config.
+
+Why not `mkdocs build --strict -f CFG` once per language (what this replaced)?
+Each of those processes spends about a third of its time importing MkDocs,
+Material and Markdown and compiling Material's templates, and it does so per
+language and per preview rebuild. This helper imports once, keeps compiled
+templates in an on-disk Jinja bytecode cache, and forks one child per config,
+so the languages still build concurrently on every core. The build itself is
+MkDocs' own `build()` with `strict=True`, exactly what the CLI runs: the output
+is byte-identical and a warning still aborts the build.
+
+The helper starts before validation (its imports overlap the generator's own
+work) and only builds when asked: nothing is written for invalid data.
+`serve` keeps one helper alive across rebuilds, so a preview rebuild pays
+neither the imports nor the template compilation again.
+
+Protocol (stdin/stdout, one JSON line each way per request):
+    -> {"configs": ["build/fi/mkdocs.yml", ...], "epoch": 1767225600}
+    <- {"failures": [{"config": "...", "output": "WARNING -  ..."}]}
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from . import PACKAGE_DIR
+
+
+class EngineError(Exception):
+    """The helper itself failed (not a page problem): e.g. MkDocs is not installed."""
+
+
+class Engine:
+    def __init__(self, cache_dir: Path, env: dict[str, str] | None = None):
+        env = dict(env or os.environ)
+        # MkDocs reads SOURCE_DATE_EPOCH per build (set per request below); the
+        # hash seed keeps set/dict order, and so the output, the same every run.
+        env.update(PYTHONHASHSEED="0", NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PACKAGE_DIR.parent), env.get("PYTHONPATH")]))
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "generator.engine", str(cache_dir)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
+
+    def build(self, configs: list[Path], *, source_date_epoch: int) -> list[tuple[str, str]]:
+        """Build the configs concurrently; return (config, output) for each that failed."""
+        request = {"configs": [str(c) for c in configs], "epoch": source_date_epoch}
+        try:
+            self.proc.stdin.write(json.dumps(request) + "\n")
+            self.proc.stdin.flush()
+            line = self.proc.stdout.readline()
+        except (BrokenPipeError, OSError):
+            line = ""
+        if not line:
+            self.close()
+            raise EngineError("the MkDocs helper stopped:\n" + (self.proc.stderr.read() or "").strip())
+        return [(f["config"], f["output"]) for f in json.loads(line)["failures"]]
+
+    def close(self) -> None:
+        if self.proc.poll() is None:
+            try:
+                self.proc.stdin.close()
+            except OSError:
+                pass
+            try:
+                self.proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+    def __enter__(self) -> "Engine":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+# -- the helper process ---------------------------------------------------------
+
+
+def _prepare(cache_dir: str) -> None:
+    """Import everything a build needs once, and share compiled templates on disk."""
+    import logging
+
+    import jinja2
+    import mkdocs.theme
+    from mkdocs.commands import build as _build  # noqa: F401
+    from mkdocs.config import load_config as _load  # noqa: F401
+    import material.plugins.search.plugin  # noqa: F401
+
+    cache = jinja2.FileSystemBytecodeCache(cache_dir)
+    original = mkdocs.theme.Theme.get_env
+
+    def get_env(self):  # Jinja checks each template's source checksum: edited overrides recompile.
+        env = original(self)
+        env.bytecode_cache = cache
+        return env
+
+    mkdocs.theme.Theme.get_env = get_env
+    # The same lines the CLI prints ("WARNING -  ..."), written to each child's own log.
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+
+
+def _child(config_file: str, epoch: int, log_fd: int) -> int:
+    """In a forked child: what `mkdocs build --strict -f config_file` does."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    os.dup2(log_fd, 1)
+    os.dup2(log_fd, 2)
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    try:
+        config = load_config(config_file=config_file, strict=True)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except (Abort, ConfigurationError) as exc:
+        print(f"Aborted: {exc}", file=sys.stderr)
+        return 1
+    except BaseException:  # anything else is a bug somewhere: show it whole
+        import traceback
+
+        traceback.print_exc()
+        return 1
+    return 0
+
+
+def _serve(cache_dir: str) -> None:
+    _prepare(cache_dir)
+    for line in sys.stdin:
+        request = json.loads(line)
+        os.makedirs(cache_dir, exist_ok=True)  # only now: nothing is written before a build is asked for
+        children = []
+        for cfg in request["configs"]:
+            log = tempfile.TemporaryFile()
+            sys.stdout.flush()
+            sys.stderr.flush()
+            pid = os.fork()
+            if pid == 0:
+                code = _child(cfg, request["epoch"], log.fileno())
+                sys.stdout.flush()
+                sys.stderr.flush()
+                os._exit(code)
+            children.append((cfg, pid, log))
+        failures = []
+        for cfg, pid, log in children:
+            _, status = os.waitpid(pid, 0)
+            if os.waitstatus_to_exitcode(status) != 0:
+                log.seek(0)
+                failures.append({"config": cfg, "output": log.read().decode("utf-8", "replace")})
+            log.close()
+        sys.stdout.write(json.dumps({"failures": failures}) + "\n")
+        sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    _serve(sys.argv[1])
