@@ -226,22 +226,23 @@ def _cache_rules(out: Path) -> list[tuple[str, list[tuple[str, str]]]]:
 
     rules: list[tuple[str, list[tuple[str, str]]]] = []
 
-    def cover(folder: str) -> None:
+    def cover(folder: str, below: dict[str, str]) -> None:
         prefix = folder + "/" if folder else ""
-        below = {rel: pol for rel, pol in policy.items() if rel.startswith(prefix)}
         values = set(below.values())
         if folder and len(values) == 1 and "" not in values:
             rules.append((f"/{prefix}*", [("Cache-Control", values.pop())]))
             return
-        subfolders = sorted({rel[len(prefix):].split("/", 1)[0] for rel in below
-                             if "/" in rel[len(prefix):]})
+        groups: dict[str, dict[str, str]] = {}
         for rel, pol in below.items():
-            if "/" not in rel[len(prefix):] and pol:
+            head, sep, _ = rel[len(prefix):].partition("/")
+            if sep:
+                groups.setdefault(head, {})[rel] = pol
+            elif pol:
                 rules.append((f"/{rel}", [("Cache-Control", pol)]))
-        for sub in subfolders:
-            cover(prefix + sub)
+        for sub in sorted(groups):
+            cover(prefix + sub, groups[sub])
 
-    cover("")
+    cover("", policy)
     return rules
 
 

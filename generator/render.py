@@ -63,6 +63,24 @@ class Site:
         self.base_path = urlsplit(project.site.site_url).path.rstrip("/")
         self.pages: list[Page] = self._plan()
         self.by_key = {page.key: page for page in self.pages}
+        # Lookups the templates use, built once (not once per page: that is O(pages x records)).
+        services_requiring: dict[str, list] = {r.id: [] for r in project.requirements}
+        for service in project.services:
+            for rid in service.requires:
+                services_requiring.setdefault(rid, []).append(service)
+        periods_accepting: dict[str, list] = {s.id: [] for s in project.services}
+        for period in project.periods:
+            for sid in period.accepts:
+                periods_accepting[sid].append(period)
+        self.lookups = {
+            "periods_accepting": periods_accepting,
+            "service_by_id": {s.id: s for s in project.services},
+            "requirement_by_id": {r.id: r for r in project.requirements},
+            "services_requiring": services_requiring,
+            "roles": {r.id: r for r in project.site.roles},
+            "contacts": {c.id: c for c in project.site.contacts},
+            "support_events": {e.kind: e for e in project.process.support_events},
+        }
 
     # -- the page plan ---------------------------------------------------------
 
@@ -115,7 +133,10 @@ class Site:
                 f"service:{service.id}", "service.md.j2",
                 {lang: f"{slug['services'][lang]}/{service.slug[lang]}.md" for lang in langs},
                 {lang: service.name[lang] for lang in langs},
-                ("services.yaml", ("services", i)), service.last_reviewed, {"service": service}))
+                ("services.yaml", ("services", i)),
+                # The page lists the periods that accept the service: their changes count too.
+                max([service.last_reviewed, *(x.last_reviewed for x in p.periods if service.id in x.accepts)]),
+                {"service": service}))
         by_id: dict[str, dict] = {}
         for page in p.pages:
             by_id.setdefault(page.meta.id, {})[page.lang] = page
@@ -215,11 +236,8 @@ class PageContext:
             "time": self.time, "title": self.title, "feed": self.feed, "page": self.page,
             "site": p.site, "process": p.process, "services": p.services, "periods": p.periods,
             "requirements": p.requirements, "today": today, "d": d, "strings": p.strings,
-            "service_by_id": {s.id: s for s in p.services},
-            "roles": {r.id: r for r in p.site.roles},
-            "contacts": {c.id: c for c in p.site.contacts},
+            **self.site.lookups,
             "sectors": p.site.sectors,
-            "support_events": {e.kind: e for e in p.process.support_events},
             **self.page.context,
         }
 
@@ -258,6 +276,12 @@ def front_matter(site: Site, page: Page, lang: str, ctx: PageContext) -> str:
         "updated": page.updated.isoformat(),
         "updated_text": ctx.date(page.updated),
     }
+    service = page.context.get("service")
+    if service is not None:
+        # Material's search boosts page tags far above body text, and shows them
+        # nowhere without its tags plugin: the names people search for (the
+        # current one and the names before the 2024 renames) bring the page first.
+        meta["tags"] = [service.name[lang], *(name[lang] for name in service.former_names)]
     lines = ["---"] + [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items()] + ["---", ""]
     return "\n".join(lines)
 

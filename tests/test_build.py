@@ -171,3 +171,58 @@ def test_statuses_follow_today(tmp_path: Path):
     html = (tmp_path / "site" / "fi" / "aikataulu" / "1-2027" / "index.html").read_text()
     assert "kg-status--ongoing" in html
     assert "(tilanne 1.2.2027)" in html
+
+
+NEW_PERIOD = """
+  - id: "2/2027"
+    start: 2027-05-10
+    end: 2027-09-17
+    provisional: true
+    registration: {opens: 2027-02-01, closes: 2027-04-09, provisional: true}
+    events:
+      - id: preparation
+        kind: preparation
+        date: 2027-05-18
+        start: "13:00"
+        end: "15:30"
+        online: true
+        provisional: true
+    accepts: [imaging-data-repository]
+    last_reviewed: 2026-11-24
+"""
+
+
+def test_a_period_added_in_yaml_appears_everywhere(tmp_path: Path):
+    """The editor's Monday: one new block in periods.yaml, nothing else edited."""
+    data = tmp_path / "data"
+    shutil.copytree(SMALL / "data", data)
+    periods = data / "periods.yaml"
+    periods.write_text(periods.read_text(encoding="utf-8").rstrip("\n") + "\n" + NEW_PERIOD, encoding="utf-8")
+    site = tmp_path / "site"
+    build_site(data, SMALL / "content", site, today=TODAY, work_dir=tmp_path / "w")
+
+    for lang, schedule, service in (("fi", "aikataulu", "palvelut/kuvantamisen-tietovaranto"),
+                                    ("sv", "tidtabell", "tjanster/datalagret-for-bildmaterial")):
+        table = (site / lang / schedule / "index.html").read_text()
+        assert 'href="2-2027/"' in table and "10.5.2027" in table
+        period_page = (site / lang / schedule / "2-2027" / "index.html").read_text()
+        assert "18.5.2027" in period_page
+        # The service it accepts lists it (with its registration deadline); the other does not.
+        service_page = (site / lang / service / "index.html").read_text()
+        assert f'href="../../{schedule}/2-2027/"' in service_page
+        assert "10.5.2027–17.9.2027" in service_page  # the period's span, in its list of periods
+        assert "9.4.2027" in service_page
+        other = "palvelut/potilastietovaranto" if lang == "fi" else "tjanster/patientdatalagret"
+        assert "2-2027" not in (site / lang / other / "index.html").read_text()
+        # "Updated" follows the newest data the page shows, not the build day.
+        assert "24.11.2026" in service_page
+        cal = icalendar.Calendar.from_ical(next((site / lang).glob("*/1-2027.ics")).with_name("2-2027.ics")
+                                           .read_bytes())
+        assert any("event-preparation-2-2027" in str(e["UID"]) for e in cal.walk("VEVENT"))
+    feed = json.loads((site / "api" / "periods.json").read_text())
+    assert [p["id"] for p in feed["periods"]] == ["3/2026", "1/2027", "2/2027"]
+    services = json.loads((site / "api" / "services.json").read_text())
+    imaging = next(s for s in services["services"] if s["id"] == "imaging-data-repository")
+    assert imaging["next_registration_closes"] == "2027-04-09"
+    sitemap = (site / "sitemap.xml").read_text()
+    assert "/fi/aikataulu/2-2027/" in sitemap and "/sv/tidtabell/2-2027/" in sitemap
