@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from generator import dates
+
+from .conftest import SCREENSHOTS
 
 
 @pytest.fixture(scope="module")
@@ -93,7 +96,18 @@ def test_phone_menu_opens_without_js(browser, server, page_type, page_plan):
                     "return r.right > 0 && r.left < innerWidth; }"
         assert not link.evaluate(on_screen), "the drawer should start closed"
         page.locator("label.md-header__button[for='__drawer']").click()
-        page.wait_for_function(f"el => ({on_screen})(el)", arg=link.element_handle())
+        assert page.locator("#__drawer").is_checked(), "the menu button should toggle the drawer"
+        # Poll on a timer: with page scripts off, animation-frame polling may never run.
+        try:
+            page.wait_for_function(f"el => ({on_screen})(el)", arg=link.element_handle(), polling=100,
+                                   timeout=10_000)
+        except PlaywrightTimeout:
+            state = link.evaluate("el => [el.getBoundingClientRect().toJSON(), innerWidth, "
+                                  "getComputedStyle(el.closest('.md-sidebar')).transform]")
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(SCREENSHOTS / "nojs-drawer-failure.png"))
+            pytest.fail(f"the drawer did not open: link at {state}, checkbox "
+                        f"{page.locator('#__drawer').is_checked()}")
         link.click()
         page.wait_for_load_state()
         assert page.title().startswith(first_title), page.title()
