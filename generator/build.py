@@ -66,7 +66,9 @@ def build_site(data_dir: Path, content_dir: Path | None, out_dir: Path, *, today
     project, warnings = load_project(data_dir, content_dir, today=today, template_dir=TEMPLATE_DIR)
     lap("load+validate")
     site = Site(project, today)
-    files = render(site)
+    cache = work / ".jinja-cache"  # compiled templates, ours and Material's (see engine.py)
+    cache.mkdir(parents=True, exist_ok=True)
+    files = render(site, cache)
     lap("render")
 
     out_dir = Path(out_dir)

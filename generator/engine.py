@@ -45,10 +45,12 @@ class Engine:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "generator.engine", str(cache_dir)],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
+        self.used = False
 
     def build(self, configs: list[Path], *, source_date_epoch: int) -> list[tuple[str, str]]:
         """Build the configs concurrently; return (config, output) for each that failed."""
         request = {"configs": [str(c) for c in configs], "epoch": source_date_epoch}
+        self.used = True
         try:
             self.proc.stdin.write(json.dumps(request) + "\n")
             self.proc.stdin.flush()
@@ -61,6 +63,9 @@ class Engine:
         return [(f["config"], f["output"]) for f in json.loads(line)["failures"]]
 
     def close(self) -> None:
+        if self.proc.poll() is None and not self.used:
+            self.proc.kill()  # never asked to build (e.g. invalid data): no need to wait for it
+            self.proc.wait()
         if self.proc.poll() is None:
             try:
                 self.proc.stdin.close()

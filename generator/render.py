@@ -10,9 +10,11 @@ build stage's job, so nothing touches the disk until everything has rendered.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import posixpath
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import jinja2
@@ -180,9 +182,14 @@ class Site:
 # ---------------------------------------------------------------------------
 
 
-def environment() -> jinja2.Environment:
+@functools.lru_cache(maxsize=None)
+def environment(cache_dir: Path | None = None) -> jinja2.Environment:
+    """One environment per process (templates compile once; Jinja's auto-reload still
+    picks up an edited template in `serve`). `cache_dir`: where compiled templates
+    are kept between processes, so a one-shot build does not compile them again."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
+        bytecode_cache=jinja2.FileSystemBytecodeCache(str(cache_dir)) if cache_dir else None,
         undefined=jinja2.StrictUndefined,
         autoescape=False,  # Markdown output; HTML attributes are escaped explicitly with |e
         trim_blocks=True,
@@ -242,9 +249,9 @@ class PageContext:
         }
 
 
-def render(site: Site) -> dict[str, str]:
+def render(site: Site, cache_dir: Path | None = None) -> dict[str, str]:
     """Render every page and config. Returns {relative path under the work dir: text}."""
-    env = environment()
+    env = environment(cache_dir)
     files: dict[str, str] = {}
     langs = site.project.languages
     for page in site.pages:
