@@ -293,29 +293,35 @@ class Redirect:
     lang: str
 
 
-def redirects(site: Site) -> list[Redirect]:
-    """Every old address the data declares, with its new one.
-
-    * `redirect_from:` of a service: earlier slugs per language;
-    * `redirects:` in site.yaml (proposed model change, see the README's "Retired
-      pages"), each with `old:` and `new:` paths below the site root such as
-      `/fi/palvelut/vanha/` → `/fi/palvelut/`; read only when the model has it.
-    """
+def service_redirects(site: Site) -> list[Redirect]:
+    """`redirect_from:` of each service: its earlier slugs per language, next to its page."""
     items = set()
-    langs = site.project.languages
     for service in site.project.services:
         for old in service.redirect_from:
-            for lang in langs:
+            for lang in site.project.languages:
                 new = site.url(f"service:{service.id}", lang)
                 old_path = new.rstrip("/").rsplit("/", 1)[0] + f"/{old[lang]}/"
                 if old_path != new:
                     items.add(Redirect(old_path, new, lang))
-    for declared in getattr(site.project.site, "redirects", None) or []:
-        old, new = str(declared.old), str(declared.new)
-        lang = PurePosixPath(old).parts[1] if len(PurePosixPath(old).parts) > 1 else langs[0]
-        items.add(Redirect(site.base_path + old, site.base_path + new,
+    return sorted(items)
+
+
+def declared_redirects(site: Site) -> list[Redirect]:
+    """`redirects:` in site.yaml: retired or moved pages, each `old:` → `new:` path below the site
+    root (`/fi/vanha-sivu/` → `/fi/palvelut/`). The fallback page speaks the old address's language."""
+    langs = site.project.languages
+    items = set()
+    for declared in site.project.site.redirects:
+        lang = declared.old.split("/")[1]
+        items.add(Redirect(site.base_path + declared.old, site.base_path + declared.new,
                            lang if lang in langs else langs[0]))
     return sorted(items)
+
+
+def redirects(site: Site) -> list[Redirect]:
+    """Every old address the data declares, with its new one (validation keeps them apart from
+    each other and from published pages)."""
+    return sorted(set(service_redirects(site)) | set(declared_redirects(site)))
 
 
 def write_redirects(site: Site, out: Path) -> None:

@@ -9,11 +9,17 @@ output with it:
   a removed service or page) **fails the build** with the address and the fix;
 * a new address is reported as a warning until the manifest is updated.
 
+A page that moves or is retired keeps its old address with a redirect: a
+service's earlier slugs go under its `redirect_from:` (data/services.yaml), any
+other page's old address under `redirects:` in data/site.yaml (old → new path).
+
 Update it deliberately, after a change that adds or (knowingly) removes pages:
 
-    python -m generator.manifest --update     # rebuilds into a temp folder, rewrites urls.txt
-    python -m generator.manifest --check      # exit 1 when urls.txt is not current (for CI)
-    python -m generator.manifest --check --from site   # the same against an already built site/
+    python -m generator urls --update     # rebuilds into a temp folder, rewrites urls.txt
+    python -m generator urls --check      # exit 1 when urls.txt is not current (for CI)
+    python -m generator urls --check --from site   # the same against an already built site/
+
+(`python -m generator.manifest` takes the same options.)
 
 A build whose data folder has no `urls.txt` next to it (the test fixtures)
 skips the comparison.
@@ -33,10 +39,11 @@ FILE_NAME = "urls.txt"
 HEADER = """\
 # Every address the site publishes (generated; see generator/manifest.py).
 # A build fails when one of these is no longer served: give renamed services a
-# `redirect_from:` in data/services.yaml instead of deleting lines here.
-# Update deliberately: python -m generator.manifest --update
+# `redirect_from:` in data/services.yaml, and other moved or retired pages an entry
+# under `redirects:` in data/site.yaml, instead of deleting lines here.
+# Update deliberately: python -m generator urls --update
 """
-UPDATE = "python -m generator.manifest --update"
+UPDATE = "python -m generator urls --update"
 EXCLUDED_PARTS = {"assets", "search"}
 """Theme assets and the search index change with every Material release: not addresses people keep."""
 
@@ -132,12 +139,16 @@ def explain_missing(site: Site, missing: list[str], added: list[str]) -> str:
                      "content/, a period or a calendar name changed, or the page was removed. Change it "
                      "back if that was not intended.")
     lines.append("")
-    if "redirects" in getattr(type(p.site), "model_fields", {}):
-        lines.append("If a page was retired or moved on purpose, add a redirect to the page that replaces "
-                     "it under `redirects:` in data/site.yaml (old: /fi/…/, new: /fi/…/).")
-    else:
-        lines.append("If a page was retired or moved on purpose, ask a developer to add a redirect to the "
-                     "page that replaces it.")
+    lines.append("If a page was retired or moved on purpose, add a redirect to the page that replaces it "
+                 f"under `redirects:` in {Path(p.data_dir) / 'site.yaml'} (paths below the site root).")
+    example = next((url[len(base):] for url in others if url.endswith("/")), None)
+    if example and example.count("/") > 2:
+        lang = example.split("/")[1]
+        fresh_pages = [url[len(base):] for url in added
+                       if url.startswith(f"{base}/{lang}/") and url.endswith("/")]
+        new = fresh_pages[0] if len(fresh_pages) == 1 else f"/{lang}/<new-page>/"
+        lines.append("    redirects:")
+        lines.append(f"      - {{old: {example}, new: {new}}}")
     lines.append(f"Only if the address should really stop working: run `{UPDATE}` and commit {FILE_NAME}.")
     if base:
         lines.append(f"(Addresses include the site's base path {base}.)")
@@ -160,7 +171,7 @@ def verify(site: Site, out: Path) -> list[Problem]:
     shown = ", ".join(added[:5]) + (f" and {len(added) - 5} more" if len(added) > 5 else "")
     return [Problem(FILE_NAME, 0, 0, f"{len(added)} new address(es) are not in {FILE_NAME} yet: {shown}",
                     hint=f"run `{UPDATE}` and commit {FILE_NAME}, so they are protected too",
-                    severity=WARNING, code="urls-new", args=(len(added),))]
+                    severity=WARNING, code="urls-new", args=(len(added), shown))]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -172,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
     from .report import format_text
     from .validate import load_project
 
-    parser = argparse.ArgumentParser(prog="python -m generator.manifest",
+    parser = argparse.ArgumentParser(prog="python -m generator urls",
                                      description="Update or check the committed URL manifest (urls.txt).")
     mode = parser.add_mutually_exclusive_group(required=True)
     mode.add_argument("--update", action="store_true", help="rebuild and rewrite the manifest")

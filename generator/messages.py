@@ -105,9 +105,9 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                ""),
     },
     "bad-lang": {
-        "fi": ("'{0}' ei ole kielikoodi (kuten fi tai sv)", "jos { }-sulkeissa olevassa tekstissä on pilkku, "
+        "fi": ("'{0}' ei ole kielikoodi (kuten fi tai sv)", "jos {{ }}-sulkeissa olevassa tekstissä on pilkku, "
                                                           "laita koko teksti lainausmerkkeihin"),
-        "sv": ("'{0}' är ingen språkkod (som fi eller sv)", "om texten inom { } innehåller ett kommatecken, "
+        "sv": ("'{0}' är ingen språkkod (som fi eller sv)", "om texten inom {{ }} innehåller ett kommatecken, "
                                                            "sätt hela texten inom citattecken"),
     },
     "bad-date-format": {
@@ -127,12 +127,191 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "sv": ("'{0}' är varken true eller false", "skriv exakt true eller false"),
     },
     "bad-url": {
-        "fi": ("'{0}' ei ole sallittu linkki", "kirjoita koko osoite alkaen https:// (tai mailto:)"),
-        "sv": ("'{0}' är ingen tillåten länk", "skriv hela adressen med https:// (eller mailto:)"),
+        "fi": ("'{0}' ei ole sallittu linkki",
+               "kirjoita koko osoite alkaen https:// (tai mailto:nimi@esimerkki.fi); koodaa välilyönnit, "
+               "lainausmerkit ja sulkeet ( ) [ ] {{ }} muotoon %20, %22, %28 …"),
+        "sv": ("'{0}' är ingen tillåten länk",
+               "skriv hela adressen med https:// (eller mailto:namn@exempel.fi); koda mellanslag, "
+               "citattecken och parenteser ( ) [ ] {{ }} som %20, %22, %28 …"),
     },
     "bad-link": {
-        "fi": ("linkin kohde '{0}' ei ole sallittu", "käytä osoitetta, joka alkaa https:// tai mailto:"),
-        "sv": ("länkmålet '{0}' är inte tillåtet", "använd en adress som börjar med https:// eller mailto:"),
+        "fi": ("linkin kohde '{0}' ei ole sallittu",
+               "käytä koko osoitetta (https://…), mailto:nimi@esimerkki.fi tai sivuston polkua, joka "
+               "alkaa yhdellä /-merkillä (esim. /fi/palvelut/)"),
+        "sv": ("länkmålet '{0}' är inte tillåtet",
+               "använd en hel adress (https://…), mailto:namn@exempel.fi eller en sökväg på webbplatsen "
+               "som börjar med ett enda / (t.ex. /sv/tjanster/)"),
+    },
+    "bad-email": {
+        "fi": ("'{0}' ei ole sähköpostiosoite",
+               "kirjoita muodossa nimi@esimerkki.fi ilman välilyöntejä, sulkeita tai lainausmerkkejä"),
+        "sv": ("'{0}' är ingen e-postadress",
+               "skriv i formen namn@exempel.fi utan mellanslag, parenteser eller citattecken"),
+    },
+    "bad-stemmer": {
+        "fi": ("'{0}' ei ole haun kieli",
+               "kirjoita kaksikirjaiminen kielikoodi, jota Materialin haku tukee, esim. fi tai sv"),
+        "sv": ("'{0}' är inget sökspråk",
+               "skriv en språkkod med två bokstäver som Materials sökning stöder, t.ex. fi eller sv"),
+    },
+    "bad-branch": {
+        "fi": ("'{0}' ei ole turvallinen haaran nimi",
+               "käytä vain kirjaimia, numeroita ja merkkejä . _ / -, esim. main"),
+        "sv": ("'{0}' är inget säkert grennamn",
+               "använd bara bokstäver, siffror och tecknen . _ / -, t.ex. main"),
+    },
+    "bad-path": {
+        "fi": ("'{0}' ei ole tämän sivuston sivun osoite",
+               "kirjoita polku sivuston juuresta kielen kanssa, vinoviiva alussa ja lopussa, esim. "
+               "/fi/palvelut/"),
+        "sv": ("'{0}' är ingen sidadress på den här webbplatsen",
+               "skriv sökvägen från webbplatsens rot med språket, snedstreck först och sist, t.ex. "
+               "/sv/tjanster/"),
+    },
+    "not-scalar": {
+        "fi": ("tähän kuuluu yksi arvo (kuten {0}), ei luetteloa eikä sisennettyjä avaimia",
+               "kirjoita arvo samalle riville avaimen kanssa ilman merkkejä '- ', [ ] tai {{ }}"),
+        "sv": ("här ska det stå ett enda värde (som {0}), inte en lista eller indragna nycklar",
+               "skriv värdet på samma rad som nyckeln, utan '- ', [ ] eller {{ }}"),
+    },
+    "attr-list": {
+        "fi": ("attribuuttilistat ({{: …}} tai {{ … }}) eivät ole sallittuja tietojen teksteissä",
+               "poista aaltosulkeet ja niiden sisältö"),
+        "sv": ("attributlistor ({{: …}} eller {{ … }}) är inte tillåtna i datatexter",
+               "ta bort klammerparenteserna och det som står mellan dem"),
+    },
+    "ref-definition": {
+        "fi": ("viittaustyyliset linkkimääritelmät ([nimi]: osoite) eivät ole sallittuja tietojen "
+               "teksteissä",
+               "kirjoita linkki siihen kohtaan, jossa sitä käytetään: [linkin teksti](https://…)"),
+        "sv": ("referenslänkar ([namn]: adress) är inte tillåtna i datatexter",
+               "skriv länken där den används: [länktext](https://…)"),
+    },
+    "html-in-content": {
+        "fi": ("HTML-koodi tai skriptilinkki ei ole sallittu sivuilla",
+               "käytä Markdownia; kysy kehittäjiltä, jos sivu todella tarvitsee HTML:ää"),
+        "sv": ("HTML-kod eller skriptlänkar är inte tillåtna på sidor",
+               "använd Markdown; fråga utvecklarna om sidan verkligen behöver HTML"),
+    },
+    "handler-in-content": {
+        "fi": ("attribuuttilista asettaa tapahtumankäsittelijän '{0}'",
+               "skriptit eivät ole sallittuja sivuilla: poista se; attribuuttilistassa saa olla "
+               "#tunniste tai .luokka"),
+        "sv": ("attributlistan sätter händelsehanteraren '{0}'",
+               "skript är inte tillåtna på sidor: ta bort den; en attributlista får ange ett #id eller "
+               "en .klass"),
+    },
+    "script-link-in-content": {
+        "fi": ("linkin kohde '{0}' ei ole sallittu sivuilla",
+               "linkitä osoitteeseen https://…, mailto:… tai toiselle sivulle (esim. ../palvelut/)"),
+        "sv": ("länkmålet '{0}' är inte tillåtet på sidor",
+               "länka till https://…, mailto:… eller en annan sida (t.ex. ../tjanster/)"),
+    },
+    "quote-in-site-name": {
+        "fi": ("sivuston nimessä on lainausmerkki (\")",
+               "teema kirjoittaa nimen HTML-attribuutteihin: käytä typografisia lainausmerkkejä (”…”) "
+               "tai jätä ne pois"),
+        "sv": ("webbplatsens namn innehåller ett citattecken (\")",
+               "temat skriver namnet i HTML-attribut: använd typografiska citattecken (”…”) eller "
+               "utelämna dem"),
+    },
+    "bad-slug": {
+        "fi": ("tiedoston nimi '{0}' ei kelpaa osoitteeksi",
+               "nimeä tiedosto uudelleen pienillä kirjaimilla a–z, numeroilla ja väliviivoilla, esim. "
+               "tietosuoja.md"),
+        "sv": ("filnamnet '{0}' duger inte som adress",
+               "byt namn på filen med små bokstäver a–z, siffror och bindestreck, t.ex. dataskydd.md"),
+    },
+    "duplicate-slug": {
+        "fi": ("osoite '{0}' on jo toisen sivun käytössä",
+               "jokainen sivu tarvitsee oman osoitteen"),
+        "sv": ("adressen '{0}' används redan av en annan sida",
+               "varje sida behöver en egen adress"),
+    },
+    "event-place": {
+        "fi": ("tilaisuus ei ole verkossa, mutta sillä ei ole paikkaa",
+               "lisää `place:` tai aseta `online: true`"),
+        "sv": ("tillfället är inte på nätet men har ingen plats",
+               "lägg till `place:` eller sätt `online: true`"),
+    },
+    "event-service": {
+        "fi": ("jakso {1} ei ota vastaan palvelua '{0}'",
+               "lisää palvelu jakson `accepts:`-listaan tai poista se tästä"),
+        "sv": ("period {1} tar inte emot tjänsten '{0}'",
+               "lägg till tjänsten i periodens `accepts:` eller ta bort den här"),
+    },
+    "functionality-extends": {
+        "fi": ("toiminnallisuuden on kerrottava, mitä palvelua se laajentaa",
+               "lisää `extends: <palvelun tunniste>`"),
+        "sv": ("en funktionalitet måste ange vilken tjänst den utvidgar",
+               "lägg till `extends: <tjänstens id>`"),
+    },
+    "missing-file": {
+        "fi": ("tiedosto puuttuu",
+               "jokaisessa tietokansiossa on oltava tämä tiedosto; palauta se gitistä"),
+        "sv": ("filen saknas",
+               "varje datamapp behöver den här filen; återställ den från git"),
+    },
+    "missing-folder": {
+        "fi": ("kielen {0} sisältökansio puuttuu",
+               "luo kansio (se saa olla tyhjä)"),
+        "sv": ("innehållsmappen för språket {0} saknas",
+               "skapa mappen (den får vara tom)"),
+    },
+    "missing-string": {
+        "fi": ("sivupohjat käyttävät merkkijonoa '{0}', jota ei ole määritelty",
+               "lisää `{0}:` ja sille teksti jokaisella kielellä"),
+        "sv": ("mallarna använder strängen '{0}', som inte är definierad",
+               "lägg till `{0}:` med en text på varje språk"),
+    },
+    "no-front-matter": {
+        "fi": ("sivun alusta puuttuu tietolohko (front matter)",
+               "aloita tiedosto rivillä ---, kirjoita avaimet id, title ja last_reviewed ja lopeta "
+               "rivillä ---"),
+        "sv": ("sidan saknar ett inledande datablock (front matter)",
+               "börja filen med ---, skriv nycklarna id, title och last_reviewed och avsluta med ---"),
+    },
+    "period-year": {
+        "fi": ("jakso {0} alkaa vuonna {1}",
+               "jakson tunniste kertoo sen alkamisvuoden; tarkista `id` ja `start`"),
+        "sv": ("period {0} börjar år {1}",
+               "periodens id anger året då den börjar; kontrollera `id` och `start`"),
+    },
+    "self-ref": {
+        "fi": ("palvelu ei voi viitata itseensä",
+               "poista oma tunniste tästä"),
+        "sv": ("en tjänst kan inte hänvisa till sig själv",
+               "ta bort tjänstens eget id här"),
+    },
+    "unknown-file": {
+        "fi": ("generaattori ei lue tätä tiedostoa",
+               "tietotiedostot ovat: {0}"),
+        "sv": ("generatorn läser inte den här filen",
+               "datafilerna är: {0}"),
+    },
+    "urls-new": {
+        "fi": ("{0} uutta osoitetta ei ole vielä tiedostossa urls.txt: {1}",
+               "aja `python -m generator urls --update` ja tallenna urls.txt gitiin, jotta nekin säilyvät"),
+        "sv": ("{0} nya adresser finns ännu inte i urls.txt: {1}",
+               "kör `python -m generator urls --update` och checka in urls.txt, så att också de skyddas"),
+    },
+    "redirect-shadows": {
+        "fi": ("vanha osoite '{0}' on julkaistun sivun osoite",
+               "vanhasta osoitteesta voi ohjata eteenpäin vain, jos mikään sivu ei käytä sitä"),
+        "sv": ("den gamla adressen '{0}' är adressen till en publicerad sida",
+               "en gammal adress kan bara omdirigeras när ingen sida använder den"),
+    },
+    "redirect-duplicate": {
+        "fi": ("vanha osoite '{0}' ohjataan kahdesti",
+               "jätä vain yksi uudelleenohjaus kutakin vanhaa osoitetta kohti"),
+        "sv": ("den gamla adressen '{0}' omdirigeras två gånger",
+               "behåll bara en omdirigering per gammal adress"),
+    },
+    "redirect-target": {
+        "fi": ("osoitteessa '{0}' ei julkaista sivua",
+               "kirjoita tämän sivuston sivun osoite, esim. {1}"),
+        "sv": ("ingen sida publiceras på adressen '{0}'",
+               "skriv adressen till en sida på den här webbplatsen, t.ex. {1}"),
     },
     "empty-text": {
         "fi": ("teksti on tyhjä", "kirjoita teksti tai poista koko kohta"),
@@ -191,6 +370,13 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
 }
 
 
+def _format(text: str, args: tuple) -> str | None:
+    try:
+        return text.format(*args)
+    except (IndexError, KeyError, ValueError):
+        return None
+
+
 class _Translate:
     def __call__(self, problem: Problem, lang: str) -> tuple[str, str, str]:
         labels = LABELS.get(lang, LABELS["en"])
@@ -198,9 +384,10 @@ class _Translate:
         entry = MESSAGES.get(problem.code, {}).get(lang)
         if lang == "en" or entry is None:
             return problem.message, problem.hint, label
-        message = entry[0].format(*problem.args) if problem.args or "{" not in entry[0] else problem.message
-        # A specific English detail (e.g. "did you mean …") beats a generic translated hint.
-        hint = entry[1].format(*problem.args) if entry[1] and problem.args else problem.hint
+        # A translation that needs a value the problem does not carry falls back to English.
+        message = _format(entry[0], problem.args) or problem.message
+        # Without a translated hint, the English one (often specific: "did you mean …") is shown.
+        hint = (_format(entry[1], problem.args) if entry[1] else None) or problem.hint
         if problem.code == "extra_forbidden":  # one suggestion, or the list of allowed keys
             hint = hint.split("? (")[0] + "?" if problem.hint.startswith("did you mean") else \
                 hint.split("(")[-1].rstrip(")")

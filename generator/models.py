@@ -38,50 +38,30 @@ _TIME_RE = re.compile(r"^(\d{1,2}):(\d{2})$")
 _TAG_RE = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
 _BAD_URL_RE = re.compile(r"^\s*(javascript|data|vbscript|file)\s*:", re.I)
 _MD_LINK_RE = re.compile(r"\]\(\s*<?([^)\s>]*)")
+_ATTR_LIST_RE = re.compile(r"\{(?![A-Za-z_][A-Za-z0-9_]*\})(?::?[ \t]*[^}\s][^\n]*?\})")
+"""A Markdown attribute list as attr_list reads it: `{: #id .class key=value }`, also without the
+colon (`{onclick=…}`), after a heading, a block or an inline element such as a link. A lone word
+in braces (`{id}`) is a placeholder that the generator fills in (strings.yaml), not refused."""
+_REF_DEFINITION_RE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:", re.M)
+"""A reference-style link definition (`[name]: address`): its address escapes the link check."""
+_URL_CHARS = r"[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]"
+"""Characters of an address (RFC 3986) without ( ) [ ] { }, quotes, spaces and backslashes: they
+would end a Markdown link early or start an attribute list; percent-encode them (%28, %20, …)."""
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+_HOST = rf"{_LABEL}(?:\.{_LABEL})*\.[A-Za-z]{{2,}}"
+EMAIL_RE = re.compile(rf"^[A-Za-z0-9._%+-]+@{_HOST}$")
+_HTTPS_RE = re.compile(rf"^https://{_HOST}(?::\d{{1,5}})?(?:[/?#]{_URL_CHARS}*)?$")
+_MAILTO_RE = re.compile(rf"^mailto:[A-Za-z0-9._%+-]+@{_HOST}(?:\?{_URL_CHARS}*)?$")
+_SITE_PATH_RE = re.compile(rf"^/(?![/\\]){_URL_CHARS}*$")
+_ANCHOR_RE = re.compile(r"^#[A-Za-z0-9_-]+$")
+STEMMER_RE = re.compile(r"^[a-z]{2}$")
+BRANCH_RE = re.compile(r"^(?!.*\.\.)(?!.*//)(?!.*\.lock$)(?!.*@\{)[A-Za-z0-9][A-Za-z0-9._/-]{0,99}(?<![./])$")
+"""A git branch name that is safe in a URL: letters, digits, . _ / -, no `..`, `//` or `.lock`."""
+REDIRECT_PATH_RE = re.compile(r"^/[a-z]{2}/(?:[a-z0-9]+(?:-[a-z0-9]+)*/)*$")
 
-
-def _check_id(value: str) -> str:
-    if not ID_RE.match(value):
-        _fail("bad-id", "'{0}' is not a valid id or slug: use lowercase a-z, digits and single hyphens "
-              "only (no spaces, capitals, å/ä/ö or slashes), e.g. 'potilastietovaranto'", value)
-    return value
-
-
-def _check_date(value: str) -> dt.date:
-    if isinstance(value, dt.date):
-        return value
-    m = _DATE_RE.match(value)
-    if not m:
-        _fail("bad-date-format", "'{0}' is not a date: write it as YYYY-MM-DD, e.g. 2026-03-15", value)
-    try:
-        return dt.date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:
-        _fail("bad-date", "'{0}' is not a date in the calendar (check the day and month)", value)
-
-
-def _check_time(value: str) -> dt.time:
-    if isinstance(value, dt.time):
-        return value
-    m = _TIME_RE.match(value)
-    if not m or int(m[1]) > 23 or int(m[2]) > 59:
-        _fail("bad-time", "'{0}' is not a time: write it as HH:MM on the 24-hour clock, e.g. 09:30", value)
-    return dt.time(int(m[1]), int(m[2]))
-
-
-def _check_bool(value: str) -> bool:
-    if isinstance(value, bool):
-        return value
-    if value == "true":
-        return True
-    if value == "false":
-        return False
-    _fail("bad-bool", "'{0}' is not true or false: write exactly true or false", value)
-
-
-def _check_url(value: str) -> str:
-    if _BAD_URL_RE.match(value) or not re.match(r"^(https://|mailto:)[^\s<>\"]+$", value):
-        _fail("bad-url", "'{0}' is not an allowed link: write a full https:// address or mailto:", value)
-    return value
+_EXAMPLES = {"id": "potilastietovaranto", "date": "2026-03-15", "time": "09:30", "bool": "true",
+             "url": "https://www.kanta.fi/", "text": "Reseptikeskus", "number": "3",
+             "email": "kanta@kanta.fi", "path": "/fi/palvelut/", "code": "fi", "branch": "main"}
 
 
 def _fail(code: str, message: str, *values: str):
@@ -93,31 +73,155 @@ def _fail(code: str, message: str, *values: str):
     raise PydanticCustomError(code, re.sub(r"\{(\d)\}", r"{v\1}", message), ctx)
 
 
+def _schema_pattern(pattern: str):
+    """The pattern for editors' IDEs (JSON Schema) only: the validators check it themselves, with a
+    message that teaches the fix instead of pydantic's generic one."""
+    return Field(json_schema_extra={"pattern": pattern})
+
+
+def _scalar(value, example: str) -> str:
+    """Every custom type starts here: the loader hands over strings, lists and mappings only,
+    and a list or mapping where one value belongs must be an editor's mistake, not a crash."""
+    if not isinstance(value, str):
+        _fail("not-scalar", "expected a single value here (like {0}), not a list or indented keys: "
+              "write the value on the same line as its key, without '- ', [ ] or { }", example)
+    return value
+
+
+def _one_value(kind: str):
+    """A BeforeValidator that refuses a list or mapping with the example of `kind`."""
+    example = _EXAMPLES[kind]
+
+    def check(value):
+        if isinstance(value, (bool, int, dt.date, dt.time)):  # built in code, not read from YAML
+            return value
+        return _scalar(value, example)
+
+    return check
+
+
+def _check_id(value: str) -> str:
+    _scalar(value, _EXAMPLES["id"])
+    if not ID_RE.match(value):
+        _fail("bad-id", "'{0}' is not a valid id or slug: use lowercase a-z, digits and single hyphens "
+              "only (no spaces, capitals, å/ä/ö or slashes), e.g. 'potilastietovaranto'", value)
+    return value
+
+
+def _check_date(value) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    _scalar(value, _EXAMPLES["date"])
+    m = _DATE_RE.match(value)
+    if not m:
+        _fail("bad-date-format", "'{0}' is not a date: write it as YYYY-MM-DD, e.g. 2026-03-15", value)
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        _fail("bad-date", "'{0}' is not a date in the calendar (check the day and month)", value)
+
+
+def _check_time(value) -> dt.time:
+    if isinstance(value, dt.time):
+        return value
+    _scalar(value, _EXAMPLES["time"])
+    m = _TIME_RE.match(value)
+    if not m or int(m[1]) > 23 or int(m[2]) > 59:
+        _fail("bad-time", "'{0}' is not a time: write it as HH:MM on the 24-hour clock, e.g. 09:30", value)
+    return dt.time(int(m[1]), int(m[2]))
+
+
+def _check_bool(value) -> bool:
+    if isinstance(value, bool):
+        return value
+    _scalar(value, _EXAMPLES["bool"])
+    if value == "true":
+        return True
+    if value == "false":
+        return False
+    _fail("bad-bool", "'{0}' is not true or false: write exactly true or false", value)
+
+
+def _check_url(value: str) -> str:
+    _scalar(value, _EXAMPLES["url"])
+    if _BAD_URL_RE.match(value) or not (_HTTPS_RE.match(value) or _MAILTO_RE.match(value)):
+        _fail("bad-url", "'{0}' is not an allowed link: write a full https:// address or "
+              "mailto:name@example.fi, with spaces, quotes and ( ) [ ] { } percent-encoded "
+              "(%20, %22, %28 …)", value)
+    return value
+
+
+def _check_email(value: str) -> str:
+    _scalar(value, _EXAMPLES["email"])
+    if not EMAIL_RE.match(value):
+        _fail("bad-email", "'{0}' is not an e-mail address: write it as name@example.fi, "
+              "without spaces, brackets or quotes", value)
+    return value
+
+
+def _check_stemmer(value: str) -> str:
+    _scalar(value, _EXAMPLES["code"])
+    if not STEMMER_RE.match(value):
+        _fail("bad-stemmer", "'{0}' is not a search language: write a two-letter code that "
+              "Material's search supports, e.g. fi or sv", value)
+    return value
+
+
+def _check_branch(value: str) -> str:
+    _scalar(value, _EXAMPLES["branch"])
+    if not BRANCH_RE.match(value):
+        _fail("bad-branch", "'{0}' is not a safe branch name: use letters, digits, '.', '_', '/' and "
+              "'-' only, e.g. main", value)
+    return value
+
+
+def _check_redirect_path(value: str) -> str:
+    _scalar(value, _EXAMPLES["path"])
+    if not REDIRECT_PATH_RE.match(value):
+        _fail("bad-path", "'{0}' is not a page address of this site: write the path below the site "
+              "root with its language and a slash at both ends, e.g. /fi/palvelut/", value)
+    return value
+
+
 def _check_lang(value: str) -> str:
+    _scalar(value, _EXAMPLES["code"])
     if not re.match(r"^[a-z]{2}$", value):
         _fail("bad-lang", "'{0}' is not a language code like fi or sv; if the text contains a comma "
               "inside { }, put the whole text in quotes", value)
     return value
 
 
-LangCode = Annotated[str, AfterValidator(_check_lang)]
+LangCode = Annotated[str, AfterValidator(_check_lang), BeforeValidator(_one_value("code"))]
 
 
 def _check_plain(value: str) -> str:
     """Single-line text: names and titles. No markup at all."""
+    _scalar(value, _EXAMPLES["text"])
     if not value.strip():
         _fail("empty-text", "the text is empty")
     if "\n" in value.strip():
         _fail("multi-line", "a name or title must fit on one line")
     if _TAG_RE.search(value):
         _fail("html", "HTML is not allowed in text; write plain text")
+    if _ATTR_LIST_RE.search(value) or "{:" in value:
+        _fail("attr-list", "attribute lists ({: …} or { … }) are not allowed in data texts: remove the "
+              "braces and what is between them")
     if re.search(r"[*_`\[\]]|^#", value):
         _fail("markup-in-name", "a name or title is plain text: remove the * _ ` [ ] # characters")
     return value.strip()
 
 
+def _link_target_ok(target: str) -> bool:
+    """Where a link in a data text may point: https://, mailto:, a site path (/fi/…), an anchor."""
+    if _BAD_URL_RE.match(target):
+        return False
+    return bool(_HTTPS_RE.match(target) or _MAILTO_RE.match(target) or _SITE_PATH_RE.match(target)
+                or _ANCHOR_RE.match(target))
+
+
 def _check_prose(value: str) -> str:
     """Running text in the documented Markdown subset: emphasis, links, lists."""
+    _scalar(value, _EXAMPLES["text"])
     if not value.strip():
         _fail("empty-text", "the text is empty")
     if _TAG_RE.search(value):
@@ -132,17 +236,23 @@ def _check_prose(value: str) -> str:
                   "(no code blocks, tables, quotes, admonitions or 4-space indents)")
     if "![" in value:
         _fail("image", "images are not allowed in data texts")
-    if "{:" in value or "{#" in value or "{." in value:
-        _fail("attr-list", "attribute lists ({: …}) are not allowed in data texts")
+    if _ATTR_LIST_RE.search(value) or "{:" in value or "{#" in value or "{." in value:
+        _fail("attr-list", "attribute lists ({: …} or { … }) are not allowed in data texts: remove the "
+              "braces and what is between them")
+    if _REF_DEFINITION_RE.search(value):
+        _fail("ref-definition", "reference-style link definitions ([name]: address) are not allowed in "
+              "data texts: write the link where it is used, [link text](https://…)")
     for target in _MD_LINK_RE.findall(value):
-        if not re.match(r"^(https://|mailto:|/|#)", target) or _BAD_URL_RE.match(target):
-            _fail("bad-link", "the link target '{0}' is not allowed: use https://, mailto: or a site path",
+        if not _link_target_ok(target):
+            _fail("bad-link", "the link target '{0}' is not allowed: use a full https:// address, "
+                  "mailto:name@example.fi or a site path that starts with a single / (e.g. /fi/palvelut/)",
                   target)
     return value.strip()
 
 
-Id = Annotated[str, AfterValidator(_check_id), Field(description="Lowercase a-z, 0-9 and hyphens.",
-                                                     pattern=ID_RE.pattern)]
+Id = Annotated[str, AfterValidator(_check_id), BeforeValidator(_one_value("id")),
+               Field(description="Lowercase a-z, 0-9 and hyphens.",
+                     json_schema_extra={"pattern": ID_RE.pattern})]
 Date = Annotated[dt.date, BeforeValidator(_check_date),
                  WithJsonSchema({"type": "string", "format": "date",
                                  "description": "A date as YYYY-MM-DD."})]
@@ -151,19 +261,29 @@ Time = Annotated[dt.time, BeforeValidator(_check_time),
                                  "description": "A time as HH:MM (24-hour clock, Europe/Helsinki)."})]
 Bool = Annotated[bool, BeforeValidator(_check_bool),
                  WithJsonSchema({"type": "boolean", "description": "Exactly true or false."})]
-Url = Annotated[str, AfterValidator(_check_url),
+Url = Annotated[str, AfterValidator(_check_url), BeforeValidator(_one_value("url")),
                 Field(description="A full https:// address (or mailto:).")]
-Int = Annotated[int, Field(ge=0, le=1000)]
+Email = Annotated[str, AfterValidator(_check_email), BeforeValidator(_one_value("email")),
+                  _schema_pattern(EMAIL_RE.pattern)]
+Int = Annotated[int, Field(ge=0, le=1000), BeforeValidator(_one_value("number"))]
+PlainStr = Annotated[str, AfterValidator(_check_plain), BeforeValidator(_one_value("text"))]
+ProseStr = Annotated[str, AfterValidator(_check_prose), BeforeValidator(_one_value("text"))]
+Stemmer = Annotated[str, AfterValidator(_check_stemmer), BeforeValidator(_one_value("code")),
+                    _schema_pattern(STEMMER_RE.pattern)]
+Branch = Annotated[str, AfterValidator(_check_branch), BeforeValidator(_one_value("branch")),
+                   _schema_pattern(BRANCH_RE.pattern)]
+RedirectPath = Annotated[str, AfterValidator(_check_redirect_path), BeforeValidator(_one_value("path")),
+                         _schema_pattern(REDIRECT_PATH_RE.pattern)]
 
 
-class Text(RootModel[dict[LangCode, Annotated[str, AfterValidator(_check_plain)]]]):
+class Text(RootModel[dict[LangCode, PlainStr]]):
     """A one-line plain text in every configured language: `{fi: …, sv: …}`."""
 
     def __getitem__(self, lang: str) -> str:
         return self.root[lang]
 
 
-class Prose(RootModel[dict[LangCode, Annotated[str, AfterValidator(_check_prose)]]]):
+class Prose(RootModel[dict[LangCode, ProseStr]]):
     """Running text in every configured language, in the Markdown subset
     (emphasis, links, lists)."""
 
@@ -197,17 +317,19 @@ class Record(BaseModel):
 
 
 class Language(Record):
-    code: Annotated[str, Field(pattern=r"^[a-z]{2}$", description="ISO 639-1 code, e.g. fi.")]
-    name: str = Field(description="The language's own name for itself, e.g. Suomi.")
-    search_stemmer: str = Field(description="Material search language (lunr), e.g. fi.")
+    code: LangCode = Field(description="ISO 639-1 code, e.g. fi.",
+                           json_schema_extra={"pattern": r"^[a-z]{2}$"})
+    name: PlainStr = Field(description="The language's own name for itself, e.g. Suomi (plain text).")
+    search_stemmer: Stemmer = Field(description="Material search language (lunr), a two-letter code, "
+                                                "e.g. fi.")
 
 
 class Contact(Record):
     id: Id = Field(description="Referenced from services as `contact:`.")
     name: Text = Field(description="Who answers, e.g. Kanta-palvelujen asiakastuki.")
-    email: str = Field(description="E-mail address.", pattern=r"^[^@\s<>]+@[^@\s<>]+\.[a-z]{2,}$")
-    phone: str | None = Field(default=None, description="Phone number as written, e.g. 020 634 7787.",
-                              pattern=r"^\+?[0-9 ]{6,20}$")
+    email: Email = Field(description="E-mail address.")
+    phone: Annotated[str, Field(pattern=r"^\+?[0-9 ]{6,20}$"), BeforeValidator(_one_value("text"))] | None = \
+        Field(default=None, description="Phone number as written, e.g. 020 634 7787.")
     hours: Text | None = Field(default=None, description="When the line is open.")
 
 
@@ -233,7 +355,7 @@ class Accessibility(Record):
     prepared: Date = Field(description="When the statement was first prepared.")
     reviewed: Date = Field(description="When the statement was last reviewed.")
     method: Literal["self-assessment", "third-party"] = Field(description="How compliance was assessed.")
-    feedback_email: str = Field(description="Where readers send accessibility feedback.")
+    feedback_email: Email = Field(description="Where readers send accessibility feedback.")
     known_issues: list[KnownIssue] = Field(default_factory=list, description="Content that is not accessible.")
     authority: Prose = Field(description="How to contact the supervisory authority (Traficom).")
 
@@ -250,6 +372,14 @@ class PageSlugs(Record):
     accessibility: Slugs = Field(description="The accessibility statement.")
 
 
+class Redirect(Record):
+    """An old address that keeps working: readers and search engines are sent to its replacement."""
+
+    old: RedirectPath = Field(description="The retired address, a path below the site root with its "
+                                          "language, e.g. /fi/vanha-sivu/; no page may be published there.")
+    new: RedirectPath = Field(description="The published page that replaces it, e.g. /fi/palvelut/.")
+
+
 class SiteFile(Record):
     """data/site.yaml: settings of the whole site."""
 
@@ -259,7 +389,8 @@ class SiteFile(Record):
     description: Text = Field(description="One-line description for search engines.")
     organisation: Text = Field(description="Who publishes the site.")
     repo_url: Url = Field(description="The repository editors work in (for 'edit this page').")
-    edit_branch: str = Field(default="main", description="Branch that edit links open.")
+    edit_branch: Branch = Field(default="main", description="Branch that edit links open (letters, "
+                                "digits, . _ / - only).")
     register_url: LocalUrl = Field(description="Kela's registration form for onboarding periods.")
     contacts: list[Contact] = Field(min_length=1, description="Contact points referenced by id.")
     sectors: list[Sector] = Field(min_length=1, description="Audiences that services belong to.")
@@ -268,6 +399,9 @@ class SiteFile(Record):
     pages: PageSlugs = Field(description="URL segments of the generated pages.")
     timezone: Literal["Europe/Helsinki"] = Field(default="Europe/Helsinki",
                                                 description="Time zone of every date and time.")
+    redirects: list[Redirect] = Field(
+        default_factory=list, description="Retired or moved pages (not services: they use "
+                                          "`redirect_from`) and the pages that replace them.")
 
 
 # ---------------------------------------------------------------------------
@@ -278,7 +412,10 @@ class SiteFile(Record):
 class StringsFile(Record):
     """data/strings.yaml: the words the templates use, per language."""
 
-    strings: dict[Id, Text] = Field(description="Key → text in every language.")
+    strings: dict[Annotated[str, AfterValidator(_check_id), BeforeValidator(_one_value("id"))], Text] = \
+        Field(description="Key → text in every language.",
+              json_schema_extra={"propertyNames": {"description": "Lowercase a-z, 0-9 and hyphens.",
+                                                   "pattern": ID_RE.pattern}})
 
 
 # ---------------------------------------------------------------------------
@@ -391,8 +528,8 @@ class Event(Record):
 
 
 class Period(Record):
-    id: Annotated[str, Field(pattern=PERIOD_ID_RE.pattern,
-                             description="Number/year, e.g. 1/2026.")]
+    id: Annotated[str, Field(pattern=PERIOD_ID_RE.pattern, description="Number/year, e.g. 1/2026."),
+                  BeforeValidator(_one_value("text"))]
     start: Date = Field(description="First day of the period.")
     end: Date = Field(description="Last day; production use should begin by then.")
     provisional: Bool = Field(description="true until Kela has confirmed the start and end.")
@@ -466,8 +603,8 @@ class PageMeta(Record):
     """The front matter block at the top of a hand-written page."""
 
     id: Id = Field(description="Pairs the page with its translations (same id in every language).")
-    title: Annotated[str, AfterValidator(_check_plain)] = Field(description="The page title.")
-    description: Annotated[str, AfterValidator(_check_plain)] | None = Field(
+    title: PlainStr = Field(description="The page title.")
+    description: PlainStr | None = Field(
         default=None, description="One-line summary for search engines.")
     nav_order: Int = Field(default=50, description="Position in the navigation (smaller first).")
     last_reviewed: Date = Field(description="When an editor last checked this page.")

@@ -9,8 +9,11 @@ plus its warnings. Nothing is written anywhere.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import difflib
+import functools
+import html
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,7 +44,18 @@ CODE_STRINGS |= {f"a11y-status-{k}" for k in ("full", "partial", "none")}
 CODE_STRINGS |= {f"a11y-method-{k}" for k in ("self-assessment", "third-party")}
 CODE_STRINGS |= {f"a11y-reason-{k}" for k in ("non-compliance", "disproportionate-burden",
                                                 "out-of-scope")}
-_CONTENT_HTML_RE = re.compile(r"<\s*/?\s*[a-zA-Z!?]|\]\(\s*<?\s*(javascript|data|vbscript):", re.I)
+_CONTENT_HTML_RE = re.compile(r"<\s*/?\s*[a-zA-Z!?]", re.I)
+"""Raw HTML in a hand-written page: a tag, a comment, a processing instruction, an autolink."""
+_CONTENT_LINK_RE = re.compile(r"\]\(\s*<?\s*(?P<inline>[^)>]*)|^[ ]{0,3}\[[^\]\n]+\]:\s*<?(?P<ref>[^>]*)")
+"""Link targets in a page: inline `[text](target)` and reference definitions `[name]: target`."""
+_CONTENT_ATTR_RE = re.compile(r"\{:?[ \t]*[^}\s][^}\n]*\}")
+"""An attribute list (`{: #id .class key=value }`): ids and classes are fine, handlers are not."""
+_HANDLER_RE = re.compile(r"(?<![\w-])(on[a-z]+)\s*=", re.I)
+_SCHEME_RE = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.I)
+_ATTR_VALUE_RE = re.compile(r"""=\s*("[^"]*"|'[^']*'|[^\s}]+)""")
+_BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
+_LINE_START_TAG_RE = re.compile(r"[ \t]*(?=<\s*/?\s*[a-zA-Z!?])")
+SAFE_SCHEMES = {"https", "http", "mailto", "tel"}
 
 
 @dataclass
@@ -114,7 +128,8 @@ def load_project(data_dir: Path, content_dir: Path | None = None, *,
         if extra.name not in m.DATA_FILES:
             problems.append(Problem(_shown(extra), 0, 0, "this file is not read by the generator",
                                     hint="data files are: " + ", ".join(m.DATA_FILES),
-                                    severity=WARNING, code="unknown-file"))
+                                    severity=WARNING, code="unknown-file",
+                                    args=(", ".join(m.DATA_FILES),)))
 
     if any(p.is_error for p in problems) or len(parsed) < len(m.DATA_FILES):
         raise DataError(sorted(problems))
@@ -265,7 +280,8 @@ def _load_pages(content_dir: Path, languages: list[str]) -> tuple[list[ContentPa
         folder = content_dir / lang
         if not folder.is_dir():
             problems.append(Problem(_shown(folder), 0, 0, f"the content folder for '{lang}' is missing",
-                                    hint=f"create {_shown(folder)}/ (it may be empty)", code="missing-folder"))
+                                    hint=f"create {_shown(folder)}/ (it may be empty)", code="missing-folder",
+                                    args=(lang,)))
             continue
         for path in sorted(folder.glob("*.md")):
             shown = _shown(path)
@@ -293,24 +309,108 @@ def _load_pages(content_dir: Path, languages: list[str]) -> tuple[list[ContentPa
                 continue
             body = raw.replace("\r\n", "\n")[match.end():]
             body_line = match[0].count("\n") + 1
-            for number, text in enumerate(body.splitlines(), start=body_line):
-                found = _CONTENT_HTML_RE.search(_strip_code(text))
-                if found:
-                    problems.append(Problem(shown, number, found.start() + 1,
-                                            "HTML or a script link is not allowed in pages",
-                                            hint="use Markdown instead; ask a developer if a page "
-                                                 "truly needs markup", code="html-in-content"))
+            problems += _content_problems(shown, body, body_line)
             if not m.ID_RE.match(path.stem):
                 problems.append(Problem(shown, 0, 0, f"the file name '{path.name}' cannot be a URL",
                                         hint="rename it with lowercase a-z, digits and hyphens, e.g. "
-                                             "tietosuoja.md", code="bad-slug"))
+                                             "tietosuoja.md", code="bad-slug", args=(path.name,)))
                 continue
             pages.append(ContentPage(lang, path.stem, shown, meta, body))
     return pages, problems
 
 
-def _strip_code(line: str) -> str:
-    return re.sub(r"`[^`]*`", "", line)
+def _content_problems(shown: str, body: str, first_line: int) -> list[Problem]:
+    """Raw HTML, event handlers in attribute lists and script links in a page's Markdown body."""
+    problems = []
+    lines = body.split("\n")
+    for number, text in enumerate(_strip_code(body).split("\n"), start=first_line):
+        # A tag at the start of a line is an HTML block to Markdown even inside a code span.
+        found = _CONTENT_HTML_RE.search(text)
+        column = found.start() + 1 if found else 0
+        if not found:
+            found = _LINE_START_TAG_RE.match(lines[number - first_line])
+            column = found.end() + 1 if found else 0
+        if found:
+            problems.append(Problem(shown, number, column,
+                                    "HTML or a script link is not allowed in pages",
+                                    hint="use Markdown instead; ask a developer if a page "
+                                         "truly needs markup", code="html-in-content"))
+            continue
+        for attrs in _CONTENT_ATTR_RE.finditer(text):
+            handler = _HANDLER_RE.search(attrs[0])
+            if handler:
+                problems.append(Problem(
+                    shown, number, attrs.start() + handler.start(1) + 1,
+                    f"the attribute list sets the event handler '{handler[1]}'",
+                    hint="scripts are not allowed in pages: remove it; an attribute list may give "
+                         "an #id or a .class", code="handler-in-content", args=(handler[1],)))
+                break
+            schemes = [scheme for value in _ATTR_VALUE_RE.findall(attrs[0])
+                       if (scheme := _scheme(value.strip("\"'"))) and scheme not in SAFE_SCHEMES]
+            if schemes:
+                problems.append(Problem(
+                    shown, number, attrs.start() + 1, f"the attribute list holds a '{schemes[0]}:' link",
+                    hint="remove it; an attribute list may give an #id or a .class",
+                    code="script-link-in-content", args=(schemes[0] + ":",)))
+                break
+        else:
+            for link in _CONTENT_LINK_RE.finditer(text):
+                target = link["inline"] if link["inline"] is not None else link["ref"]
+                scheme = _scheme(target or "")
+                if scheme and scheme not in SAFE_SCHEMES:
+                    where = link.start("inline") if link["inline"] is not None else link.start("ref")
+                    problems.append(Problem(
+                        shown, number, where + 1,
+                        f"the link target '{_shown_target(target)}' is not allowed in pages",
+                        hint="link to https://, mailto: or another page (e.g. ../palvelut/)",
+                        code="script-link-in-content", args=(_shown_target(target),)))
+    return problems
+
+
+def _shown_target(target: str) -> str:
+    return re.sub(r"[\x00-\x20]", "", target)[:80]
+
+
+def _scheme(target: str) -> str:
+    """The scheme a browser would see in a link target (entities decoded, controls dropped)."""
+    found = _SCHEME_RE.match(re.sub(r"[\x00-\x20]", "", html.unescape(target)))
+    return found[1].lower() if found else ""
+
+
+def _strip_code(text: str) -> str:
+    """The text with the content of inline code spans blanked (as spaces, so lines and columns
+    stay where they were), read as Markdown reads it: a backslash escapes the next character
+    (an escaped backtick opens no code span), a span closes at the next run of as many backticks,
+    also on a later line of the same paragraph, never across a blank line."""
+    out = list(text)
+    ends = [m.start() for m in _BLANK_LINE_RE.finditer(text)] + [len(text)]
+    i, n = 0, len(text)
+    while i < n:
+        char = text[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char != "`":
+            i += 1
+            continue
+        j = i
+        while j < n and text[j] == "`":
+            j += 1
+        paragraph_end = ends[bisect.bisect_left(ends, j)]
+        close = _closing_run(j - i).search(text, j, paragraph_end)
+        if close and close.start() > j:
+            for k in range(j, close.start()):
+                if out[k] != "\n":
+                    out[k] = " "
+            i = close.end()
+        else:
+            i = j
+    return "".join(out)
+
+
+@functools.lru_cache(maxsize=64)
+def _closing_run(length: int) -> re.Pattern:
+    return re.compile(r"(?<!`)`{%d}(?!`)" % length)
 
 
 def _shift(problem: Problem, lines: int) -> Problem:
@@ -350,6 +450,7 @@ class Rules:
         for name in sorted(dir(self)):
             if name.startswith("_rule_"):
                 getattr(self, name)()
+        self._redirects()  # last: it needs the page plan, which needs every other rule to hold
         return self.problems
 
     # -- helpers -----------------------------------------------------------
@@ -503,7 +604,7 @@ class Rules:
                         self.add("services.yaml", ("services", i, "redirect_from", j, lang),
                                  f"'{old.root.get(lang)}' is the address of a live page",
                                  "an old address can only redirect when no page uses it",
-                                 code="redirect-shadows")
+                                 code="redirect-shadows", args=(old.root.get(lang),))
 
         by_id: dict[str, dict[str, ContentPage]] = {}
         for page in self.p.pages:
@@ -522,6 +623,64 @@ class Rules:
                         hint=f"add content/{lang}/<slug>.md with `id: {page_id}` in its front matter",
                         code="missing-page-translation", args=(page_id, lang)))
 
+    def _rule_site_name_in_attributes(self) -> None:
+        """The theme writes the site name into HTML attributes unescaped (aria-label): no `"`."""
+        for lang, name in self.p.site.site_name.root.items():
+            if '"' in name:
+                self.add("site.yaml", ("site_name", lang), 'the site name contains a double quote (")',
+                         "the theme writes the name inside HTML attributes: use typographic quotes "
+                         "(”…”) or leave them out", code="quote-in-site-name")
+
+    def _redirects(self) -> None:
+        """`redirects:` in site.yaml: every old address is free, every new one is a published page."""
+        declared = self.p.site.redirects
+        if not declared or any(p.is_error for p in self.problems):
+            return
+        from . import cdn
+        from .render import Site
+
+        try:
+            site = Site(self.p, self.today)
+        except (KeyError, ValueError):  # e.g. a string the page titles need; the build says which
+            return
+        base = site.base_path
+        pages = {site.url(page.key, lang)[len(base):]: page.key
+                 for page in site.pages for lang in self.langs}
+        by_services = {r.old[len(base):]: r.new[len(base):] for r in cdn.service_redirects(site)}
+        seen: dict[str, int] = {}
+        for i, item in enumerate(declared):
+            path = ("redirects", i)
+            for key in ("old", "new"):
+                lang = getattr(item, key).split("/")[1]
+                if lang not in self.langs:
+                    self.add("site.yaml", path + (key,), f"'{lang}' is not a language of the site",
+                             "an address starts with its language, e.g. /fi/…/",
+                             code="unknown-language", args=(lang,))
+            if item.old in pages:
+                self.add("site.yaml", path + ("old",), f"'{item.old}' is the address of a published page",
+                         "an old address can only redirect when no page uses it: remove this redirect "
+                         "or correct `old:`", code="redirect-shadows", args=(item.old,))
+            elif item.old in by_services:
+                self.add("site.yaml", path + ("old",),
+                         f"'{item.old}' already redirects to {by_services[item.old]} (a service's "
+                         "`redirect_from:`)", "remove one of the two", code="redirect-duplicate",
+                         args=(item.old,))
+            elif item.old in seen:
+                first = self.docs["site.yaml"].position(("redirects", seen[item.old]))[0]
+                self.add("site.yaml", path + ("old",),
+                         f"'{item.old}' is redirected twice (first on line {first})",
+                         "keep one redirect per old address", code="redirect-duplicate", args=(item.old,))
+            seen.setdefault(item.old, i)
+            if item.new not in pages:
+                lang = item.new.split("/")[1]
+                known = sorted(url for url in pages if url.startswith(f"/{lang}/"))
+                guess = difflib.get_close_matches(item.new, known, n=1)
+                example = guess[0] if guess else (known or sorted(pages))[0]
+                self.add("site.yaml", path + ("new",), f"no page is published at '{item.new}'",
+                         f"did you mean '{example}'?" if guess else
+                         f"write the address of a page of this site, e.g. {example}",
+                         code="redirect-target", args=(item.new, example))
+
     def _rule_dates(self) -> None:
         """Dates in order; events inside their period; periods do not overlap."""
         f = "periods.yaml"
@@ -531,7 +690,7 @@ class Rules:
             if match and int(match[2]) != p.start.year:
                 self.add(f, base + ("start",), f"period {p.id} starts in {p.start.year}",
                          f"a period's id names its starting year; check `id` and `start`",
-                         code="period-year")
+                         code="period-year", args=(p.id, p.start.year))
             if p.end < p.start:
                 self.add(f, base + ("end",), f"the period ends ({p.end}) before it starts ({p.start})",
                          "swap the dates or fix the typo", code="date-order")

@@ -289,3 +289,65 @@ def test_error_output_format_golden(data_copy: Path, shipped, request):
         if request.config.getoption("--update-goldens"):
             golden.write_text(output, encoding="utf-8")
         assert output == golden.read_text(encoding="utf-8")
+
+
+# -- messages in the editors' languages ----------------------------------------------
+
+
+def _emitted_codes() -> set[str]:
+    """Every problem code the validators, the loader and the URL manifest can report."""
+    root = Path(__file__).parent.parent / "generator"
+    codes: set[str] = set()
+    for name in ("models.py", "validate.py", "load.py", "manifest.py"):
+        source = (root / name).read_text(encoding="utf-8")
+        codes |= set(re.findall(r'_fail\(\s*"([a-z-]+)"', source))
+        codes |= set(re.findall(r'\bcode="([a-z_-]+)"', source))
+    return codes
+
+
+def test_every_problem_code_has_finnish_and_swedish_messages():
+    from generator.messages import MESSAGES
+
+    codes = _emitted_codes()
+    assert {"not-scalar", "attr-list", "ref-definition", "bad-email", "redirect-target"} <= codes
+    missing = sorted(f"{code} ({lang})" for code in codes for lang in ("fi", "sv")
+                     if lang not in MESSAGES.get(code, {}))
+    assert not missing, "add these to generator/messages.py: " + ", ".join(missing)
+
+
+def test_translated_messages_format_with_their_own_values():
+    """A translation that uses {0} must get a value; braces meant literally are doubled."""
+    from generator.messages import MESSAGES, translate
+    from generator.problems import Problem
+
+    for code, entries in MESSAGES.items():
+        for lang, (message, hint) in entries.items():
+            problem = Problem("f.yaml", 1, 1, "English", hint="fix", code=code, args=("a", "b", "c"))
+            shown, shown_hint, _ = translate(problem, lang)
+            assert shown.startswith(message.format("a", "b", "c")), (code, lang)
+            assert "{" not in shown.replace("{ }", "").replace("{: …}", "").replace("{ … }", ""), (code, lang)
+
+
+@pytest.mark.parametrize("lang, expected", [("fi", "ei ole kielikoodi"), ("sv", "är ingen språkkod")])
+def test_bad_language_key_in_finnish_and_swedish(data_copy: Path, shipped, lang, expected):
+    """The bad-lang hint mentions { }: it must not be read as a placeholder (it was a KeyError)."""
+    services = shipped["services.yaml"].replace("      sv: Recepttjänsten", "      SV: Recepttjänsten", 1)
+    (data_copy / "services.yaml").write_text(services, encoding="utf-8")
+    result = run_check(data_copy, "--lang", lang)
+    assert result.exit_code == 1
+    assert f"'SV' {expected}" in result.output
+    assert "{ }" in result.output
+
+
+def test_a_list_where_a_value_belongs_is_an_error_not_a_crash(data_copy: Path, shipped):
+    services = shipped["services.yaml"]
+    line = next(ln for ln in services.splitlines() if ln.startswith("    last_reviewed: "))
+    edited = services.replace(line, "    last_reviewed: []", 1)
+    (data_copy / "services.yaml").write_text(edited, encoding="utf-8")
+    result = run_check(data_copy)
+    assert result.exit_code == 1
+    at = line_of(edited, "    last_reviewed: []")
+    assert (f"{data_copy / 'services.yaml'}:{at}:20: error: expected a single value here (like 2026-03-15), "
+            "not a list or indented keys") in result.output
+    fi = run_check(data_copy, "--lang", "fi")
+    assert f":{at}:20: virhe: tähän kuuluu yksi arvo (kuten 2026-03-15)" in fi.output

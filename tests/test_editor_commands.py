@@ -119,7 +119,7 @@ def test_check_messages_in_finnish_and_swedish(data_copy: Path):
 
 def test_every_command_takes_data(tmp_path: Path):
     for command in (["check"], ["build"], ["serve"], ["translations"], ["new", "period", "1/2030"],
-                    ["new", "service", "x"]):
+                    ["new", "service", "x"], ["urls"]):
         result = CliRunner().invoke(main, [*command, "--help"])
         assert "--data" in result.output, command
 
@@ -136,3 +136,27 @@ def test_edit_links_point_at_the_source_line(real_site: Path):
 def test_page_updated_comes_from_the_data_not_the_build_day(real_site: Path):
     html = (real_site / "sv" / "tjanster" / "patientdatalagret" / "index.html").read_text()
     assert re.search(r'Sidan har uppdaterats <time datetime="2026-11-20">20\.11\.2026</time>', html)
+
+
+def test_urls_command_checks_and_updates_the_manifest(small_site: Path, tmp_path: Path):
+    """`python -m generator urls` is the editors' entry point to generator/manifest.py."""
+    data = Path(__file__).parent / "fixtures" / "small" / "data"
+    manifest = tmp_path / "urls.txt"
+    common = ["--data", str(data), "--today", TODAY, "--from", str(small_site), "--manifest", str(manifest)]
+    missing = invoke("urls", "--check", *common)
+    assert missing.exit_code == 1
+    assert "+ /fi/tietoa-sivustosta/" in missing.output and "python -m generator urls --update" in missing.output
+    update = invoke("urls", "--update", *common)
+    assert update.exit_code == 0, update.output
+    assert manifest.read_text().startswith("# Every address the site publishes")
+    assert "/sv/om-webbplatsen/\n" in manifest.read_text() and "/assets/" not in manifest.read_text()
+    assert invoke("urls", "--check", *common).exit_code == 0
+    manifest.write_text(manifest.read_text() + "/fi/poistettu/\n")
+    gone = invoke("urls", "--check", *common)
+    assert gone.exit_code == 1 and "- /fi/poistettu/" in gone.output
+
+
+def test_urls_command_needs_a_mode():
+    result = invoke("urls")
+    assert result.exit_code == 2 and "--update" in result.output and "--check" in result.output
+    assert invoke("urls", "--check", "--today", "yesterday").exit_code == 2

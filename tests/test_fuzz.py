@@ -34,6 +34,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.cli import main
+from generator.load import load_text
 from tests.conftest import CONTENT, DATA, TODAY
 
 EXAMPLES = int(os.environ.get("KG_FUZZ_EXAMPLES", "150"))
@@ -42,14 +43,11 @@ EXTRA_MEMORY_MB = 1024
 """Address space one `check` run may add (RLIMIT_AS while the fuzzer runs): a blow-up
 becomes a MemoryError, which `check` reports as an internal error and the test fails."""
 
-# Crashes found by this test in code owned elsewhere, reported with a reproducer and a fix
-# (see test_known_crash_reproducers). Tolerated here, by their exact signature only, so the
-# fuzzer keeps guarding everything else; the xfail test below turns XPASS once fixed.
-KNOWN_CRASHES = {
-    "models._check_date/_check_time get a list or mapping (BeforeValidator calls re.match on it)":
-        re.compile(r"^internal error while checking \(TypeError: expected string or bytes-like object, "
-                   r"got '(list|dict)'\)"),
-}
+# Crashes found by this test in code owned elsewhere, reported with a reproducer and a fix.
+# Tolerated here, by their exact signature only (name → compiled pattern of the output), so the
+# fuzzer keeps guarding everything else while the fix is on its way. None are open now: the
+# list/mapping-instead-of-a-value crash is fixed and kept fixed by test_known_crash_reproducers.
+KNOWN_CRASHES: dict[str, re.Pattern] = {}
 seen_known: dict[str, int] = {}
 
 FRONT_MATTER_RE = re.compile(rb"\A---\n(.*?\n)---\n", re.S)
@@ -230,11 +228,23 @@ def test_check_never_crashes(project):
         warnings.warn(f"known crash hit {count} time(s): {name}", stacklevel=1)
 
 
-@pytest.mark.xfail(reason="crash in generator/models.py (_check_date/_check_time), reported; "
-                          "fix: refuse non-string input with a PydanticCustomError", strict=False)
 @pytest.mark.parametrize("file_name, keys, value", [
+    # The two the fuzzer found: a list or a mapping where a date or a time belongs.
     ("services.yaml", ("services", 0, "last_reviewed"), []),
     ("periods.yaml", ("periods", 0, "events", 0, "start"), {"a": "b"}),
+    # Every other custom type, the same way.
+    ("periods.yaml", ("periods", 0, "registration", "opens"), ["2026-01-01"]),
+    ("periods.yaml", ("periods", 0, "provisional"), []),
+    ("services.yaml", ("services", 0, "id"), ["prescription"]),
+    ("services.yaml", ("services", 0, "slug", "fi"), {"a": "b"}),
+    ("services.yaml", ("services", 0, "name", "fi"), ["Resepti"]),
+    ("services.yaml", ("services", 0, "summary", "fi"), {"a": "b"}),
+    ("services.yaml", ("services", 0, "links", 0, "url", "fi"), []),
+    ("site.yaml", ("site_url",), {"a": "b"}),
+    ("site.yaml", ("contacts", 0, "email"), []),
+    ("site.yaml", ("edit_branch",), ["main"]),
+    ("site.yaml", ("languages", 0, "search_stemmer"), []),
+    ("process.yaml", ("duration_certified", "min"), []),
 ])
 def test_known_crash_reproducers(tmp_path, file_name, keys, value):
     """Minimal reproducers: a list or a mapping where a date or a time belongs."""
@@ -249,4 +259,6 @@ def test_known_crash_reproducers(tmp_path, file_name, keys, value):
     path.write_text(yaml.dump(data, Dumper=DUMPER, allow_unicode=True, sort_keys=False), encoding="utf-8")
     code, output = run_check(tmp_path)
     assert code == 1 and "internal error" not in output, output
-    assert f"{file_name}:" in output
+    line = load_text(path.read_text(encoding="utf-8"), file_name).position(keys)[0]
+    assert re.search(rf"{re.escape(file_name)}:{line}:\d+: error: expected a single value here \(like [^)]+\), "
+                     r"not a list or indented keys: write the value on the same line as its key", output), output
