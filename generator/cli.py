@@ -87,11 +87,20 @@ def check(data_dir: Path, content_dir: Path | None, today: str | None, fmt: str,
 def build(data_dir: Path, content_dir: Path | None, today: str | None, out_dir: Path,
           work_dir: Path, lang: str) -> None:
     """Validate, render and build the whole site into --out."""
+    from .engine import Engine
+
+    # Started first, so MkDocs' imports in the helper overlap the generator's own.
+    with Engine(work_dir / ".jinja-cache") as engine:
+        _build(data_dir, content_dir, today, out_dir, work_dir, lang, engine)
+
+
+def _build(data_dir, content_dir, today, out_dir, work_dir, lang, engine) -> None:
     from .build import BuildError, build_site
     from .report import format_text
 
     try:
-        result = build_site(data_dir, content_dir, out_dir, today=_today(today), work_dir=work_dir)
+        result = build_site(data_dir, content_dir, out_dir, today=_today(today), work_dir=work_dir,
+                            engine=engine)
     except DataError as exc:
         click.echo(format_text(exc.problems, lang), err=True)
         click.echo("Nothing was written: fix the problems above and build again.", err=True)
@@ -136,6 +145,33 @@ def schemas(check_only: bool, out_dir: Path) -> None:
         click.echo("Stale schemas: " + ", ".join(stale) + ". Run: python -m generator schemas",
                    err=True)
         sys.exit(1)
+
+
+@main.command()
+@data_options
+@click.option("--update", "mode", flag_value="update",
+              help="Build into a temporary folder and rewrite the manifest from what it serves.")
+@click.option("--check", "mode", flag_value="check",
+              help="Exit 1 when the manifest is not current (CI runs this).")
+@click.option("--from", "built", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Compare an already built site (e.g. site/) instead of building one.")
+@click.option("--manifest", "manifest_file", type=click.Path(path_type=Path, dir_okay=False),
+              default=None, help="The manifest file. Default: urls.txt next to the data folder.")
+def urls(data_dir: Path, content_dir: Path | None, today: str | None, mode: str | None,
+         built: Path | None, manifest_file: Path | None) -> None:
+    """Update or check urls.txt, every address the site has published (a build fails when one is lost)."""
+    from .manifest import main as run
+
+    if mode is None:
+        raise click.UsageError("give --update (rewrite urls.txt) or --check (compare with it)")
+    argv = [f"--{mode}", "--data", str(data_dir), "--today", _today(today).isoformat()]
+    if content_dir is not None:
+        argv += ["--content", str(content_dir)]
+    if built is not None:
+        argv += ["--from", str(built)]
+    if manifest_file is not None:
+        argv += ["--manifest", str(manifest_file)]
+    sys.exit(run(argv))
 
 
 @main.command()

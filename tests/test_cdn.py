@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+import shutil
 import urllib.error
 import urllib.request
 from html.parser import HTMLParser
@@ -201,8 +202,8 @@ def test_injected_inline_code_fails_the_build(tmp_path, monkeypatch, name):
 
     real_render = build_module.render
 
-    def render(site):
-        files = real_render(site)
+    def render(site, *args, **kwargs):
+        files = real_render(site, *args, **kwargs)
         key = next(k for k in files if k.endswith("/docs/index.md"))
         files[key] += f"\n\n{snippet}\n"
         return files
@@ -294,19 +295,144 @@ def test_redirects_file_is_valid_for_cloudflare(real_site):
 
 
 def test_declared_redirects_for_retired_pages(tmp_path):
-    """The proposed `redirects:` list in site.yaml (old/new paths) is honoured once the model has it."""
-    from types import SimpleNamespace
-
+    """`redirects:` in site.yaml (old/new paths) become 301s and fallback pages in the old address's language."""
     from generator import TEMPLATE_DIR
+    from generator.models import Redirect
     from generator.render import Site
     from generator.validate import load_project
 
     project, _ = load_project(DATA, CONTENT, today=TODAY, template_dir=TEMPLATE_DIR)
     project.site = project.site.model_copy(update={"redirects": [
-        SimpleNamespace(old="/sv/gammal-sida/", new="/sv/tjanster/")]})
+        Redirect(old="/sv/gammal-sida/", new="/sv/tjanster/")]})
     site = Site(project, TODAY)
     assert cdn.Redirect("/sv/gammal-sida/", "/sv/tjanster/", "sv") in cdn.redirects(site)
     cdn.write_redirects(site, tmp_path)
     assert "/sv/gammal-sida/ /sv/tjanster/ 301" in (tmp_path / "_redirects").read_text()
     stub = (tmp_path / "sv" / "gammal-sida" / "index.html").read_text()
     assert '<html lang="sv">' in stub and 'url=/sv/tjanster/' in stub
+
+
+# ---------------------------------------------------------------------------
+# `redirects:` end to end on the small fixture
+# ---------------------------------------------------------------------------
+
+SMALL = Path(__file__).parent / "fixtures" / "small"
+
+
+@pytest.fixture
+def small_copy(tmp_path) -> Path:
+    shutil.copytree(SMALL / "data", tmp_path / "data")
+    shutil.copytree(SMALL / "content", tmp_path / "content")
+    return tmp_path
+
+
+def _check(root: Path, *options: str):
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    result = CliRunner().invoke(main, ["check", "--data", str(root / "data"), "--today", TODAY.isoformat(),
+                                       *options])
+    assert "Traceback" not in result.output and "internal error" not in result.output, result.output
+    return result.exit_code, result.output
+
+
+def _append(path: Path, text: str) -> int:
+    """Append YAML to a data file; returns the line number of its first line."""
+    before = path.read_text(encoding="utf-8")
+    path.write_text(before.rstrip("\n") + "\n" + text, encoding="utf-8")
+    return before.rstrip("\n").count("\n") + 2
+
+
+def test_moving_a_page_is_one_yaml_edit(small_copy, small_site):
+    """A hand-written page is renamed in both languages: with a URL manifest the build fails
+    naming both old addresses and the exact `redirects:` entry; with it, the build passes with
+    301s, fallback pages in each language and the old addresses still in the manifest."""
+    from generator import manifest
+
+    manifest.write(small_copy / manifest.FILE_NAME, manifest.published_urls(small_site))
+    moves = {"fi": ("tietoa-sivustosta", "sivustosta"), "sv": ("om-webbplatsen", "om-sajten")}
+    for lang, (old, new) in moves.items():
+        (small_copy / "content" / lang / f"{old}.md").rename(small_copy / "content" / lang / f"{new}.md")
+
+    out, work = small_copy / "site", small_copy / "work"
+    with pytest.raises(BuildError) as err:
+        build_site(small_copy / "data", None, out, today=TODAY, work_dir=work)
+    message = str(err.value)
+    for lang, (old, new) in moves.items():
+        assert f"/{lang}/{old}/" in message
+    assert "`redirects:`" in message and "redirect_from" not in message
+    assert "- {old: /fi/tietoa-sivustosta/, new: /fi/sivustosta/}" in message
+    assert not out.exists()
+
+    _append(small_copy / "data" / "site.yaml",
+            "redirects:\n"
+            "  - {old: /fi/tietoa-sivustosta/, new: /fi/sivustosta/}\n"
+            "  - old: /sv/om-webbplatsen/\n"
+            "    new: /sv/om-sajten/\n")
+    assert _check(small_copy)[0] == 0
+    result = build_site(small_copy / "data", None, out, today=TODAY, work_dir=work)
+    lines = (out / "_redirects").read_text().splitlines()
+    for lang, (old, new) in moves.items():
+        assert f"/{lang}/{old}/ /{lang}/{new}/ 301" in lines
+        stub = (out / lang / old / "index.html").read_text(encoding="utf-8")
+        assert f'<html lang="{lang}">' in stub
+        assert f'<meta http-equiv="refresh" content="0; url=/{lang}/{new}/">' in stub
+        assert f'<link rel="canonical" href="/{lang}/{new}/">' in stub
+        assert (out / lang / new / "index.html").is_file()
+    assert lines.index("/fi/tietoa-sivustosta/ /fi/sivustosta/ 301") < lines.index("/fi/* /fi/404.html 404")
+    # The old addresses are served (by their fallback pages); the new ones wait for `urls --update`.
+    notes = [w for w in result.warnings if w.code == "urls-new"]
+    assert notes and "/fi/sivustosta/" in notes[0].message and "/sv/om-sajten/" in notes[0].message
+    assert not [w for w in result.warnings if "tietoa-sivustosta" in w.message]
+
+
+def test_redirects_are_checked_against_the_published_pages(small_copy):
+    services = small_copy / "data" / "services.yaml"
+    text = services.read_text(encoding="utf-8")
+    services.write_text(text.replace("    slug: {fi: potilastietovaranto, sv: patientdatalagret}\n",
+                                     "    slug: {fi: potilastietovaranto, sv: patientdatalagret}\n"
+                                     "    redirect_from: [{fi: potilasarkisto, sv: patientarkivet}]\n", 1),
+                        encoding="utf-8")
+    first = _append(small_copy / "data" / "site.yaml", "\n".join([
+        "redirects:",
+        "  - {old: /fi/vanha/, new: /fi/palvelut/}",              # fine
+        "  - {old: /fi/vanha/, new: /fi/}",                        # the same old address twice
+        "  - {old: /fi/palvelut/, new: /fi/}",                     # a published page
+        "  - {old: /sv/gammal/, new: /sv/tjanst/}",                # no such page
+        "  - {old: /en/old/, new: /fi/}",                          # not a language of the site
+        "  - {old: /fi/palvelut/potilasarkisto/, new: /fi/}",      # already a service's redirect_from
+    ]) + "\n")
+    code, output = _check(small_copy)
+    assert code == 1, output
+    site_yaml = small_copy / "data" / "site.yaml"
+
+    def error_at(line: int, fragment: str) -> bool:
+        return re.search(rf"^{re.escape(str(site_yaml))}:{line}:\d+: error: .*{re.escape(fragment)}", output,
+                         re.M) is not None
+
+    assert not error_at(first + 1, "")
+    assert error_at(first + 2, "'/fi/vanha/' is redirected twice (first on line")
+    assert error_at(first + 3, "'/fi/palvelut/' is the address of a published page")
+    assert error_at(first + 4, "no page is published at '/sv/tjanst/'") and "did you mean '/sv/tjanster/'?" in output
+    assert error_at(first + 5, "'en' is not a language of the site")
+    assert error_at(first + 6, "already redirects to /fi/palvelut/potilastietovaranto/")
+    assert output.count(": error: ") == 5, output
+    fi = _check(small_copy, "--lang", "fi")[1]
+    assert "vanha osoite '/fi/palvelut/' on julkaistun sivun osoite" in fi
+    assert "osoitteessa '/sv/tjanst/' ei julkaista sivua" in fi and "esim. /sv/tjanster/" in fi
+
+
+@pytest.mark.parametrize("old, new, bad", [
+    ("fi/vanha/", "/fi/", "fi/vanha/"),
+    ("/fi/vanha", "/fi/", "/fi/vanha"),
+    ("/fi/vanha/", "https://example.org/", "https://example.org/"),
+    ("/fi/vanha/", "//example.org/fi/", "//example.org/fi/"),
+    ("/fi/Vanha Sivu/", "/fi/", "/fi/Vanha Sivu/"),
+])
+def test_redirect_paths_must_be_site_paths(small_copy, old, new, bad):
+    line = _append(small_copy / "data" / "site.yaml", f'redirects:\n  - old: "{old}"\n    new: "{new}"\n')
+    code, output = _check(small_copy)
+    assert code == 1
+    at = line + 1 if bad == old else line + 2
+    assert re.search(rf":{at}:\d+: error: '{re.escape(bad)}' is not a page address of this site", output), output

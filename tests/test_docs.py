@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 
+import click
 from click.testing import CliRunner
 
 from generator.cli import main
@@ -20,8 +21,18 @@ from .conftest import ROOT
 README = ROOT / "README.md"
 START = "<!-- cli-reference: generated from the CLI by tests/test_docs.py; run `pytest tests/test_docs.py --update-goldens` -->"
 END = "<!-- /cli-reference -->"
-COMMANDS = [["check"], ["build"], ["serve"], ["translations"], ["new", "period"], ["new", "service"],
-            ["schemas"]]
+def commands(group=main, prefix=()) -> list[list[str]]:
+    """Every command of the CLI, in the order it declares them (so a new one cannot go undocumented)."""
+    found = []
+    for name, command in group.commands.items():
+        if isinstance(command, click.Group):
+            found += commands(command, (*prefix, name))
+        else:
+            found.append([*prefix, name])
+    return found
+
+
+COMMANDS = commands()
 
 
 def cli_reference() -> str:
