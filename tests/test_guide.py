@@ -32,6 +32,7 @@ LINKED = ["generator", ".venv", "overrides", "mkdocs.yml", "Makefile", "requirem
 YAML_KINDS = {
     "periods": TypeAdapter(list[models.Period]),
     "window": TypeAdapter(models.Window),
+    "redirects": TypeAdapter(list[models.Redirect]),
 }
 
 
