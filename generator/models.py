@@ -477,6 +477,9 @@ class Service(Record):
     name: Text = Field(description="Current name.")
     former_names: list[Text] = Field(default_factory=list,
                                      description="Earlier names still in use (found by search).")
+    keywords: Text | None = Field(
+        default=None, description="More words search should find the page by, comma-separated per "
+        "language: base forms the search's stemmer misses (sv: patientdatalager) and everyday names.")
     sectors: list[Id] = Field(min_length=1, description="Audiences (see sectors in site.yaml).")
     summary: Prose = Field(description="What the service is, in one or two sentences.")
     who: Prose = Field(description="Who must or may onboard it.")

@@ -287,8 +287,11 @@ def front_matter(site: Site, page: Page, lang: str, ctx: PageContext) -> str:
     if service is not None:
         # Material's search boosts page tags far above body text, and shows them
         # nowhere without its tags plugin: the names people search for (the
-        # current one and the names before the 2024 renames) bring the page first.
-        meta["tags"] = [service.name[lang], *(name[lang] for name in service.former_names)]
+        # current one, the names before the 2024 renames and the editors' keywords)
+        # bring the page first.
+        meta["tags"] = [service.name[lang], *(name[lang] for name in service.former_names),
+                        *(word.strip() for word in (service.keywords[lang] if service.keywords else "")
+                          .split(",") if word.strip())]
     lines = ["---"] + [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items()] + ["---", ""]
     return "\n".join(lines)
 

@@ -21,6 +21,8 @@ QUERIES = [
     ("fi", "ilmoittautumisen", "registration"),  # genitive of ilmoittautuminen
     ("fi", "aikataulun", "schedule"),
     ("sv", "patientdatalagret", "service:patient-data-repository"),
+    ("sv", "patientdatalager", "service:patient-data-repository"),  # indefinite form
+    ("sv", "recepttjänst", "service:prescription"),  # indefinite form of Recepttjänsten
     ("sv", "tidtabellen", "schedule"),  # definite form of tidtabell
     ("sv", "anmälan", "registration"),
 ]
