@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone
 
 from . import dates as d
 from .models import Period
@@ -73,7 +73,16 @@ def _events(site: Site, period: Period, lang: str, host: str) -> list[Event]:
     return items
 
 
-def calendar(site: Site, periods: list[Period], lang: str, name: str, cal_id: str) -> bytes:
+_END = b"END:VCALENDAR\r\n"
+
+
+def calendar(site: Site, periods: list[Period], lang: str, name: str, cal_id: str,
+             parts: dict | None = None) -> bytes:
+    """One iCalendar file: exactly `cal.to_ical()` after `cal.add_missing_timezones(…)`, but put
+    together from serialised pieces -- each component's own to_ical(), as icalendar writes a
+    calendar line by line -- so that write_calendars makes every period's events and every
+    VTIMEZONE once for all the calendars they are in (`parts`: shared between the calls)."""
+    parts = {} if parts is None else parts
     host = urlsplit(site.project.site.site_url).hostname or "localhost"
     cal = Calendar()
     cal.add("prodid", f"-//{site.project.site.organisation[lang]}//{host}//{lang.upper()}")
@@ -82,28 +91,48 @@ def calendar(site: Site, periods: list[Period], lang: str, name: str, cal_id: st
     cal.add("name", name)
     cal.add("x-wr-calname", name)
     cal.add("uid", f"{cal_id}-{lang}@{host}")
+    head = cal.to_ical()
+    if not head.endswith(_END):
+        raise RuntimeError(f"icalendar no longer ends a calendar with {_END!r}: {head[-40:]!r}")
+    events = []
     for period in periods:
-        for event in _events(site, period, lang, host):
-            cal.add_component(event)
+        key = ("events", id(period), lang, host)  # the period is kept with them: id() stays its own
+        if key not in parts or parts[key][0] is not period:
+            parts[key] = (period, [(event, event.to_ical()) for event in _events(site, period, lang, host)])
+        events.extend(parts[key][1])
+    for event, _ in events:
+        cal.add_component(event)
+    timezones = []
     if periods:
         first = min(p.registration.opens for p in periods)
         last = max(p.end for p in periods)
-        cal.add_missing_timezones(dt.date(first.year, 1, 1), dt.date(last.year + 1, 1, 1))
-    return cal.to_ical()
+        span = (dt.date(first.year, 1, 1), dt.date(last.year + 1, 1, 1))
+        # Calendar.add_missing_timezones: each missing tzid's VTIMEZONE, in the set's order,
+        # before the events; unknown ones left out.
+        for tzid in cal.get_missing_tzids():
+            key = ("timezone", tzid, span)
+            if key not in parts:
+                try:
+                    parts[key] = Timezone.from_tzid(tzid, first_date=span[0], last_date=span[1]).to_ical()
+                except ValueError:
+                    parts[key] = b""
+            timezones.append(parts[key])
+    return b"".join([head[: -len(_END)], *timezones, *(text for _, text in events), _END])
 
 
 def write_calendars(site: Site, out: Path) -> None:
     s = site.project.strings
     periods = site.project.periods
+    parts: dict = {}
     for lang in site.project.languages:
         all_name = f"{site.project.site.site_name[lang]}: {s['title-schedule'][lang]}"
         target = out / feed_path(site, lang, s["feed-all"][lang])
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(calendar(site, periods, lang, all_name, "all"))
+        target.write_bytes(calendar(site, periods, lang, all_name, "all", parts))
         for period in periods:
             name = s["title-period"][lang].format(id=period.id)
             (out / feed_path(site, lang, period.slug)).write_bytes(
-                calendar(site, [period], lang, name, period.slug))
+                calendar(site, [period], lang, name, period.slug, parts))
 
 
 def write_json(site: Site, out: Path) -> None:

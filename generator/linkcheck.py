@@ -23,11 +23,13 @@ Run it by hand on a built folder:
 from __future__ import annotations
 
 import json
+import os
 import posixpath
 import re
 import sys
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -69,58 +71,244 @@ class PageScan:
     lang: str | None = None
 
 
+def _element(scan: PageScan, line: int, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    """Record one start tag: ids, links to check, and what is never allowed."""
+    if tag == "html":
+        scan.lang = dict(attrs).get("lang")
+    if tag in FORBIDDEN_ELEMENTS:
+        scan.issues.append((line, f"<{tag}> element is not allowed in our pages"))
+    for name, value in attrs:
+        value = value or ""
+        if name.startswith("on"):
+            scan.issues.append((line, f"inline event handler {name}={value[:60]!r} on <{tag}> "
+                                      "(blocked by the CSP; never allowed)"))
+        elif name == "style":
+            scan.issues.append((line, f"inline style= on <{tag}> (blocked by the CSP)"))
+        elif name == "id" or (name == "name" and tag == "a"):
+            scan.ids.add(value)
+        if name in URL_ATTRS and tag in URL_ATTRS[name]:
+            urls = [part.strip().split()[0] for part in value.split(",") if part.strip()] \
+                if name == "srcset" else [value]
+            for url in urls:
+                if _BAD_SCHEME_RE.match(url) and not (url.lstrip().lower().startswith("data:")
+                                                      and tag == "img" and name == "src"):
+                    scan.issues.append((line, f"{name}={url[:60]!r} on <{tag}>: script and data "
+                                              "links are never allowed"))
+                else:
+                    scan.links.append((line, tag, name, url))
+    if tag == "meta" and (dict(attrs).get("http-equiv") or "").lower() == "refresh":
+        match = _REFRESH_RE.match(dict(attrs).get("content") or "")
+        if match:
+            url = match[1].strip().strip("'\"")
+            if _BAD_SCHEME_RE.match(url):
+                scan.issues.append((line, f"meta refresh to {url[:60]!r}"))
+            else:
+                scan.links.append((line, tag, "content", url))
+
+
 class _Scanner(HTMLParser):
+    """The reference tokenizer (the standard library's HTMLParser): scan_html must give exactly
+    what this gives (tests/test_links.py compares them); it is also scan_html's fallback."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.scan = PageScan()
 
     def handle_starttag(self, tag, attrs):
-        self._element(tag, attrs)
+        _element(self.scan, self.getpos()[0], tag, attrs)
 
     def handle_startendtag(self, tag, attrs):
-        self._element(tag, attrs)
-
-    def _element(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        line = self.getpos()[0]
-        scan = self.scan
-        if tag == "html":
-            scan.lang = dict(attrs).get("lang")
-        if tag in FORBIDDEN_ELEMENTS:
-            scan.issues.append((line, f"<{tag}> element is not allowed in our pages"))
-        for name, value in attrs:
-            value = value or ""
-            if name.startswith("on"):
-                scan.issues.append((line, f"inline event handler {name}={value[:60]!r} on <{tag}> "
-                                          "(blocked by the CSP; never allowed)"))
-            elif name == "style":
-                scan.issues.append((line, f"inline style= on <{tag}> (blocked by the CSP)"))
-            elif name == "id" or (name == "name" and tag == "a"):
-                scan.ids.add(value)
-            if name in URL_ATTRS and tag in URL_ATTRS[name]:
-                urls = [part.strip().split()[0] for part in value.split(",") if part.strip()] \
-                    if name == "srcset" else [value]
-                for url in urls:
-                    if _BAD_SCHEME_RE.match(url) and not (url.lstrip().lower().startswith("data:")
-                                                          and tag == "img" and name == "src"):
-                        scan.issues.append((line, f"{name}={url[:60]!r} on <{tag}>: script and data "
-                                                  "links are never allowed"))
-                    else:
-                        scan.links.append((line, tag, name, url))
-        if tag == "meta" and (dict(attrs).get("http-equiv") or "").lower() == "refresh":
-            match = _REFRESH_RE.match(dict(attrs).get("content") or "")
-            if match:
-                url = match[1].strip().strip("'\"")
-                if _BAD_SCHEME_RE.match(url):
-                    scan.issues.append((line, f"meta refresh to {url[:60]!r}"))
-                else:
-                    scan.links.append((line, tag, "content", url))
+        _element(self.scan, self.getpos()[0], tag, attrs)
 
 
-def scan_html(text: str) -> PageScan:
+def scan_html_reference(text: str) -> PageScan:
+    """scan_html through html.parser.HTMLParser: slow (a Python call per token), but the
+    definition of what scan_html must return."""
     scanner = _Scanner()
     scanner.feed(text)
     scanner.close()
     return scanner.scan
+
+
+# The fast tokenizer. It walks the text exactly as HTMLParser (Python 3.11, convert_charrefs=True,
+# feed() then close()) does, but in C as far as it can: one search skips text, plain end tags and
+# plain start tags that _element would ignore, and stops at the next "<" that may matter. There a
+# plain start tag (separated, plainly quoted attributes) is read with one regular expression;
+# anything else goes through a transcription of HTMLParser's own code, with its own patterns, and
+# `<![` (a marked section, on which HTMLParser can raise) hands the whole page to the reference.
+# Line numbers are HTMLParser's: 1 + the number of "\n" before the tag's "<".
+_WS = r"[ \t\n\r\f]"
+_NAME = r"[a-zA-Z][a-zA-Z0-9-]*"
+_ATTR_NAME = r"[a-zA-Z_:][-a-zA-Z0-9_:.]*"
+_VALUE = r"""(?:="[^"]*"|='[^']*'|=[^\s"'=<>`]+(?=[ \t\n\r\f>]))"""
+_PLAIN_TAG = rf"({_NAME})((?:{_WS}+{_ATTR_NAME}{_VALUE}?)*){_WS}*(/?)>"
+"""After "<": a start tag HTMLParser reads exactly so: 1 name, 2 attributes, 3 "/" of "/>"."""
+_ATTR_RE = re.compile(rf"""{_WS}+({_ATTR_NAME})(?:(=)(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
+_RECORDED_TAGS = FORBIDDEN_ELEMENTS | {"html", "meta", *HTMLParser.CDATA_CONTENT_ELEMENTS}
+"""Start tags that always matter: to _element whatever their attributes, or as raw text."""
+_RECORDED_ATTRS = {"style", "id", "name", *URL_ATTRS}
+"""With on*, every attribute name _element looks at."""
+
+_IGNORED_TAG = (
+    rf"(?!(?:{'|'.join(sorted(_RECORDED_TAGS))}){_WS[:-1]}/>])[a-z][a-z0-9-]*"
+    rf"(?:{_WS}+(?!on|(?:{'|'.join(map(re.escape, sorted(_RECORDED_ATTRS)))})(?![-a-zA-Z0-9_:.]))"
+    rf"""[a-z_:][-a-z0-9_:.]*(?:="[^"<]*"|='[^'<]*'|=[^\s"'=<>`]+(?=[ \t\n\r\f>]))?)*{_WS}*/?>"""
+)
+"""After "<": a plain start tag _element does nothing with -- names in lower case (any other case
+is simply not skipped), not in _RECORDED_TAGS, no attribute named on* or in _RECORDED_ATTRS --
+and with no "<" inside, so skipping it character by character never finds a tag in it."""
+_NEXT_RE = re.compile(rf"<(?!/[a-zA-Z][-.a-zA-Z0-9:_]*\s*>|{_IGNORED_TAG})(?:{_PLAIN_TAG})?")
+"""The next "<" that may matter, with the groups of _PLAIN_TAG if it starts a plain start tag."""
+_CDATA_END = {tag: re.compile(r"</\s*%s\s*>" % tag, re.I) for tag in HTMLParser.CDATA_CONTENT_ELEMENTS}
+# html.parser's own patterns (Python 3.11.7), for the uncommon cases.
+_STARTTAGOPEN = re.compile("<[a-zA-Z]")
+_COMMENTCLOSE = re.compile(r"--\s*>")
+_TAGFIND = re.compile(r"([a-zA-Z][^\t\n\r\f />\x00]*)(?:\s|/(?!>))*")
+_ATTRFIND = re.compile(
+    r'((?<=[\'"\s/])[^\s/>][^\s/=>]*)(\s*=+\s*'
+    r'(\'[^\']*\'|"[^"]*"|(?![\'"])[^>\s]*))?(?:\s|/(?!>))*')
+_LOCATESTARTTAGEND = re.compile(r"""
+  <[a-zA-Z][^\t\n\r\f />\x00]*       # tag name
+  (?:[\s/]*                          # optional whitespace before attribute name
+    (?:(?<=['"\s/])[^\s/>][^\s/=>]*  # attribute name
+      (?:\s*=+\s*                    # value indicator
+        (?:'[^']*'                   # LITA-enclosed value
+          |"[^"]*"                   # LIT-enclosed value
+          |(?!['"])[^>\s]*           # bare value
+         )
+        \s*                          # possibly followed by a space
+       )?(?:\s|/(?!>))*
+     )*
+   )?
+  \s*                                # trailing whitespace
+""", re.VERBOSE)
+_ENDTAGFIND = re.compile(r"</\s*([a-zA-Z][-.a-zA-Z0-9:_]*)\s*>")
+
+
+def _starttag(text: str, i: int):
+    """HTMLParser.check_for_whole_start_tag + parse_starttag at text[i] == "<" + letter:
+    (end, tag, attrs, tag if it starts script/style raw text) -- end -1 if HTMLParser would call it
+    unterminated, tag None if it reads the text as data."""
+    j = _LOCATESTARTTAGEND.match(text, i).end()
+    nxt = text[j:j + 1]
+    if nxt == ">":
+        endpos = j + 1
+    elif nxt == "/":
+        if not text.startswith("/>", j):
+            return -1, None, None, None
+        endpos = j + 2
+    elif nxt == "" or nxt in "abcdefghijklmnopqrstuvwxyz=/ABCDEFGHIJKLMNOPQRSTUVWXYZ":
+        return -1, None, None, None
+    else:
+        endpos = j if j > i else i + 1
+    match = _TAGFIND.match(text, i + 1)
+    k = match.end()
+    tag = match.group(1).lower()
+    attrs = []
+    while k < endpos:
+        m = _ATTRFIND.match(text, k)
+        if not m:
+            break
+        name, rest, value = m.group(1, 2, 3)
+        if not rest:
+            value = None
+        elif value[:1] == "'" == value[-1:] or value[:1] == '"' == value[-1:]:
+            value = value[1:-1]
+        if value:
+            value = unescape(value)
+        attrs.append((name.lower(), value))
+        k = m.end()
+    end = text[k:endpos].strip()
+    if end not in (">", "/>"):
+        return endpos, None, None, None
+    return endpos, tag, attrs, tag if not end.endswith("/>") and tag in _CDATA_END else None
+
+
+def _other(text: str, i: int, n: int) -> int:
+    """Where HTMLParser goes on after the "<" at i that is neither a start tag nor a plain end
+    tag (in normal, not script/style, mode): -1 if it would call it unterminated."""
+    if text.startswith("</", i):  # parse_endtag
+        gt = text.find(">", i + 1)
+        if gt < 0:
+            return -1
+        if _ENDTAGFIND.match(text, i):
+            return gt + 1
+        name = _TAGFIND.match(text, i + 2)
+        if not name:
+            if text.startswith("</>", i):
+                return i + 3
+            pos = text.find(">", i + 2)  # bogus comment
+            return -1 if pos < 0 else pos + 1
+        return text.find(">", name.end()) + 1
+    if text.startswith("<!--", i):
+        match = _COMMENTCLOSE.search(text, i + 4)
+        return match.end() if match else -1
+    if text.startswith("<?", i):
+        pos = text.find(">", i + 2)
+        return -1 if pos < 0 else pos + 1
+    if text.startswith("<!", i):
+        if text.startswith("<![", i):
+            raise LookupError  # marked section: the reference decides
+        if text[i:i + 9].lower() == "<!doctype":
+            pos = text.find(">", i + 9)
+        else:
+            pos = text.find(">", i + 2)  # bogus comment
+        return -1 if pos < 0 else pos + 1
+    return i + 1 if i + 1 < n else n  # a lone "<" is text
+
+
+def scan_html(text: str) -> PageScan:
+    """ids, links, issues and lang of one HTML page: exactly what scan_html_reference gives."""
+    scan = PageScan()
+    n = len(text)
+    i = counted = 0
+    line = 1
+    search = _NEXT_RE.search
+    attr_find = _ATTR_RE.findall
+    while True:
+        m = search(text, i)
+        if m is None:
+            break
+        j = m.start()
+        name, attr_text, slash = m.groups()
+        if name is not None:
+            tag = name.lower()
+            k = m.end()
+            cdata = tag if not slash and tag in _CDATA_END else None
+            attrs = []
+            for attr, eq, dq, sq, bare in attr_find(attr_text):
+                value = (dq or sq or bare) if eq else None
+                if value and "&" in value:
+                    value = unescape(value)
+                attrs.append((attr.lower(), value))
+        else:
+            if _STARTTAGOPEN.match(text, j):
+                k, tag, attrs, cdata = _starttag(text, j)
+            else:
+                try:
+                    k = _other(text, j, n)
+                except LookupError:
+                    return scan_html_reference(text)
+                tag = cdata = None
+            if k < 0:  # unterminated: HTMLParser reads it as text up to the next ">" or "<"
+                k = text.find(">", j + 1)
+                if k < 0:
+                    k = text.find("<", j + 1)
+                    if k < 0:
+                        k = j + 1
+                else:
+                    k += 1
+        if tag is not None:
+            line += text.count("\n", counted, j)
+            counted = j
+            _element(scan, line, tag, attrs)
+        i = k
+        if cdata:  # script/style: raw text up to the matching end tag (without one: to the end)
+            close = _CDATA_END[cdata].search(text, i)
+            if close is None:
+                break
+            i = close.end()
+    return scan
 
 
 class Checker:
@@ -135,6 +323,9 @@ class Checker:
         self.languages = list(languages)
         self.problems: list[LinkProblem] = []
         self._scans: dict[str, PageScan] = {}
+        self._files: set[str] | None = None
+        self._file_for: dict[str, str | None] = {}
+        self._internal: dict[tuple[str, str], tuple[str, str] | None] = {}
 
     # -- helpers ------------------------------------------------------------
 
@@ -154,21 +345,43 @@ class Checker:
             return f"{self.base}/{rel[: -len('index.html')]}"
         return f"{self.base}/{rel}"
 
+    def files(self) -> set[str]:
+        """Every file in the output folder (listed once), output-relative."""
+        if self._files is None:
+            self._files = set(files_below(self.out))
+        return self._files
+
     def file_for(self, path: str) -> str | None:
         """Output-relative file served at an absolute URL path, or None."""
+        try:
+            return self._file_for[path]
+        except KeyError:
+            found = self._file_for[path] = self._find_file(path)
+            return found
+
+    def _find_file(self, path: str) -> str | None:
         if not (path == self.base or path.startswith(self.base + "/")):
             return None
         rel = unquote(path[len(self.base):]).lstrip("/")
         if rel.startswith("..") or "/../" in rel:
             return None
         candidates = [rel + "index.html"] if rel == "" or rel.endswith("/") else [rel, rel + "/index.html"]
+        files = self.files()
         for candidate in candidates:
-            if (self.out / candidate).is_file():
+            # Not listed as written ("a//b", "a/./b", through a link to a folder, …): ask the disk.
+            if candidate in files or (self.out / candidate).is_file():
                 return candidate
         return None
 
     def internal_path(self, url: str, from_url: str) -> tuple[str, str] | None:
         """(absolute path, fragment) of an internal reference; None for external ones."""
+        try:
+            return self._internal[url, from_url]
+        except KeyError:
+            resolved = self._internal[url, from_url] = self._resolve(url, from_url)
+            return resolved
+
+    def _resolve(self, url: str, from_url: str) -> tuple[str, str] | None:
         parts = urlsplit(url.strip())
         if parts.scheme in ("http", "https") or (not parts.scheme and parts.netloc):
             if parts.netloc != self.host:
@@ -210,8 +423,7 @@ class Checker:
     # -- the checks ---------------------------------------------------------
 
     def run(self) -> list[LinkProblem]:
-        files = sorted(p.relative_to(self.out).as_posix() for p in self.out.rglob("*") if p.is_file())
-        for rel in files:
+        for rel in sorted(self.files()):
             if rel.endswith(".html"):
                 self.check_html(rel)
             elif rel.endswith("search/search_index.json"):
@@ -337,6 +549,32 @@ class Checker:
                 continue
             if self.file_for(rule) is None:
                 self.add(f"_headers:{number}", f"the rule {rule} matches no published file")
+
+
+def files_below(root: Path) -> list[str]:
+    """Output-relative POSIX paths of every file below root: what `root.rglob("*")` filtered with
+    `is_file()` gives (links to files count, links to folders are not followed), in one os.scandir
+    per folder instead of a stat per file."""
+    found: list[str] = []
+
+    def walk(folder: str, prefix: str) -> None:
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except PermissionError:
+            return
+        for entry in entries:
+            try:
+                if entry.is_file():
+                    found.append(prefix + entry.name)
+                elif entry.is_dir(follow_symlinks=False):
+                    walk(entry.path, f"{prefix}{entry.name}/")
+            except OSError:
+                continue
+
+    if Path(root).is_dir():
+        walk(str(root), "")
+    return found
 
 
 def check_site(out: Path, site_url: str, languages=()) -> list[LinkProblem]:

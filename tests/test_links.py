@@ -10,8 +10,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
+import random
 import re
 import shutil
 import subprocess
@@ -21,7 +23,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import TEMPLATE_DIR, linkcheck, manifest
+from generator import TEMPLATE_DIR, feeds, linkcheck, manifest
 from generator.build import BuildError, build_site
 from generator.load import load_text
 from generator.render import Site
@@ -106,6 +108,23 @@ BREAKAGES = {
     "inline style": ("fi/index.html", '<p style="color:red">x</p>', "inline style"),
     "iframe": ("fi/index.html", '<iframe src="/fi/"></iframe>', "<iframe>"),
     "wrong lang": ("sv/index.html", '<html lang="fi"><body></body></html>', 'lang="fi"> in the sv/'),
+    "upper-case handler": ("fi/index.html", '<IMG SRC="/kg-root.css" ONERROR="alert(1)" alt="">', "onerror"),
+    "unquoted handler": ("fi/index.html", "<p onclick=alert(1)>x</p>", "onclick"),
+    "upper-case style": ("fi/index.html", '<P STYLE="color:red">x</P>', "inline style"),
+    "spaced javascript link": ("fi/index.html", '<a href="  JavaScript :alert(1)">x</a>', "never allowed"),
+    "data: in srcset": ("fi/index.html",
+                        '<img src="/kg-root.css" alt="" '
+                        'srcset="/kg-root.css 1x, data:image/png;base64,AA 2x">',
+                        "never allowed"),
+    "meta refresh to javascript": ("fi/index.html",
+                                   '<meta http-equiv="refresh" content="0; url=javascript:alert(1)">',
+                                   "meta refresh"),
+    "link after a quoted >": ("fi/index.html", '<a title="a>b" href="/fi/ei-ole/">x</a>', "/fi/ei-ole/"),
+    "link after a script": ("fi/index.html",
+                            '<script>var a = "<a href=\'/fi/ok/\'>";</script><a href="/fi/ei-ole/">x</a>',
+                            "/fi/ei-ole/"),
+    "unquoted missing link": ("fi/index.html", "<a href=/fi/ei-ole/>x</a>", "/fi/ei-ole/"),
+    "entity in a link": ("fi/index.html", '<a href="/fi/ei&#45;ole/">x</a>', "/fi/ei-ole/"),
 }
 
 
@@ -143,11 +162,234 @@ def test_checker_follows_every_reference(tiny, rel, old, new, expected):
     assert any(expected in str(p) and p.source.startswith(rel) for p in problems), problems
 
 
+def test_checker_reports_the_line(tiny):
+    path = tiny / "fi" / "index.html"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "</body>",
+        '\n<p>\n<!-- <a href="/fi/x/"> -->\n<a\nhref="/fi/ei-ole/"\nonclick="x()">x</a></p></body>'),
+        encoding="utf-8")
+    # The line of the tag's "<" (as html.parser counts), not of the attribute; the comment is no link.
+    assert [str(p) for p in linkcheck.check_site(tiny, SITE_URL, ["fi", "sv"])] == sorted([
+        "fi/index.html:4: <a href> '/fi/ei-ole/': nothing is published at /fi/ei-ole/",
+        "fi/index.html:4: inline event handler onclick='x()' on <a> (blocked by the CSP; never allowed)"])
+
+
+def test_checker_resolves_what_the_disk_resolves(tiny):
+    """References spelled unlike the listed files ("//", "/./", through a link to a folder) are
+    still looked up on the disk, as before the file list was cached."""
+    (tiny / "fi" / "linkki").symlink_to(tiny / "fi" / "palvelut", target_is_directory=True)
+    path = tiny / "fi" / "index.html"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "</body>", '<a href="/fi//palvelut/#b">a</a><a href="/fi/./palvelut/">b</a><a href="linkki/#b">c</a>'
+                   '<a href="/fi/linkki/index.html">d</a><a href="/fi/linkki/#ei-ole">e</a></body>'),
+        encoding="utf-8")
+    problems = linkcheck.check_site(tiny, SITE_URL, ["fi", "sv"])
+    assert [p.message for p in problems] == [
+        "<a href> '/fi/linkki/#ei-ole': fi/linkki/index.html has no id 'ei-ole'"]
+
+
+def test_files_below_is_rglob(tiny):
+    (tiny / ".piilo").write_text("x")
+    (tiny / "fi" / "linkki").symlink_to(tiny / "fi" / "palvelut", target_is_directory=True)
+    (tiny / "fi" / "tiedostolinkki.css").symlink_to(tiny / "kg-root.css")
+    (tiny / "fi" / "rikki.css").symlink_to(tiny / "ei-ole.css")
+    (tiny / "tyhja").mkdir()
+    expected = sorted(p.relative_to(tiny).as_posix() for p in tiny.rglob("*") if p.is_file())
+    assert sorted(linkcheck.files_below(tiny)) == expected
+    assert "fi/tiedostolinkki.css" in expected and ".piilo" in expected
+    assert linkcheck.files_below(tiny / "ei-ole") == []
+
+
 def test_checker_command_line(tiny, capsys):
     assert linkcheck.main([str(tiny), "--site-url", SITE_URL, "--lang", "fi", "--lang", "sv"]) == 0
     (tiny / "fi" / "index.html").write_text(_page('<a href="/fi/x/">x</a>'))
     assert linkcheck.main([str(tiny), "--site-url", SITE_URL]) == 1
     assert "/fi/x/" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------------------
+# The fast scanner gives exactly what html.parser gives
+# ---------------------------------------------------------------------------
+# linkcheck.scan_html reads the HTML with regular expressions; linkcheck.scan_html_reference is
+# the scanner it replaced (html.parser.HTMLParser), kept as the definition: same ids, same links
+# and issues with the same line numbers, same lang, same exception, for any text.
+
+
+def _outcome(scan, text):
+    try:
+        return scan(text)
+    except Exception as exc:  # noqa: BLE001 - the reference raises on some marked sections
+        return type(exc)
+
+
+def _assert_same_scan(text: str) -> None:
+    fast, reference = _outcome(linkcheck.scan_html, text), _outcome(linkcheck.scan_html_reference, text)
+    assert fast == reference, f"{text!r}\nfast:      {fast}\nreference: {reference}"
+
+
+def test_scanner_matches_html_parser_on_the_real_site(real_site):
+    pages = sorted(real_site.rglob("*.html"))
+    assert len(pages) > 20
+    recorded = 0
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        scan = linkcheck.scan_html(text)
+        assert scan == linkcheck.scan_html_reference(text), page
+        recorded += len(scan.links)
+    assert recorded > 1000
+
+
+HOSTILE = [
+    '<!-- <a href="/x/" onclick="y"> -->', '<!-- never closed <a href="/x/">',
+    '<!-- a -- > b --!> c -->',
+    '<script>document.write(\'<a href="/x/" onclick="y">\')</script><a href="/after/">',
+    '<script>if (a<b && c>d) x()</script ><a href=/after/>', '<SCRIPT>x</script><p ID=a>',
+    '<script>never closed <a href="/x/">', '<script/><a href=/x/>', '<style>a{}</style><p id=b>', '<style/>',
+    '<script type="module">a</SCRIPT ><b id=c>', '<script>a</scriptx></script><i id=d>',
+    '<a title="a>b" href="/fi/">', '<a title=\'it"s\' href=\'/fi/\'>', '<A HREF="/fi/" ID="Top">',
+    '<IMG SRC=x.png>', '<a href=/fi/>', '<a href=/fi/ class=x>', '<a href=x/>', '<input disabled/>', '<br/>',
+    "<a href='x'/>", '<a href="/fi/?a=1&amp;b=2">', '<a href="&#x2F;fi&#47;">',
+    '<a href="&#106;avascript:alert(1)">', '<a href=" java&#x09;script:x">', '<a href="  JavaScript :x">',
+    '<a href=&#106;avascript:x>', '<a href="&bogus;">', '<img src="x" onerror="alert(1)">',
+    '<body ONLOAD=x>', '<p Style="color:red">', '<div oncl=x>', '<div on>',
+    '<img srcset="a.png 1x, data:image/png;base64,xx 2x">', '<img src="data:image/png;base64,AAAA">',
+    '<source srcset=" , ,a.png">', '<img srcset="">', '<meta http-equiv="refresh" content="0; url=/fi/">',
+    '<META HTTP-EQUIV=REFRESH CONTENT="5;URL=\'javascript:x\'">', '<meta http-equiv="Refresh" content="x">',
+    '<iframe src="/fi/"></iframe>', '<object data="/x">', '<svg><use xlink:href="#i"/></svg>',
+    '<form action="javascript:x"><button formaction="/y/">', '<video poster="/p.png">', '<base href=/>',
+    '<a href="x"id="y">', '<a href = "x">', '<a href=>', '<a =x>', '<a href="x', '<a\x0bhref="/x/">',
+    '<a\xa0href="/x/">', '<a href="x"/ id=y>', '<a/b href=x>', '</a href="<img src=x>">', '</>', '</ a>',
+    '</a\n>', '<!doctype html>', '<!DOCTYPE>', '<?xml version="1.0"?><a id=x>', '<!bogus <a href=/x/>>',
+    '<![CDATA[<a href="/x/">]]>', '<![if gte mso 9]><a href=/x/><![endif]>', '<![foo]><a id=x>', '<![',
+    'a < b <a href=/x/>', '<', 'x <', '<a href="/x/"', '<a href=/x/ ', '<a', '<html lang="sv"><html>',
+    '<a href="/a/" href="/b/">', '<a name="n" id="i">', '<A NAME=n>', '<p name=n>', '<a id>', '<a id="">',
+    '<a href=x=y>', '<a href==x>', '<a href=`x`>', '<a href="x" \n\n onclick="y"\n>', '<a\r\nhref=x>',
+    '<a href=\'x\' onclick="a>b"\n>', '<ſcript>x</script><a id=k>', '<a Kid=x>', '<a iD=x><A Href=y>',
+    '<svg viewBox=\'0 0 1 1\'><path d="M0 0"/></svg>', '<a\thref="x"\tid=y>', '<a\x00 href=x>',
+    '<a\x0chref=x>', '<textarea><a href=/x/></textarea>', '<title><a id=t></title>', '<plaintext><a id=p>',
+    '<a href="x"></a >', '<img src=x srcset="a 1x,b 2x" onload="">',
+    '<a href="/x/"/><a href="/x/"/><a href="/x/"/>', '<p><!--x--><a id=a><!----><a id=b>',
+]
+
+
+@pytest.mark.parametrize("snippet", HOSTILE)
+def test_scanner_matches_html_parser_on_hostile_html(snippet):
+    _assert_same_scan(snippet)
+    _assert_same_scan(_page(snippet))
+    _assert_same_scan("\n\n" + _page(f"<p>\n{snippet}\n</p>\n<a href='#x' id=x\nonclick=x>x</a>\n{snippet}"))
+
+
+_TOKENS = ['<', '>', '/', '=', '"', "'", ' ', '\n', '\t', '\x0b', '\xa0', '\r\n', 'a', 'A', 'img', 'IMG',
+           'script', 'SCRIPT', 'style', 'html', 'meta', 'href', 'HREF', 'src', 'srcset', 'id', 'name',
+           'onclick', 'ONERROR', 'lang', 'fi', 'javascript:', '&#106;', '&amp;', '&', '#', 'x', 'data:',
+           '<!--', '-->', '--', '!', '?', '<!', '</', ']]>', 'doctype', 'http-equiv', 'refresh', 'content',
+           '0; url=', '`', ',', '1x', ':', '-', '<a ', '<img ', '<a href="', '" id="', '</script>',
+           '</ script >', '<script>', '<style>', '</style>', '/>', 'xlink:href', 'use', 'action', 'data',
+           'iframe', 'viewBox', 'class', ';', '%20', '<p class=x>']
+_NAMES = ['a', 'A', 'img', 'iMg', 'script', 'Script', 'style', 'html', 'meta', 'div', 'svg', 'use', 'iframe',
+          'form', 'source', 'x-y', 'h1', 'base']
+_ATTRS = ['href', 'HREF', 'src', 'srcset', 'id', 'ID', 'name', 'onclick', 'OnLoad', 'style', 'class', 'lang',
+          'http-equiv', 'content', 'data', 'xlink:href', 'viewBox', 'aria-label', 'on', 'hidden', 'x=', '=x',
+          '@click', '[x]', 'formaction', 'poster', 'action']
+_VALUES = ['"/fi/"', "'/fi/#a'", '"a>b"', '\'a"b\'', '/fi/', 'x/', '"&amp;x"', '"&#106;avascript:x"',
+           'javascript:alert(1)', '" javascript:x"', '"data:x"', '"a.png 1x, b.png 2x"', '"0; url=/x/"',
+           '"refresh"', '""', "''", '', 'a<b', 'a`b', "a'b", '"<a href=x>"', '&amp;', '\xa0x']
+_SPACES = [' ', '  ', '\n', '\t', '\x0b', '\xa0', '', '/', ' / ', '\r\n', '\x0c']
+
+
+def _random_markup(rng: random.Random) -> str:
+    def tag() -> str:
+        text = "<" + rng.choice(_NAMES)
+        for _ in range(rng.randint(0, 4)):
+            text += rng.choice(_SPACES) + rng.choice(_ATTRS)
+            if rng.random() < 0.7:
+                text += rng.choice(["=", " = ", "==", "="]) + rng.choice(_VALUES)
+        return text + rng.choice(_SPACES) + rng.choice([">", "/>", "", " >", ">"])
+
+    def piece() -> str:
+        roll = rng.random()
+        if roll < 0.45:
+            return tag()
+        if roll < 0.55:
+            return "</" + rng.choice(_NAMES) + rng.choice(["", " ", "\n"]) + rng.choice([">", "", " x>"])
+        if roll < 0.65:
+            return rng.choice(["<!-- ", "<!--", "-->", "--!>", "-- >", "<!doctype html>", "<!DOCTYPE x",
+                               "<?php ?>", "<!x>", "<![CDATA[x]]>", "<![if x]>", "<!", "<", "< a>", "<>"])
+        return "".join(rng.choice(_TOKENS) for _ in range(rng.randint(1, 6)))
+
+    return "".join(piece() for _ in range(rng.randint(1, 25)))
+
+
+def test_scanner_matches_html_parser_on_random_markup(real_site):
+    """Random tag soup, and real pages cut and spliced with it (fixed seed: reproducible)."""
+    rng = random.Random(20261125)
+    pages = [p.read_text(encoding="utf-8") for p in sorted(real_site.rglob("*.html"))]
+    for number in range(3000):
+        if number % 2:
+            text = _random_markup(rng)
+        else:
+            page = rng.choice(pages)
+            start = rng.randrange(len(page))
+            text = page[start:start + 3000]
+            for _ in range(rng.randint(1, 4)):
+                at = rng.randrange(len(text) + 1)
+                cut = at + rng.randint(0, 5)
+                text = text[:at] + (_random_markup(rng) if rng.random() < 0.5 else "") + text[cut:]
+        _assert_same_scan(text)
+
+
+# ---------------------------------------------------------------------------
+# The calendars are byte for byte what icalendar writes
+# ---------------------------------------------------------------------------
+
+
+def _calendar_reference(site: Site, periods: list, lang: str, name: str, cal_id: str) -> bytes:
+    """feeds.calendar before it reused pieces: one icalendar Calendar, written whole."""
+    import icalendar
+    from urllib.parse import urlsplit
+
+    host = urlsplit(site.project.site.site_url).hostname or "localhost"
+    cal = icalendar.Calendar()
+    cal.add("prodid", f"-//{site.project.site.organisation[lang]}//{host}//{lang.upper()}")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("name", name)
+    cal.add("x-wr-calname", name)
+    cal.add("uid", f"{cal_id}-{lang}@{host}")
+    for period in periods:
+        for event in feeds._events(site, period, lang, host):
+            cal.add_component(event)
+    if periods:
+        first = min(p.registration.opens for p in periods)
+        last = max(p.end for p in periods)
+        cal.add_missing_timezones(dt.date(first.year, 1, 1), dt.date(last.year + 1, 1, 1))
+    return cal.to_ical()
+
+
+def test_calendars_are_what_icalendar_writes(real_site, plan):
+    p = plan.project
+    s = p.strings
+    periods = p.periods
+    untimed = periods[0].model_copy(update={"events": []})  # no VTIMEZONE needed
+    parts: dict = {}
+    written = 0
+    for lang in p.languages:
+        all_name = f"{p.site.site_name[lang]}: {s['title-schedule'][lang]}"
+        cases = [(periods, all_name, "all", feeds.feed_path(plan, lang, s["feed-all"][lang]))]
+        cases += [([period], s["title-period"][lang].format(id=period.id), period.slug,
+                   feeds.feed_path(plan, lang, period.slug)) for period in periods]
+        cases += [([], "empty", "empty", None), ([untimed], "untimed", "untimed", None),
+                  ([untimed, *periods[1:]], "mixed", "mixed", None)]
+        for chosen, name, cal_id, rel in cases:
+            expected = _calendar_reference(plan, chosen, lang, name, cal_id)
+            assert feeds.calendar(plan, chosen, lang, name, cal_id, parts) == expected, (lang, cal_id)
+            assert feeds.calendar(plan, chosen, lang, name, cal_id) == expected, (lang, cal_id)
+            if rel:
+                assert (real_site / rel).read_bytes() == expected, rel
+                written += 1
+    assert b"BEGIN:VTIMEZONE" in _calendar_reference(plan, periods, "fi", "x", "x")
+    assert b"BEGIN:VTIMEZONE" not in _calendar_reference(plan, [untimed], "fi", "x", "x")
+    assert written == 2 * (len(periods) + 1)
 
 
 # ---------------------------------------------------------------------------
