@@ -4,7 +4,7 @@
                            [--max-bytes N] [--profile FILE]
 
 It calls `generator.build.build_site` exactly as `python -m generator build`
-does (same imports, same stages), and prints BuildResult.timings plus the
+does (the MkDocs helper started first, then the same imports and stages), and prints BuildResult.timings plus the
 page count on the last line of stdout. `--max-bytes` raises the loader's
 per-file size limit (only used for the 50x synthetic data, and reported as
 such); `--profile` writes a cProfile of the generator process (the MkDocs
@@ -35,6 +35,9 @@ def main() -> None:
     args = parser.parse_args()
 
     started = time.perf_counter()
+    from generator.engine import Engine
+
+    engine = Engine(args.work / ".jinja-cache")  # as the CLI: before the generator's own imports
     import generator.load
     from generator.build import build_site
 
@@ -43,7 +46,7 @@ def main() -> None:
 
     def go():
         return build_site(args.data, args.content, args.out, today=dt.date.fromisoformat(args.today),
-                          work_dir=args.work)
+                          work_dir=args.work, engine=engine)
 
     if args.profile:
         import cProfile
@@ -53,6 +56,7 @@ def main() -> None:
         profiler.dump_stats(str(args.profile))
     else:
         result = go()
+    engine.close()
     md_pages = {lang: sum(1 for _ in (args.work / lang / "docs").rglob("*.md")) for lang in result.pages}
     print(json.dumps({"timings": result.timings, "html_index_pages": result.pages, "md_pages": md_pages,
                       "warnings": len(result.warnings),

@@ -175,10 +175,14 @@ def test_broken_files(data_copy: Path, content: bytes, message: str):
 
 
 def test_huge_file_is_refused_without_parsing(data_copy: Path):
-    (data_copy / "services.yaml").write_bytes(b"services:\n" + b"  # padding\n" * 100_000)
+    from generator.load import MAX_BYTES
+
+    padding = b"  # padding\n"
+    (data_copy / "services.yaml").write_bytes(b"services:\n" + padding * (MAX_BYTES // len(padding) + 1))
     result = run_check(data_copy)
     assert result.exit_code == 1
-    assert "the limit is 1048576" in result.output
+    assert f"the limit is {MAX_BYTES}" in result.output
+    assert "services.yaml: error: the file is" in result.output
 
 
 def test_alias_bomb_costs_nothing(data_copy: Path):
