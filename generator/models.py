@@ -151,44 +151,29 @@ def _check_url(value: str) -> str:
     return value
 
 
-def _check_email(value: str) -> str:
-    _scalar(value, _EXAMPLES["email"])
-    if not EMAIL_RE.match(value):
-        _fail("bad-email", "'{0}' is not an e-mail address: write it as name@example.fi, "
-              "without spaces, brackets or quotes", value)
-    return value
+def _matching(kind: str, pattern: re.Pattern, code: str, message: str):
+    """A check that one value matches `pattern`, else the error `code` with `message`."""
+    def check(value: str) -> str:
+        _scalar(value, _EXAMPLES[kind])
+        if not pattern.match(value):
+            _fail(code, message, value)
+        return value
+
+    return check
 
 
-def _check_stemmer(value: str) -> str:
-    _scalar(value, _EXAMPLES["code"])
-    if not STEMMER_RE.match(value):
-        _fail("bad-stemmer", "'{0}' is not a search language: write a two-letter code that "
-              "Material's search supports, e.g. fi or sv", value)
-    return value
-
-
-def _check_branch(value: str) -> str:
-    _scalar(value, _EXAMPLES["branch"])
-    if not BRANCH_RE.match(value):
-        _fail("bad-branch", "'{0}' is not a safe branch name: use letters, digits, '.', '_', '/' and "
-              "'-' only, e.g. main", value)
-    return value
-
-
-def _check_redirect_path(value: str) -> str:
-    _scalar(value, _EXAMPLES["path"])
-    if not REDIRECT_PATH_RE.match(value):
-        _fail("bad-path", "'{0}' is not a page address of this site: write the path below the site "
-              "root with its language and a slash at both ends, e.g. /fi/palvelut/", value)
-    return value
-
-
-def _check_lang(value: str) -> str:
-    _scalar(value, _EXAMPLES["code"])
-    if not re.match(r"^[a-z]{2}$", value):
-        _fail("bad-lang", "'{0}' is not a language code like fi or sv; if the text contains a comma "
-              "inside { }, put the whole text in quotes", value)
-    return value
+_check_email = _matching("email", EMAIL_RE, "bad-email", "'{0}' is not an e-mail address: write it as "
+                         "name@example.fi, without spaces, brackets or quotes")
+_check_stemmer = _matching("code", STEMMER_RE, "bad-stemmer", "'{0}' is not a search language: write a "
+                           "two-letter code that Material's search supports, e.g. fi or sv")
+_check_branch = _matching("branch", BRANCH_RE, "bad-branch", "'{0}' is not a safe branch name: use "
+                          "letters, digits, '.', '_', '/' and '-' only, e.g. main")
+_check_redirect_path = _matching("path", REDIRECT_PATH_RE, "bad-path", "'{0}' is not a page address of "
+                                 "this site: write the path below the site root with its language and "
+                                 "a slash at both ends, e.g. /fi/palvelut/")
+_check_lang = _matching("code", re.compile(r"^[a-z]{2}$"), "bad-lang", "'{0}' is not a language code "
+                        "like fi or sv; if the text contains a comma inside { }, put the whole text "
+                        "in quotes")
 
 
 LangCode = Annotated[str, AfterValidator(_check_lang), BeforeValidator(_one_value("code"))]

@@ -305,6 +305,7 @@ def _emitted_codes() -> set[str]:
     for name in ("models.py", "validate.py", "load.py", "manifest.py"):
         source = (root / name).read_text(encoding="utf-8")
         codes |= set(re.findall(r'_fail\(\s*"([a-z-]+)"', source))
+        codes |= set(re.findall(r'_matching\(\s*"[a-z]+",[^,]+,\s*"([a-z-]+)"', source))
         codes |= set(re.findall(r'\bcode="([a-z_-]+)"', source))
     return codes
 
