@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from generator import dates
 
@@ -97,11 +96,13 @@ def test_phone_menu_opens_without_js(browser, server, page_type, page_plan):
         assert not link.evaluate(on_screen), "the drawer should start closed"
         page.locator("label.md-header__button[for='__drawer']").click()
         assert page.locator("#__drawer").is_checked(), "the menu button should toggle the drawer"
-        # Poll on a timer: with page scripts off, animation-frame polling may never run.
-        try:
-            page.wait_for_function(f"el => ({on_screen})(el)", arg=link.element_handle(), polling=100,
-                                   timeout=10_000)
-        except PlaywrightTimeout:
+        # Poll from here, not with wait_for_function: with page scripts off its in-page
+        # timers never fire, so it only ever saw the first moment of the slide-in.
+        for _ in range(100):
+            if link.evaluate(on_screen):
+                break
+            page.wait_for_timeout(50)
+        else:
             state = link.evaluate("el => [el.getBoundingClientRect().toJSON(), innerWidth, "
                                   "getComputedStyle(el.closest('.md-sidebar')).transform]")
             SCREENSHOTS.mkdir(parents=True, exist_ok=True)
