@@ -15,10 +15,11 @@ LABELS = {
     "sv": {"error": "fel", "warning": "varning", "hint": "åtgärd"},
 }
 
+# The count line: (one error, other counts, one warning, other counts).
 SUMMARY = {
-    "en": "{e} error(s), {w} warning(s)",
-    "fi": "{e} virhettä, {w} varoitusta",
-    "sv": "{e} fel, {w} varningar",
+    "en": ("{n} error(s)", "{n} error(s)", "{n} warning(s)", "{n} warning(s)"),
+    "fi": ("{n} virhe", "{n} virhettä", "{n} varoitus", "{n} varoitusta"),
+    "sv": ("{n} fel", "{n} fel", "{n} varning", "{n} varningar"),
 }
 
 # code → language → (message, hint). `{0}`, `{1}` are the problem's args.
@@ -85,10 +86,10 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                                                                    "`last_reviewed`"),
     },
     "provisional-soon": {
-        "fi": ("alustava päivämäärä on alle 60 päivän päässä", "varmista päivä Kelasta ja aseta "
-                                                               "`provisional: false`"),
-        "sv": ("ett preliminärt datum är mindre än 60 dagar bort", "bekräfta datumet med FPA och sätt "
-                                                                   "`provisional: false`"),
+        "fi": ("{0} on yhä alustava, ja siihen on vain {1} päivää", "varmista päivä Kelasta ja aseta "
+                                                                     "`provisional: false`"),
+        "sv": ("{0} är fortfarande preliminärt och bara {1} dagar bort", "bekräfta datumet med FPA och "
+                                                                         "sätt `provisional: false`"),
     },
     "no-upcoming": {
         "fi": ("yksikään jakso ei ala tämän päivän jälkeen", "lisää seuraavan vuoden jaksot: "
@@ -399,7 +400,9 @@ class _Translate:
         return LABELS.get(lang, LABELS["en"])["hint"]
 
     def summary(self, errors: int, warnings: int, lang: str) -> str:
-        return SUMMARY.get(lang, SUMMARY["en"]).format(e=errors, w=warnings)
+        one_error, errors_form, one_warning, warnings_form = SUMMARY.get(lang, SUMMARY["en"])
+        return ", ".join([(one_error if errors == 1 else errors_form).format(n=errors),
+                          (one_warning if warnings == 1 else warnings_form).format(n=warnings)])
 
 
 translate = _Translate()

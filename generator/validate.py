@@ -764,7 +764,8 @@ class Rules:
                     self.add("periods.yaml", ("periods", i) + path,
                              f"{day} is still provisional and only {(day - today).days} days away",
                              "confirm it with Kela and set `provisional: false`",
-                             severity=WARNING, code="provisional-soon")
+                             severity=WARNING, code="provisional-soon",
+                             args=(str(day), str((day - today).days)))
 
 
 def _localized(value, path: tuple):
