@@ -106,6 +106,7 @@ def _prepare(cache_dir: str) -> None:
         return env
 
     mkdocs.theme.Theme.get_env = get_env
+    _cache_installed_theme_listing()
     # The same lines the CLI prints ("WARNING -  ..."), written to each child's own log.
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
@@ -113,6 +114,42 @@ def _prepare(cache_dir: str) -> None:
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
     logger.propagate = False
+
+
+def _cache_installed_theme_listing() -> None:
+    """List the installed theme folders once, not once per language and build.
+
+    MkDocs finds the theme's static files with `env.list_templates()`, which walks
+    every theme folder: Material's holds 14,000 icon files under `.icons/`, and the
+    walk plus MkDocs' filter took ~60 ms of every language's build. The installed
+    packages do not change while this helper runs, so their listing is made here,
+    before any fork, without the dot-folders MkDocs' filter always drops (its
+    first patterns are `.*` and `*/.*`; `add_files_from_theme` is the only caller).
+    Our own `overrides/` folder is still walked on every build.
+    """
+    import jinja2.loaders
+    import material
+    import mkdocs
+
+    installed = tuple(os.path.dirname(package.__file__) for package in (material, mkdocs))
+    original = jinja2.loaders.FileSystemLoader.list_templates
+    listings: dict[str, list[str]] = {}
+
+    def list_templates(self):
+        found = set()
+        for searchpath in self.searchpath:
+            if not os.path.abspath(searchpath).startswith(installed):
+                found.update(original(jinja2.loaders.FileSystemLoader(searchpath)))
+                continue
+            if searchpath not in listings:
+                names = original(jinja2.loaders.FileSystemLoader(searchpath))
+                listings[searchpath] = [n for n in names if not n.startswith(".") and "/." not in n]
+            found.update(listings[searchpath])
+        return sorted(found)
+
+    jinja2.loaders.FileSystemLoader.list_templates = list_templates
+    list_templates(jinja2.loaders.FileSystemLoader(
+        [os.path.join(installed[0], "templates"), os.path.join(installed[1], "templates")]))
 
 
 def _child(config_file: str, epoch: int, log_fd: int) -> int:
