@@ -596,11 +596,13 @@ class Rules:
                                  f"the {lang} slug '{slug}' is already used by {items[seen[slug]].id}",
                                  "every page needs its own address", code="duplicate-slug", args=(slug,))
                     seen[slug] = i
-            # Earlier slugs may not shadow a live page.
+            # Earlier slugs may not shadow another live page. The service's own current slug is
+            # allowed: when only one language's slug changed, the entry repeats the other's
+            # (every language must be given), and that redirect is simply not written.
             live = {s.slug.root.get(lang) for s in self.p.services}
             for i, s in enumerate(self.p.services):
                 for j, old in enumerate(s.redirect_from):
-                    if old.root.get(lang) in live:
+                    if old.root.get(lang) in live - {s.slug.root.get(lang)}:
                         self.add("services.yaml", ("services", i, "redirect_from", j, lang),
                                  f"'{old.root.get(lang)}' is the address of a live page",
                                  "an old address can only redirect when no page uses it",

@@ -26,6 +26,7 @@ import yaml
 from generator import TEMPLATE_DIR, feeds, linkcheck, manifest
 from generator.build import BuildError, build_site
 from generator.load import load_text
+from generator.problems import DataError
 from generator.render import Site
 from generator.validate import load_project
 from tests.conftest import CONTENT, DATA, ROOT, TODAY
@@ -504,6 +505,36 @@ def test_renaming_a_slug_is_one_yaml_edit(project_copy, plan):
     # The new addresses are announced until the manifest is updated deliberately.
     notes = [w for w in result.warnings if w.code == "urls-new"]
     assert notes and all(url in notes[0].message for url in new_urls.values())
+
+
+def test_renaming_one_languages_slug_follows_the_message_exactly(project_copy, plan):
+    """Only the Finnish slug changes: the entry the build suggests (which repeats the unchanged
+    Swedish slug, since every language must be given) is accepted as it is, and only the Finnish
+    address redirects."""
+    services = project_copy / "data" / "services.yaml"
+    index, service = 1, plan.project.services[1]
+    old = {lang: service.slug[lang] for lang in plan.project.languages}
+    _set(services, ("services", index, "slug"), {**old, "fi": old["fi"] + "-uusi"})
+    out = project_copy / "site"
+    with pytest.raises(BuildError) as err:
+        build_site(project_copy / "data", None, out, today=TODAY, work_dir=project_copy / "work")
+    suggested = re.search(r"redirect_from:\n\s+- (\{.*\})", str(err.value))[1]
+    assert suggested == f"{{fi: {old['fi']}, sv: {old['sv']}}}"
+    _set(services, ("services", index, "redirect_from"), [yaml.load(suggested, Loader=yaml.BaseLoader)])
+    build_site(project_copy / "data", None, out, today=TODAY, work_dir=project_copy / "work")
+    redirects = (out / "_redirects").read_text()
+    assert f"/fi/palvelut/{old['fi']}/ /fi/palvelut/{old['fi']}-uusi/ 301" in redirects
+    assert f"/sv/tjanster/{old['sv']}/" not in redirects
+
+
+def test_an_earlier_slug_may_not_shadow_another_service(project_copy, plan):
+    services = project_copy / "data" / "services.yaml"
+    other = plan.project.services[2]
+    _set(services, ("services", 1, "redirect_from"), [{lang: other.slug[lang] for lang in ("fi", "sv")}])
+    with pytest.raises(DataError) as err:
+        build_site(project_copy / "data", None, project_copy / "site", today=TODAY,
+                   work_dir=project_copy / "work")
+    assert {p.code for p in err.value.problems if p.is_error} == {"redirect-shadows"}
 
 
 def test_a_removed_page_fails_with_both_ways_out(real_site, plan, tmp_path, monkeypatch):
