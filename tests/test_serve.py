@@ -56,7 +56,8 @@ def test_preview_rebuilds_on_save_and_survives_a_broken_file(tmp_path: Path):
         process.write_text(good.replace("duration_certified:\n  min: 3\n  max: 6",
                                         "duration_certified:\n  min: 2\n  max: 5"))
         wait_for(lambda: "noin 2–5 kuukautta" in fetch(page))
-        assert fetch(f"{base}/__preview/version") != version
+        # The version (what makes open pages reload) moves right after the new site is swapped in.
+        wait_for(lambda: fetch(f"{base}/__preview/version") != version, timeout=5)
 
         process.write_text(good.replace("duration_certified:", "duration_certifed:"))
         wait_for(lambda: "unknown key 'duration_certifed'" in (tmp_path / "serve.log").read_text())
