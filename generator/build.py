@@ -95,7 +95,8 @@ def build_site(data_dir: Path, content_dir: Path | None, out_dir: Path, *, today
 
     swap(staging, out_dir)
     lap("swap")
-    pages = {lang: sum(1 for _ in (out_dir / lang).rglob("index.html")) for lang in project.languages}
+    # Pages of the site plan (every page exists in every language); redirect stubs do not count.
+    pages = {lang: len(site.pages) for lang in project.languages}
     return BuildResult(out_dir, pages, warnings, timings)
 
 
