@@ -71,13 +71,20 @@ def _shift_date(value: str, years: int) -> str:
         return day.replace(year=day.year + years, day=28).isoformat()
 
 
+def _renamed(record: dict, k: int) -> dict:
+    """Copy k of a record with an id and per-language slug and name (copy 0 is the original)."""
+    r = copy.deepcopy(record)
+    if k:
+        r["id"] = _suffix(r["id"], k)
+        r["slug"] = {lang: _suffix(v, k) for lang, v in r["slug"].items()}
+        r["name"] = {lang: f"{v} ({k + 1})" for lang, v in r["name"].items()}
+    return r
+
+
 def _service_copy(service: dict, k: int) -> dict:
-    s = copy.deepcopy(service)
+    s = _renamed(service, k)
     if k == 0:
         return s
-    s["id"] = _suffix(s["id"], k)
-    s["slug"] = {lang: _suffix(v, k) for lang, v in s["slug"].items()}
-    s["name"] = {lang: f"{v} ({k + 1})" for lang, v in s["name"].items()}
     if s.get("extends"):
         s["extends"] = _suffix(s["extends"], k)
     for key in ("requires", "requires_services"):
@@ -89,13 +96,7 @@ def _service_copy(service: dict, k: int) -> dict:
 
 
 def _requirement_copy(req: dict, k: int) -> dict:
-    r = copy.deepcopy(req)
-    if k == 0:
-        return r
-    r["id"] = _suffix(r["id"], k)
-    r["slug"] = {lang: _suffix(v, k) for lang, v in r["slug"].items()}
-    r["name"] = {lang: f"{v} ({k + 1})" for lang, v in r["name"].items()}
-    return r
+    return _renamed(req, k)
 
 
 def _period_copy(period: dict, k: int) -> dict:
