@@ -19,6 +19,7 @@ import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from . import TEMPLATE_DIR
 from .engine import Engine, EngineError
@@ -82,13 +83,22 @@ def build_site(data_dir: Path, content_dir: Path | None, out_dir: Path, *, today
         target.write_text(text, encoding="utf-8")
     lap("write")
 
+    # While MkDocs builds, make the post-build files that need only the data: this process
+    # would otherwise wait idle, and its imports (icalendar, the checkers) come off the tail.
+    made: dict[str, bytes] = {}
+
+    def meanwhile() -> None:
+        from .postbuild import data_files
+
+        made.update(data_files(site))
+
     run_mkdocs(engine, [work / lang / "mkdocs.yml" for lang in project.languages],
-               source_date_epoch=_epoch(max(page.updated for page in site.pages)))
+               source_date_epoch=_epoch(max(page.updated for page in site.pages)), meanwhile=meanwhile)
     lap("mkdocs")
 
     from .postbuild import postbuild, verify
 
-    postbuild(site, staging)
+    postbuild(site, staging, made)
     lap("postbuild")
     warnings = warnings + verify(site, staging, check_urls=check_urls)
     lap("verify")
@@ -100,10 +110,17 @@ def build_site(data_dir: Path, content_dir: Path | None, out_dir: Path, *, today
     return BuildResult(out_dir, pages, warnings, timings)
 
 
-def run_mkdocs(engine: Engine, configs: list[Path], *, source_date_epoch: int) -> None:
-    """MkDocs' strict build of every config, all at once; fail with what MkDocs said."""
+def run_mkdocs(engine: Engine, configs: list[Path], *, source_date_epoch: int,
+               meanwhile: Callable[[], None] | None = None) -> None:
+    """MkDocs' strict build of every config, all at once (`meanwhile` runs while it builds);
+    fail with what MkDocs said."""
     try:
-        failed = engine.build(configs, source_date_epoch=source_date_epoch)
+        engine.start(configs, source_date_epoch=source_date_epoch)
+        try:
+            if meanwhile:
+                meanwhile()
+        finally:
+            failed = engine.wait()  # always read the answer: `serve` asks the same helper again
     except EngineError as exc:
         raise BuildError(str(exc)) from exc
     failures = []

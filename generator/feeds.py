@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -120,23 +119,23 @@ def calendar(site: Site, periods: list[Period], lang: str, name: str, cal_id: st
     return b"".join([head[: -len(_END)], *timezones, *(text for _, text in events), _END])
 
 
-def write_calendars(site: Site, out: Path) -> None:
+def calendars(site: Site) -> dict[str, bytes]:
+    """Every .ics file, by output-relative path: one with all periods, one per period, per language."""
     s = site.project.strings
     periods = site.project.periods
     parts: dict = {}
+    files = {}
     for lang in site.project.languages:
         all_name = f"{site.project.site.site_name[lang]}: {s['title-schedule'][lang]}"
-        target = out / feed_path(site, lang, s["feed-all"][lang])
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(calendar(site, periods, lang, all_name, "all", parts))
+        files[feed_path(site, lang, s["feed-all"][lang])] = calendar(site, periods, lang, all_name, "all", parts)
         for period in periods:
             name = s["title-period"][lang].format(id=period.id)
-            (out / feed_path(site, lang, period.slug)).write_bytes(
-                calendar(site, [period], lang, name, period.slug, parts))
+            files[feed_path(site, lang, period.slug)] = calendar(site, [period], lang, name, period.slug, parts)
+    return files
 
 
-def write_json(site: Site, out: Path) -> None:
-    """`/api/services.json` and `/api/periods.json`: documented in the README."""
+def json_feeds(site: Site) -> dict[str, bytes]:
+    """`api/services.json` and `api/periods.json` (documented in the README), by output path."""
     p = site.project
     langs = p.languages
     origin = p.site.site_url.rstrip("/").removesuffix(site.base_path)
@@ -182,12 +181,11 @@ def write_json(site: Site, out: Path) -> None:
     meta = {"generated_for": today.isoformat(), "languages": langs,
             "calendar_all": {lang: origin + site.base_path + "/" +
                              feed_path(site, lang, p.strings["feed-all"][lang]) for lang in langs}}
-    api = out / "api"
-    api.mkdir(parents=True, exist_ok=True)
+    files = {}
     for name, items in (("services", services), ("periods", periods)):
         body = {**meta, name: items}
-        (api / f"{name}.json").write_text(json.dumps(body, ensure_ascii=False, indent=2) + "\n",
-                                          encoding="utf-8")
+        files[f"api/{name}.json"] = (json.dumps(body, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return files
 
 
-__all__ = ["write_calendars", "write_json", "calendar", "feed_path", "url_of"]
+__all__ = ["calendars", "json_feeds", "calendar", "feed_path", "url_of"]

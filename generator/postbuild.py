@@ -9,20 +9,31 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
-from xml.sax.saxutils import escape
 
-from . import PACKAGE_DIR
+# Imported here, not where used: build.py imports this module while MkDocs runs.
+from . import PACKAGE_DIR, cdn, feeds, linkcheck, manifest
 from .render import Site
 
 
-def postbuild(site: Site, out: Path) -> None:
-    from . import cdn, feeds
+def data_files(site: Site) -> dict[str, bytes]:
+    """Every post-build file that follows from the data alone, by output-relative path.
 
-    write_root_pages(site, out)
-    write_sitemap(site, out)
-    feeds.write_calendars(site, out)
-    feeds.write_json(site, out)
-    cdn.write_redirects(site, out)
+    None of them needs the built HTML, so build.py makes them while MkDocs runs
+    (the parent process would otherwise wait idle) and writes them afterwards.
+    """
+    return {**root_pages(site), **sitemap(site), **feeds.calendars(site), **feeds.json_feeds(site),
+            **cdn.redirect_files(site)}
+
+
+def postbuild(site: Site, out: Path, files: dict[str, bytes] | None = None) -> None:
+    """Add the data files (made now unless given) next to MkDocs' output, then `_headers`,
+    which hashes the inline scripts of the finished HTML."""
+    files = data_files(site) if files is None else files
+    cdn.check_redirects_free(site, out)
+    for rel, body in files.items():
+        target = out / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(body)
     cdn.write_headers(site, out)
 
 
@@ -32,7 +43,6 @@ def verify(site: Site, out: Path, *, check_urls: bool = True) -> list:
     Raises BuildError on a broken link or unsafe HTML (generator/linkcheck.py) and on
     a published address that disappeared (generator/manifest.py); returns warnings.
     """
-    from . import linkcheck, manifest
     from .build import BuildError
 
     problems = linkcheck.check_site(out, site.project.site.site_url, site.project.languages)
@@ -54,7 +64,7 @@ def _root_html(site: Site, title: str, body: str, lang: str) -> str:
     )
 
 
-def write_root_pages(site: Site, out: Path) -> None:
+def root_pages(site: Site) -> dict[str, bytes]:
     """`/`: a plain, accessible choice of language (no automatic redirect), and `/404.html`."""
     p = site.project
     langs = p.site.languages
@@ -74,18 +84,19 @@ def write_root_pages(site: Site, out: Path) -> None:
                        f'<p><a href="{site.url("home", code)}">{html.escape(t["title-home"][code])}</a></p>\n'
                        "</section>\n")
     chooser = "".join(heads) + '<ul class="kg-choose">\n' + "".join(links) + "</ul>\n"
-    (out / "index.html").write_text(_root_html(site, " / ".join(p.site.site_name[x.code] for x in langs),
-                                               chooser, first), encoding="utf-8")
     not_found_title = " / ".join(t["not-found-title"][x.code] for x in langs)
-    (out / "404.html").write_text(_root_html(site, not_found_title,
-                                             f'<h1>{html.escape(not_found_title)}</h1>\n' + "".join(missing),
-                                             first), encoding="utf-8")
-    (out / "kg-root.css").write_text((PACKAGE_DIR / "static" / "kg-root.css").read_text(encoding="utf-8"),
-                                     encoding="utf-8")
+    pages = {
+        "index.html": _root_html(site, " / ".join(p.site.site_name[x.code] for x in langs), chooser, first),
+        "404.html": _root_html(site, not_found_title,
+                               f'<h1>{html.escape(not_found_title)}</h1>\n' + "".join(missing), first),
+    }
+    files = {rel: text.encode("utf-8") for rel, text in pages.items()}
+    files["kg-root.css"] = (PACKAGE_DIR / "static" / "kg-root.css").read_bytes()
+    return files
 
 
-def write_sitemap(site: Site, out: Path) -> None:
-    """Root sitemap: every page in every language, each with its hreflang pairs."""
+def sitemap(site: Site) -> dict[str, bytes]:
+    """Root sitemap: every page in every language, each with its hreflang pairs; robots.txt."""
     origin = site.project.site.site_url.rstrip("/")
     origin = origin[: len(origin) - len(site.base_path)] if site.base_path else origin
     langs = site.project.languages
@@ -97,13 +108,13 @@ def write_sitemap(site: Site, out: Path) -> None:
         default = origin + (f"{site.base_path}/" if page.key == "home" else site.url(page.key, langs[0]))
         for _, loc in alternates:
             lines.append("  <url>")
-            lines.append(f"    <loc>{escape(loc)}</loc>")
+            lines.append(f"    <loc>{html.escape(loc)}</loc>")
             lines.append(f"    <lastmod>{page.updated.isoformat()}</lastmod>")
             for alt_lang, alt in alternates:
-                lines.append(f'    <xhtml:link rel="alternate" hreflang="{alt_lang}" href="{escape(alt)}"/>')
-            lines.append(f'    <xhtml:link rel="alternate" hreflang="x-default" href="{escape(default)}"/>')
+                lines.append(f'    <xhtml:link rel="alternate" hreflang="{alt_lang}" href="{html.escape(alt)}"/>')
+            lines.append(f'    <xhtml:link rel="alternate" hreflang="x-default" href="{html.escape(default)}"/>')
             lines.append("  </url>")
     lines.append("</urlset>")
-    (out / "sitemap.xml").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    (out / "robots.txt").write_text(f"User-agent: *\nAllow: /\n\nSitemap: {origin}{site.base_path}/sitemap.xml\n",
-                                    encoding="utf-8")
+    robots = f"User-agent: *\nAllow: /\n\nSitemap: {origin}{site.base_path}/sitemap.xml\n"
+    return {"sitemap.xml": ("\n".join(lines) + "\n").encode("utf-8"), "robots.txt": robots.encode("utf-8")}
+

@@ -152,6 +152,33 @@ def test_a_failing_build_leaves_the_previous_output_intact(tmp_path: Path):
     assert after == before
 
 
+def test_a_reused_engine_answers_each_build_even_after_a_post_build_failure(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch):
+    """`serve` keeps one MkDocs helper. The post-build files are made while MkDocs runs; when
+    that fails, MkDocs' answer must still be read, or the next build would get this one's."""
+    from generator import postbuild
+    from generator.engine import Engine
+
+    shutil.copytree(SMALL, tmp_path / "small")
+    data, out, work = tmp_path / "small" / "data", tmp_path / "site", tmp_path / "work"
+    real = postbuild.data_files
+
+    def fails(site):
+        raise RuntimeError("post-build broke")
+
+    page = tmp_path / "small" / "content" / "fi" / "tietoa-sivustosta.md"
+    good = page.read_text()
+    page.write_text(good + "\n[rikki](ei-ole.md)\n")  # this build's MkDocs answer: a failure
+    with Engine(work / ".jinja-cache") as engine:
+        monkeypatch.setattr(postbuild, "data_files", fails)
+        with pytest.raises(RuntimeError, match="post-build broke"):
+            build_site(data, None, out, today=TODAY, work_dir=work, engine=engine)
+        monkeypatch.setattr(postbuild, "data_files", real)
+        page.write_text(good)
+        build_site(data, None, out, today=TODAY, work_dir=work, engine=engine)
+    assert (out / "fi" / "tietoa-sivustosta" / "index.html").is_file()
+
+
 def test_cli_build_refuses_invalid_data_with_the_check_report(tmp_path: Path):
     shutil.copytree(SMALL, tmp_path / "small")
     periods = tmp_path / "small" / "data" / "periods.yaml"

@@ -294,7 +294,7 @@ def test_redirects_file_is_valid_for_cloudflare(real_site):
     assert "/sv/* /sv/404.html 404" in lines and "/fi/* /fi/404.html 404" in lines
 
 
-def test_declared_redirects_for_retired_pages(tmp_path):
+def test_declared_redirects_for_retired_pages():
     """`redirects:` in site.yaml (old/new paths) become 301s and fallback pages in the old address's language."""
     from generator import TEMPLATE_DIR
     from generator.models import Redirect
@@ -306,9 +306,9 @@ def test_declared_redirects_for_retired_pages(tmp_path):
         Redirect(old="/sv/gammal-sida/", new="/sv/tjanster/")]})
     site = Site(project, TODAY)
     assert cdn.Redirect("/sv/gammal-sida/", "/sv/tjanster/", "sv") in cdn.redirects(site)
-    cdn.write_redirects(site, tmp_path)
-    assert "/sv/gammal-sida/ /sv/tjanster/ 301" in (tmp_path / "_redirects").read_text()
-    stub = (tmp_path / "sv" / "gammal-sida" / "index.html").read_text()
+    files = cdn.redirect_files(site)
+    assert "/sv/gammal-sida/ /sv/tjanster/ 301" in files["_redirects"].decode()
+    stub = files["sv/gammal-sida/index.html"].decode()
     assert '<html lang="sv">' in stub and 'url=/sv/tjanster/' in stub
 
 

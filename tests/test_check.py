@@ -212,10 +212,7 @@ def build_json(data: Path) -> str:
     import datetime as dt
     project, _ = load_project(data, data.parent / "content", today=dt.date(2026, 11, 25))
     site = Site(project, dt.date(2026, 11, 25))
-    out = data.parent / "out"
-    out.mkdir()
-    feeds.write_json(site, out)
-    return json.dumps(json.loads((out / "api" / "periods.json").read_text())["periods"])
+    return json.dumps(json.loads(feeds.json_feeds(site)["api/periods.json"])["periods"])
 
 
 def test_missing_data_file(data_copy: Path):
