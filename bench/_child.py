@@ -64,4 +64,9 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    finally:
+        import gc
+
+        gc.freeze()  # as generator/__main__.py does: no full collection in the interpreter's teardown

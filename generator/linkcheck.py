@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Collection
 from urllib.parse import unquote, urlsplit
 
 URL_ATTRS = {
@@ -422,8 +423,13 @@ class Checker:
 
     # -- the checks ---------------------------------------------------------
 
-    def run(self) -> list[LinkProblem]:
+    def run(self, folders: Collection[str] | None = None) -> list[LinkProblem]:
+        """Check every file; or, given `folders`, the files below those top-level folders only
+        (`""` stands for the files at the root and in folders no language owns, and for the
+        site-wide rules of `robots.txt`, `_redirects` and `_headers`)."""
         for rel in sorted(self.files()):
+            if folders is not None and self._folder(rel) not in folders:
+                continue
             if rel.endswith(".html"):
                 self.check_html(rel)
             elif rel.endswith("search/search_index.json"):
@@ -434,10 +440,15 @@ class Checker:
                 self.check_calendar(rel)
             elif rel.endswith("sitemap.xml"):
                 self.check_sitemap(rel)
-        self.check_robots()
-        self.check_redirects()
-        self.check_headers()
+        if folders is None or "" in folders:
+            self.check_robots()
+            self.check_redirects()
+            self.check_headers()
         return sorted(set(self.problems))
+
+    def _folder(self, rel: str) -> str:
+        first = rel.split("/", 1)[0]
+        return first if first in self.languages and "/" in rel else ""
 
     def check_html(self, rel: str) -> None:
         scan = self.page(rel)
@@ -577,9 +588,48 @@ def files_below(root: Path) -> list[str]:
     return found
 
 
-def check_site(out: Path, site_url: str, languages=()) -> list[LinkProblem]:
-    """Every broken reference and integrity problem in a built output folder."""
-    return Checker(out, site_url, languages).run()
+def check_site(out: Path, site_url: str, languages=(), *, workers: int = 1) -> list[LinkProblem]:
+    """Every broken reference and integrity problem in a built output folder.
+
+    `workers` > 1 checks the language folders in that many processes at once (forked, so
+    nothing is imported again): reading and parsing every page is the longest step left
+    after MkDocs. A language's pages link to each other's `#fragments` (search index,
+    tables of contents) and only to other languages' pages as a whole, so split by
+    language, each process parses little that another one parses too.
+    """
+    groups = [[""]] + [[] for _ in range(max(1, workers) - 1)]
+    for i, lang in enumerate(languages):
+        groups[i % len(groups)].append(lang)
+    groups = [g for g in groups if g]
+    if len(groups) == 1 or not hasattr(os, "fork"):
+        return Checker(out, site_url, languages).run()
+    import pickle
+
+    children = []
+    for group in groups[1:]:
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: check its folders, send the problems back, leave at once
+            os.close(read)
+            code = 0
+            try:
+                with os.fdopen(write, "wb") as pipe:
+                    pickle.dump(Checker(out, site_url, languages).run(group), pipe)
+            except BaseException:  # noqa: BLE001 - the parent sees no answer and checks again
+                code = 1
+            os._exit(code)
+        os.close(write)
+        children.append((group, pid, read))
+    problems = set(Checker(out, site_url, languages).run(groups[0]))
+    for group, pid, read in children:
+        with os.fdopen(read, "rb") as pipe:
+            answer = pipe.read()
+        _, status = os.waitpid(pid, 0)
+        if os.waitstatus_to_exitcode(status) == 0 and answer:
+            problems.update(pickle.loads(answer))
+        else:  # never pass a folder unchecked: check it here, where an error shows whole
+            problems.update(Checker(out, site_url, languages).run(group))
+    return sorted(problems)
 
 
 def describe(problems: list[LinkProblem]) -> str:

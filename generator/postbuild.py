@@ -8,6 +8,7 @@ Everything is derived from the data and the built HTML, never from the clock.
 from __future__ import annotations
 
 import html
+import os
 from pathlib import Path
 
 # Imported here, not where used: build.py imports this module while MkDocs runs.
@@ -45,7 +46,8 @@ def verify(site: Site, out: Path, *, check_urls: bool = True) -> list:
     """
     from .build import BuildError
 
-    problems = linkcheck.check_site(out, site.project.site.site_url, site.project.languages)
+    problems = linkcheck.check_site(out, site.project.site.site_url, site.project.languages,
+                                    workers=min(len(site.project.languages), os.cpu_count() or 1))
     if problems:
         raise BuildError(linkcheck.describe(problems))
     return manifest.verify(site, out) if check_urls else []

@@ -163,6 +163,32 @@ def test_checker_follows_every_reference(tiny, rel, old, new, expected):
     assert any(expected in str(p) and p.source.startswith(rel) for p in problems), problems
 
 
+def test_checking_in_processes_finds_what_one_process_finds(tiny):
+    """`workers`: the language folders are checked in forked processes; the problems found, in
+    every folder and in the site-wide files, are exactly those of one process."""
+    for rel, body, _ in BREAKAGES.values():
+        path = tiny / rel
+        if not body.startswith("<html"):
+            path.write_text(path.read_text(encoding="utf-8").replace("</body>", body + "</body>"),
+                            encoding="utf-8")
+    redirects = tiny / "_redirects"
+    redirects.write_text(redirects.read_text().replace("/fi/palvelut/ 301", "/fi/poistettu/ 301"))
+    sv = tiny / "sv" / "index.html"
+    sv.write_text(sv.read_text(encoding="utf-8").replace("</body>", '<a href="#ei">x</a></body>'))
+    one = linkcheck.check_site(tiny, SITE_URL, ["fi", "sv"])
+    assert {p.source.split("/")[0].split(":")[0] for p in one} >= {"fi", "sv", "_redirects"}
+    for workers in (2, 3):
+        assert linkcheck.check_site(tiny, SITE_URL, ["fi", "sv"], workers=workers) == one
+
+
+def test_a_check_that_fails_in_a_process_fails_whole(tiny):
+    """A forked check that breaks is done again in the calling process, so its error is seen
+    (not a site passed unchecked)."""
+    (tiny / "sv" / "rikki.html").write_bytes(b"<html lang=sv>\xff\xfe</html>")
+    with pytest.raises(UnicodeDecodeError):
+        linkcheck.check_site(tiny, SITE_URL, ["fi", "sv"], workers=2)
+
+
 def test_checker_reports_the_line(tiny):
     path = tiny / "fi" / "index.html"
     path.write_text(path.read_text(encoding="utf-8").replace(
