@@ -44,6 +44,7 @@ URL_ATTRS = {
     "poster": {"video"},
     "data": {"object"},
     "xlink:href": {"use", "image", "a"},
+    "data-src": {"script"},  # Material's scripts, loaded by kg.js on the first interaction
 }
 FORBIDDEN_ELEMENTS = {"iframe", "frame", "object", "embed", "applet", "base", "style"}
 """Never in our pages: CSP blocks <style> (no 'unsafe-inline'), the others would load or

@@ -7,11 +7,21 @@
 (function () {
   "use strict";
 
-  /* Today's date in Europe/Helsinki as YYYY-MM-DD (the data's time zone). */
+  /*
+   * Today's date in Europe/Helsinki as YYYY-MM-DD (the data's time zone).
+   * Helsinki is UTC+2 in winter and UTC+3 in summer, so outside 21-22 UTC both
+   * offsets give the same date and that date is exact. Only in that hour is the
+   * time-zone formatter asked: building one costs a phone ~90 ms of main thread
+   * (ICU's zone data), more than everything else in this file together.
+   */
   function helsinkiToday() {
+    var now = Date.now();
+    var winter = new Date(now + 2 * 3600000).toISOString().slice(0, 10);
+    var summer = new Date(now + 3 * 3600000).toISOString().slice(0, 10);
+    if (winter === summer) return winter;
     var parts = new Intl.DateTimeFormat("en-CA", {
       timeZone: "Europe/Helsinki", year: "numeric", month: "2-digit", day: "2-digit"
-    }).formatToParts(new Date());
+    }).formatToParts(new Date(now));
     var get = function (type) {
       return parts.filter(function (p) { return p.type === type; })[0].value;
     };
@@ -36,9 +46,10 @@
   function updateStatuses() {
     var node = document.getElementById("kg-labels");
     if (!node) return;
+    var statuses = document.querySelectorAll(".kg-status[data-opens]");
+    if (!statuses.length) return;
     var labels = JSON.parse(node.textContent);
     var today = helsinkiToday();
-    var statuses = document.querySelectorAll(".kg-status[data-opens]");
     Array.prototype.forEach.call(statuses, function (el) {
       var key = periodStatus(el, today);
       el.textContent = labels[key];
@@ -116,17 +127,47 @@
   }
 
   /*
-   * When to run: Material's bundle (a plain script before this deferred one)
-   * publishes window.document$, which emits after Material has mounted its
-   * components (table wrappers included) on DOMContentLoaded and again on every
-   * instant-navigation page swap. Subscribing to it runs us after Material.
-   * Without the bundle (e.g. it failed to load), DOMContentLoaded is enough.
+   * Material's scripts (search, the back-to-top button, table wrappers) come as
+   * <script type="text/x-kg-deferred" data-src> (see overrides/main.html) and load
+   * on the reader's first interaction: a tap, a key, focus, scrolling. They load
+   * in order; then DOMContentLoaded is announced again, because Material mounts
+   * its components on that event (its document$ emits then), and kg.js runs once
+   * more after Material, to name and fix what Material just built.
    */
+  var TRIGGERS = ["pointerdown", "touchstart", "keydown", "focusin", "scroll", "wheel"];
+
+  function loadMaterial() {
+    TRIGGERS.forEach(function (type) { window.removeEventListener(type, loadMaterial, true); });
+    var deferred = document.querySelectorAll("script[type='text/x-kg-deferred']");
+    if (!deferred.length) return;
+    var last;
+    Array.prototype.forEach.call(deferred, function (old) {
+      var script = document.createElement("script");
+      script.src = old.getAttribute("data-src");
+      script.async = false; /* run in document order */
+      old.parentNode.replaceChild(script, old);
+      last = script;
+    });
+    last.addEventListener("load", function () {
+      if (window.document$ && typeof window.document$.subscribe === "function") {
+        window.document$.subscribe(run);
+      }
+      document.dispatchEvent(new Event("DOMContentLoaded"));
+      document.documentElement.setAttribute("data-kg-material", "mounted");
+    });
+  }
+
   function start() {
-    if (window.document$ && typeof window.document$.subscribe === "function") {
-      window.document$.subscribe(run);
-    } else if (document.readyState === "loading") {
-      document.addEventListener("DOMContentLoaded", run);
+    /* What Material's bundle does first: the page is in JavaScript mode (the search box
+       shows; with .no-js it is hidden, rightly, when scripts cannot run). */
+    var root = document.documentElement;
+    root.classList.remove("no-js");
+    root.classList.add("js");
+    TRIGGERS.forEach(function (type) {
+      window.addEventListener(type, loadMaterial, { capture: true, passive: true });
+    });
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", run, { once: true });
     } else {
       run();
     }

@@ -86,6 +86,16 @@ def new_page(browser, server):
 # ---------------------------------------------------------------------------
 
 
+def interact(page) -> None:
+    """A reader's first key press: kg.js then loads Material's scripts (overrides/main.html says
+    why they wait) and Material mounts. Shift changes nothing else on the page. Pages without
+    Material (the root chooser, redirect stubs) are left as they are."""
+    if not page.locator("script[type='text/x-kg-deferred']").count():
+        return
+    page.keyboard.press("Shift")
+    page.wait_for_function("() => document.documentElement.dataset.kgMaterial === 'mounted'", timeout=15000)
+
+
 def url_path(url: str) -> str:
     return urlsplit(url).path
 

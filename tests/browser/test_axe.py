@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import WIDTHS, describe_violations
+from .conftest import WIDTHS, describe_violations, interact
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 OPTIONS = {"runOnly": {"type": "tag", "values": TAGS}, "resultTypes": ["violations"]}
@@ -21,7 +21,10 @@ def axe():
 
 
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
-def test_no_axe_violations(axe, new_page, all_pages, redirect_stubs, width):
+@pytest.mark.parametrize("state", ["read", "in use"])
+def test_no_axe_violations(axe, new_page, all_pages, redirect_stubs, width, state):
+    """`read`: as loaded, before any interaction (Material's scripts wait for one: overrides/main.html);
+    `in use`: after the first key press, with Material's components mounted."""
     # Every HTML file of both languages plus the root chooser and 404 pages.
     assert len(all_pages) > 20 and "/" in all_pages and "/404.html" in all_pages
     page = new_page(width)
@@ -36,12 +39,14 @@ def test_no_axe_violations(axe, new_page, all_pages, redirect_stubs, width):
                     return route.fulfill(status=204)
                 return route.continue_()
             page.route("**/*", stay)
-        page.goto(url)  # "load": after DOMContentLoaded, so Material and then kg.js have run
+        page.goto(url)  # "load": after DOMContentLoaded, so kg.js has run
+        if state == "in use":
+            interact(page)
         result = axe.run(page, options=OPTIONS)
         if stay:
             page.unroute("**/*", stay)
         problems += describe_violations(url, width, result.response["violations"])
-    header = f"{len(problems)} axe violation(s) on {len(all_pages)} pages at {width} px:"
+    header = f"{len(problems)} axe violation(s) on {len(all_pages)} pages at {width} px ({state}):"
     assert not problems, "\n".join([header, *problems])
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .conftest import interact
+
 # Describe document.activeElement: where it is and whether its focus can be seen.
 ACTIVE = """() => {
   const el = document.activeElement;
@@ -67,21 +69,26 @@ def test_skip_link_moves_past_the_navigation(new_page, page_type):
 
 
 def test_scrolling_tables_are_focusable(new_page, page_type):
-    """Material wraps tables in .md-typeset__scrollwrap after kg.js first runs: the wrapper that
-    actually scrolls must be the tab stop (tabindex=0, role=region, a name)."""
+    """Whatever scrolls must be a tab stop (tabindex=0, a name; role=region unless it is the table
+    itself). Before Material's scripts load (on the first interaction) the table scrolls; after,
+    Material's .md-typeset__scrollwrap does, and the tab stop moves to it."""
     page = new_page(375)
     page.goto(page_type("schedule").urls["fi"])
-    boxes = page.evaluate("""() => [...document.querySelectorAll(
-        '.md-typeset__scrollwrap, .md-typeset table')]
-      .map(el => ({cls: el.className || el.tagName, scrolls: el.scrollWidth > el.clientWidth + 1,
-                   tabindex: el.getAttribute('tabindex'), role: el.getAttribute('role'),
-                   label: el.getAttribute('aria-label')}))""")
-    scrolling = [b for b in boxes if b["scrolls"]]
-    assert scrolling, f"the schedule table should scroll at 375 px: {boxes}"
-    for box in scrolling:
-        assert box["tabindex"] == "0" and box["role"] == "region" and box["label"], box
-    stray = [b for b in boxes if not b["scrolls"] and b["tabindex"] is not None]
-    assert not stray, f"tab stops on boxes that do not scroll: {stray}"
+    for state in ("before Material", "after Material"):
+        if state == "after Material":
+            interact(page)
+        boxes = page.evaluate("""() => [...document.querySelectorAll(
+            '.md-typeset__scrollwrap, .md-typeset table')]
+          .map(el => ({cls: el.className || el.tagName, scrolls: el.scrollWidth > el.clientWidth + 1,
+                       tabindex: el.getAttribute('tabindex'), role: el.getAttribute('role'),
+                       label: el.getAttribute('aria-label')}))""")
+        scrolling = [b for b in boxes if b["scrolls"]]
+        assert scrolling, f"{state}: the schedule table should scroll at 375 px: {boxes}"
+        for box in scrolling:
+            role = None if box["cls"] == "TABLE" else "region"
+            assert box["tabindex"] == "0" and box["role"] == role and box["label"], (state, box)
+        stray = [b for b in boxes if not b["scrolls"] and b["tabindex"] is not None]
+        assert not stray, f"{state}: tab stops on boxes that do not scroll: {stray}"
     # And the keyboard really scrolls it.
     page.focus(".md-typeset__scrollwrap[tabindex='0']")
     page.keyboard.press("ArrowRight")

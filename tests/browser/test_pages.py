@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .conftest import SCREENSHOTS, WIDTHS
+from .conftest import SCREENSHOTS, WIDTHS, interact
 
 
 SEARCH_READY = """() => {
@@ -34,6 +34,7 @@ class Visit:
     failed: list[str] = field(default_factory=list)
     status: int = 0
     screenshots: list = field(default_factory=list)
+    before_interaction: list[str] = field(default_factory=list)
 
 
 @pytest.fixture(scope="module")
@@ -59,6 +60,8 @@ def tour(browser, server, page_types) -> list[Visit]:
                         and v.failed.append(f"{r.url} → {r.status}"))
                 response = page.goto(url)
                 visit.status = response.status if response else 0
+                visit.before_interaction = list(visit.requests)
+                interact(page)
                 # The last thing a page loads is the search index (in Material's worker): once the
                 # search box says it is ready, every request of the visit has been made.
                 page.wait_for_function(SEARCH_READY, timeout=15000)
@@ -110,3 +113,12 @@ def test_screenshots_written(tour, page_types):
     shots = [s for v in tour for s in v.screenshots]
     assert len(shots) == len(page_types) * 2 * len(WIDTHS)
     assert all(s.is_file() and s.stat().st_size > 5000 for s in shots)
+
+
+def test_material_scripts_wait_for_the_reader(tour):
+    """Until the reader taps, types or scrolls, no script of Material's is fetched (overrides/main.html
+    says why); after the first key press they are, and Material's search works (tests above)."""
+    for visit in tour:
+        early = [u for u in visit.before_interaction if "/assets/javascripts/" in u]
+        assert not early, f"{visit.url}: fetched before any interaction: {early}"
+        assert any("/assets/javascripts/bundle." in u for u in visit.requests), visit.url

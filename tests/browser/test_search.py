@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from .conftest import interact
+
 TOP = 5
 """The expected page must be among the first TOP pages listed (what a reader sees without scrolling)."""
 
@@ -66,6 +68,7 @@ def search_pages(browser, server):
         if lang not in pages:
             page = context.new_page()
             page.goto(f"/{lang}/")
+            interact(page)
             ready = translations(page)["search.result.placeholder"]
             # "Initialising search" turns into the placeholder once the worker has built the index.
             page.wait_for_function(

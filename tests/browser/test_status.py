@@ -70,3 +70,19 @@ def test_every_status_on_the_schedule_updates(new_page, page_type, page_plan):
     assert all(dates.period_status(p, day) == "past" for p in page_plan.project.periods)
     assert texts == [labels["past"]] * len(texts)
     assert all(not el.is_visible() for el in page.locator(".kg-asof").all())
+
+
+@pytest.mark.parametrize("utc, helsinki", [
+    (dt.datetime(2026, 7, 1, 21, 30, tzinfo=dt.timezone.utc), dt.date(2026, 7, 2)),    # EEST: 00:30
+    (dt.datetime(2026, 1, 15, 21, 30, tzinfo=dt.timezone.utc), dt.date(2026, 1, 15)),  # EET: 23:30
+    (dt.datetime(2026, 1, 15, 22, 0, tzinfo=dt.timezone.utc), dt.date(2026, 1, 16)),   # EET: midnight
+    (dt.datetime(2026, 7, 1, 20, 59, tzinfo=dt.timezone.utc), dt.date(2026, 7, 1)),    # EEST: 23:59
+])
+def test_today_is_helsinkis_date_in_the_hour_the_offsets_disagree(new_page, page_type, utc, helsinki):
+    """kg.js takes Helsinki's date from UTC+2/UTC+3 when both agree and asks the time-zone
+    formatter only when they do not (21-22 UTC): both ways must give Helsinki's date."""
+    page = new_page(1280)
+    page.clock.set_fixed_time(utc)
+    page.goto(page_type("schedule").urls["fi"])
+    page.wait_for_selector(".kg-status[data-live]", state="attached")
+    assert page.locator(".kg-status").first.get_attribute("data-live") == helsinki.isoformat()
