@@ -154,6 +154,15 @@ def page_loads(site: Path, url_path: str, languages: list[str]) -> dict:
     return {"lang": parser.lang, "loads": loads}
 
 
+SEARCH_READY = """() => {
+  const meta = document.querySelector('.md-search-result__meta');
+  const config = JSON.parse(document.getElementById('__config').textContent);
+  return document.documentElement.dataset.kgMaterial === 'mounted' && !!meta &&
+    meta.textContent.trim() === config.translations['search.result.placeholder'];
+}"""
+"""Material has mounted and its search worker has built the index."""
+
+
 def record_with_browser(base: str, paths: list[str]) -> dict[str, list[str]]:
     """The URLs Chromium fetches for each page (incl. worker requests), via Playwright."""
     import time
@@ -171,7 +180,7 @@ def record_with_browser(base: str, paths: list[str]) -> dict[str, list[str]]:
                 page = context.new_page()
                 page.goto(base + path, wait_until="networkidle")
                 page.keyboard.press("Shift")  # a first interaction: kg.js loads Material's scripts
-                page.wait_for_load_state("networkidle")
+                page.wait_for_function(SEARCH_READY, timeout=15000)  # the last thing they fetch
                 time.sleep(0.5)
                 found[path] = sorted({urlsplit(u).path for u in seen if u.startswith(base)})
                 context.close()

@@ -5,8 +5,10 @@ Order matters and is the point of this module:
 2. render every page in memory,
 3. write the sources into the work folder and run MkDocs' strict build for
    every language at once (one forked process per language, so they use every
-   core; see engine.py, whose imports overlap steps 1-2),
-4. post-build into the same staging folder,
+   core; see engine.py, whose imports overlap steps 1-2); meanwhile this
+   process makes the post-build files that need only the data,
+4. post-build into the same staging folder: those files, `_headers`, then the
+   whole-output checks,
 5. only then replace the output folder. Any failure before step 5 leaves the
    previous output exactly as it was.
 """

@@ -158,11 +158,6 @@
   }
 
   function start() {
-    /* What Material's bundle does first: the page is in JavaScript mode (the search box
-       shows; with .no-js it is hidden, rightly, when scripts cannot run). */
-    var root = document.documentElement;
-    root.classList.remove("no-js");
-    root.classList.add("js");
     TRIGGERS.forEach(function (type) {
       window.addEventListener(type, loadMaterial, { capture: true, passive: true });
     });

@@ -122,3 +122,20 @@ def test_material_scripts_wait_for_the_reader(tour):
         early = [u for u in visit.before_interaction if "/assets/javascripts/" in u]
         assert not early, f"{visit.url}: fetched before any interaction: {early}"
         assert any("/assets/javascripts/bundle." in u for u in visit.requests), visit.url
+
+
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+def test_search_shows_before_material_loads_and_only_where_scripts_run(new_page, page_type, width):
+    """Before the first interaction Material's .no-js layout stays (no collapsed menus, nothing
+    moves), but where scripts run the search is offered at once: the box from 60em up, the
+    header button below. Without JavaScript it stays hidden: it could not work."""
+    url = page_type("service").urls["fi"]
+    shown = ".md-search__input" if width >= 960 else ".md-header__button[for=__search]"
+    page = new_page(width)
+    page.goto(url)
+    assert page.evaluate("() => document.documentElement.classList.contains('no-js')")
+    assert page.locator(shown).is_visible()
+    nojs = new_page(width, js=False)
+    nojs.goto(url)
+    assert not nojs.locator(shown).is_visible()
+    assert nojs.locator(".md-header").is_visible()
