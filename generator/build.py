@@ -85,17 +85,22 @@ def build_site(data_dir: Path, content_dir: Path | None, out_dir: Path, *, today
         target.write_text(text, encoding="utf-8")
     lap("write")
 
-    # While MkDocs builds, make the post-build files that need only the data: this process
-    # would otherwise wait idle, and its imports (icalendar, the checkers) come off the tail.
+    # The post-build files that need only the data are made while this process would
+    # otherwise wait: for the MkDocs helper to finish its imports if it has not yet, else
+    # for MkDocs to build. Their imports (icalendar, the checkers) come off the tail too.
     made: dict[str, bytes] = {}
 
-    def meanwhile() -> None:
+    def make_data_files() -> None:
         from .postbuild import data_files
 
         made.update(data_files(site))
 
+    helper_ready = engine.ready()
+    if not helper_ready:
+        make_data_files()
     run_mkdocs(engine, [work / lang / "mkdocs.yml" for lang in project.languages],
-               source_date_epoch=_epoch(max(page.updated for page in site.pages)), meanwhile=meanwhile)
+               source_date_epoch=_epoch(max(page.updated for page in site.pages)),
+               meanwhile=make_data_files if helper_ready else None)
     lap("mkdocs")
 
     from .postbuild import postbuild, verify

@@ -14,15 +14,19 @@ work) and only builds when asked: nothing is written for invalid data.
 `serve` keeps one helper alive across rebuilds, so a preview rebuild pays
 neither the imports nor the template compilation again.
 
-Protocol (stdin/stdout, one JSON line each way per request):
+Protocol (stdin/stdout, JSON lines): once imported, the helper says
+    <- {"ready": true}
+then, per request,
     -> {"configs": ["build/fi/mkdocs.yml", ...], "epoch": 1767225600}
     <- {"failures": [{"config": "...", "output": "WARNING -  ..."}]}
 """
 
 from __future__ import annotations
 
+import gc
 import json
 import os
+import select
 import subprocess
 import sys
 import tempfile
@@ -46,6 +50,23 @@ class Engine:
             [sys.executable, "-m", "generator.engine", str(cache_dir)],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
         self.used = False
+        self._ready = False
+
+    def ready(self) -> bool:
+        """Has the helper finished its imports (without waiting for it)?"""
+        if not self._ready and select.select([self.proc.stdout], [], [], 0)[0]:
+            self._read_ready()
+        return self._ready
+
+    def _read_ready(self) -> None:
+        try:
+            line = self.proc.stdout.readline()
+        except OSError:
+            line = ""
+        if not line:
+            self.close()
+            raise EngineError("the MkDocs helper stopped:\n" + (self.proc.stderr.read() or "").strip())
+        self._ready = True
 
     def start(self, configs: list[Path], *, source_date_epoch: int) -> None:
         """Ask for the configs to be built concurrently and return at once: the caller works
@@ -60,6 +81,8 @@ class Engine:
 
     def wait(self) -> list[tuple[str, str]]:
         """The answer to start(): (config, output) for each config that failed."""
+        if not self._ready:
+            self._read_ready()
         try:
             line = self.proc.stdout.readline()
         except OSError:
@@ -226,6 +249,12 @@ def _child(config_file: str, epoch: int, log_fd: int) -> int:
 
 def _serve(cache_dir: str) -> None:
     _prepare(cache_dir)
+    # Everything imported so far outlives every build: frozen, the children's garbage
+    # collections skip it instead of writing to each object's header, which would copy
+    # every shared page into the child (copy-on-write). Measured: 0.03 s of 0.33 s.
+    gc.freeze()
+    sys.stdout.write(json.dumps({"ready": True}) + "\n")
+    sys.stdout.flush()
     for line in sys.stdin:
         request = json.loads(line)
         os.makedirs(cache_dir, exist_ok=True)  # only now: nothing is written before a build is asked for
