@@ -70,6 +70,20 @@ def run_one(url: str, form_factor: str, timeout: float = 180) -> dict:
             "lighthouse": data.get("lighthouseVersion"), "runtime_error": data.get("runtimeError", {}).get("code")}
 
 
+TRACE_ERRORS = ("NO_NAVSTART", "NO_FCP_TRACE", "NO_TRACING_STARTED")
+"""Lighthouse's own failures to record a trace (no score at all, not a slow page): run again."""
+
+
+def run_measured(url: str, form_factor: str, attempts: int = 3) -> dict:
+    """run_one, again (up to `attempts` in all) when Lighthouse failed to record its trace;
+    `attempts` in the result says how many runs it took."""
+    for attempt in range(1, attempts + 1):
+        result = run_one(url, form_factor)
+        if not any(code in result.get("error", "") for code in TRACE_ERRORS):
+            break
+    return {**result, "attempts": attempt}
+
+
 def measure(site: Path, urls: dict[str, dict[str, str]], form_factors=("mobile", "desktop"),
             log=print) -> dict:
     problem = ensure_installed()
@@ -86,7 +100,7 @@ def measure(site: Path, urls: dict[str, dict[str, str]], form_factors=("mobile",
                 for ff in form_factors:
                     key = f"{ptype}/{lang}/{ff}"
                     results[key] = {"type": ptype, "lang": lang, "form_factor": ff, "url": path,
-                                    **run_one(base + path, ff)}
+                                    **run_measured(base + path, ff)}
                     r = results[key]
                     log(f"    lighthouse {key}: " + (json.dumps(r["scores"]) if "scores" in r else r["error"]))
     finally:

@@ -453,6 +453,8 @@ def section_lighthouse(ctx: dict) -> dict:
             continue
         s = r["scores"]
         fails = "; ".join(f"{c}: " + ", ".join(a["id"] for a in items) for c, items in r["failing"].items())
+        if r.get("attempts", 1) > 1:  # Lighthouse's own trace failure before (lighthouse.TRACE_ERRORS)
+            fails = (fails + "; " if fails else "") + f"run {r['attempts']} times (trace not recorded before)"
         rows.append([key, s["performance"], s["accessibility"], s["best-practices"], s["seo"], fails or "–"])
     ctx["tables"].append(("7. Lighthouse 12.2.3 (served with gzip + _headers)", table(
         ["page/lang/form factor", "performance", "accessibility", "best practices", "SEO", "audits below 1"],
