@@ -156,7 +156,9 @@ def page_loads(site: Path, url_path: str, languages: list[str]) -> dict:
 
 SEARCH_READY = """() => {
   const meta = document.querySelector('.md-search-result__meta');
-  const config = JSON.parse(document.getElementById('__config').textContent);
+  const node = document.getElementById('__config');
+  if (!node) return true;  // the root chooser: no Material, nothing more to load
+  const config = JSON.parse(node.textContent);
   return document.documentElement.dataset.kgMaterial === 'mounted' && !!meta &&
     meta.textContent.trim() === config.translations['search.result.placeholder'];
 }"""

@@ -1,6 +1,7 @@
 /*
- * Keeps build-time statuses true on cached pages, makes scrolling tables
- * reachable by keyboard and names the search dialog. The status rules mirror
+ * Keeps build-time statuses true on cached pages, loads Material's scripts on
+ * the reader's first interaction, makes scrolling tables reachable by keyboard
+ * and names the search dialog. The status rules mirror
  * generator/dates.py exactly (tests/browser/test_status.py checks both agree).
  * Plain ES5-compatible code, no dependencies, no inline script (strict CSP).
  */
