@@ -55,18 +55,8 @@ class Engine:
     def ready(self) -> bool:
         """Has the helper finished its imports (without waiting for it)?"""
         if not self._ready and select.select([self.proc.stdout], [], [], 0)[0]:
-            self._read_ready()
+            self._ready = self._answer()["ready"]
         return self._ready
-
-    def _read_ready(self) -> None:
-        try:
-            line = self.proc.stdout.readline()
-        except OSError:
-            line = ""
-        if not line:
-            self.close()
-            raise EngineError("the MkDocs helper stopped:\n" + (self.proc.stderr.read() or "").strip())
-        self._ready = True
 
     def start(self, configs: list[Path], *, source_date_epoch: int) -> None:
         """Ask for the configs to be built concurrently and return at once: the caller works
@@ -82,7 +72,11 @@ class Engine:
     def wait(self) -> list[tuple[str, str]]:
         """The answer to start(): (config, output) for each config that failed."""
         if not self._ready:
-            self._read_ready()
+            self._ready = self._answer()["ready"]
+        return [(f["config"], f["output"]) for f in self._answer()["failures"]]
+
+    def _answer(self) -> dict:
+        """The helper's next line; if it stopped instead, EngineError with what it printed."""
         try:
             line = self.proc.stdout.readline()
         except OSError:
@@ -90,7 +84,7 @@ class Engine:
         if not line:
             self.close()
             raise EngineError("the MkDocs helper stopped:\n" + (self.proc.stderr.read() or "").strip())
-        return [(f["config"], f["output"]) for f in json.loads(line)["failures"]]
+        return json.loads(line)
 
     def close(self) -> None:
         if self.proc.poll() is None and not self.used:

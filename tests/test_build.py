@@ -179,6 +179,23 @@ def test_a_reused_engine_answers_each_build_even_after_a_post_build_failure(tmp_
     assert (out / "fi" / "tietoa-sivustosta" / "index.html").is_file()
 
 
+def test_a_helper_that_cannot_start_is_reported_with_what_it_said(tmp_path: Path):
+    """MkDocs missing or broken: the build stops with the helper's own error, not a hang."""
+    import os
+
+    from generator.engine import Engine, EngineError
+
+    fake = tmp_path / "fake" / "mkdocs"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text('raise ImportError("no MkDocs in this environment")\n')
+    env = {**os.environ, "PYTHONPATH": str(tmp_path / "fake")}
+    with Engine(tmp_path / "cache", env=env) as engine:
+        engine.start([tmp_path / "mkdocs.yml"], source_date_epoch=0)
+        with pytest.raises(EngineError, match="no MkDocs in this environment"):
+            engine.wait()
+    assert not (tmp_path / "cache").exists()
+
+
 def test_cli_build_refuses_invalid_data_with_the_check_report(tmp_path: Path):
     shutil.copytree(SMALL, tmp_path / "small")
     periods = tmp_path / "small" / "data" / "periods.yaml"
