@@ -96,6 +96,7 @@ def build(data_dir: Path, content_dir: Path | None, today: str | None, out_dir: 
 
 def _build(data_dir, content_dir, today, out_dir, work_dir, lang, engine) -> None:
     from .build import BuildError, build_site
+    from .messages import translate
     from .report import format_text
 
     try:
@@ -103,11 +104,11 @@ def _build(data_dir, content_dir, today, out_dir, work_dir, lang, engine) -> Non
                             engine=engine)
     except DataError as exc:
         click.echo(format_text(exc.problems, lang), err=True)
-        click.echo("Nothing was written: fix the problems above and build again.", err=True)
+        click.echo(translate.outcome("nothing-written", lang), err=True)
         sys.exit(1)
     except BuildError as exc:
-        click.echo(f"Build failed: {exc}", err=True)
-        click.echo(f"The previous {out_dir}/ was left as it was.", err=True)
+        click.echo(translate.outcome("build-failed", lang, error=str(exc)), err=True)
+        click.echo(translate.outcome("previous-kept", lang, out=str(out_dir)), err=True)
         sys.exit(1)
     if result.warnings:
         click.echo(format_text(result.warnings, lang), err=True)

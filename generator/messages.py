@@ -22,6 +22,25 @@ SUMMARY = {
     "sv": ("{n} fel", "{n} fel", "{n} varning", "{n} varningar"),
 }
 
+# What `build` says after the problems: key → language → text.
+OUTCOMES = {
+    "nothing-written": {
+        "en": "Nothing was written: fix the problems above and build again.",
+        "fi": "Mitään ei kirjoitettu: korjaa yllä luetellut ongelmat ja rakenna sivusto uudelleen.",
+        "sv": "Ingenting skrevs: rätta till problemen ovan och bygg igen.",
+    },
+    "build-failed": {
+        "en": "Build failed: {error}",
+        "fi": "Sivuston rakentaminen epäonnistui: {error}",
+        "sv": "Bygget misslyckades: {error}",
+    },
+    "previous-kept": {
+        "en": "The previous {out}/ was left as it was.",
+        "fi": "Edellinen {out}/ jäi ennalleen.",
+        "sv": "Den tidigare {out}/ lämnades som den var.",
+    },
+}
+
 # code → language → (message, hint). `{0}`, `{1}` are the problem's args.
 MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     "duplicate-key": {
@@ -398,6 +417,10 @@ class _Translate:
 
     def hint_label(self, lang: str) -> str:
         return LABELS.get(lang, LABELS["en"])["hint"]
+
+    def outcome(self, key: str, lang: str, **values: str) -> str:
+        texts = OUTCOMES[key]
+        return texts.get(lang, texts["en"]).format(**values)
 
     def summary(self, errors: int, warnings: int, lang: str) -> str:
         one_error, errors_form, one_warning, warnings_form = SUMMARY.get(lang, SUMMARY["en"])

@@ -209,6 +209,20 @@ def test_cli_build_refuses_invalid_data_with_the_check_report(tmp_path: Path):
     assert not (tmp_path / "site").exists()
 
 
+@pytest.mark.parametrize("lang, nothing", [("fi", "Mitään ei kirjoitettu"), ("sv", "Ingenting skrevs")])
+def test_cli_build_speaks_the_editors_language(tmp_path: Path, lang: str, nothing: str):
+    """`build --lang fi|sv`: the problems and what happened next, both in the editor's language."""
+    shutil.copytree(SMALL, tmp_path / "small")
+    periods = tmp_path / "small" / "data" / "periods.yaml"
+    periods.write_text(periods.read_text().replace("start: 2026-10-05", "start: 2026-10-32"))
+    result = CliRunner().invoke(main, ["build", "--data", str(tmp_path / "small" / "data"),
+                                       "--out", str(tmp_path / "site"), "--work", str(tmp_path / "w"),
+                                       "--today", "2026-11-25", "--lang", lang])
+    assert result.exit_code == 1
+    assert nothing in result.output and "Nothing was written" not in result.output
+    assert not (tmp_path / "site").exists()
+
+
 def test_statuses_follow_today(tmp_path: Path):
     build_site(SMALL / "data", SMALL / "content", tmp_path / "site", today=dt.date(2027, 2, 1),
                work_dir=tmp_path / "w")
