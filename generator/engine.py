@@ -112,26 +112,17 @@ class Engine:
 
 
 def _prepare(cache_dir: str) -> None:
-    """Import everything a build needs once, and share compiled templates on disk."""
+    """Import everything a build needs once, before any fork."""
     import logging
 
-    import jinja2
-    import mkdocs.theme
     from mkdocs.commands import build as _build  # noqa: F401
     from mkdocs.config import load_config as _load  # noqa: F401
     import material.plugins.search.plugin  # noqa: F401
 
-    cache = jinja2.FileSystemBytecodeCache(cache_dir)
-    original = mkdocs.theme.Theme.get_env
+    from .mkdocs_speedups import install
 
-    def get_env(self):  # Jinja checks each template's source checksum: edited overrides recompile.
-        env = original(self)
-        env.bytecode_cache = cache
-        return env
-
-    mkdocs.theme.Theme.get_env = get_env
-    _cache_installed_theme_listing()
-    _do_once_before_fork()
+    install(cache_dir)
+    _import_once_before_fork()
     # The same lines the CLI prints ("WARNING -  ..."), written to each child's own log.
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
@@ -144,7 +135,8 @@ def _prepare(cache_dir: str) -> None:
 # Modules a build imports on first use: the Markdown extensions of mkdocs.yml and what they
 # and Material load lazily (Pygments through fenced_code, colorama through Material's
 # template helpers). Imported once here instead of in every child; a module missing from
-# this list is simply imported by the child, as before.
+# this list is simply imported by the child, as before. Public API only: importing a module
+# early changes nothing of what it does.
 _BUILD_IMPORTS = (
     "mkdocs.config.defaults", "material.templates", "pygments.formatters", "pygments.lexers",
     *(f"markdown.extensions.{name}" for name in
@@ -152,19 +144,12 @@ _BUILD_IMPORTS = (
 )
 
 
-def _do_once_before_fork() -> None:
-    """What every child build would otherwise repeat: about 20 ms of each language's build.
-
-    Besides the imports above: the scans of installed packages' entry points (themes,
-    plugins, Markdown extensions) that MkDocs and Markdown make per build. The installed
-    packages do not change while this helper runs; two of the three scans are cached by
-    their own library (lru_cache) once made, the plugin scan is cached here.
-    """
-    import functools
+def _import_once_before_fork() -> None:
+    """What every child build would otherwise repeat: the imports above, and the scans of
+    installed themes and Markdown extensions, which their own libraries cache once made."""
     import importlib
 
     import markdown.util
-    import mkdocs.plugins
     import mkdocs.utils
 
     for name in _BUILD_IMPORTS:
@@ -174,44 +159,6 @@ def _do_once_before_fork() -> None:
             pass  # the build itself reports it, in its own words
     mkdocs.utils.get_themes()
     markdown.util.get_installed_extensions()
-    mkdocs.plugins.get_plugins = functools.lru_cache(maxsize=None)(mkdocs.plugins.get_plugins)
-    mkdocs.plugins.get_plugins()
-
-
-def _cache_installed_theme_listing() -> None:
-    """List the installed theme folders once, not once per language and build.
-
-    MkDocs finds the theme's static files with `env.list_templates()`, which walks
-    every theme folder: Material's holds 14,000 icon files under `.icons/`, and the
-    walk plus MkDocs' filter took ~60 ms of every language's build. The installed
-    packages do not change while this helper runs, so their listing is made here,
-    before any fork, without the dot-folders MkDocs' filter always drops (its
-    first patterns are `.*` and `*/.*`; `add_files_from_theme` is the only caller).
-    Our own `overrides/` folder is still walked on every build.
-    """
-    import jinja2.loaders
-    import material
-    import mkdocs
-
-    installed = tuple(os.path.dirname(package.__file__) for package in (material, mkdocs))
-    original = jinja2.loaders.FileSystemLoader.list_templates
-    listings: dict[str, list[str]] = {}
-
-    def list_templates(self):
-        found = set()
-        for searchpath in self.searchpath:
-            if not os.path.abspath(searchpath).startswith(installed):
-                found.update(original(jinja2.loaders.FileSystemLoader(searchpath)))
-                continue
-            if searchpath not in listings:
-                names = original(jinja2.loaders.FileSystemLoader(searchpath))
-                listings[searchpath] = [n for n in names if not n.startswith(".") and "/." not in n]
-            found.update(listings[searchpath])
-        return sorted(found)
-
-    jinja2.loaders.FileSystemLoader.list_templates = list_templates
-    list_templates(jinja2.loaders.FileSystemLoader(
-        [os.path.join(installed[0], "templates"), os.path.join(installed[1], "templates")]))
 
 
 def _child(config_file: str, epoch: int, log_fd: int) -> int:

@@ -1,0 +1,77 @@
+"""The warm MkDocs helper (engine.py + mkdocs_speedups.py) writes exactly what MkDocs writes.
+
+The helper reaches into MkDocs' internals for speed; this is the test that it changes nothing:
+the same generated sources built by the helper and by plain `mkdocs build --strict` give the
+same files, byte for byte, in every language.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.build import build_site
+from generator.engine import Engine
+
+from .conftest import SMALL, TODAY
+
+EPOCH = 1767225600  # 2026-01-01: any fixed value, given to both builds
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def work(tmp_path_factory) -> Path:
+    """The small fixture's generated sources (build/<lang>/mkdocs.yml and docs/)."""
+    base = tmp_path_factory.mktemp("engine")
+    build_site(SMALL / "data", SMALL / "content", base / "site", today=TODAY, work_dir=base / "work")
+    return base / "work"
+
+
+@pytest.mark.parametrize("speedups", ["all", "none"])
+def test_the_helper_writes_what_plain_mkdocs_build_strict_writes(work: Path, tmp_path: Path,
+                                                                   speedups: str, monkeypatch):
+    monkeypatch.setenv("KG_SPEEDUPS", speedups)
+    configs = sorted(work.glob("*/mkdocs.yml"))
+    assert [c.parent.name for c in configs] == ["fi", "sv"]
+    staging = work / "site"
+    with Engine(tmp_path / "cache") as engine:
+        engine.start(configs, source_date_epoch=EPOCH)
+        assert engine.wait() == []
+    helper = {c.parent.name: tree(staging / c.parent.name) for c in configs}
+
+    for config in configs:
+        lang = config.parent.name
+        plain = tmp_path / "plain" / lang
+        env = dict(os.environ, SOURCE_DATE_EPOCH=str(EPOCH), PYTHONHASHSEED="0")
+        run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config),
+                              "-d", str(plain)], env=env, capture_output=True, text=True)
+        assert run.returncode == 0, run.stderr
+        expected = tree(plain)
+        assert sorted(helper[lang]) == sorted(expected), f"{lang}: different file lists"
+        different = [name for name in expected if helper[lang][name] != expected[name]]
+        assert different == [], f"{lang}: the helper's output differs from mkdocs build --strict"
+
+
+def test_the_comparison_can_fail(work: Path, tmp_path: Path):
+    """Guard for the test above: a changed source really shows as a difference."""
+    a, b = tmp_path / "a", tmp_path / "b"
+    env = dict(os.environ, SOURCE_DATE_EPOCH=str(EPOCH), PYTHONHASHSEED="0")
+    config = work / "fi" / "mkdocs.yml"
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(a)],
+                   env=env, check=True)
+    page = next((work / "fi" / "docs").glob("*.md"))
+    original = page.read_text(encoding="utf-8")
+    try:
+        page.write_text(original + "\nLisätty kappale.\n", encoding="utf-8")
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(b)],
+                       env=env, check=True)
+    finally:
+        page.write_text(original, encoding="utf-8")
+    assert tree(a) != tree(b)
