@@ -29,11 +29,12 @@ import re
 import sys
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
-from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Collection
 from urllib.parse import unquote, urlsplit
+
+from .urlsafety import scheme
 
 URL_ATTRS = {
     "href": {"a", "area", "link", "base", "use", "image"},
@@ -49,7 +50,6 @@ URL_ATTRS = {
 FORBIDDEN_ELEMENTS = {"iframe", "frame", "object", "embed", "applet", "base", "style"}
 """Never in our pages: CSP blocks <style> (no 'unsafe-inline'), the others would load or
 change what the page is made of."""
-_BAD_SCHEME_RE = re.compile(r"^\s*(javascript|vbscript|data|file)\s*:", re.I)
 _REFRESH_RE = re.compile(r"^\s*\d+\s*;\s*url\s*=\s*(.+)$", re.I)
 MAX_SHOWN = 40
 
@@ -92,8 +92,8 @@ def _element(scan: PageScan, line: int, tag: str, attrs: list[tuple[str, str | N
             urls = [part.strip().split()[0] for part in value.split(",") if part.strip()] \
                 if name == "srcset" else [value]
             for url in urls:
-                if _BAD_SCHEME_RE.match(url) and not (url.lstrip().lower().startswith("data:")
-                                                      and tag == "img" and name == "src"):
+                if _is_script_or_data(url) and not (scheme(url) == "data" and tag == "img"
+                                                    and name == "src"):
                     scan.issues.append((line, f"{name}={url[:60]!r} on <{tag}>: script and data "
                                               "links are never allowed"))
                 else:
@@ -102,215 +102,36 @@ def _element(scan: PageScan, line: int, tag: str, attrs: list[tuple[str, str | N
         match = _REFRESH_RE.match(dict(attrs).get("content") or "")
         if match:
             url = match[1].strip().strip("'\"")
-            if _BAD_SCHEME_RE.match(url):
+            if _is_script_or_data(url):
                 scan.issues.append((line, f"meta refresh to {url[:60]!r}"))
             else:
                 scan.links.append((line, tag, "content", url))
 
 
+def _is_script_or_data(url: str) -> bool:
+    return scheme(url) in {"javascript", "vbscript", "data", "file"}
+
+
 class _Scanner(HTMLParser):
-    """The reference tokenizer (the standard library's HTMLParser): scan_html must give exactly
-    what this gives (tests/test_links.py compares them); it is also scan_html's fallback."""
+    """Reads one page with the standard library's HTML parser; the policy is in _element."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.scan = PageScan()
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         _element(self.scan, self.getpos()[0], tag, attrs)
 
-    def handle_startendtag(self, tag, attrs):
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         _element(self.scan, self.getpos()[0], tag, attrs)
 
 
-def scan_html_reference(text: str) -> PageScan:
-    """scan_html through html.parser.HTMLParser: slow (a Python call per token), but the
-    definition of what scan_html must return."""
+def scan_html(text: str) -> PageScan:
+    """ids, links, issues and lang of one HTML page."""
     scanner = _Scanner()
     scanner.feed(text)
     scanner.close()
     return scanner.scan
-
-
-# The fast tokenizer. It walks the text exactly as HTMLParser (Python 3.11, convert_charrefs=True,
-# feed() then close()) does, but in C as far as it can: one search skips text, plain end tags and
-# plain start tags that _element would ignore, and stops at the next "<" that may matter. There a
-# plain start tag (separated, plainly quoted attributes) is read with one regular expression;
-# anything else goes through a transcription of HTMLParser's own code, with its own patterns, and
-# `<![` (a marked section, on which HTMLParser can raise) hands the whole page to the reference.
-# Line numbers are HTMLParser's: 1 + the number of "\n" before the tag's "<".
-_WS = r"[ \t\n\r\f]"
-_NAME = r"[a-zA-Z][a-zA-Z0-9-]*"
-_ATTR_NAME = r"[a-zA-Z_:][-a-zA-Z0-9_:.]*"
-_VALUE = r"""(?:="[^"]*"|='[^']*'|=[^\s"'=<>`]+(?=[ \t\n\r\f>]))"""
-_PLAIN_TAG = rf"({_NAME})((?:{_WS}+{_ATTR_NAME}{_VALUE}?)*){_WS}*(/?)>"
-"""After "<": a start tag HTMLParser reads exactly so: 1 name, 2 attributes, 3 "/" of "/>"."""
-_ATTR_RE = re.compile(rf"""{_WS}+({_ATTR_NAME})(?:(=)(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
-_RECORDED_TAGS = FORBIDDEN_ELEMENTS | {"html", "meta", *HTMLParser.CDATA_CONTENT_ELEMENTS}
-"""Start tags that always matter: to _element whatever their attributes, or as raw text."""
-_RECORDED_ATTRS = {"style", "id", "name", *URL_ATTRS}
-"""With on*, every attribute name _element looks at."""
-
-_IGNORED_TAG = (
-    rf"(?!(?:{'|'.join(sorted(_RECORDED_TAGS))}){_WS[:-1]}/>])[a-z][a-z0-9-]*"
-    rf"(?:{_WS}+(?!on|(?:{'|'.join(map(re.escape, sorted(_RECORDED_ATTRS)))})(?![-a-zA-Z0-9_:.]))"
-    rf"""[a-z_:][-a-z0-9_:.]*(?:="[^"<]*"|='[^'<]*'|=[^\s"'=<>`]+(?=[ \t\n\r\f>]))?)*{_WS}*/?>"""
-)
-"""After "<": a plain start tag _element does nothing with -- names in lower case (any other case
-is simply not skipped), not in _RECORDED_TAGS, no attribute named on* or in _RECORDED_ATTRS --
-and with no "<" inside, so skipping it character by character never finds a tag in it."""
-_NEXT_RE = re.compile(rf"<(?!/[a-zA-Z][-.a-zA-Z0-9:_]*\s*>|{_IGNORED_TAG})(?:{_PLAIN_TAG})?")
-"""The next "<" that may matter, with the groups of _PLAIN_TAG if it starts a plain start tag."""
-_CDATA_END = {tag: re.compile(r"</\s*%s\s*>" % tag, re.I) for tag in HTMLParser.CDATA_CONTENT_ELEMENTS}
-# html.parser's own patterns (Python 3.11.7), for the uncommon cases.
-_STARTTAGOPEN = re.compile("<[a-zA-Z]")
-_COMMENTCLOSE = re.compile(r"--\s*>")
-_TAGFIND = re.compile(r"([a-zA-Z][^\t\n\r\f />\x00]*)(?:\s|/(?!>))*")
-_ATTRFIND = re.compile(
-    r'((?<=[\'"\s/])[^\s/>][^\s/=>]*)(\s*=+\s*'
-    r'(\'[^\']*\'|"[^"]*"|(?![\'"])[^>\s]*))?(?:\s|/(?!>))*')
-_LOCATESTARTTAGEND = re.compile(r"""
-  <[a-zA-Z][^\t\n\r\f />\x00]*       # tag name
-  (?:[\s/]*                          # optional whitespace before attribute name
-    (?:(?<=['"\s/])[^\s/>][^\s/=>]*  # attribute name
-      (?:\s*=+\s*                    # value indicator
-        (?:'[^']*'                   # LITA-enclosed value
-          |"[^"]*"                   # LIT-enclosed value
-          |(?!['"])[^>\s]*           # bare value
-         )
-        \s*                          # possibly followed by a space
-       )?(?:\s|/(?!>))*
-     )*
-   )?
-  \s*                                # trailing whitespace
-""", re.VERBOSE)
-_ENDTAGFIND = re.compile(r"</\s*([a-zA-Z][-.a-zA-Z0-9:_]*)\s*>")
-
-
-def _starttag(text: str, i: int):
-    """HTMLParser.check_for_whole_start_tag + parse_starttag at text[i] == "<" + letter:
-    (end, tag, attrs, tag if it starts script/style raw text) -- end -1 if HTMLParser would call it
-    unterminated, tag None if it reads the text as data."""
-    j = _LOCATESTARTTAGEND.match(text, i).end()
-    nxt = text[j:j + 1]
-    if nxt == ">":
-        endpos = j + 1
-    elif nxt == "/":
-        if not text.startswith("/>", j):
-            return -1, None, None, None
-        endpos = j + 2
-    elif nxt == "" or nxt in "abcdefghijklmnopqrstuvwxyz=/ABCDEFGHIJKLMNOPQRSTUVWXYZ":
-        return -1, None, None, None
-    else:
-        endpos = j if j > i else i + 1
-    match = _TAGFIND.match(text, i + 1)
-    k = match.end()
-    tag = match.group(1).lower()
-    attrs = []
-    while k < endpos:
-        m = _ATTRFIND.match(text, k)
-        if not m:
-            break
-        name, rest, value = m.group(1, 2, 3)
-        if not rest:
-            value = None
-        elif value[:1] == "'" == value[-1:] or value[:1] == '"' == value[-1:]:
-            value = value[1:-1]
-        if value:
-            value = unescape(value)
-        attrs.append((name.lower(), value))
-        k = m.end()
-    end = text[k:endpos].strip()
-    if end not in (">", "/>"):
-        return endpos, None, None, None
-    return endpos, tag, attrs, tag if not end.endswith("/>") and tag in _CDATA_END else None
-
-
-def _other(text: str, i: int, n: int) -> int:
-    """Where HTMLParser goes on after the "<" at i that is neither a start tag nor a plain end
-    tag (in normal, not script/style, mode): -1 if it would call it unterminated."""
-    if text.startswith("</", i):  # parse_endtag
-        gt = text.find(">", i + 1)
-        if gt < 0:
-            return -1
-        if _ENDTAGFIND.match(text, i):
-            return gt + 1
-        name = _TAGFIND.match(text, i + 2)
-        if not name:
-            if text.startswith("</>", i):
-                return i + 3
-            pos = text.find(">", i + 2)  # bogus comment
-            return -1 if pos < 0 else pos + 1
-        return text.find(">", name.end()) + 1
-    if text.startswith("<!--", i):
-        match = _COMMENTCLOSE.search(text, i + 4)
-        return match.end() if match else -1
-    if text.startswith("<?", i):
-        pos = text.find(">", i + 2)
-        return -1 if pos < 0 else pos + 1
-    if text.startswith("<!", i):
-        if text.startswith("<![", i):
-            raise LookupError  # marked section: the reference decides
-        if text[i:i + 9].lower() == "<!doctype":
-            pos = text.find(">", i + 9)
-        else:
-            pos = text.find(">", i + 2)  # bogus comment
-        return -1 if pos < 0 else pos + 1
-    return i + 1 if i + 1 < n else n  # a lone "<" is text
-
-
-def scan_html(text: str) -> PageScan:
-    """ids, links, issues and lang of one HTML page: exactly what scan_html_reference gives."""
-    scan = PageScan()
-    n = len(text)
-    i = counted = 0
-    line = 1
-    search = _NEXT_RE.search
-    attr_find = _ATTR_RE.findall
-    while True:
-        m = search(text, i)
-        if m is None:
-            break
-        j = m.start()
-        name, attr_text, slash = m.groups()
-        if name is not None:
-            tag = name.lower()
-            k = m.end()
-            cdata = tag if not slash and tag in _CDATA_END else None
-            attrs = []
-            for attr, eq, dq, sq, bare in attr_find(attr_text):
-                value = (dq or sq or bare) if eq else None
-                if value and "&" in value:
-                    value = unescape(value)
-                attrs.append((attr.lower(), value))
-        else:
-            if _STARTTAGOPEN.match(text, j):
-                k, tag, attrs, cdata = _starttag(text, j)
-            else:
-                try:
-                    k = _other(text, j, n)
-                except LookupError:
-                    return scan_html_reference(text)
-                tag = cdata = None
-            if k < 0:  # unterminated: HTMLParser reads it as text up to the next ">" or "<"
-                k = text.find(">", j + 1)
-                if k < 0:
-                    k = text.find("<", j + 1)
-                    if k < 0:
-                        k = j + 1
-                else:
-                    k += 1
-        if tag is not None:
-            line += text.count("\n", counted, j)
-            counted = j
-            _element(scan, line, tag, attrs)
-        i = k
-        if cdata:  # script/style: raw text up to the matching end tag (without one: to the end)
-            close = _CDATA_END[cdata].search(text, i)
-            if close is None:
-                break
-            i = close.end()
-    return scan
 
 
 class Checker:
