@@ -207,8 +207,13 @@ def served_paths(rel: str) -> list[str]:
 
 def _matches(pattern: str, path: str) -> bool:
     """Cloudflare's rule matching: `*` matches anything, `/` included."""
-    regex = "^" + ".*".join(re.escape(part) for part in pattern.split("*")) + "$"
-    return re.match(regex, path) is not None
+    return _rule_regex(pattern).match(path) is not None
+
+
+@lru_cache(maxsize=4096)  # bounded: `serve` rebuilds for hours
+def _rule_regex(pattern: str) -> re.Pattern:
+    # Compiled once: every file is matched against every rule, for _headers and for nginx.
+    return re.compile("^" + ".*".join(re.escape(part) for part in pattern.split("*")) + "$")
 
 
 def _cache_rules(out: Path) -> list[tuple[str, list[tuple[str, str]]]]:
