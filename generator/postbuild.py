@@ -1,7 +1,8 @@
 """Stage 5: files around the per-language builds.
 
 The root language chooser and 404 page, the root sitemap with hreflang pairs,
-robots.txt, calendar and JSON feeds, and the CDN's `_headers` and `_redirects`.
+robots.txt, calendar and JSON feeds, the CDN's `_headers` and `_redirects`, and the same
+rules for nginx (`_nginx.conf`).
 Everything is derived from the data and the built HTML, never from the clock.
 """
 
@@ -28,14 +29,14 @@ def data_files(site: Site) -> dict[str, bytes]:
 
 def postbuild(site: Site, out: Path, files: dict[str, bytes] | None = None) -> None:
     """Add the data files (made now unless given) next to MkDocs' output, then `_headers`,
-    which hashes the inline scripts of the finished HTML."""
+    which hashes the inline scripts of the finished HTML, and `_nginx.conf` from its rules."""
     files = data_files(site) if files is None else files
     cdn.check_redirects_free(site, out)
     for rel, body in files.items():
         target = out / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(body)
-    cdn.write_headers(site, out)
+    cdn.write_nginx(site, out, cdn.write_headers(site, out))
 
 
 def verify(site: Site, out: Path, *, check_urls: bool = True) -> list:

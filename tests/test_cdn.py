@@ -436,3 +436,104 @@ def test_redirect_paths_must_be_site_paths(small_copy, old, new, bad):
     assert code == 1
     at = line + 1 if bad == old else line + 2
     assert re.search(rf":{at}:\d+: error: '{re.escape(bad)}' is not a page address of this site", output), output
+
+
+# ---------------------------------------------------------------------------
+# _nginx.conf: the same rules for nginx (served for real in tests/browser/test_nginx.py)
+# ---------------------------------------------------------------------------
+
+_LOCATION = re.compile(r"^location (?:(=|~|\^~) )?\"([^\"]*)\" \{\n(.*?)^\}", re.MULTILINE | re.DOTALL)
+_ADD_HEADER = re.compile(r"^    add_header (\S+) \"([^\"]*)\"( always)?;$", re.MULTILINE)
+
+
+@pytest.fixture(scope="module")
+def nginx_conf(real_site) -> str:
+    return (real_site / cdn.NGINX_FILE).read_text(encoding="utf-8")
+
+
+def test_every_nginx_location_sends_every_security_header(nginx_conf, rules):
+    """nginx drops inherited add_header lines in a location with its own: each location must carry
+    the CSP and every security header, as `_headers` says them, with `always` (404s, redirects)."""
+    everywhere = dict(rules[0][1])
+    assert rules[0][0] == "/*" and "Content-Security-Policy" in everywhere
+    locations = _LOCATION.findall(nginx_conf)
+    assert len(locations) > 20
+    assert not re.search(r"^add_header", nginx_conf, re.MULTILINE), "no add_header outside a location"
+    for modifier, match, body in locations:
+        sent = {name: (value, always) for name, value, always in _ADD_HEADER.findall(body)}
+        for name, value in everywhere.items():
+            assert sent.get(name) == (value, " always"), f"location {modifier} {match}: {name}"
+        assert body.count("add_header") == len(sent), f"location {modifier} {match}: a header twice"
+
+
+def test_nginx_gives_every_file_the_headers_of_headers_file(real_site, rules):
+    """The location nginx picks for every address of every file sends what `_headers` sends there."""
+    locations = _locations(real_site, rules)
+    for path, rel in served_paths(real_site).items():
+        loc = cdn.route(locations, path)
+        expected = cdnserver.headers_for(rules, path)
+        sent = {name.lower(): value for name, value in loc.headers}
+        if loc.content_type:
+            sent["content-type"] = loc.content_type
+        assert sent == expected, path
+        if not loc.content_type:
+            assert rel.rsplit(".", 1)[-1] in cdn.MEDIA_TYPES, f"{rel}: nginx has no media type for it"
+
+
+def _locations(real_site, rules):
+    from generator import TEMPLATE_DIR
+    from generator.render import Site
+    from generator.validate import load_project
+
+    project, _ = load_project(DATA, CONTENT, today=TODAY, template_dir=TEMPLATE_DIR)
+    return cdn.nginx_locations(Site(project, TODAY), real_site, rules)
+
+
+def test_nginx_refuses_rules_it_cannot_express(real_site, rules):
+    """A rule that sets a header on part of a folder's files cannot be said with one location per
+    rule: the build must stop rather than send the wrong headers."""
+    partial = rules + [("/*.map", [("X-Test", "1")])]
+    with pytest.raises(ValueError, match="from the same location .* but _headers gives them different headers"):
+        _locations(real_site, partial)
+    with pytest.raises(ValueError, match="has no nginx location"):
+        _locations(real_site, rules + [("/fi/*/kuvat/*", [("X-Test", "1")])])
+
+
+@pytest.mark.parametrize("value", ['a"b', "a\\b", "$uri", "a\nb", "a\x00b"])
+def test_nginx_strings_refuse_what_would_change_the_configuration(value):
+    with pytest.raises(ValueError, match="cannot be written into nginx"):
+        cdn._nginx_string(value)
+    if value != "$uri":  # a location regex is no place for variables: `\$` is a plain dollar there
+        with pytest.raises(ValueError):
+            cdn._nginx_string(re.escape(value) + "$", regex=True)
+
+
+def test_nginx_strings_and_regexes_pass_through():
+    assert cdn._nginx_string("default-src 'self'; img-src 'self' data:") == \
+        "\"default-src 'self'; img-src 'self' data:\""
+    assert cdn._nginx_string("^/.*" + re.escape(".xml.gz") + "$", regex=True) == '"^/.*\\.xml\\.gz$"'
+
+
+def test_nginx_conf_is_not_an_address(real_site):
+    from generator import manifest
+
+    assert (real_site / cdn.NGINX_FILE).is_file()
+    assert not [url for url in manifest.published_urls(real_site) if "nginx" in url]
+    assert cdn.NGINX_FILE not in (real_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert cdn.NGINX_FILE not in (real_site / "_headers").read_text(encoding="utf-8")
+
+
+def test_nginx_sends_one_charset_per_type(real_site, rules, monkeypatch):
+    """nginx adds `; charset=utf-8` by media type: a type wanted both with and without it is refused."""
+    from generator import TEMPLATE_DIR
+    from generator.render import Site
+    from generator.validate import load_project
+
+    project, _ = load_project(DATA, CONTENT, today=TODAY, template_dir=TEMPLATE_DIR)
+    site = Site(project, TODAY)
+    charset_types = re.search(r"^charset_types (.*);$", cdn.nginx_conf(site, real_site, rules), re.MULTILINE)[1].split()
+    assert {"text/html", "text/plain", "text/calendar", "application/json"} <= set(charset_types)
+    assert "application/xml" not in charset_types and "text/css" not in charset_types
+    monkeypatch.setitem(cdn.MEDIA_TYPES, "map", "application/json")
+    with pytest.raises(ValueError, match="with and without charset=utf-8"):
+        cdn.nginx_conf(site, real_site, rules)
