@@ -287,6 +287,11 @@ def front_matter(site: Site, page: Page, lang: str, ctx: PageContext) -> str:
         "updated": page.updated.isoformat(),
         "updated_text": ctx.date(page.updated),
     }
+    versions = page.context.get("versions")
+    if versions is not None and versions[lang].meta.description:
+        # A hand-written page's own summary; the theme writes it into <meta name="description">
+        # (else the site's description).
+        meta["description"] = versions[lang].meta.description
     service = page.context.get("service")
     if service is not None:
         # Material's search boosts page tags far above body text, and shows them
