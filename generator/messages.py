@@ -387,6 +387,58 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "fi": ("teksti ({0}) on vielä TODO-merkintä", "kirjoita lopullinen teksti merkinnän tilalle"),
         "sv": ("texten ({0}) är fortfarande en TODO-markering", "skriv den slutliga texten i stället"),
     },
+    # h3: hand-written pages judged on what Markdown makes of them (issue 12 items 3, 4, 6, 8, 11, 12)
+    "attr-in-content": {
+        "fi": ("attribuuttilista asettaa määritteen '{0}', jota sivuilla ei saa asettaa",
+               "poista {0}=…; attribuuttilistassa saa olla #tunniste, .luokka tai jokin näistä: alt, dir, "
+               "height, hreflang, lang, loading, rel, target, title, width"),
+        "sv": ("attributlistan sätter attributet '{0}', som inte får sättas på sidor",
+               "ta bort {0}=…; en attributlista får ange ett #id, en .klass eller något av dessa: alt, dir, "
+               "height, hreflang, lang, loading, rel, target, title, width"),
+    },
+    "external-embed-in-content": {
+        "fi": ("'{0}' ladattaisiin sivulle toiselta sivustolta",
+               "sivulla saa näyttää vain tämän sivuston omia tiedostoja: tee siitä linkki, "
+               "[teksti](https://…)"),
+        "sv": ("'{0}' skulle laddas in på sidan från en annan webbplats",
+               "en sida får bara visa webbplatsens egna filer: gör en länk av det, [text](https://…)"),
+    },
+    "reserved-id-in-content": {
+        "fi": ("tunniste '{0}' on sivuston teeman tai skriptien käytössä",
+               "__- ja kg-alkuiset tunnisteet on varattu: valitse toinen. Otsikko saa tunnisteensa "
+               "tekstistään, joten anna sille oma, esim. ## Otsikko {{: #oma-tunniste }}"),
+        "sv": ("id:t '{0}' används av webbplatsens tema eller skript",
+               "id:n som börjar med __ eller kg- är reserverade: välj ett annat. En rubrik får sitt id "
+               "från sin text, så ge den ett eget, t.ex. ## Rubrik {{: #eget-id }}"),
+    },
+    "table-align-in-content": {
+        "fi": ("taulukon sarake tasataan kaksoispisteellä otsikkorivin alla olevalla rivillä",
+               "kirjoita rivi ilman kaksoispisteitä (|---|---|): tasaus vaatisi tyylimäärittelyn, jonka "
+               "sivuston tietoturva-asetukset estävät"),
+        "sv": ("en tabellkolumn justeras med ':' på raden under rubrikraden",
+               "skriv raden utan kolon (|---|---|): justeringen kräver en inbäddad stil, som "
+               "webbplatsens säkerhetsinställningar blockerar"),
+    },
+    "content-shadows-page": {
+        "fi": ("sivun osoite {0} on jo varattu: {1}",
+               "nimeä tiedosto uudelleen: tiedoston nimestä tulee sivun osoite"),
+        "sv": ("sidans adress {0} är redan upptagen: {1}",
+               "byt namn på filen: filnamnet blir sidans adress"),
+    },
+    "not-a-file": {
+        "fi": ("'{0}' ei ole tavallinen tiedosto",
+               "sisältökansiossa saa olla vain Markdown-sivuja: poista se tai nimeä se niin, ettei nimi "
+               "pääty .md"),
+        "sv": ("'{0}' är inte en vanlig fil",
+               "en innehållsmapp får bara innehålla Markdown-sidor: ta bort den eller byt namn så att "
+               "namnet inte slutar på .md"),
+    },
+    "description-too-long": {
+        "fi": ("kuvauksessa on {0} merkkiä, enemmän kuin {1}",
+               "lyhennä se yhteen tai kahteen virkkeeseen: hakukoneet näyttävät noin 150 merkkiä"),
+        "sv": ("beskrivningen är {0} tecken lång, mer än {1}",
+               "korta den till en eller två meningar: sökmotorer visar ungefär 150 tecken"),
+    },
 }
 
 

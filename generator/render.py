@@ -15,13 +15,15 @@ import json
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
-
-import jinja2
 
 from . import PACKAGE_DIR, TEMPLATE_DIR
 from . import dates as d
 from .validate import Project
+
+if TYPE_CHECKING:
+    import jinja2
 
 # Generated pages in navigation order; content pages are slotted in by nav_order.
 NAV_ORDER = {"home": 0, "process": 10, "registration": 20, "schedule": 30, "services": 40,
@@ -187,6 +189,8 @@ def environment(cache_dir: Path | None = None) -> jinja2.Environment:
     """One environment per process (templates compile once; Jinja's auto-reload still
     picks up an edited template in `serve`). `cache_dir`: where compiled templates
     are kept between processes, so a one-shot build does not compile them again."""
+    import jinja2  # here: `check` asks the page plan (Site) without rendering anything
+
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
         bytecode_cache=jinja2.FileSystemBytecodeCache(str(cache_dir)) if cache_dir else None,
@@ -283,6 +287,11 @@ def front_matter(site: Site, page: Page, lang: str, ctx: PageContext) -> str:
         "updated": page.updated.isoformat(),
         "updated_text": ctx.date(page.updated),
     }
+    versions = page.context.get("versions")
+    if versions is not None and versions[lang].meta.description:
+        # A hand-written page's own summary; the theme writes it into <meta name="description">
+        # (else the site's description).
+        meta["description"] = versions[lang].meta.description
     service = page.context.get("service")
     if service is not None:
         # Material's search boosts page tags far above body text, and shows them

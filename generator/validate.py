@@ -9,24 +9,22 @@ plus its warnings. Nothing is written anywhere.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import difflib
-import functools
-import html
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel, RootModel, ValidationError
 
+from . import content
 from . import models as m
-from .load import Document, load_file, load_text
+from .content import ContentPage
+from .load import Document, load_file
 from .problems import ERROR, WARNING, DataError, Problem, key_path
 
 REVIEW_MONTHS = 12
 PROVISIONAL_WARNING_DAYS = 60
-_FRONT_MATTER_RE = re.compile(r"\A---\n(.*?\n)---\n", re.S)
 _TEMPLATE_KEY_RE = re.compile(r"""\bt\(\s*['"]([a-z0-9-]+)['"]\s*\)""")
 # Strings the Python code uses (templates' own t('…') keys are found by scanning them),
 # and those whose key is built from a value of the data (`status-` + status, ...).
@@ -44,29 +42,6 @@ CODE_STRINGS |= {f"a11y-status-{k}" for k in ("full", "partial", "none")}
 CODE_STRINGS |= {f"a11y-method-{k}" for k in ("self-assessment", "third-party")}
 CODE_STRINGS |= {f"a11y-reason-{k}" for k in ("non-compliance", "disproportionate-burden",
                                                 "out-of-scope")}
-_CONTENT_HTML_RE = re.compile(r"<\s*/?\s*[a-zA-Z!?]", re.I)
-"""Raw HTML in a hand-written page: a tag, a comment, a processing instruction, an autolink."""
-_CONTENT_LINK_RE = re.compile(r"\]\(\s*<?\s*(?P<inline>[^)>]*)|^[ ]{0,3}\[[^\]\n]+\]:\s*<?(?P<ref>[^>]*)")
-"""Link targets in a page: inline `[text](target)` and reference definitions `[name]: target`."""
-_CONTENT_ATTR_RE = re.compile(r"\{:?[ \t]*[^}\s][^}\n]*\}")
-"""An attribute list (`{: #id .class key=value }`): ids and classes are fine, handlers are not."""
-_HANDLER_RE = re.compile(r"(?<![\w-])(on[a-z]+)\s*=", re.I)
-_SCHEME_RE = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.I)
-_ATTR_VALUE_RE = re.compile(r"""=\s*("[^"]*"|'[^']*'|[^\s}]+)""")
-_BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
-_LINE_START_TAG_RE = re.compile(r"[ \t]*(?=<\s*/?\s*[a-zA-Z!?])")
-SAFE_SCHEMES = {"https", "http", "mailto", "tel"}
-
-
-@dataclass
-class ContentPage:
-    """A hand-written Markdown page from content/<lang>/."""
-
-    lang: str
-    slug: str
-    path: str
-    meta: m.PageMeta
-    body: str
 
 
 @dataclass
@@ -136,7 +111,7 @@ def load_project(data_dir: Path, content_dir: Path | None = None, *,
 
     site: m.SiteFile = parsed["site.yaml"]
     languages = [lang.code for lang in site.languages]
-    pages, page_problems = _load_pages(content_dir, languages)
+    pages, page_problems = content.load_pages(content_dir, languages, shown=_shown, explain=_from_pydantic)
     problems += page_problems
 
     project = Project(
@@ -269,157 +244,8 @@ def _field_description(model, loc: tuple) -> str:
 
 
 # ---------------------------------------------------------------------------
-# Hand-written pages
+# Paths as editors see them (hand-written pages are read by generator/content.py)
 # ---------------------------------------------------------------------------
-
-
-def _load_pages(content_dir: Path, languages: list[str]) -> tuple[list[ContentPage], list[Problem]]:
-    pages: list[ContentPage] = []
-    problems: list[Problem] = []
-    for lang in languages:
-        folder = content_dir / lang
-        if not folder.is_dir():
-            problems.append(Problem(_shown(folder), 0, 0, f"the content folder for '{lang}' is missing",
-                                    hint=f"create {_shown(folder)}/ (it may be empty)", code="missing-folder",
-                                    args=(lang,)))
-            continue
-        for path in sorted(folder.glob("*.md")):
-            shown = _shown(path)
-            try:
-                raw = path.read_bytes().decode("utf-8")
-            except UnicodeDecodeError:
-                problems.append(Problem(shown, 0, 0, "the file is not valid UTF-8 text",
-                                        hint="save it with UTF-8 encoding", code="not-utf8"))
-                continue
-            match = _FRONT_MATTER_RE.match(raw.replace("\r\n", "\n"))
-            if not match:
-                problems.append(Problem(shown, 1, 1, "the page has no front matter block",
-                                        hint="start the file with ---, the keys id, title and "
-                                             "last_reviewed, and another ---", code="no-front-matter"))
-                continue
-            try:
-                doc = load_text(match[1], shown)
-            except DataError as exc:
-                problems += [_shift(p, 1) for p in exc.problems]
-                continue
-            try:
-                meta = m.PageMeta.model_validate(doc.data)
-            except ValidationError as exc:
-                problems += [_shift(_from_pydantic(e, doc, m.PageMeta), 1) for e in exc.errors()]
-                continue
-            body = raw.replace("\r\n", "\n")[match.end():]
-            body_line = match[0].count("\n") + 1
-            problems += _content_problems(shown, body, body_line)
-            if not m.ID_RE.match(path.stem):
-                problems.append(Problem(shown, 0, 0, f"the file name '{path.name}' cannot be a URL",
-                                        hint="rename it with lowercase a-z, digits and hyphens, e.g. "
-                                             "tietosuoja.md", code="bad-slug", args=(path.name,)))
-                continue
-            pages.append(ContentPage(lang, path.stem, shown, meta, body))
-    return pages, problems
-
-
-def _content_problems(shown: str, body: str, first_line: int) -> list[Problem]:
-    """Raw HTML, event handlers in attribute lists and script links in a page's Markdown body."""
-    problems = []
-    lines = body.split("\n")
-    for number, text in enumerate(_strip_code(body).split("\n"), start=first_line):
-        # A tag at the start of a line is an HTML block to Markdown even inside a code span.
-        found = _CONTENT_HTML_RE.search(text)
-        column = found.start() + 1 if found else 0
-        if not found:
-            found = _LINE_START_TAG_RE.match(lines[number - first_line])
-            column = found.end() + 1 if found else 0
-        if found:
-            problems.append(Problem(shown, number, column,
-                                    "HTML or a script link is not allowed in pages",
-                                    hint="use Markdown instead; ask a developer if a page "
-                                         "truly needs markup", code="html-in-content"))
-            continue
-        for attrs in _CONTENT_ATTR_RE.finditer(text):
-            handler = _HANDLER_RE.search(attrs[0])
-            if handler:
-                problems.append(Problem(
-                    shown, number, attrs.start() + handler.start(1) + 1,
-                    f"the attribute list sets the event handler '{handler[1]}'",
-                    hint="scripts are not allowed in pages: remove it; an attribute list may give "
-                         "an #id or a .class", code="handler-in-content", args=(handler[1],)))
-                break
-            schemes = [scheme for value in _ATTR_VALUE_RE.findall(attrs[0])
-                       if (scheme := _scheme(value.strip("\"'"))) and scheme not in SAFE_SCHEMES]
-            if schemes:
-                problems.append(Problem(
-                    shown, number, attrs.start() + 1, f"the attribute list holds a '{schemes[0]}:' link",
-                    hint="remove it; an attribute list may give an #id or a .class",
-                    code="script-link-in-content", args=(schemes[0] + ":",)))
-                break
-        else:
-            for link in _CONTENT_LINK_RE.finditer(text):
-                target = link["inline"] if link["inline"] is not None else link["ref"]
-                scheme = _scheme(target or "")
-                if scheme and scheme not in SAFE_SCHEMES:
-                    where = link.start("inline") if link["inline"] is not None else link.start("ref")
-                    problems.append(Problem(
-                        shown, number, where + 1,
-                        f"the link target '{_shown_target(target)}' is not allowed in pages",
-                        hint="link to https://, mailto: or another page (e.g. ../palvelut/)",
-                        code="script-link-in-content", args=(_shown_target(target),)))
-    return problems
-
-
-def _shown_target(target: str) -> str:
-    return re.sub(r"[\x00-\x20]", "", target)[:80]
-
-
-def _scheme(target: str) -> str:
-    """The scheme a browser would see in a link target (entities decoded, controls dropped)."""
-    found = _SCHEME_RE.match(re.sub(r"[\x00-\x20]", "", html.unescape(target)))
-    return found[1].lower() if found else ""
-
-
-def _strip_code(text: str) -> str:
-    """The text with the content of inline code spans blanked (as spaces, so lines and columns
-    stay where they were), read as Markdown reads it: a backslash escapes the next character
-    (an escaped backtick opens no code span), a span closes at the next run of as many backticks,
-    also on a later line of the same paragraph, never across a blank line."""
-    out = list(text)
-    ends = [m.start() for m in _BLANK_LINE_RE.finditer(text)] + [len(text)]
-    i, n = 0, len(text)
-    while i < n:
-        char = text[i]
-        if char == "\\":
-            i += 2
-            continue
-        if char != "`":
-            i += 1
-            continue
-        j = i
-        while j < n and text[j] == "`":
-            j += 1
-        paragraph_end = ends[bisect.bisect_left(ends, j)]
-        close = _closing_run(j - i).search(text, j, paragraph_end)
-        if close and close.start() > j:
-            for k in range(j, close.start()):
-                if out[k] != "\n":
-                    out[k] = " "
-            i = close.end()
-        else:
-            i = j
-    return "".join(out)
-
-
-@functools.lru_cache(maxsize=64)
-def _closing_run(length: int) -> re.Pattern:
-    return re.compile(r"(?<!`)`{%d}(?!`)" % length)
-
-
-def _shift(problem: Problem, lines: int) -> Problem:
-    """Front matter starts on line 2 of the page; shift positions to match."""
-    if problem.line == 0:
-        return problem
-    return Problem(problem.file, problem.line + lines, problem.column, problem.message,
-                   key=problem.key, hint=problem.hint, severity=problem.severity,
-                   code=problem.code, args=problem.args)
 
 
 def _shown(path: Path) -> str:
@@ -451,6 +277,7 @@ class Rules:
             if name.startswith("_rule_"):
                 getattr(self, name)()
         self._redirects()  # last: it needs the page plan, which needs every other rule to hold
+        self._content_addresses()  # the same
         return self.problems
 
     # -- helpers -----------------------------------------------------------
@@ -578,12 +405,6 @@ class Rules:
                                  f"the slug '{slugs[lang]}' is used by two pages",
                                  code="duplicate-slug", args=(slugs[lang],))
                     top[slugs[lang]] = name
-            for page in self.p.pages:
-                if page.lang == lang and page.slug in top:
-                    self.problems.append(Problem(page.path, 0, 0,
-                                                 f"the file name '{page.slug}' is already the URL of a "
-                                                 "generated page", hint="rename the file",
-                                                 code="duplicate-slug", args=(page.slug,)))
             for file, items, what in (("services.yaml", self.p.services, "services"),
                                       ("requirements.yaml", self.p.requirements, "requirements")):
                 seen: dict[str, int] = {}
@@ -682,6 +503,19 @@ class Rules:
                          f"did you mean '{example}'?" if guess else
                          f"write the address of a page of this site, e.g. {example}",
                          code="redirect-target", args=(item.new, example))
+
+    def _content_addresses(self) -> None:
+        """A hand-written page's address is its own: asked of the page plan (render.Site), so every
+        address the generator makes is compared, the home page's (index.md) included."""
+        if not self.p.pages or any(p.is_error for p in self.problems):
+            return
+        from .render import Site
+
+        try:
+            site = Site(self.p, self.today)
+        except (KeyError, ValueError):  # e.g. a string the page titles need; the build says which
+            return
+        self.problems += content.address_problems(site)
 
     def _rule_dates(self) -> None:
         """Dates in order; events inside their period; periods do not overlap."""

@@ -1,0 +1,521 @@
+"""Hand-written pages (content/<lang>/*.md): reading them, their front matter, and what is safe in them.
+
+What is safe is judged on what the build makes of a page, not on its source text. The body is
+converted with Python-Markdown and the extensions MkDocs uses for the site (its built-in ones plus
+`markdown_extensions` of mkdocs.yml), and the HTML that comes out is read with the standard
+library's HTMLParser, which decodes entities as a browser does. Addresses are then read the way a
+browser reads them (WHATWG URL standard: leading and trailing C0 controls and spaces are stripped,
+every tab and newline is removed, the scheme is case-insensitive), so `\\x01javascript:`,
+`java<tab>script:`, `JaVaScRiPt:` and `&#106;avascript:` are all the javascript: links they are.
+
+A page may hold:
+
+* no raw HTML at all: nothing that Python-Markdown passes through as HTML (tags, comments, ...);
+  code spans, code blocks and entities such as `&lt;` are text;
+* links to http(s):, mailto:, tel: or the site's own pages; nothing else (no javascript:,
+  data:, no `//other.host`);
+* images and other embedded files only from the site itself (a relative or /absolute path);
+* attribute lists that give an #id, a .class or one of ALLOWED_ATTRIBUTES;
+* no id that the theme or the site's own scripts read (RESERVED_ID_PREFIXES: `__config`,
+  `__search`, `kg-labels`...), whether from an attribute list or from a heading's text;
+* no aligned table column: the alignment is an inline style, which the CSP blocks.
+
+This is the same ground the post-build link checker (generator/linkcheck.py) covers over the
+finished HTML, so a page `check` accepts does not fail the build there.
+
+A problem found in the HTML is put on the source line that makes it appear: the end of the
+shortest leading part of the page whose conversion already shows it (found by bisection; only
+pages with a problem pay for it).
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+import stat
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import yaml
+from pydantic import ValidationError
+
+from . import PACKAGE_DIR
+from . import models as m
+from .load import Document, load_text
+from .problems import DataError, Problem
+
+FRONT_MATTER_RE = re.compile(r"\A---\n(.*?\n)---\n", re.DOTALL)
+BOM = "\ufeff"
+MAX_DESCRIPTION = 300
+"""Characters; search engines show about half of it, the rest is cut."""
+MKDOCS_CONFIG = PACKAGE_DIR.parent / "mkdocs.yml"
+MKDOCS_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
+"""MkDocs adds these to every site's `markdown_extensions` (its MarkdownExtensions option's builtins)."""
+SAFE_SCHEMES = frozenset({"https", "http", "mailto", "tel"})
+ALLOWED_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir", "alt", "width", "height",
+                                "loading", "target", "rel", "hreflang"})
+"""What an attribute list may set: nothing that loads, runs or restyles anything."""
+RESERVED_ID_PREFIXES = ("__", "kg-")
+"""Material's own ids all start with __ (`__config` holds its configuration, `__search`, `__drawer`,
+`__palette_0`, `__nav_1`...); the site's scripts and templates use kg- (`kg-labels`). A page element
+with such an id would be found before the real one."""
+URL_ATTRIBUTES = frozenset({"href", "src", "srcset", "action", "formaction", "xlink:href", "poster",
+                            "data", "ping", "background", "cite", "longdesc"})
+NAVIGATION = frozenset({("a", "href"), ("area", "href"), ("a", "xlink:href")})
+"""(element, attribute) that take the reader elsewhere; every other URL attribute loads a file
+into the page, which must then be the site's own."""
+ENGINE_OUTPUTS = ("assets/", "search/", "404.html", "sitemap.xml")
+"""What MkDocs and Material write into every language folder besides the pages: a page may not take
+their name (the page plan of generator/render.py knows only the pages)."""
+_ORIGIN = "data-kg-attr-list"
+"""Set (in this module's conversion only) on an element whose attributes an attribute list changed."""
+_SCHEME_RE = re.compile(r"[a-zA-Z][a-zA-Z0-9+.\-]*(?=:)")
+_C0_AND_SPACE = "".join(map(chr, range(0x21)))
+_TABLE_ALIGN_RE = re.compile(r"text-align:\s*(left|right|center);?")
+
+TEXTS = {
+    "html-in-content": ("HTML or a script link is not allowed in pages",
+                        "use Markdown instead; ask a developer if a page truly needs markup"),
+    "script-link-in-content": ("the link target '{0}' is not allowed in pages",
+                               "link to https://, mailto: or another page (e.g. ../palvelut/)"),
+    "handler-in-content": ("the attribute list sets the event handler '{0}'",
+                           ("scripts are not allowed in pages: remove it; an attribute list may give "
+                            "an #id or a .class")),
+    "attr-in-content": ("the attribute list sets '{0}', which pages may not set",
+                        "remove {0}=…; an attribute list may give an #id, a .class or one of "
+                        + ", ".join(sorted(ALLOWED_ATTRIBUTES - {"id", "class"}))),
+    "external-embed-in-content": ("'{0}' would be loaded into the page from another site",
+                                  ("a page may show only the site's own files: link to it instead, "
+                                   "[text](https://…)")),
+    "reserved-id-in-content": ("the id '{0}' is one the site's theme or scripts use",
+                               ("ids starting with __ or kg- are reserved: choose another; a heading "
+                                "takes its id from its text, so give it its own, e.g. "
+                                "## Otsikko {{: #oma-tunniste }}")),
+    "table-align-in-content": ("a table column is aligned with ':' in the line under the header",
+                               ("write that line without colons (|---|---|): alignment needs an inline "
+                                "style, which the site's security policy blocks")),
+}
+
+
+@dataclass
+class ContentPage:
+    """A hand-written Markdown page from content/<lang>/."""
+
+    lang: str
+    slug: str
+    path: str
+    meta: m.PageMeta
+    body: str
+
+
+Explain = Callable[[Any, Document, type], Problem]
+"""validate's mapping of a pydantic error to a Problem at file:line:column."""
+
+
+def load_pages(content_dir: Path, languages: list[str], *, shown: Callable[[Path], str],
+               explain: Explain) -> tuple[list[ContentPage], list[Problem]]:
+    """Every page of every language, and the problems found in them."""
+    pages: list[ContentPage] = []
+    problems: list[Problem] = []
+    checker: Checker | None = None
+    for lang in languages:
+        folder = content_dir / lang
+        if not folder.is_dir():
+            problems.append(Problem(shown(folder), 0, 0, f"the content folder for '{lang}' is missing",
+                                    hint=f"create {shown(folder)}/ (it may be empty)", code="missing-folder",
+                                    args=(lang,)))
+            continue
+        for path in sorted(folder.glob("*.md")):
+            name = shown(path)
+            # A FIFO would block the read forever, a directory cannot be read: neither is opened.
+            try:
+                regular = stat.S_ISREG(path.stat().st_mode)
+            except OSError:  # e.g. a symbolic link to nothing
+                regular = False
+            if not regular:
+                problems.append(Problem(name, 0, 0, f"'{path.name}' is not a regular file",
+                                        hint="a content folder may hold only Markdown pages: remove it, "
+                                             "or rename it so that its name does not end in .md",
+                                        code="not-a-file", args=(path.name,)))
+                continue
+            checker = checker or Checker()
+            page, found = _read(path, lang, name, explain, checker)
+            problems += found
+            if page is not None:
+                pages.append(page)
+    return pages, problems
+
+
+def _read(path: Path, lang: str, shown: str, explain: Explain,
+          checker: Checker) -> tuple[ContentPage | None, list[Problem]]:
+    try:
+        raw = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        return None, [Problem(shown, 0, 0, "the file is not valid UTF-8 text",
+                              hint="save it with UTF-8 encoding", code="not-utf8")]
+    # Some editors (Notepad) start UTF-8 files with a byte order mark: it is not part of the text.
+    text = raw.removeprefix(BOM).replace("\r\n", "\n")
+    match = FRONT_MATTER_RE.match(text)
+    if not match:
+        return None, [Problem(shown, 1, 1, "the page has no front matter block",
+                              hint="start the file with ---, the keys id, title and last_reviewed, "
+                                   "and another ---", code="no-front-matter")]
+    try:
+        doc = load_text(match[1], shown)
+    except DataError as exc:
+        return None, [_shift(p, 1) for p in exc.problems]
+    try:
+        meta = m.PageMeta.model_validate(doc.data)
+    except ValidationError as exc:
+        return None, [_shift(explain(e, doc, m.PageMeta), 1) for e in exc.errors()]
+    problems = []
+    if meta.description and len(meta.description) > MAX_DESCRIPTION:
+        line, column = doc.position(("description",))
+        problems.append(Problem(shown, line + 1, column,
+                                f"the description is {len(meta.description)} characters long, more "
+                                f"than {MAX_DESCRIPTION}",
+                                key="description", hint="shorten it to one or two sentences: search "
+                                                        "engines show about 150 characters",
+                                code="description-too-long",
+                                args=(len(meta.description), MAX_DESCRIPTION)))
+    body = text[match.end():]
+    problems += checker.problems(shown, body, match[0].count("\n") + 1)
+    if not m.ID_RE.match(path.stem):
+        problems.append(Problem(shown, 0, 0, f"the file name '{path.name}' cannot be a URL",
+                                hint="rename it with lowercase a-z, digits and hyphens, e.g. "
+                                     "tietosuoja.md", code="bad-slug", args=(path.name,)))
+        return None, problems
+    return ContentPage(lang, path.stem, shown, meta, body), problems
+
+
+def _shift(problem: Problem, lines: int) -> Problem:
+    """Front matter starts on line 2 of the page; shift positions to match."""
+    if problem.line == 0:
+        return problem
+    return Problem(problem.file, problem.line + lines, problem.column, problem.message,
+                   key=problem.key, hint=problem.hint, severity=problem.severity,
+                   code=problem.code, args=problem.args)
+
+
+# ---------------------------------------------------------------------------
+# Addresses as a browser reads them
+# ---------------------------------------------------------------------------
+
+
+def browser_url(value: str) -> str:
+    """The address a browser works with: C0 controls and spaces stripped at both ends, every tab
+    and newline removed (WHATWG URL parser, before it reads the scheme)."""
+    return re.sub(r"[\t\n\r]", "", value.strip(_C0_AND_SPACE))
+
+
+def url_scheme(value: str) -> str:
+    """The scheme a browser sees in an attribute value (entities already decoded), lowercase;
+    '' for a relative address."""
+    found = _SCHEME_RE.match(browser_url(value))
+    return found[0].lower() if found else ""
+
+
+def other_host(value: str) -> bool:
+    """`//host/…` (and `/\\host`, `\\\\host`: browsers read a backslash as a slash in http(s)
+    addresses) leaves the site without naming a scheme."""
+    return bool(re.match(r"[/\\]{2}", browser_url(value)))
+
+
+def disguised(value: str) -> bool:
+    """Spaces or control characters left inside an address: never a real one, often a scheme in
+    disguise (Python-Markdown turns the tab of `java<tab>script:` into spaces; a browser would then
+    read a broken relative address, and MkDocs would fail the build on it)."""
+    return bool(re.search(r"[\x00-\x20\x7f]", browser_url(value)))
+
+
+def link_allowed(value: str) -> bool:
+    """May a page link here: http(s), mailto, tel, or a page of the site."""
+    scheme = url_scheme(value)
+    return not disguised(value) and (scheme in SAFE_SCHEMES if scheme else not other_host(value))
+
+
+def embed_allowed(value: str) -> bool:
+    """May a page load this into itself (an image...): only a file of the site."""
+    return not disguised(value) and not url_scheme(value) and not other_host(value)
+
+
+def shown_target(target: str) -> str:
+    return re.sub(r"[\x00-\x20]", "", target)[:80]
+
+
+# ---------------------------------------------------------------------------
+# The checks, on Python-Markdown's output
+# ---------------------------------------------------------------------------
+
+
+class Finding(NamedTuple):
+    code: str
+    args: tuple
+    needles: tuple[str, ...]
+    """Source text to look for on the line, for the column."""
+
+
+def _extensions() -> tuple[list, dict]:
+    """The build's extensions, in MkDocs' order: its built-in ones, then mkdocs.yml's."""
+    config = yaml.safe_load(MKDOCS_CONFIG.read_text(encoding="utf-8")) or {}
+    names: list[str] = list(MKDOCS_BUILTIN_EXTENSIONS)
+    configs: dict[str, dict] = {}
+    for item in config.get("markdown_extensions") or []:
+        name, options = next(iter(item.items())) if isinstance(item, dict) else (item, None)
+        if name not in names:
+            names.append(name)
+        configs[name] = options or {}
+    extensions: list = []
+    for name in names:
+        # By name, Python-Markdown looks an extension up among the installed packages' entry points,
+        # which reads every package's metadata (about 50 ms); the standard ones are found directly.
+        try:
+            module = importlib.import_module(f"markdown.extensions.{name}") if "." not in name else None
+        except ImportError:
+            module = None
+        extensions.append(module.makeExtension(**configs.get(name, {})) if module else name)
+    return extensions, {name: options for name, options in configs.items()
+                        if name in extensions}
+
+
+class _Markup(HTMLParser):
+    """Does a piece of text hold any markup (a tag, a comment, a declaration...)?"""
+
+    def __init__(self, text: str):
+        super().__init__(convert_charrefs=True)
+        self.found = False
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, *_):
+        self.found = True
+
+    handle_startendtag = handle_endtag = handle_comment = handle_decl = handle_pi = unknown_decl = \
+        handle_starttag
+
+
+class _Walker(HTMLParser):
+    """Reads the converted page like a browser and notes every attribute that is not allowed."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[Finding] = []
+
+    def handle_starttag(self, tag, attrs):
+        listed: set[str] = set()
+        values = []
+        for name, value in attrs:
+            if name == _ORIGIN:
+                listed = set((value or "").lower().split())
+            else:
+                values.append((name, value or ""))
+        for name, value in values:
+            finding = _attribute(tag, name, value, name in listed)
+            if finding:
+                self.found.append(finding)
+
+    handle_startendtag = handle_starttag
+
+
+def _attribute(tag: str, name: str, value: str, listed: bool) -> Finding | None:
+    """What is wrong with one attribute; `listed`: an attribute list set it."""
+    if name in URL_ATTRIBUTES:
+        urls = [part.split()[0] for part in value.split(",") if part.strip()] if name == "srcset" else [value]
+        for url in urls:
+            scheme = url_scheme(url)
+            needles = (url.strip(_C0_AND_SPACE)[:24], scheme) if scheme else (url.strip()[:24],)
+            if (tag, name) in NAVIGATION:
+                if not link_allowed(url):
+                    return Finding("script-link-in-content", (shown_target(url),), needles)
+            elif not embed_allowed(url):
+                code = "script-link-in-content" if disguised(url) or scheme and scheme not in SAFE_SCHEMES \
+                    else "external-embed-in-content"
+                return Finding(code, (shown_target(url),), needles)
+    if name.startswith("on"):
+        return Finding("handler-in-content", (name,), (name,))
+    if listed and name not in ALLOWED_ATTRIBUTES:
+        return Finding("attr-in-content", (name,), (name,))
+    if name == "style":
+        if tag in ("th", "td") and _TABLE_ALIGN_RE.fullmatch(value.strip()):
+            # Once per column, at the header line's separator (the body cells repeat it).
+            return Finding("table-align-in-content", (), (":-", "-:")) if tag == "th" else None
+        return Finding("attr-in-content", (name,), (name,))
+    if name == "id" and value.startswith(RESERVED_ID_PREFIXES):
+        return Finding("reserved-id-in-content", (value,), (value, value.lstrip("_"), value.replace("-", " ")))
+    return None
+
+
+class _Probe:
+    """Tells apart, in one Markdown instance, what the HTML alone does not say: which of the raw
+    HTML that Python-Markdown keeps aside (its "stash") came from the page (fenced code blocks are
+    kept there too), and which attributes an attribute list set. Plain processors registered around
+    the build's own ones; they change nothing but a marker attribute (_ORIGIN) that only this
+    module's conversion carries."""
+
+    # Priorities of the processors they wrap (Python-Markdown 3.x): preprocessor html_block 20 (raw
+    # HTML blocks; fenced code runs before it, at 25), treeprocessors inline 20 (inline HTML),
+    # attr_list 8 (toc, which gives headings their ids, follows at 5).
+    def __init__(self, md) -> None:
+        self.md = md
+        self.marks: dict[str, int] = {}
+        self.before: dict = {}
+        md.preprocessors.register(_Mark(self, "blocks-from"), "kg-blocks-from", 20.5)
+        md.preprocessors.register(_Mark(self, "blocks-to"), "kg-blocks-to", 19.5)
+        md.treeprocessors.register(_Mark(self, "inline-from"), "kg-inline-from", 20.5)
+        md.treeprocessors.register(_Mark(self, "inline-to"), "kg-inline-to", 19.5)
+        md.treeprocessors.register(_Snapshot(self), "kg-before-attr-list", 8.5)
+        md.treeprocessors.register(_MarkAttrList(self), "kg-after-attr-list", 7.5)
+
+    def raw_html(self) -> list:
+        """Every piece of raw HTML of the last conversion (entities such as &lt; are not HTML)."""
+        stash = self.md.htmlStash.rawHtmlBlocks
+        blocks = stash[self.marks["blocks-from"]:self.marks["blocks-to"]]
+        inline = stash[self.marks["inline-from"]:self.marks["inline-to"]]
+        return list(blocks) + [raw for raw in inline if not isinstance(raw, str) or _Markup(raw).found]
+
+
+class _Mark:
+    def __init__(self, probe: _Probe, name: str):
+        self.probe, self.name = probe, name
+
+    def run(self, value):  # a preprocessor's lines or a treeprocessor's root, returned as they are
+        self.probe.marks[self.name] = len(self.probe.md.htmlStash.rawHtmlBlocks)
+        return value
+
+
+class _Snapshot:
+    def __init__(self, probe: _Probe):
+        self.probe = probe
+
+    def run(self, root):
+        self.probe.before = {element: dict(element.attrib) for element in root.iter()}
+        return root
+
+
+class _MarkAttrList:
+    def __init__(self, probe: _Probe):
+        self.probe = probe
+
+    def run(self, root):
+        for element in root.iter():
+            before = self.probe.before.get(element, {})
+            changed = [name for name, value in element.attrib.items() if before.get(name) != value]
+            if changed:
+                element.set(_ORIGIN, " ".join(changed))
+        return root
+
+
+class Checker:
+    """One Markdown converter set up as the build's, reused for every page of a run."""
+
+    def __init__(self) -> None:
+        import markdown  # type: ignore[import-untyped]  # here: only runs that read pages need it
+
+        extensions, configs = _extensions()
+        self.md = markdown.Markdown(extensions=extensions, extension_configs=configs)
+        self.probe = _Probe(self.md)
+
+    def findings(self, text: str) -> list[Finding]:
+        self.md.reset()
+        html = self.md.convert(text)
+        found = [Finding("html-in-content", (), (_first_line(raw), "<")) for raw in self.probe.raw_html()]
+        walker = _Walker()
+        walker.feed(html)
+        walker.close()
+        return found + walker.found
+
+    def problems(self, shown: str, body: str, first_line: int) -> list[Problem]:
+        """The problems of a page's body, each at the file:line:column it comes from."""
+        found = self.findings(body)
+        if not found:
+            return []
+        lines = body.split("\n")
+        counts: dict[int, Counter] = {len(lines): Counter(f[:2] for f in found)}
+
+        def shows(size: int, key: tuple, nth: int) -> bool:
+            if size not in counts:
+                counts[size] = Counter(f[:2] for f in self.findings("\n".join(lines[:size])))
+            return counts[size][key] >= nth
+
+        seen: Counter = Counter()
+        placed: dict[tuple, int] = {}  # (line, code, args) → column: one problem of a kind per line
+        for finding in found:
+            key = finding[:2]
+            seen[key] += 1
+            low, high = 1, len(lines)
+            while low < high:
+                middle = (low + high) // 2
+                if shows(middle, key, seen[key]):
+                    high = middle
+                else:
+                    low = middle + 1
+            text = lines[low - 1]
+            placed.setdefault((low, *key), _column(text, finding.needles))
+        problems = []
+        html_lines = {line for line, code, _ in placed if code == "html-in-content"}
+        for (line, code, args), column in sorted(placed.items()):
+            # Raw HTML is refused as a whole: what is inside it is not a second mistake.
+            if line in html_lines and code != "html-in-content":
+                continue
+            message, hint = TEXTS[code]
+            problems.append(Problem(shown, first_line + line - 1, column, message.format(*args),
+                                    hint=hint.format(*args), code=code, args=args))
+        return problems
+
+
+def _first_line(raw: object) -> str:
+    return str(raw).strip().split("\n")[0][:24] if isinstance(raw, str) else "<"
+
+
+def _column(text: str, needles: tuple[str, ...]) -> int:
+    """1-based column of the first needle found on the line, else of its first character."""
+    lowered = text.lower()
+    for needle in needles:
+        if needle and (at := lowered.find(needle.lower())) >= 0:
+            return at + 1
+    return len(text) - len(text.lstrip()) + 1
+
+
+# ---------------------------------------------------------------------------
+# Addresses: a page's own, never a generated one
+# ---------------------------------------------------------------------------
+
+
+def address_problems(site) -> list[Problem]:
+    """Hand-written pages whose address (file name) is already taken by a generated page (the home
+    page for index.md, services, schedule...), by the calendar files or by MkDocs' own output.
+    `site`: generator.render.Site, the page plan."""
+    from .render import PageContext
+
+    problems = []
+    for lang in site.project.languages:
+        root = f"{site.base_path}/{lang}/"
+
+        def top(url: str, root: str = root) -> str:
+            return url[len(root):].split("/")[0]
+
+        taken: dict[str, str] = {}
+        for page in site.pages:
+            if "versions" not in page.context:
+                url = site.url(page.key, lang)
+                taken.setdefault(top(url), f"'{page.titles[lang]}' ({url})")
+        feeds = PageContext(site, site.by_key["home"], lang).feed("x")  # the calendar files' folder
+        taken.setdefault(top(feeds), feeds.rsplit("/", 1)[0] + "/…")
+        for name in ENGINE_OUTPUTS:
+            taken.setdefault(name.split(".")[0].rstrip("/"), root + name + ("…" if name.endswith("/") else ""))
+        for page in site.pages:
+            versions = page.context.get("versions")
+            if versions is None:
+                continue
+            url = site.url(page.key, lang)
+            owner = taken.get(top(url))
+            if owner:
+                problems.append(Problem(versions[lang].path, 0, 0,
+                                        f"the page's address {url} is already taken by {owner}",
+                                        hint="rename the file: its name is the page's address",
+                                        code="content-shadows-page", args=(url, owner)))
+    return problems

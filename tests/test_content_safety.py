@@ -1,0 +1,391 @@
+"""Hand-written pages (content/<lang>/*.md) are judged on what Markdown makes of them.
+
+generator/content.py converts each page with Python-Markdown and the build's extensions and reads
+the HTML as a browser would. Each case below edits a copy of the real project the way an editor (or
+an attacker) would, runs the real `check`, and asserts the exit code, the file:line:column, the
+message and its Finnish and Swedish translations. A fully legitimate page passes `check` and the
+whole build, link checker included (the two agree), with its own description in the page head.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator import content, linkcheck
+from generator.build import build_site
+from generator.cli import main
+from generator.messages import MESSAGES
+from tests.conftest import ROOT, TODAY
+from tests.test_hostile import append_lines, copy_project
+
+FAQ = "usein-kysyttya.md"
+
+
+def check(root: Path, lang: str = "en") -> tuple[int, list[dict], str]:
+    """`check --format json`: exit code, the errors, and the text report (English)."""
+    args = ["check", "--data", str(root / "data"), "--content", str(root / "content"),
+            "--today", TODAY.isoformat()]
+    result = CliRunner().invoke(main, [*args, "--format", "json", "--lang", lang])
+    assert "Traceback" not in result.output and "internal error" not in result.output, result.output
+    errors = [p for p in json.loads(result.output)["problems"] if p["severity"] == "error"]
+    text = CliRunner().invoke(main, args).output if lang == "en" else ""
+    return result.exit_code, errors, text
+
+
+def assert_one_error(root: Path, file: Path, line: int, column: int, code: str, message: str) -> None:
+    """Exactly one error: at file:line:column, with this code and English message, translated."""
+    exit_code, errors, text = check(root)
+    assert exit_code == 1, text
+    assert len(errors) == 1, errors
+    error = errors[0]
+    assert (Path(error["file"]).resolve(), error["line"], error["column"], error["code"]) == \
+        (file.resolve(), line, column, code), error
+    assert error["message"] == message
+    assert error["hint"]
+    where = f"{error['file']}:{line}:{column}: error: {message}" if line else f"{error['file']}: error: {message}"
+    assert where in text, text
+    for lang in ("fi", "sv"):
+        _, translated, _ = check(root, lang)
+        assert lang in MESSAGES[code], f"no {lang} message for {code}"
+        assert [(e["line"], e["column"], e["code"]) for e in translated] == [(line, column, code)]
+        assert translated[0]["message"] != message, f"{code}: the {lang} message is English"
+        assert translated[0]["hint"] and translated[0]["hint"] != error["hint"]
+
+
+# ---------------------------------------------------------------------------
+# What the page body may not hold
+# ---------------------------------------------------------------------------
+
+NOT_ALLOWED = "the link target '{}' is not allowed in pages"
+FROM_ELSEWHERE = "'{}' would be loaded into the page from another site"
+HTML = "HTML or a script link is not allowed in pages"
+RESERVED = "the id '{}' is one the site's theme or scripts use"
+ATTRIBUTE = "the attribute list sets '{}', which pages may not set"
+
+# name → (Markdown appended to the Finnish FAQ page, line of the error within it (0 = its first),
+#         text on that line where the column points (None: the line's first character), code, message)
+REFUSED = {
+    # 3. script links, however they are written
+    "reference link, control character before the scheme": (
+        "[klikkaa][a]\n\n[a]:\n\x01javascript:alert(1)", 3, "javascript", "script-link-in-content",
+        NOT_ALLOWED.format("javascript:alert(1)")),
+    "inline link, target on the next line": (
+        "[klikkaa](\njavascript:alert(1))", 1, None, "script-link-in-content",
+        NOT_ALLOWED.format("javascript:alert(1)")),
+    "mixed case scheme": ("[x](JaVaScRiPt:alert(1))", 0, "JaVaScRiPt", "script-link-in-content",
+                          NOT_ALLOWED.format("JaVaScRiPt:alert(1)")),
+    "tab inside the scheme": ("Katso [x](java\tscript:alert(1))", 0, None, "script-link-in-content",
+                              NOT_ALLOWED.format("javascript:alert(1)")),
+    "entity-encoded scheme": ("[x](&#106;avascript:alert(1))", 0, None, "script-link-in-content",
+                              NOT_ALLOWED.format("javascript:alert(1)")),
+    "data: link": ("[x](data:text/html;base64,PHNjcmlwdD4=)", 0, "data:", "script-link-in-content",
+                   NOT_ALLOWED.format("data:text/html;base64,PHNjcmlwdD4=")),
+    "vbscript: link": ("Teksti [x](vbscript:msgbox(1))", 0, "vbscript", "script-link-in-content",
+                       NOT_ALLOWED.format("vbscript:msgbox(1)")),
+    "link in angle brackets": ("[x](<javascript:alert(1)>)", 0, "javascript", "script-link-in-content",
+                               NOT_ALLOWED.format("javascript:alert(1)")),
+    "protocol-relative link": ("[x](//evil.example/)", 0, "//evil", "script-link-in-content",
+                               NOT_ALLOWED.format("//evil.example/")),
+    "autolink with a script scheme": ("Katso <javascript:alert(1)>", 0, "<javascript", "html-in-content", HTML),
+    "raw <a href> HTML": ('Katso <a href="javascript:alert(1)">tästä</a>', 0, "<a", "html-in-content", HTML),
+    # 4. third-party files, unsafe attributes, raw HTML
+    "image from https": ("![kuva](https://evil.example/p.png)", 0, "https://evil", "external-embed-in-content",
+                         FROM_ELSEWHERE.format("https://evil.example/p.png")),
+    "image from //host": ("Kuva: ![kuva](//evil.example/p.png)", 0, "//evil", "external-embed-in-content",
+                          FROM_ELSEWHERE.format("//evil.example/p.png")),
+    "data: image": ("![kuva](data:image/png;base64,AAAA)", 0, "data:", "script-link-in-content",
+                    NOT_ALLOWED.format("data:image/png;base64,AAAA")),
+    "srcset from https in an attribute list": (
+        '![kuva](kuva.png){: srcset="https://evil.example/p.png 2x" }', 0, "https://evil",
+        "external-embed-in-content", FROM_ELSEWHERE.format("https://evil.example/p.png")),
+    "src from https in an attribute list": (
+        "![kuva](kuva.png){: src=https://evil.example/p.png }", 0, "https://evil", "external-embed-in-content",
+        FROM_ELSEWHERE.format("https://evil.example/p.png")),
+    "src of the site in an attribute list": ("![kuva](kuva.png){: src=toinen.png }", 0, "src",
+                                             "attr-in-content", ATTRIBUTE.format("src")),
+    "href to //host in an attribute list": ("[x](/fi/palvelut/){: href=//evil.example/ }", 0, "//evil",
+                                            "script-link-in-content", NOT_ALLOWED.format("//evil.example/")),
+    "href to https in an attribute list": ("[x](/fi/palvelut/){: href=https://evil.example/ }", 0, "href",
+                                           "attr-in-content", ATTRIBUTE.format("href")),
+    "style in an attribute list": ('Teksti\n{: style="display:none" }', 1, "style", "attr-in-content",
+                                   ATTRIBUTE.format("style")),
+    "onclick in an attribute list": ('## Otsikko {: onclick="alert(1)" }', 0, "onclick", "handler-in-content",
+                                     "the attribute list sets the event handler 'onclick'"),
+    "data-md attribute in an attribute list": ("Teksti\n{: data-md-component=search }", 1, "data-md",
+                                               "attr-in-content",
+                                               ATTRIBUTE.format("data-md-component")),
+    "#__config in an attribute list": ("## Otsikko {: #__config }", 0, "__config", "reserved-id-in-content",
+                                       RESERVED.format("__config")),
+    "#__search on a paragraph": ("Teksti\n{: #__search }", 1, "__search", "reserved-id-in-content",
+                                 RESERVED.format("__search")),
+    "heading whose text makes the id __config": ("## __config", 0, "__config", "reserved-id-in-content",
+                                                 RESERVED.format("__config")),
+    "heading whose text makes the id kg-labels": ("## Kg labels", 0, "Kg labels", "reserved-id-in-content",
+                                                  RESERVED.format("kg-labels")),
+    "raw <script>": ("<script>alert(1)</script>", 0, "<script", "html-in-content", HTML),
+    "raw <iframe>": ('Katso\n\n<iframe src="https://evil.example/"></iframe>', 2, "<iframe", "html-in-content",
+                     HTML),
+    "raw <style>": ("<style>body { display: none }</style>", 0, "<style", "html-in-content", HTML),
+    "raw <form> over several lines": ('<form action="https://evil.example/">\n<input name="x">\n</form>', 0,
+                                      "<form", "html-in-content", HTML),
+    "raw <img onerror>": ("Kuva <img src=x onerror=alert(1)>", 0, "<img", "html-in-content", HTML),
+    "HTML comment": ("Teksti <!-- <script>alert(1)</script> -->", 0, "<!--", "html-in-content", HTML),
+    # What the link checker of the build refuses, `check` refuses first (inline style).
+    "aligned table column": ("| a | b |\n|:--|--:|\n| 1 | 2 |", 1, ":-", "table-align-in-content",
+                             "a table column is aligned with ':' in the line under the header"),
+}
+
+
+@pytest.mark.parametrize("name", REFUSED)
+def test_refused_in_a_page(tmp_path, name):
+    payload, offset, at, code, message = REFUSED[name]
+    root = copy_project(tmp_path)
+    page = root / "content" / "fi" / FAQ
+    lines = append_lines(page, [payload])[0]
+    text = payload.split("\n")[offset]
+    column = text.index(at) + 1 if at else len(text) - len(text.lstrip()) + 1
+    assert_one_error(root, page, lines[0] + offset, column, code, message)
+
+
+def test_every_problem_is_reported_at_its_own_line(tmp_path):
+    root = copy_project(tmp_path)
+    page = root / "content" / "fi" / FAQ
+    first, _, third = append_lines(page, ["[a](javascript:alert(1))", "Teksti", "[b](javascript:alert(1))"])
+    exit_code, errors, _ = check(root)
+    assert exit_code == 1
+    assert [(e["line"], e["code"]) for e in errors] == [(first[0], "script-link-in-content"),
+                                                        (third[0], "script-link-in-content")]
+
+
+def test_a_swedish_page_too(tmp_path):
+    root = copy_project(tmp_path)
+    page = root / "content" / "sv" / "vanliga-fragor.md"
+    line = append_lines(page, ["Se ![bild](https://evil.example/p.png)"])[0][0]
+    assert_one_error(root, page, line, 12, "external-embed-in-content",
+                     FROM_ELSEWHERE.format("https://evil.example/p.png"))
+
+
+# ---------------------------------------------------------------------------
+# What Markdown makes inert, and a fully legitimate page: accepted, built, published
+# ---------------------------------------------------------------------------
+
+LEGIT_FI = """
+Katso [palvelut](palvelut/index.md), [aikataulu](/fi/aikataulu/) ja [alku](#usein-kysyttya).
+Lisätietoja [Kanta.fi:stä](https://www.kanta.fi/), <https://www.kanta.fi/ammattilaiset>,
+[sähköpostilla](mailto:kanta@kanta.fi), <kanta@kanta.fi> tai [puhelimitse](tel:+358201234567).
+
+![Kanta](/fi/assets/images/favicon.png){: width=32 height=32 title="Kanta" }
+
+## Oma otsikko {: #oma-otsikko .huom lang=fi }
+
+Koodina: `<script>alert(1)</script>`, `[x](javascript:alert(1))` ja &lt;b&gt; &amp; &copy;.
+Teksti {onmouseover=alert(1)} jää tekstiksi.
+
+```
+<iframe src="https://evil.example/"></iframe>
+```
+
+| Palvelu | Jakso |
+|---------|-------|
+| Resepti | 1/2027 |
+
+!!! note "Huomio"
+    Huomautus.
+"""
+DESCRIPTION_FI = "Vastaukset: ”lainaus” & \"tavallinen\" pysyvät tekstinä"
+
+
+@pytest.fixture(scope="module")
+def legit(tmp_path_factory):
+    """The Finnish FAQ page with a byte order mark, its own description and every allowed construct."""
+    root = copy_project(tmp_path_factory.mktemp("legit"))
+    page = root / "content" / "fi" / FAQ
+    text = page.read_text(encoding="utf-8").replace(
+        "description: Vastauksia yleisimpiin kysymyksiin Kanta-palvelujen käyttöönotosta",
+        f"description: {json.dumps(DESCRIPTION_FI, ensure_ascii=False)}")
+    page.write_bytes(b"\xef\xbb\xbf" + (text + LEGIT_FI).encode("utf-8"))
+    exit_code, errors, report = check(root)
+    out = root / "site"
+    build_site(root / "data", root / "content", out, today=TODAY, work_dir=root / "work", check_urls=False)
+    return {"exit": exit_code, "errors": errors, "report": report, "out": out}
+
+
+def test_legit_page_passes_check(legit):
+    assert legit["exit"] == 0 and not legit["errors"], legit["report"]
+
+
+def test_legit_page_builds_and_the_link_checker_agrees(legit):
+    # build_site ran MkDocs strictly and generator/linkcheck.py over the whole output: both passed.
+    page = (legit["out"] / "fi" / "usein-kysyttya" / "index.html").read_text(encoding="utf-8")
+    scan = linkcheck.scan_html(page)
+    assert not scan.issues
+    hrefs = {url for *_, url in scan.links}
+    assert {"https://www.kanta.fi/", "https://www.kanta.fi/ammattilaiset", "mailto:kanta@kanta.fi",
+            "tel:+358201234567", "../palvelut/", "/fi/aikataulu/", "/fi/assets/images/favicon.png"} <= hrefs
+    assert 'id="oma-otsikko"' in page
+    assert "Teksti {onmouseover=alert(1)} jää tekstiksi." in page
+    assert "&lt;iframe" in page and "<iframe" not in page
+    assert "\ufeff" not in page
+
+
+def described(page: Path) -> list[str]:
+    return [html.unescape(value) for value in re.findall(r'<meta name="description" content="([^"]*)">',
+                                                        page.read_text(encoding="utf-8"))]
+
+
+def test_description_is_the_pages_own(legit):
+    out = legit["out"]
+    assert described(out / "fi" / "usein-kysyttya" / "index.html") == [DESCRIPTION_FI]
+    assert described(out / "sv" / "vanliga-fragor" / "index.html") == [
+        "Svar på de vanligaste frågorna om införandet av Kanta-tjänsterna"]
+    # A generated page keeps the site's description.
+    assert described(out / "fi" / "index.html") != [DESCRIPTION_FI]
+
+
+def test_bom_and_windows_line_ends_are_accepted(tmp_path):
+    root = copy_project(tmp_path)
+    page = root / "content" / "sv" / "vanliga-fragor.md"
+    page.write_bytes(b"\xef\xbb\xbf" + page.read_bytes().replace(b"\n", b"\r\n"))
+    exit_code, errors, report = check(root)
+    assert exit_code == 0 and not errors, report
+
+
+def test_a_local_image_passes_check(tmp_path):
+    root = copy_project(tmp_path)
+    append_lines(root / "content" / "fi" / FAQ, ["![Kaavio](kaavio.png) ja ![logo](/fi/assets/images/favicon.png)"])
+    exit_code, errors, report = check(root)
+    assert exit_code == 0 and not errors, report
+
+
+def test_too_long_description(tmp_path):
+    root = copy_project(tmp_path)
+    page = root / "content" / "fi" / FAQ
+    text = page.read_text(encoding="utf-8")
+    long = "Pitkä kuvaus " * 30
+    page.write_text(text.replace("description: Vastauksia yleisimpiin kysymyksiin Kanta-palvelujen käyttöönotosta",
+                                 f"description: {long.strip()}"), encoding="utf-8")
+    assert_one_error(root, page, 4, 14, "description-too-long",
+                     f"the description is {len(long.strip())} characters long, more than 300")
+
+
+# ---------------------------------------------------------------------------
+# 6. A page's address is its own
+# ---------------------------------------------------------------------------
+
+
+def page_pair(root: Path, lang: str, name: str) -> Path:
+    """A page named `name` in `lang` and its counterpart (same id) in the other language."""
+    other = "sv" if lang == "fi" else "fi"
+    page = root / "content" / lang / f"{name}.md"
+    front = "---\nid: varjo\ntitle: {}\nlast_reviewed: 2026-11-20\n---\n\n# Otsikko\n\nTeksti.\n"
+    page.write_text(front.format("Varjo"), encoding="utf-8")
+    (root / "content" / other / "skugga-sida.md").write_text(front.format("Skugga"), encoding="utf-8")
+    return page
+
+
+@pytest.mark.parametrize("lang, name, address, owner", [
+    ("fi", "index", "/fi/", "'Kanta-palvelujen käyttöönotto' (/fi/)"),
+    ("sv", "index", "/sv/", "'Införande av Kanta-tjänsterna' (/sv/)"),
+    ("fi", "palvelut", "/fi/palvelut/", "'Käyttöönotettavat palvelut' (/fi/palvelut/)"),
+    ("sv", "tidtabell", "/sv/tidtabell/", "'Tidtabell för införandeperioderna' (/sv/tidtabell/)"),
+    ("fi", "saavutettavuusseloste", "/fi/saavutettavuusseloste/",
+     "'Saavutettavuusseloste' (/fi/saavutettavuusseloste/)"),
+    ("fi", "kalenteri", "/fi/kalenteri/", "/fi/kalenteri/…"),
+    ("sv", "kalender", "/sv/kalender/", "/sv/kalender/…"),
+    ("fi", "search", "/fi/search/", "/fi/search/…"),
+    ("fi", "assets", "/fi/assets/", "/fi/assets/…"),
+    ("fi", "404", "/fi/404/", "/fi/404.html"),
+    ("sv", "sitemap", "/sv/sitemap/", "/sv/sitemap.xml"),
+])
+def test_page_may_not_take_a_generated_address(tmp_path, lang, name, address, owner):
+    root = copy_project(tmp_path)
+    page = page_pair(root, lang, name)
+    assert_one_error(root, page, 0, 0, "content-shadows-page",
+                     f"the page's address {address} is already taken by {owner}")
+
+
+def test_a_free_address_is_fine(tmp_path):
+    root = copy_project(tmp_path)
+    page_pair(root, "fi", "varjosivu")
+    exit_code, errors, report = check(root)
+    assert exit_code == 0 and not errors, report
+
+
+# ---------------------------------------------------------------------------
+# 8. Only regular files are read
+# ---------------------------------------------------------------------------
+
+
+def run_check_process(root: Path) -> subprocess.CompletedProcess:
+    """`check` in its own process with a time limit: reading a FIFO would block it forever."""
+    return subprocess.run([sys.executable, "-m", "generator", "check", "--data", str(root / "data"),
+                           "--content", str(root / "content"), "--today", TODAY.isoformat()],
+                          cwd=ROOT, capture_output=True, text=True, timeout=60, check=False)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_fifo_is_refused_not_read(tmp_path):
+    root = copy_project(tmp_path)
+    fifo = root / "content" / "fi" / "jono.md"
+    os.mkfifo(fifo)
+    result = run_check_process(root)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert f"{fifo}: error: 'jono.md' is not a regular file" in result.stdout
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+
+
+def test_directory_named_like_a_page_is_refused(tmp_path):
+    root = copy_project(tmp_path)
+    folder = root / "content" / "sv" / "mapp.md"
+    folder.mkdir()
+    assert_one_error(root, folder, 0, 0, "not-a-file", "'mapp.md' is not a regular file")
+
+
+# ---------------------------------------------------------------------------
+# Addresses as a browser reads them; `check` refuses at least what the link checker refuses
+# ---------------------------------------------------------------------------
+
+SCRIPT_URLS = ["javascript:alert(1)", "\x01javascript:alert(1)", " \x00\x1fjavascript:alert(1)",
+               "JaVaScRiPt:alert(1)", "java\tscript:alert(1)", "java\nscript:alert(1)", "java\rscript:x",
+               "javascript:alert(1)\x7f", "vbscript:x", "VBScript:x", "data:text/html,x", "file:///etc/passwd",
+               "jar:x", "\tjavascript:x\n"]
+SAFE_LINKS = ["https://www.kanta.fi/", "HTTPS://www.kanta.fi/", "http://example.org/", "mailto:kanta@kanta.fi",
+              "tel:+358201234567", "/fi/palvelut/", "palvelut/index.md", "../", "#otsikko", "?q=1",
+              "kuva.png", "a/b:c"]
+
+
+@pytest.mark.parametrize("url", SCRIPT_URLS)
+def test_script_schemes_are_seen_through(url):
+    assert not content.link_allowed(url)
+    assert not content.embed_allowed(url)
+
+
+@pytest.mark.parametrize("url", SAFE_LINKS)
+def test_safe_links(url):
+    assert content.link_allowed(url)
+
+
+@pytest.mark.parametrize("url", ["//evil.example/", "/\\evil.example/", "\\\\evil.example", " //evil.example",
+                                 "/\t/evil.example", "https://evil.example/p.png", "mailto:x@y.fi"])
+def test_other_sites_are_not_embedded(url):
+    assert not content.embed_allowed(url)
+
+
+@pytest.mark.parametrize("url", SCRIPT_URLS + SAFE_LINKS)
+def test_what_the_link_checker_refuses_check_refuses(url):
+    for attribute in ("href", "src"):
+        tag = "a" if attribute == "href" else "img"
+        refused_by_linkcheck = bool(linkcheck.scan_html(
+            f'<{tag} {attribute}="{html.escape(url, quote=True)}">').issues)
+        allowed = content.link_allowed(url) if tag == "a" else content.embed_allowed(url)
+        if refused_by_linkcheck:
+            assert not allowed, (tag, url)
