@@ -99,8 +99,8 @@ def test_text_format_keeps_one_problem_on_one_line():
                 Problem("data/ok.yaml", 1, 1, "name \u202eevil", severity=WARNING)]
     out = format_text(problems).split("\n")
     assert out == [
-        "data/x.yaml<U+000A>::error file=evil.yaml,line=1::pwned:3:4: error: bad 'v<U+000A>alue' "
-        "[a.b<U+000A>c]",
+        ("data/x.yaml<U+000A>::error file=evil.yaml,line=1::pwned:3:4: error: bad 'v<U+000A>alue' "
+         "[a.b<U+000A>c]"),
         "    fix: fix<U+000A>it",
         "data/ok.yaml:1:1: warning: name <U+202E>evil",
         "1 error(s), 1 warning(s)",
@@ -133,7 +133,7 @@ def test_check_github_format_with_hostile_folder_and_value(odd_data: Path):
     assert all(ln.startswith(("::error file=", "::warning file=")) for ln in lines), result.output
     assert not any(ln.startswith(("::error file=x", "::error file=y")) for ln in lines)
     folder = "a%25b%3Ac%2Cd%0A%3A%3Aerror file=x%3A%3Apwned"
-    services = f"{str(odd_data.parent.parent)}/{folder}/data/services.yaml"
+    services = f"{odd_data.parent.parent}/{folder}/data/services.yaml"
     assert (f"::error file={services},line=7,col=11::'a%250A<U+000A>::error file=y::pwned' is not a "
             "valid id or slug") in result.output
     fi = run_check(odd_data, "--format", "github", "--lang", "fi")
@@ -435,7 +435,7 @@ def test_invisible_character_in_an_id_or_slug_is_an_error(data_copy: Path, old, 
               f"'{shown}' contains the invisible character {code}: delete it",
               f"'{shown}' sisältää näkymättömän merkin {code}")
     output = run_check(data_copy).output
-    assert chr(int(code[2:], 16)) not in output
+    assert chr(int(code.removeprefix('U+'), 16)) not in output
     assert "warning" not in output.split("\n")[0]  # the error alone, no warning for the same value
 
 
@@ -452,7 +452,7 @@ def test_invisible_character_in_free_text_is_a_warning(data_copy: Path, old, new
               f"the text contains the invisible character {code}: '",
               f"tekstissä on näkymätön merkki {code}: '", severity="warning", code=0)
     output = run_check(data_copy).output
-    assert f"<{code}>" in output and chr(int(code[2:], 16)) not in output
+    assert f"<{code}>" in output and chr(int(code.removeprefix('U+'), 16)) not in output
     assert run_check(data_copy, "--strict").exit_code == 1
 
 
