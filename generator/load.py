@@ -9,18 +9,27 @@ cannot be expected to know any of that. So this loader:
 * refuses anchors, aliases and explicit tags (`!!python/object` is never built),
 * refuses duplicate keys, citing both lines,
 * refuses empty files, non-UTF-8 bytes, tabs in indentation and huge files,
+* refuses control characters, reporting their line, column and code point (`U+0001`),
+  and warns about invisible bidi and zero-width characters in values,
+* reads only regular files inside the data folder: a pipe or device named `*.yaml` would
+  block the build forever, and a link to a file elsewhere could publish any file the
+  build machine can read (error messages quote the text they refuse),
 * records the line and column of every key and value, so later stages can
   point at the exact place of a mistake.
 """
 
 from __future__ import annotations
 
+import os
+import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from .problems import DataError, Problem
+from .printable import codepoint, first_invisible, is_control, printable
+from .problems import WARNING, DataError, Problem, key_path
 
 MAX_BYTES = 8 * 1024 * 1024
 """A data file larger than this is refused: no editor's file is that big (the shipped
@@ -29,11 +38,22 @@ services.yaml is ~50 KB; 50 times the catalogue, as the benchmark builds, is ~2.
 MAX_DEPTH = 40
 """Nesting deeper than this is refused (the schema never goes past ~8)."""
 
+MAX_REPORTED = 20
+"""At most this many control characters are listed: a binary file would list thousands."""
+
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:seq",
     "tag:yaml.org,2002:map",
 }
+
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+"""What YAML refuses in a file (C0/C1 controls, DEL, U+FFFE/U+FFFF) or reads as a line break
+that no editor shows (U+0085, U+2028, U+2029: every line number after it would be off)."""
+
+_CONTROL_HINT = ("delete it: go to this line and column and delete the invisible character, or the "
+                 "escape such as \\x01 that writes it (it usually comes with text pasted from another "
+                 "program)")
 
 
 @dataclass
@@ -48,6 +68,9 @@ class Document:
     """(key path) → (line, column) of the value, 1-based."""
     keys: dict[tuple, tuple[int, int]] = field(default_factory=dict)
     """(key path) → (line, column) of the mapping key naming that value."""
+    warnings: list[Problem] = field(default_factory=list)
+    """Problems that do not stop the build: invisible characters in values. The schema turns
+    those in ids and addresses into errors; `validate` shows the rest."""
 
     def position(self, path: tuple, *, at_key: bool = False) -> tuple[int, int]:
         """The best known position for a path: its own, or its nearest parent's."""
@@ -68,8 +91,20 @@ _PARSER = yaml.CBaseLoader if getattr(yaml, "__with_libyaml__", False) else yaml
 
 
 class _Refused(Exception):
-    def __init__(self, mark, message, hint, code, args=()):
+    def __init__(self, mark, message, hint, *, code, args=()):
         self.mark, self.message, self.hint, self.code, self.args_ = mark, message, hint, code, args
+
+
+@dataclass
+class _Source:
+    """What building the data needs besides the events: the document and the text's lines
+    (to find an invisible character's exact column), and the last scalar read (an unclosed
+    quote shows up as an error only where the runaway text ends)."""
+
+    doc: Document
+    lines: list[str]
+    problems: list[Problem] = field(default_factory=list)
+    last_scalar: yaml.ScalarEvent | None = None
 
 
 def load_text(text: str | bytes, path: str) -> Document:
@@ -77,7 +112,8 @@ def load_text(text: str | bytes, path: str) -> Document:
     if isinstance(text, bytes):
         if len(text) > MAX_BYTES:
             raise _one(path, 0, 0, f"the file is {len(text)} bytes; the limit is {MAX_BYTES}",
-                       "split it or remove what does not belong in it", "file-too-large")
+                       "split it or remove what does not belong in it", code="file-too-large",
+                       args=(len(text), MAX_BYTES))
         try:
             text = text.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -85,95 +121,155 @@ def load_text(text: str | bytes, path: str) -> Document:
             col = exc.start - (text.rfind(b"\n", 0, exc.start) + 1) + 1
             raise _one(path, line, col, "the file is not valid UTF-8 text",
                        "save the file with UTF-8 encoding (the default in VS Code)",
-                       "not-utf8") from None
+                       code="not-utf8") from None
     if text.startswith("\ufeff"):
         text = text[1:]
     if not text.strip() or all(
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
     ):
-        raise _one(path, 1, 1, "the file is empty", "restore its content from git", "empty-file")
+        raise _one(path, 1, 1, "the file is empty", "restore its content from git", code="empty-file")
+    controls = _control_characters(text, path)
+    if controls:
+        raise DataError(controls)
     tab = _tab_indentation(text)
     if tab:
         raise _one(path, tab, 1, "a tab character is used for indentation",
-                   "indent with spaces only (two per level)", "tab-indent")
+                   "indent with spaces only (two per level)", code="tab-indent")
 
     doc = Document(path=path, data=None)
-    problems: list[Problem] = []
+    source = _Source(doc, text.split("\n"))
     try:
-        events = yaml.parse(text, Loader=_PARSER)
-        doc.data = _document(events, doc, problems)
+        doc.data = _document(_tracked(yaml.parse(text, Loader=_PARSER), source), source)
     except _Refused as exc:
         raise _one(path, exc.mark.line + 1, exc.mark.column + 1, exc.message, exc.hint,
-                   exc.code) from None
+                   code=exc.code, args=exc.args_) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise _one(path, line, col, f"YAML syntax error: {problem}", _syntax_hint(problem),
-                   "yaml-syntax") from None
+        raise DataError([_syntax_problem(exc, source)]) from None
+    except yaml.reader.ReaderError as exc:  # pragma: no cover - _control_characters finds these first
+        line, col = _position_of(text, chr(exc.character))
+        raise _one(path, line, col, f"the invisible control character {codepoint(chr(exc.character))} "
+                   "is not allowed in data files", _CONTROL_HINT, code="control-char",
+                   args=(codepoint(chr(exc.character)),)) from None
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks its errors
-        raise _one(path, 0, 0, f"YAML error: {exc}", "", "yaml-syntax") from None
-    if problems:
-        raise DataError(problems)
+        raise _one(path, 0, 0, f"YAML error: {printable(exc)}", "", code="yaml-syntax") from None
+    if source.problems:
+        raise DataError(source.problems)
     node_line, node_col = doc.values.get((), (1, 1))
     if not isinstance(doc.data, dict):
         raise _one(path, node_line, node_col,
                    "the file must start with keys (a mapping), not a list or a single value",
-                   "compare with another file in data/ of the same kind", "not-mapping")
+                   "compare with another file in data/ of the same kind", code="not-mapping")
     return doc
 
 
-def load_file(path: Path, shown_as: str) -> Document:
-    """Read and parse a YAML file from disk."""
+def load_file(path: Path, shown_as: str, *, folder: Path | None = None) -> Document:
+    """Read and parse a YAML file from disk.
+
+    Only a regular file inside `folder` (default: the folder the path names) is read. A pipe
+    (FIFO), device or socket named `*.yaml` is refused before it is opened: opening a pipe
+    blocks until something writes to it, so the build would hang forever. A symbolic link is
+    followed only when its target stays inside the folder: the site is built on CI and published
+    to a CDN, and a link to `~/.ssh/…` or `/etc/…` would otherwise be read, and quoted in error
+    messages, as if it were data.
+    """
+    path = Path(path)
+    folder = Path(folder) if folder is not None else path.parent
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise _one(shown_as, 0, 0, f"the file is {size} bytes; the limit is {MAX_BYTES}",
-                       "split it or remove what does not belong in it", "file-too-large")
-        raw = path.read_bytes()
+        target = path.resolve()
+        if not target.is_relative_to(folder.resolve()):
+            raise _one(shown_as, 0, 0, f"the file is a link to {printable(target)}, outside the data "
+                       "folder", "put the file itself in the data folder instead of a link to it",
+                       code="link-outside", args=(printable(target),))
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise _one(shown_as, 0, 0, "not a regular file (a folder, pipe or device has this name)",
+                       "replace it with the data file itself, e.g. restore it from git",
+                       code="not-regular-file")
+        if info.st_size > MAX_BYTES:
+            raise _one(shown_as, 0, 0, f"the file is {info.st_size} bytes; the limit is {MAX_BYTES}",
+                       "split it or remove what does not belong in it", code="file-too-large",
+                       args=(info.st_size, MAX_BYTES))
+        raw = _read_regular(path)
     except OSError as exc:
-        raise _one(shown_as, 0, 0, f"cannot read the file: {exc.strerror}", "", "unreadable") from None
+        raise _one(shown_as, 0, 0, f"cannot read the file: {exc.strerror}", "", code="unreadable",
+                   args=(exc.strerror,)) from None
+    if raw is None:  # replaced by something else between the two looks
+        raise _one(shown_as, 0, 0, "not a regular file (a folder, pipe or device has this name)",
+                   "replace it with the data file itself, e.g. restore it from git",
+                   code="not-regular-file")
     return load_text(raw, shown_as)
 
 
-def _document(events, doc: Document, problems: list[Problem]):
+def _read_regular(path: Path) -> bytes | None:
+    """The file's bytes (at most MAX_BYTES + 1), or None when it is not a regular file after all.
+
+    O_NONBLOCK: should the name have become a pipe since it was looked at, opening it returns at
+    once instead of waiting for a writer; the open file is checked again before it is read."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        chunks, size = [], 0
+        while size <= MAX_BYTES:
+            chunk = os.read(fd, MAX_BYTES + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def _tracked(events, source: _Source):
+    """The event stream, remembering the last scalar for `_syntax_problem`."""
+    for event in events:
+        if isinstance(event, yaml.ScalarEvent):
+            source.last_scalar = event
+        yield event
+
+
+def _document(events, source: _Source):
     """Turn the event stream of one YAML document into plain data."""
     stream = iter(events)
     next(stream)  # StreamStart
     first = next(stream)
     if isinstance(first, yaml.StreamEndEvent):
         return None
-    data = _value(stream, next(stream), (), doc, problems, 0)
+    data = _value(stream, next(stream), (), source, 0)
     next(stream)  # DocumentEnd
     extra = next(stream)
     if not isinstance(extra, yaml.StreamEndEvent):
         raise _Refused(extra.start_mark, "the file holds more than one YAML document (---)",
-                       "keep one document per file; remove the extra ---", "yaml-multi")
+                       "keep one document per file; remove the extra ---", code="yaml-multi")
     return data
 
 
-def _value(stream, event, path: tuple, doc: Document, problems: list[Problem], depth: int):
+def _value(stream, event, path: tuple, source: _Source, depth: int):
     """Build one value from its first event, recording its position."""
+    doc = source.doc
     mark = event.start_mark
     doc.values[path] = (mark.line + 1, mark.column + 1)
     if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
         raise _Refused(mark, "anchors and aliases (& and *) are not allowed",
-                       "write the value out in full; repeating text is fine here", "yaml-alias")
+                       "write the value out in full; repeating text is fine here", code="yaml-alias")
     if depth > MAX_DEPTH:
         raise _Refused(mark, f"nesting is deeper than {MAX_DEPTH} levels",
-                       "the data never needs this; check the indentation", "too-deep")
+                       "the data never needs this; check the indentation", code="too-deep",
+                       args=(MAX_DEPTH,))
     tag = getattr(event, "tag", None)
     if tag not in (None, "!") and tag not in _PLAIN_TAGS:
-        raise _Refused(mark, f"the tag {tag!r} is not allowed", "remove the '!' tag; write plain values",
-                       "yaml-tag")
+        raise _Refused(mark, f"the tag {printable(repr(tag))} is not allowed",
+                       "remove the '!' tag; write plain values", code="yaml-tag")
     if isinstance(event, yaml.ScalarEvent):
+        _inspect_scalar(event, path, source)
         return event.value
     if isinstance(event, yaml.SequenceStartEvent):
         items = []
         for item in stream:
             if isinstance(item, yaml.SequenceEndEvent):
                 return items
-            items.append(_value(stream, item, path + (len(items),), doc, problems, depth + 1))
+            items.append(_value(stream, item, path + (len(items),), source, depth + 1))
     result: dict[str, object] = {}
     first_line: dict[str, int] = {}
     for key_event in stream:
@@ -182,25 +278,97 @@ def _value(stream, event, path: tuple, doc: Document, problems: list[Problem], d
         key_mark = key_event.start_mark
         if not isinstance(key_event, yaml.ScalarEvent) or key_event.tag not in (None, "!", *_PLAIN_TAGS) \
                 or key_event.anchor:
-            raise _Refused(key_mark, "a key must be a plain word", "write keys like `name:`", "bad-key")
+            raise _Refused(key_mark, "a key must be a plain word", "write keys like `name:`", code="bad-key")
         key = key_event.value
         value_event = next(stream)
         if key == "<<":
             raise _Refused(key_mark, "merge keys (<<) are not allowed", "write the keys out in full",
-                           "yaml-merge")
+                           code="yaml-merge")
         if key in result:
-            problems.append(Problem(
+            source.problems.append(Problem(
                 doc.path, key_mark.line + 1, key_mark.column + 1,
-                f"the key '{key}' appears twice in the same block (first on line {first_line[key]})",
-                key=".".join(str(p) for p in path + (key,)),
+                f"the key '{printable(key)}' appears twice in the same block (first on line "
+                f"{first_line[key]})",
+                key=key_path(path + (key,)),
                 hint="keep one of them: YAML would silently drop the first", code="duplicate-key",
-                args=(key, first_line[key])))
-            _value(stream, value_event, path + (f"{key}#2",), doc, problems, depth + 1)
+                args=(printable(key), first_line[key])))
+            _value(stream, value_event, path + (f"{key}#2",), source, depth + 1)
             continue
         first_line[key] = key_mark.line + 1
         doc.keys[path + (key,)] = (key_mark.line + 1, key_mark.column + 1)
-        result[key] = _value(stream, value_event, path + (key,), doc, problems, depth + 1)
+        result[key] = _value(stream, value_event, path + (key,), source, depth + 1)
     return result
+
+
+def _inspect_scalar(event, path: tuple, source: _Source) -> None:
+    """Control characters written as escapes ("\\x01", "\\e") are errors like raw ones; bidi and
+    zero-width characters are warnings here (the schema refuses them in ids and addresses)."""
+    value = event.value
+    if value.isprintable():  # the common case: nothing to look for
+        return
+    control = next((ch for ch in value if is_control(ch) or ch in "\u2028\u2029"), "")
+    if control:
+        line, col = _find_in_scalar(event, control, source.lines)
+        source.problems.append(Problem(
+            source.doc.path, line, col,
+            f"the invisible control character {codepoint(control)} is not allowed in data files",
+            key=key_path(path), hint=_CONTROL_HINT, code="control-char", args=(codepoint(control),)))
+        return
+    invisible = first_invisible(value)
+    if invisible:
+        line, col = _find_in_scalar(event, invisible, source.lines)
+        source.doc.warnings.append(Problem(
+            source.doc.path, line, col,
+            f"the text contains the invisible character {codepoint(invisible)}: '{_excerpt(value, invisible)}'",
+            key=key_path(path), severity=WARNING, code="invisible-char",
+            hint="delete it unless it is there on purpose: it is not shown, and bidirectional "
+                 "controls (U+202A–U+202E, U+2066–U+2069) show the text around them in another order",
+            args=(codepoint(invisible), _excerpt(value, invisible))))
+
+
+def _excerpt(value: str, char: str, around: int = 20) -> str:
+    """The text near `char`, printable: enough to find it, not a whole paragraph."""
+    index = value.index(char)
+    start, end = max(0, index - around), index + around + 1
+    return ("…" if start else "") + printable(value[start:end]) + ("…" if end < len(value) else "")
+
+
+def _find_in_scalar(event, char: str, lines: list[str]) -> tuple[int, int]:
+    """1-based line and column of `char` inside the scalar's source text; the scalar's start when
+    the character is not there literally (written as an escape such as "\\u202E")."""
+    start, end = event.start_mark, event.end_mark
+    for number in range(start.line, min(end.line, len(lines) - 1) + 1):
+        line = lines[number]
+        first = start.column if number == start.line else 0
+        last = end.column if number == end.line else len(line)
+        found = line.find(char, first, last)
+        if found >= 0:
+            return number + 1, found + 1
+    return start.line + 1, start.column + 1
+
+
+def _control_characters(text: str, path: str) -> list[Problem]:
+    """Every control character of the text (at most MAX_REPORTED), at the line and column an
+    editor sees: lines end at "\\n" only, as in every editor."""
+    problems = []
+    for found in _CONTROL_RE.finditer(text):
+        line, col = _line_column(text, found.start())
+        char = codepoint(found[0])
+        problems.append(Problem(path, line, col,
+                                f"the invisible control character {char} is not allowed in data files",
+                                hint=_CONTROL_HINT, code="control-char", args=(char,)))
+        if len(problems) == MAX_REPORTED:
+            break
+    return problems
+
+
+def _line_column(text: str, index: int) -> tuple[int, int]:
+    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _position_of(text: str, char: str) -> tuple[int, int]:
+    index = text.find(char)
+    return _line_column(text, index) if index >= 0 else (0, 0)
 
 
 def _tab_indentation(text: str) -> int:
@@ -211,6 +379,43 @@ def _tab_indentation(text: str) -> int:
     return 0
 
 
+def _syntax_problem(exc: yaml.MarkedYAMLError, source: _Source) -> Problem:
+    """A syntax error at the place to fix it.
+
+    The parser reports where it gave up. For a quoted text or a { } / [ ] block that is never
+    closed that is the end of the file (or wherever the runaway text happens to end), so the
+    place where the scanner started reading it (its `context_mark`, "while scanning a quoted
+    scalar") is shown instead. "while parsing a block mapping" marks the start of the whole
+    block, often line 1: there the problem's own place is the better one."""
+    problem = exc.problem or exc.context or "invalid YAML"
+    context = exc.context or ""
+    runaway = "end of stream" in problem or "document separator" in problem
+    if context == "while scanning a quoted scalar" and exc.context_mark and runaway:
+        return _unclosed_quote(source, exc.context_mark)
+    last = source.last_scalar
+    if (last is not None and getattr(last, "style", None) in ('"', "'") and exc.problem_mark
+            and last.start_mark.line < last.end_mark.line == exc.problem_mark.line):
+        # The quote opened on an earlier line was closed by the next quote, on this line.
+        return _unclosed_quote(source, last.start_mark)
+    mark = exc.problem_mark or exc.context_mark
+    if exc.context_mark and (runaway or context == "while scanning a simple key"
+                             or context.startswith("while parsing a flow")):
+        mark = exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    return Problem(source.doc.path, line, col, f"YAML syntax error: {problem}", hint=_syntax_hint(problem),
+                   code="yaml-syntax")
+
+
+def _unclosed_quote(source: _Source, start) -> Problem:
+    line = source.lines[start.line] if start.line < len(source.lines) else ""
+    quote = line[start.column] if start.column < len(line) and line[start.column] in "\"'" else '"'
+    return Problem(source.doc.path, start.line + 1, start.column + 1,
+                   f"the text in quotes that starts here with {quote} is not closed on this line "
+                   f"(YAML reads on until the next {quote})",
+                   hint=f"add the closing {quote} at the end of the text on this line",
+                   code="yaml-unclosed-quote", args=(quote,))
+
+
 def _syntax_hint(problem: str) -> str:
     if "mapping values are not allowed" in problem:
         return "a value containing ': ' needs quotes, or a key is indented wrongly"
@@ -218,10 +423,13 @@ def _syntax_hint(problem: str) -> str:
         return "a line is missing ':' after its key, or a quoted text is not closed"
     if "found character" in problem and "cannot start any token" in problem:
         return "quote the value, e.g. key: \"@text\""
+    if "escape" in problem:
+        return "in double quotes a backslash starts an escape: write \\\\ for one backslash, or use " \
+               "single quotes"
     if "expected <block end>" in problem:
         return "check the indentation: items of one list or block must line up"
     return "compare the line with a similar one above it; indentation and quotes are the usual causes"
 
 
-def _one(path, line, col, message, hint, code) -> DataError:
-    return DataError([Problem(path, line, col, message, hint=hint, code=code)])
+def _one(path, line, col, message, hint, *, code: str, args: tuple = ()) -> DataError:
+    return DataError([Problem(path, line, col, message, hint=hint, code=code, args=args)])

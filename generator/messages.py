@@ -439,6 +439,103 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "sv": ("beskrivningen är {0} tecken lång, mer än {1}",
                "korta den till en eller två meningar: sökmotorer visar ungefär 150 tecken"),
     },
+    # -- h4 (issue 12, hardening: the YAML loader, the schema's patterns, the report formats) --
+    "control-char": {
+        "fi": ("tiedostossa on näkymätön ohjausmerkki {0}, jota ei sallita tietotiedostoissa",
+               "poista se: mene tälle riville ja sarakkeeseen ja poista näkymätön merkki tai sen "
+               "kirjoittava koodi, kuten \\x01 (merkki tulee yleensä toisesta ohjelmasta liitetyn "
+               "tekstin mukana)"),
+        "sv": ("filen innehåller det osynliga styrtecknet {0}, som inte är tillåtet i datafiler",
+               "ta bort det: gå till den här raden och kolumnen och radera det osynliga tecknet eller "
+               "koden som skriver det, t.ex. \\x01 (tecknet följer oftast med text som klistrats in "
+               "från ett annat program)"),
+    },
+    "invisible-char": {
+        "fi": ("tekstissä on näkymätön merkki {0}: '{1}'",
+               "poista se, ellei se ole tarkoituksella: merkki ei näy, ja suunnanvaihtomerkit "
+               "(U+202A–U+202E, U+2066–U+2069) näyttävät ympäröivän tekstin eri järjestyksessä"),
+        "sv": ("texten innehåller det osynliga tecknet {0}: '{1}'",
+               "ta bort det om det inte står där avsiktligt: tecknet syns inte, och riktningstecken "
+               "(U+202A–U+202E, U+2066–U+2069) visar texten runt dem i en annan ordning"),
+    },
+    "invisible-in-id": {
+        "fi": ("'{0}' sisältää näkymättömän merkin {1}",
+               "poista se: tunnisteessa ja osoitteessa saa olla vain pieniä kirjaimia a–z, numeroita "
+               "ja väliviivoja"),
+        "sv": ("'{0}' innehåller det osynliga tecknet {1}",
+               "ta bort det: ett id eller en adress får bara innehålla små bokstäver a–z, siffror och "
+               "bindestreck"),
+    },
+    "yaml-unclosed-quote": {
+        "fi": ("tästä merkillä {0} alkava lainausmerkeissä oleva teksti ei pääty tällä rivillä "
+               "(YAML lukee seuraavaan merkkiin {0} asti)",
+               "lisää loppumerkki {0} tekstin loppuun tälle riville"),
+        "sv": ("texten inom citattecken som börjar här med {0} avslutas inte på den här raden "
+               "(YAML läser vidare till nästa {0})",
+               "lägg till det avslutande {0} i slutet av texten på den här raden"),
+    },
+    "not-regular-file": {
+        "fi": ("tämä ei ole tavallinen tiedosto (tällä nimellä on kansio, putki tai laite)",
+               "korvaa se itse tietotiedostolla, esim. palauta se gitistä"),
+        "sv": ("det här är ingen vanlig fil (en mapp, en pipe eller en enhet har det här namnet)",
+               "ersätt den med själva datafilen, t.ex. återställ den från git"),
+    },
+    "link-outside": {
+        "fi": ("tiedosto on linkki kohteeseen {0}, joka on tietokansion ulkopuolella",
+               "laita itse tiedosto tietokansioon linkin sijaan"),
+        "sv": ("filen är en länk till {0}, utanför datamappen",
+               "lägg själva filen i datamappen i stället för en länk till den"),
+    },
+    "file-too-large": {
+        "fi": ("tiedosto on {0} tavua; enimmäiskoko on {1}",
+               "jaa tiedosto tai poista siitä se, mikä ei siihen kuulu"),
+        "sv": ("filen är {0} byte; gränsen är {1}",
+               "dela upp den eller ta bort det som inte hör hemma i den"),
+    },
+    "unreadable": {
+        "fi": ("tiedostoa ei voi lukea: {0}",
+               "tarkista, että tiedosto on olemassa ja että sinulla on oikeus lukea se"),
+        "sv": ("filen kan inte läsas: {0}",
+               "kontrollera att filen finns och att du har rätt att läsa den"),
+    },
+    "yaml-multi": {
+        "fi": ("tiedostossa on useampi kuin yksi YAML-dokumentti (---)",
+               "pidä tiedostossa yksi dokumentti: poista ylimääräinen ---"),
+        "sv": ("filen innehåller mer än ett YAML-dokument (---)",
+               "ha ett dokument per fil: ta bort det extra ---"),
+    },
+    "too-deep": {
+        "fi": ("sisäkkäisiä tasoja on yli {0}",
+               "tiedot eivät koskaan tarvitse näin monta tasoa; tarkista sisennykset"),
+        "sv": ("nästlingen är djupare än {0} nivåer",
+               "datan behöver aldrig så många nivåer; kontrollera indragen"),
+    },
+    "bad-key": {
+        "fi": ("avaimen on oltava pelkkä sana", "kirjoita avaimet muodossa `name:`"),
+        "sv": ("en nyckel måste vara ett enkelt ord", "skriv nycklar som `name:`"),
+    },
+    "yaml-merge": {
+        "fi": ("yhdistämisavaimet (<<) eivät ole sallittuja", "kirjoita avaimet kokonaan"),
+        "sv": ("sammanslagningsnycklar (<<) är inte tillåtna", "skriv ut nycklarna i sin helhet"),
+    },
+    "not-mapping": {
+        "fi": ("tiedoston on alettava avaimilla, ei luettelolla tai yksittäisellä arvolla",
+               "vertaa toiseen samanlaiseen tiedostoon data/-kansiossa"),
+        "sv": ("filen måste börja med nycklar, inte med en lista eller ett enskilt värde",
+               "jämför med en annan fil av samma slag i data/"),
+    },
+    "unsupported-stemmer": {
+        "fi": ("Materialin haku ei tue kieltä '{0}' (haku toimisi huomaamatta englanniksi)",
+               "kirjoita jokin näistä: {1}"),
+        "sv": ("Materials sökning stöder inte språket '{0}' (sökningen skulle tyst fungera på engelska)",
+               "skriv något av följande: {1}"),
+    },
+    "bad-period-id": {
+        "fi": ("'{0}' ei ole jakson tunniste",
+               "kirjoita jakson numero ja vuosi muodossa N/VVVV numeroilla 0–9, esim. 1/2026"),
+        "sv": ("'{0}' är inget period-id",
+               "skriv periodens nummer och år i formen N/ÅÅÅÅ med siffrorna 0–9, t.ex. 1/2026"),
+    },
 }
 
 

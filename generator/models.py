@@ -27,14 +27,32 @@ from pydantic import (
     WithJsonSchema,
 )
 
+from .printable import codepoint, first_invisible, printable
+
 # ---------------------------------------------------------------------------
 # Scalar types (all parse strings, with messages that teach the fix)
 # ---------------------------------------------------------------------------
 
-ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-PERIOD_ID_RE = re.compile(r"^([1-9])/(\d{4})$")
-_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_TIME_RE = re.compile(r"^(\d{1,2}):(\d{2})$")
+
+
+def _whole(pattern: str) -> re.Pattern:
+    """`pattern`, written `^…$` as JSON Schema (ECMAScript) and pydantic (Rust) read it, compiled
+    for Python so that it matches the whole text, whichever of match/fullmatch is called.
+
+    Python's `$` also matches before a final newline: with it, `resepti-palvelu\\n` (a quoted
+    "\\n" or a `|` block in YAML) passed as a slug and broke the build and `_redirects` later.
+    `\\Z` is the very end. ASCII: `[0-9]` is meant (`\\d` in Python matches any script's digits,
+    such as `٢٠٢٨`; the patterns avoid it, and the flag keeps a future `\\d` or `\\w` honest)."""
+    return re.compile(rf"(?:{pattern})\Z", re.ASCII)
+
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+ID_RE = _whole(ID_PATTERN)
+PERIOD_ID_PATTERN = r"^([1-9])/([0-9]{4})$"
+PERIOD_ID_RE = _whole(PERIOD_ID_PATTERN)
+_DATE_RE = _whole(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
+TIME_PATTERN = r"^([0-9]{1,2}):([0-9]{2})$"
+_TIME_RE = _whole(TIME_PATTERN)
 _TAG_RE = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
 _BAD_URL_RE = re.compile(r"^\s*(javascript|data|vbscript|file)\s*:", re.I)
 _MD_LINK_RE = re.compile(r"\]\(\s*<?([^)\s>]*)")
@@ -49,27 +67,45 @@ _URL_CHARS = r"[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]"
 would end a Markdown link early or start an attribute list; percent-encode them (%28, %20, …)."""
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
 _HOST = rf"{_LABEL}(?:\.{_LABEL})*\.[A-Za-z]{{2,}}"
-EMAIL_RE = re.compile(rf"^[A-Za-z0-9._%+-]+@{_HOST}$")
-_HTTPS_RE = re.compile(rf"^https://{_HOST}(?::\d{{1,5}})?(?:[/?#]{_URL_CHARS}*)?$")
-_MAILTO_RE = re.compile(rf"^mailto:[A-Za-z0-9._%+-]+@{_HOST}(?:\?{_URL_CHARS}*)?$")
-_SITE_PATH_RE = re.compile(rf"^/(?![/\\]){_URL_CHARS}*$")
-_ANCHOR_RE = re.compile(r"^#[A-Za-z0-9_-]+$")
-STEMMER_RE = re.compile(r"^[a-z]{2}$")
-BRANCH_RE = re.compile(r"^(?!.*\.\.)(?!.*//)(?!.*\.lock$)(?!.*@\{)[A-Za-z0-9][A-Za-z0-9._/-]{0,99}(?<![./])$")
+EMAIL_PATTERN = rf"^[A-Za-z0-9._%+-]+@{_HOST}$"
+EMAIL_RE = _whole(EMAIL_PATTERN)
+_HTTPS_RE = _whole(rf"^https://{_HOST}(?::[0-9]{{1,5}})?(?:[/?#]{_URL_CHARS}*)?$")
+_MAILTO_RE = _whole(rf"^mailto:[A-Za-z0-9._%+-]+@{_HOST}(?:\?{_URL_CHARS}*)?$")
+_SITE_PATH_RE = _whole(rf"^/(?![/\\]){_URL_CHARS}*$")
+_ANCHOR_RE = _whole(r"^#[A-Za-z0-9_-]+$")
+LANG_PATTERN = r"^[a-z]{2}$"
+STEMMER_PATTERN = LANG_PATTERN
+STEMMER_RE = _whole(STEMMER_PATTERN)
+BRANCH_PATTERN = r"^(?!.*\.\.)(?!.*//)(?!.*\.lock$)(?!.*@\{)[A-Za-z0-9][A-Za-z0-9._/-]{0,99}(?<![./])$"
 """A git branch name that is safe in a URL: letters, digits, . _ / -, no `..`, `//` or `.lock`."""
-REDIRECT_PATH_RE = re.compile(r"^/[a-z]{2}/(?:[a-z0-9]+(?:-[a-z0-9]+)*/)*$")
+BRANCH_RE = _whole(BRANCH_PATTERN)
+REDIRECT_PATH_PATTERN = r"^/[a-z]{2}/(?:[a-z0-9]+(?:-[a-z0-9]+)*/)*$"
+REDIRECT_PATH_RE = _whole(REDIRECT_PATH_PATTERN)
+PHONE_PATTERN = r"^\+?[0-9 ]{6,20}$"
+
+SEARCH_LANGUAGES = ("ar", "da", "de", "en", "es", "fi", "fr", "hi", "hu", "hy", "it", "ja", "kn", "ko",
+                    "nl", "no", "pt", "ro", "ru", "sa", "sv", "ta", "te", "th", "tr", "vi", "zh")
+"""The languages Material's search can stem: English, built in, and those that both MkDocs'
+`search.lang` option accepts (mkdocs/contrib/search/lunr-language/) and Material ships a lunr
+file for (material/templates/assets/javascripts/lunr/min/). For any other code MkDocs falls back to
+English without a word, and Finnish pages would be stemmed as English. Left out: lunr's old
+aliases `du` (nl) and `jp` (ja). tests/test_loader_hardening.py checks this against the installed
+packages."""
 
 _EXAMPLES = {"id": "potilastietovaranto", "date": "2026-03-15", "time": "09:30", "bool": "true",
              "url": "https://www.kanta.fi/", "text": "Reseptikeskus", "number": "3",
-             "email": "kanta@kanta.fi", "path": "/fi/palvelut/", "code": "fi", "branch": "main"}
+             "email": "kanta@kanta.fi", "path": "/fi/palvelut/", "code": "fi", "branch": "main",
+             "period": "1/2026"}
 
 
 def _fail(code: str, message: str, *values: str):
     """Raise a validation error with a stable code, so `check --lang` can translate it.
 
-    The message uses {0}, {1}… for the values, which become the problem's args.
+    The message uses {0}, {1}… for the values, which become the problem's args. A value is
+    quoted as `printable` shows it: a newline or a bidi override from the data must not reach a
+    terminal or a CI log as it is.
     """
-    ctx = {f"v{i}": v for i, v in enumerate(values)}
+    ctx = {f"v{i}": printable(v) for i, v in enumerate(values)}
     raise PydanticCustomError(code, re.sub(r"\{(\d)\}", r"{v\1}", message), ctx)
 
 
@@ -102,7 +138,13 @@ def _one_value(kind: str):
 
 def _check_id(value: str) -> str:
     _scalar(value, _EXAMPLES["id"])
-    if not ID_RE.match(value):
+    invisible = first_invisible(value)
+    if invisible:
+        # An id or a slug with an invisible character looks like another one: two pages that
+        # seem to have the same address, or a reference that seems right and is not.
+        _fail("invisible-in-id", "'{0}' contains the invisible character {1}: delete it (an id or an "
+              "address is lowercase a-z, digits and hyphens only)", value, codepoint(invisible))
+    if not ID_RE.fullmatch(value):
         _fail("bad-id", "'{0}' is not a valid id or slug: use lowercase a-z, digits and single hyphens "
               "only (no spaces, capitals, å/ä/ö or slashes), e.g. 'potilastietovaranto'", value)
     return value
@@ -112,7 +154,7 @@ def _check_date(value) -> dt.date:
     if isinstance(value, dt.date):
         return value
     _scalar(value, _EXAMPLES["date"])
-    m = _DATE_RE.match(value)
+    m = _DATE_RE.fullmatch(value)
     if not m:
         _fail("bad-date-format", "'{0}' is not a date: write it as YYYY-MM-DD, e.g. 2026-03-15", value)
     try:
@@ -125,7 +167,7 @@ def _check_time(value) -> dt.time:
     if isinstance(value, dt.time):
         return value
     _scalar(value, _EXAMPLES["time"])
-    m = _TIME_RE.match(value)
+    m = _TIME_RE.fullmatch(value)
     if not m or int(m[1]) > 23 or int(m[2]) > 59:
         _fail("bad-time", "'{0}' is not a time: write it as HH:MM on the 24-hour clock, e.g. 09:30", value)
     return dt.time(int(m[1]), int(m[2]))
@@ -144,7 +186,7 @@ def _check_bool(value) -> bool:
 
 def _check_url(value: str) -> str:
     _scalar(value, _EXAMPLES["url"])
-    if _BAD_URL_RE.match(value) or not (_HTTPS_RE.match(value) or _MAILTO_RE.match(value)):
+    if _BAD_URL_RE.match(value) or not (_HTTPS_RE.fullmatch(value) or _MAILTO_RE.fullmatch(value)):
         _fail("bad-url", "'{0}' is not an allowed link: write a full https:// address or "
               "mailto:name@example.fi, with spaces, quotes and ( ) [ ] { } percent-encoded "
               "(%20, %22, %28 …)", value)
@@ -155,7 +197,7 @@ def _matching(kind: str, pattern: re.Pattern, code: str, message: str):
     """A check that one value matches `pattern`, else the error `code` with `message`."""
     def check(value: str) -> str:
         _scalar(value, _EXAMPLES[kind])
-        if not pattern.match(value):
+        if not pattern.fullmatch(value):
             _fail(code, message, value)
         return value
 
@@ -166,12 +208,29 @@ _check_email = _matching("email", EMAIL_RE, "bad-email", "'{0}' is not an e-mail
                          "name@example.fi, without spaces, brackets or quotes")
 _check_stemmer = _matching("code", STEMMER_RE, "bad-stemmer", "'{0}' is not a search language: write a "
                            "two-letter code that Material's search supports, e.g. fi or sv")
+
+
+def _check_stemmer_supported(value: str) -> str:
+    if value not in SEARCH_LANGUAGES:
+        _fail("unsupported-stemmer", "'{0}' is not a language Material's search supports (it would "
+              "silently search as English): write one of {1}", value, ", ".join(SEARCH_LANGUAGES))
+    return value
+
+
+def _check_period_id(value: str) -> str:
+    _scalar(value, _EXAMPLES["period"])
+    if not PERIOD_ID_RE.fullmatch(value):
+        _fail("bad-period-id", "'{0}' is not a period id: write the period's number and its year as "
+              "N/YYYY with the digits 0-9, e.g. 1/2026", value)
+    return value
+
+
 _check_branch = _matching("branch", BRANCH_RE, "bad-branch", "'{0}' is not a safe branch name: use "
                           "letters, digits, '.', '_', '/' and '-' only, e.g. main")
 _check_redirect_path = _matching("path", REDIRECT_PATH_RE, "bad-path", "'{0}' is not a page address of "
                                  "this site: write the path below the site root with its language and "
                                  "a slash at both ends, e.g. /fi/palvelut/")
-_check_lang = _matching("code", re.compile(r"^[a-z]{2}$"), "bad-lang", "'{0}' is not a language code "
+_check_lang = _matching("code", _whole(LANG_PATTERN), "bad-lang", "'{0}' is not a language code "
                         "like fi or sv; if the text contains a comma inside { }, put the whole text "
                         "in quotes")
 
@@ -200,8 +259,8 @@ def _link_target_ok(target: str) -> bool:
     """Where a link in a data text may point: https://, mailto:, a site path (/fi/…), an anchor."""
     if _BAD_URL_RE.match(target):
         return False
-    return bool(_HTTPS_RE.match(target) or _MAILTO_RE.match(target) or _SITE_PATH_RE.match(target)
-                or _ANCHOR_RE.match(target))
+    return bool(_HTTPS_RE.fullmatch(target) or _MAILTO_RE.fullmatch(target)
+                or _SITE_PATH_RE.fullmatch(target) or _ANCHOR_RE.fullmatch(target))
 
 
 def _check_prose(value: str) -> str:
@@ -237,28 +296,30 @@ def _check_prose(value: str) -> str:
 
 Id = Annotated[str, AfterValidator(_check_id), BeforeValidator(_one_value("id")),
                Field(description="Lowercase a-z, 0-9 and hyphens.",
-                     json_schema_extra={"pattern": ID_RE.pattern})]
+                     json_schema_extra={"pattern": ID_PATTERN})]
 Date = Annotated[dt.date, BeforeValidator(_check_date),
                  WithJsonSchema({"type": "string", "format": "date",
                                  "description": "A date as YYYY-MM-DD."})]
 Time = Annotated[dt.time, BeforeValidator(_check_time),
-                 WithJsonSchema({"type": "string", "pattern": r"^\d{1,2}:\d{2}$",
+                 WithJsonSchema({"type": "string", "pattern": TIME_PATTERN,
                                  "description": "A time as HH:MM (24-hour clock, Europe/Helsinki)."})]
 Bool = Annotated[bool, BeforeValidator(_check_bool),
                  WithJsonSchema({"type": "boolean", "description": "Exactly true or false."})]
 Url = Annotated[str, AfterValidator(_check_url), BeforeValidator(_one_value("url")),
                 Field(description="A full https:// address (or mailto:).")]
 Email = Annotated[str, AfterValidator(_check_email), BeforeValidator(_one_value("email")),
-                  _schema_pattern(EMAIL_RE.pattern)]
+                  _schema_pattern(EMAIL_PATTERN)]
 Int = Annotated[int, Field(ge=0, le=1000), BeforeValidator(_one_value("number"))]
 PlainStr = Annotated[str, AfterValidator(_check_plain), BeforeValidator(_one_value("text"))]
 ProseStr = Annotated[str, AfterValidator(_check_prose), BeforeValidator(_one_value("text"))]
-Stemmer = Annotated[str, AfterValidator(_check_stemmer), BeforeValidator(_one_value("code")),
-                    _schema_pattern(STEMMER_RE.pattern)]
+# After-validators run left to right: the form first, then the list.
+Stemmer = Annotated[str, AfterValidator(_check_stemmer), AfterValidator(_check_stemmer_supported),
+                    BeforeValidator(_one_value("code")),
+                    Field(json_schema_extra={"enum": list(SEARCH_LANGUAGES)})]
 Branch = Annotated[str, AfterValidator(_check_branch), BeforeValidator(_one_value("branch")),
-                   _schema_pattern(BRANCH_RE.pattern)]
+                   _schema_pattern(BRANCH_PATTERN)]
 RedirectPath = Annotated[str, AfterValidator(_check_redirect_path), BeforeValidator(_one_value("path")),
-                         _schema_pattern(REDIRECT_PATH_RE.pattern)]
+                         _schema_pattern(REDIRECT_PATH_PATTERN)]
 
 
 class Text(RootModel[dict[LangCode, PlainStr]]):
@@ -303,7 +364,7 @@ class Record(BaseModel):
 
 class Language(Record):
     code: LangCode = Field(description="ISO 639-1 code, e.g. fi.",
-                           json_schema_extra={"pattern": r"^[a-z]{2}$"})
+                           json_schema_extra={"pattern": LANG_PATTERN})
     name: PlainStr = Field(description="The language's own name for itself, e.g. Suomi (plain text).")
     search_stemmer: Stemmer = Field(description="Material search language (lunr), a two-letter code, "
                                                 "e.g. fi.")
@@ -313,7 +374,7 @@ class Contact(Record):
     id: Id = Field(description="Referenced from services as `contact:`.")
     name: Text = Field(description="Who answers, e.g. Kanta-palvelujen asiakastuki.")
     email: Email = Field(description="E-mail address.")
-    phone: Annotated[str, Field(pattern=r"^\+?[0-9 ]{6,20}$"), BeforeValidator(_one_value("text"))] | None = \
+    phone: Annotated[str, Field(pattern=PHONE_PATTERN), BeforeValidator(_one_value("text"))] | None = \
         Field(default=None, description="Phone number as written, e.g. 020 634 7787.")
     hours: Text | None = Field(default=None, description="When the line is open.")
 
@@ -400,7 +461,7 @@ class StringsFile(Record):
     strings: dict[Annotated[str, AfterValidator(_check_id), BeforeValidator(_one_value("id"))], Text] = \
         Field(description="Key → text in every language.",
               json_schema_extra={"propertyNames": {"description": "Lowercase a-z, 0-9 and hyphens.",
-                                                   "pattern": ID_RE.pattern}})
+                                                   "pattern": ID_PATTERN}})
 
 
 # ---------------------------------------------------------------------------
@@ -516,8 +577,9 @@ class Event(Record):
 
 
 class Period(Record):
-    id: Annotated[str, Field(pattern=PERIOD_ID_RE.pattern, description="Number/year, e.g. 1/2026."),
-                  BeforeValidator(_one_value("text"))]
+    id: Annotated[str, AfterValidator(_check_period_id), BeforeValidator(_one_value("period")),
+                  Field(description="Number/year, e.g. 1/2026.",
+                        json_schema_extra={"pattern": PERIOD_ID_PATTERN})]
     start: Date = Field(description="First day of the period.")
     end: Date = Field(description="Last day; production use should begin by then.")
     provisional: Bool = Field(description="true until Kela has confirmed the start and end.")

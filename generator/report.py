@@ -1,10 +1,17 @@
-"""How problems are shown: text for editors, JSON and GitHub annotations for CI."""
+"""How problems are shown: text for editors, JSON and GitHub annotations for CI.
+
+Everything quoted from the editors' files (a file name, a value, a key) can hold a newline, an
+escape sequence or a bidi override. Text output shows such characters as `<U+000A>` (see
+`printable`), so one problem is always one line and nothing can fake another report line; the
+GitHub format escapes them as GitHub documents, so nothing can fake another workflow command.
+"""
 
 from __future__ import annotations
 
 import json
 
 from .messages import translate
+from .printable import printable
 from .problems import Problem
 
 
@@ -13,11 +20,12 @@ def format_text(problems: list[Problem], lang: str = "en") -> str:
     lines = []
     for p in problems:
         message, hint, label = translate(p, lang)
-        where = f"{p.file}:{p.line}:{p.column}" if p.line else p.file
-        key = f" [{p.key}]" if p.key else ""
-        lines.append(f"{where}: {label}: {message}{key}")
+        file = printable(p.file)
+        where = f"{file}:{p.line}:{p.column}" if p.line else file
+        key = f" [{printable(p.key)}]" if p.key else ""
+        lines.append(f"{where}: {label}: {printable(message)}{key}")
         if hint:
-            lines.append(f"    {translate.hint_label(lang)}: {hint}")
+            lines.append(f"    {translate.hint_label(lang)}: {printable(hint)}")
     lines.append(summary(problems, lang))
     return "\n".join(lines)
 
@@ -29,12 +37,13 @@ def summary(problems: list[Problem], lang: str = "en") -> str:
 
 
 def format_json(problems: list[Problem], lang: str = "en") -> str:
+    """`file` and `key` exactly as they are (a tool opens the file); messages printable."""
     items = []
     for p in problems:
         message, hint, _ = translate(p, lang)
         items.append({"file": p.file, "line": p.line, "column": p.column,
                       "severity": p.severity, "code": p.code, "key": p.key,
-                      "message": message, "hint": hint})
+                      "message": printable(message), "hint": printable(hint)})
     errors = sum(p.is_error for p in problems)
     return json.dumps({"errors": errors, "warnings": len(problems) - errors, "problems": items},
                       ensure_ascii=False, indent=2)
@@ -46,10 +55,25 @@ def format_github(problems: list[Problem], lang: str = "en") -> str:
     for p in problems:
         message, hint, _ = translate(p, lang)
         text = f"{message} ({hint})" if hint else message
-        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         level = "error" if p.is_error else "warning"
-        out.append(f"::{level} file={p.file},line={max(p.line, 1)},col={max(p.column, 1)}::{text}")
+        out.append(f"::{level} file={_property(p.file)},line={max(p.line, 1)},"
+                   f"col={max(p.column, 1)}::{_data(printable(text))}")
     return "\n".join(out)
+
+
+def _data(text: str) -> str:
+    """A workflow command's message, escaped as GitHub's runner reads it (actions/toolkit
+    `escapeData`): a raw newline would end the command and start another one."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    """A property value (file=, line=, col=, title=), escaped as GitHub's runner reads it
+    (actions/toolkit `escapeProperty`): also ':' and ',', which end a value. The runner decodes
+    these five, so the annotation still names the real file; any other hidden character (which no
+    real file name in the repository has) is shown as `<U+XXXX>`."""
+    escaped = _data(text).replace(":", "%3A").replace(",", "%2C")
+    return printable(escaped)
 
 
 FORMATS = {"text": format_text, "json": format_json, "github": format_github}

@@ -21,6 +21,7 @@ from . import content
 from . import models as m
 from .content import ContentPage
 from .load import Document, load_file
+from .printable import printable
 from .problems import ERROR, WARNING, DataError, Problem, key_path
 
 REVIEW_MONTHS = 12
@@ -94,10 +95,12 @@ def load_project(data_dir: Path, content_dir: Path | None = None, *,
             problems += exc.problems
             continue
         docs[name] = doc
+        errors: list[Problem] = []
         try:
             parsed[name] = model.model_validate(doc.data)
         except ValidationError as exc:
-            problems += _merge_typos(_dedupe(_from_pydantic(err, doc, model) for err in exc.errors()))
+            errors = _merge_typos(_dedupe(_from_pydantic(err, doc, model) for err in exc.errors()))
+        problems += errors + _loader_warnings(doc, errors)
 
     for extra in sorted(data_dir.glob("*.y*ml")):
         if extra.name not in m.DATA_FILES:
@@ -139,16 +142,17 @@ def _from_pydantic(err: dict, doc: Document, model: type[BaseModel]) -> Problem:
     kind = err["type"]
     line, col = doc.position(loc, at_key=kind == "extra_forbidden")
     where = key_path(loc)
-    msg = err["msg"].removeprefix("Value error, ")
+    msg = printable(err["msg"].removeprefix("Value error, "))
     hint = ""
     ctx = err.get("ctx") or {}
     args: tuple = tuple(str(v) for k, v in sorted(ctx.items()) if k.startswith("v"))
+    shown = printable(err.get("input"))  # every quoted value: no raw newline or bidi control
     if kind == "extra_forbidden":
         allowed = _allowed_keys(model, loc[:-1])
         guess = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
-        msg = f"unknown key '{loc[-1]}'"
+        msg = f"unknown key '{printable(loc[-1])}'"
         hint = f"did you mean '{guess[0]}'?" if guess else "allowed keys here: " + ", ".join(allowed)
-        args = (loc[-1], guess[0] if guess else ", ".join(allowed))
+        args = (printable(loc[-1]), guess[0] if guess else ", ".join(allowed))
     elif kind == "missing":
         desc = _field_description(model, loc)
         msg = f"the key '{loc[-1]}' is missing"
@@ -164,22 +168,29 @@ def _from_pydantic(err: dict, doc: Document, model: type[BaseModel]) -> Problem:
     elif kind == "string_type":
         msg = "expected a single text value here, not a list or block"
     elif kind == "literal_error":
-        msg = f"'{err.get('input')}' is not one of the allowed values"
+        msg = f"'{shown}' is not one of the allowed values"
         choices = err["ctx"]["expected"].replace("'", "").replace(" or ", ", ")
         hint = "write one of: " + choices
-        args = (str(err.get("input")), choices)
+        args = (shown, choices)
     elif kind == "string_pattern_mismatch":
         desc = _field_description(model, loc)
-        msg = f"'{err.get('input')}' is not in the expected form"
+        msg = f"'{shown}' is not in the expected form"
         hint = desc or f"expected the pattern {err['ctx']['pattern']}"
     elif kind == "too_short":
         msg = "the list is empty"
         hint = "add at least one item"
     elif kind in ("int_parsing", "int_type"):
-        msg = f"'{err.get('input')}' is not a whole number"
+        msg = f"'{shown}' is not a whole number"
     elif kind in ("less_than_equal", "greater_than_equal"):
-        msg = f"'{err.get('input')}' is out of range ({err['msg'].lower()})"
+        msg = f"'{shown}' is out of range ({err['msg'].lower()})"
     return Problem(doc.path, line, col, msg, key=where, hint=hint, code=kind, args=args)
+
+
+def _loader_warnings(doc: Document, errors: list[Problem]) -> list[Problem]:
+    """The loader's warnings (invisible characters in values), except where the schema already
+    refused the value (an id or a slug with one is an error): one message per mistake."""
+    refused = {p.key for p in errors}
+    return [w for w in doc.warnings if w.key not in refused]
 
 
 def _dedupe(problems) -> list[Problem]:

@@ -115,6 +115,23 @@ CASES = [
          "a tab character is used for indentation", "\tkind: service", 1),
     Case("YAML syntax error", "services.yaml", "    kind: service\n    name:",
          "    kind: service: extra\n    name:", "YAML syntax error", "kind: service: extra", 18),
+    # Issue 12 (hardening); tests/test_loader_hardening.py has the variants of each.
+    Case("unclosed quote: at the quote, not at the end of the file", "services.yaml",
+         "      fi: Resepti-palvelu\n", '      fi: "Resepti-palvelu\n',
+         'the text in quotes that starts here with " is not closed on this line', '"Resepti-palvelu', 11,
+         'add the closing " at the end of the text on this line'),
+    Case("control character", "services.yaml", "      fi: Resepti-palvelu", "      fi: Resepti\x01-palvelu",
+         "the invisible control character U+0001 is not allowed in data files", "Resepti\x01", 18,
+         "delete it: go to this line and column"),
+    Case("slug with a trailing newline", "services.yaml", "      fi: resepti-palvelu",
+         '      fi: "resepti-palvelu\\n"', "'resepti-palvelu<U+000A>' is not a valid id or slug",
+         'fi: "resepti-palvelu', 11),
+    Case("period id with Arabic-Indic digits", "periods.yaml", '  - id: "1/2026"', '  - id: "1/٢٠٢٦"',
+         "'1/٢٠٢٦' is not a period id", '"1/٢٠٢٦"', 9),
+    Case("search language that Material's search does not have", "site.yaml", "    search_stemmer: sv",
+         "    search_stemmer: xx", "'xx' is not a language Material's search supports", "search_stemmer: xx", 21),
+    Case("bidi override in an id", "services.yaml", "  - id: prescription", "  - id: prescri\u202eption",
+         "'prescri<U+202E>ption' contains the invisible character U+202E", "  - id: prescri", 9),
 ]
 
 
