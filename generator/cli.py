@@ -120,12 +120,13 @@ def _build(data_dir, content_dir, today, out_dir, work_dir, lang, engine) -> Non
 @click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1.")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("build/preview"),
               show_default=True, help="Where the preview site is built.")
+@click.option("--lang", type=click.Choice(["en", "fi", "sv"]), default="en", help=LANG_HELP)
 def serve(data_dir: Path, content_dir: Path | None, today: str | None, port: int,
-          out_dir: Path) -> None:
+          out_dir: Path, lang: str) -> None:
     """Preview on http://127.0.0.1:PORT/, rebuilding when data, content or templates change."""
     from .serve import serve as run
 
-    run(data_dir, content_dir, out_dir, port=port, today=_today(today) if today else None)
+    run(data_dir, content_dir, out_dir, port=port, today=_today(today) if today else None, lang=lang)
 
 
 @main.command()

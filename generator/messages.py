@@ -39,6 +39,67 @@ OUTCOMES = {
         "fi": "Edellinen {out}/ jäi ennalleen.",
         "sv": "Den tidigare {out}/ lämnades som den var.",
     },
+    # --- serve (issue 12 item 2 / issue 13): what the preview prints and answers ---
+    "serve-address": {
+        "en": "Preview: {url}  (Ctrl+C stops)",
+        "fi": "Esikatselu: {url}  (Ctrl+C lopettaa)",
+        "sv": "Förhandsvisning: {url}  (Ctrl+C avslutar)",
+    },
+    "serve-rebuilding": {
+        "en": "Change detected, rebuilding…",
+        "fi": "Muutos havaittu, sivusto rakennetaan uudelleen…",
+        "sv": "Ändring upptäckt, webbplatsen byggs om…",
+    },
+    "serve-rebuilt": {
+        "en": "Rebuilt in {seconds} s",
+        "fi": "Rakennettu uudelleen {seconds} sekunnissa",
+        "sv": "Ombyggd på {seconds} s",
+    },
+    "serve-last-good": {
+        "en": "The preview still shows the last good version.",
+        "fi": "Esikatselu näyttää yhä viimeisimmän toimivan version.",
+        "sv": "Förhandsvisningen visar fortfarande den senaste fungerande versionen.",
+    },
+    "serve-changed": {
+        "en": "Changed: {url}",
+        "fi": "Muuttunut: {url}",
+        "sv": "Ändrad: {url}",
+    },
+    "serve-changed-more": {
+        "en": "… and {n} more changed pages",
+        "fi": "… ja {n} muuta muuttunutta sivua",
+        "sv": "… och {n} andra ändrade sidor",
+    },
+    "serve-unchanged": {
+        "en": "No page changed.",
+        "fi": "Mikään sivu ei muuttunut.",
+        "sv": "Ingen sida ändrades.",
+    },
+    "serve-stopped": {
+        "en": "Preview stopped.",
+        "fi": "Esikatselu pysäytetty.",
+        "sv": "Förhandsvisningen stoppad.",
+    },
+    "serve-port-in-use": {
+        "en": "Port {port} is already in use: stop the other preview, or choose another port, "
+              "e.g. --port {other}",
+        "fi": "Portti {port} on jo käytössä: sulje toinen esikatselu tai valitse toinen portti, "
+              "esimerkiksi --port {other}",
+        "sv": "Porten {port} används redan: stoppa den andra förhandsvisningen eller välj en annan "
+              "port, till exempel --port {other}",
+    },
+    "serve-bad-host": {
+        "en": "This preview answers only at http://127.0.0.1:{port}/ (or localhost): open that address.",
+        "fi": "Tämä esikatselu vastaa vain osoitteessa http://127.0.0.1:{port}/ (tai localhost): "
+              "avaa se osoite.",
+        "sv": "Den här förhandsvisningen svarar bara på http://127.0.0.1:{port}/ (eller localhost): "
+              "öppna den adressen.",
+    },
+    "serve-not-found": {
+        "en": "Not found: the preview has no such page.",
+        "fi": "Ei löytynyt: esikatselussa ei ole tällaista sivua.",
+        "sv": "Hittades inte: förhandsvisningen har ingen sådan sida.",
+    },
 }
 
 # code → language → (message, hint). `{0}`, `{1}` are the problem's args.

@@ -58,7 +58,7 @@ def served_paths(real_site: Path) -> dict[str, str]:
 
 
 def cache_rules_for(rules, path: str) -> list[str]:
-    return [value for pattern, headers in rules if cdnserver.fnmatch.fnmatchcase(path, pattern)
+    return [value for pattern, headers in rules if cdnserver.matches(pattern, path)
             for name, value in headers if name.lower() == "cache-control" and value is not None]
 
 

@@ -6,45 +6,21 @@ nearest 404.html. Loopback only.
 
 from __future__ import annotations
 
-import fnmatch
 import gzip
 import http.server
-import mimetypes
+import sys
 import threading
-from functools import partial
 from pathlib import Path
+from urllib.parse import unquote
 
-TYPES = {".ics": "text/calendar; charset=utf-8", ".json": "application/json; charset=utf-8",
-         ".html": "text/html; charset=utf-8", ".xml": "application/xml", ".js": "text/javascript",
-         ".css": "text/css", ".txt": "text/plain; charset=utf-8", ".svg": "image/svg+xml"}
+if __name__ == "__main__" or __name__ == "cdnserver":
+    # Run as a script or imported from bench/ (tests/browser on sys.path): the repository root
+    # must be importable for the shared `_headers` reader.
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-
-def parse_headers(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
-    rules: list[tuple[str, list[tuple[str, str]]]] = []
-    for line in text.splitlines():
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        if not line.startswith((" ", "\t")):
-            rules.append((line.strip(), []))
-        elif line.strip().startswith("!"):
-            rules[-1][1].append((line.strip()[1:].strip(), None))
-        else:
-            name, _, value = line.strip().partition(":")
-            rules[-1][1].append((name.strip(), value.strip()))
-    return rules
-
-
-def headers_for(rules, path: str) -> dict[str, str]:
-    """Apply every matching rule in order; `! Name` removes what earlier rules set."""
-    result: dict[str, str] = {}
-    for pattern, headers in rules:
-        if fnmatch.fnmatchcase(path, pattern):
-            for name, value in headers:
-                if value is None:
-                    result.pop(name.lower(), None)
-                else:
-                    result[name.lower()] = value
-    return result
+# One reader of `_headers` for this stand-in and the editors' preview (generator/serve.py);
+# parse_headers and headers_for stay importable from here for the tests that use them.
+from generator.headers import content_type, headers_for, matches, parse_headers, read_rules  # noqa: F401
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -63,7 +39,6 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     def resolve(self, path: str) -> tuple[Path | None, int]:
         rel = path.split("?", 1)[0].split("#", 1)[0]
-        from urllib.parse import unquote
         rel = unquote(rel).lstrip("/")
         target = (self.root / rel).resolve()
         if not str(target).startswith(str(self.root.resolve())):
@@ -92,8 +67,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.end_headers()
             return
         data = target.read_bytes() if target else b"not found"
-        ctype = TYPES.get(target.suffix if target else ".txt") or mimetypes.guess_type(str(target))[0] \
-            or "application/octet-stream"
+        ctype = content_type(target if target else "x.txt")
         headers = headers_for(self.rules, self.path.split("?")[0])
         self.send_response(status)
         self.send_header("Content-Type", headers.pop("content-type", ctype))
@@ -112,8 +86,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 def start(root: Path, *, with_headers: bool = True, gzip_enabled: bool = False):
     """Serve `root` on 127.0.0.1 (a free port). Returns (server, base_url)."""
-    headers_file = root / "_headers"
-    rules = parse_headers(headers_file.read_text()) if with_headers and headers_file.exists() else []
+    rules = read_rules(root) if with_headers else []
     handler = type("BoundHandler", (Handler,), {"root": root, "rules": rules,
                                                 "gzip_enabled": gzip_enabled})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -123,7 +96,6 @@ def start(root: Path, *, with_headers: bool = True, gzip_enabled: bool = False):
 
 
 if __name__ == "__main__":
-    import sys
     import time
     srv, url = start(Path(sys.argv[1]), gzip_enabled="--gzip" in sys.argv)
     print(url, flush=True)
