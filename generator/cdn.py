@@ -31,9 +31,10 @@ import importlib.util
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from urllib.parse import urlsplit
 
+from .headers import matches
 from .render import Site
 
 MAX_INLINE_HASHES = 6
@@ -205,17 +206,6 @@ def served_paths(rel: str) -> list[str]:
     return ["/" + rel]
 
 
-def _matches(pattern: str, path: str) -> bool:
-    """Cloudflare's rule matching: `*` matches anything, `/` included."""
-    return _rule_regex(pattern).match(path) is not None
-
-
-@lru_cache(maxsize=4096)  # bounded: `serve` rebuilds for hours
-def _rule_regex(pattern: str) -> re.Pattern:
-    # Compiled once: every file is matched against every rule, for _headers and for nginx.
-    return re.compile("^" + ".*".join(re.escape(part) for part in pattern.split("*")) + "$")
-
-
 def _cache_rules(out: Path) -> list[tuple[str, list[tuple[str, str]]]]:
     """Cache-Control for every file the generic rules do not cover, one rule per path.
 
@@ -228,7 +218,7 @@ def _cache_rules(out: Path) -> list[tuple[str, list[tuple[str, str]]]]:
     for rel in files:
         if rel in HOST_FILES:
             continue
-        if any(_matches(pattern, path) for path in served_paths(rel)
+        if any(matches(pattern, path) for path in served_paths(rel)
                for pattern, _ in GENERIC_CACHE_RULES):
             policy[rel] = ""  # covered by a generic rule
         else:
@@ -270,7 +260,7 @@ def headers_for(rules: list[tuple[str, list[tuple[str, str]]]], path: str) -> di
     """The headers a CDN sends for a path: every matching rule, in order (at most one sets each)."""
     found: dict[str, str] = {}
     for pattern, headers in rules:
-        if _matches(pattern, path):
+        if matches(pattern, path):
             found.update(headers)
     return found
 

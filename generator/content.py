@@ -47,6 +47,7 @@ from . import PACKAGE_DIR
 from . import models as m
 from .load import Document, load_text
 from .problems import DataError, Problem
+from .urlsafety import C0_AND_SPACE, SAFE_SCHEMES, disguised, embed_allowed, link_allowed, shown_target, url_scheme
 
 FRONT_MATTER_RE = re.compile(r"\A---\n(.*?\n)---\n", re.DOTALL)
 BOM = "\ufeff"
@@ -55,7 +56,6 @@ MAX_DESCRIPTION = 300
 MKDOCS_CONFIG = PACKAGE_DIR.parent / "mkdocs.yml"
 MKDOCS_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
 """MkDocs adds these to every site's `markdown_extensions` (its MarkdownExtensions option's builtins)."""
-SAFE_SCHEMES = frozenset({"https", "http", "mailto", "tel"})
 ALLOWED_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir", "alt", "width", "height",
                                 "loading", "target", "rel", "hreflang"})
 """What an attribute list may set: nothing that loads, runs or restyles anything."""
@@ -73,8 +73,6 @@ ENGINE_OUTPUTS = ("assets/", "search/", "404.html", "sitemap.xml")
 their name (the page plan of generator/render.py knows only the pages)."""
 _ORIGIN = "data-kg-attr-list"
 """Set (in this module's conversion only) on an element whose attributes an attribute list changed."""
-_SCHEME_RE = re.compile(r"[a-zA-Z][a-zA-Z0-9+.\-]*(?=:)")
-_C0_AND_SPACE = "".join(map(chr, range(0x21)))
 _TABLE_ALIGN_RE = re.compile(r"text-align:\s*(left|right|center);?")
 
 TEXTS = {
@@ -202,52 +200,6 @@ def _shift(problem: Problem, lines: int) -> Problem:
 
 
 # ---------------------------------------------------------------------------
-# Addresses as a browser reads them
-# ---------------------------------------------------------------------------
-
-
-def browser_url(value: str) -> str:
-    """The address a browser works with: C0 controls and spaces stripped at both ends, every tab
-    and newline removed (WHATWG URL parser, before it reads the scheme)."""
-    return re.sub(r"[\t\n\r]", "", value.strip(_C0_AND_SPACE))
-
-
-def url_scheme(value: str) -> str:
-    """The scheme a browser sees in an attribute value (entities already decoded), lowercase;
-    '' for a relative address."""
-    found = _SCHEME_RE.match(browser_url(value))
-    return found[0].lower() if found else ""
-
-
-def other_host(value: str) -> bool:
-    """`//host/…` (and `/\\host`, `\\\\host`: browsers read a backslash as a slash in http(s)
-    addresses) leaves the site without naming a scheme."""
-    return bool(re.match(r"[/\\]{2}", browser_url(value)))
-
-
-def disguised(value: str) -> bool:
-    """Spaces or control characters left inside an address: never a real one, often a scheme in
-    disguise (Python-Markdown turns the tab of `java<tab>script:` into spaces; a browser would then
-    read a broken relative address, and MkDocs would fail the build on it)."""
-    return bool(re.search(r"[\x00-\x20\x7f]", browser_url(value)))
-
-
-def link_allowed(value: str) -> bool:
-    """May a page link here: http(s), mailto, tel, or a page of the site."""
-    scheme = url_scheme(value)
-    return not disguised(value) and (scheme in SAFE_SCHEMES if scheme else not other_host(value))
-
-
-def embed_allowed(value: str) -> bool:
-    """May a page load this into itself (an image...): only a file of the site."""
-    return not disguised(value) and not url_scheme(value) and not other_host(value)
-
-
-def shown_target(target: str) -> str:
-    return re.sub(r"[\x00-\x20]", "", target)[:80]
-
-
-# ---------------------------------------------------------------------------
 # The checks, on Python-Markdown's output
 # ---------------------------------------------------------------------------
 
@@ -327,7 +279,7 @@ def _attribute(tag: str, name: str, value: str, listed: bool) -> Finding | None:
         urls = [part.split()[0] for part in value.split(",") if part.strip()] if name == "srcset" else [value]
         for url in urls:
             scheme = url_scheme(url)
-            needles = (url.strip(_C0_AND_SPACE)[:24], scheme) if scheme else (url.strip()[:24],)
+            needles = (url.strip(C0_AND_SPACE)[:24], scheme) if scheme else (url.strip()[:24],)
             if (tag, name) in NAVIGATION:
                 if not link_allowed(url):
                     return Finding("script-link-in-content", (shown_target(url),), needles)

@@ -56,7 +56,7 @@ def read_rules(folder: Path) -> list[Rule]:
     return parse_headers(path.read_text(encoding="utf-8")) if path.is_file() else []
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=4096)  # bounded: `serve` rebuilds for hours; every file is matched against every rule
 def _pattern(pattern: str) -> re.Pattern:
     return re.compile(".*".join(re.escape(part) for part in pattern.split("*")))
 

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Collection
 from urllib.parse import unquote, urlsplit
 
-from .urlsafety import scheme
+from .urlsafety import url_scheme
 
 URL_ATTRS = {
     "href": {"a", "area", "link", "base", "use", "image"},
@@ -92,7 +92,7 @@ def _element(scan: PageScan, line: int, tag: str, attrs: list[tuple[str, str | N
             urls = [part.strip().split()[0] for part in value.split(",") if part.strip()] \
                 if name == "srcset" else [value]
             for url in urls:
-                if _is_script_or_data(url) and not (scheme(url) == "data" and tag == "img"
+                if _is_script_or_data(url) and not (url_scheme(url) == "data" and tag == "img"
                                                     and name == "src"):
                     scan.issues.append((line, f"{name}={url[:60]!r} on <{tag}>: script and data "
                                               "links are never allowed"))
@@ -109,7 +109,7 @@ def _element(scan: PageScan, line: int, tag: str, attrs: list[tuple[str, str | N
 
 
 def _is_script_or_data(url: str) -> bool:
-    return scheme(url) in {"javascript", "vbscript", "data", "file"}
+    return url_scheme(url) in {"javascript", "vbscript", "data", "file"}
 
 
 class _Scanner(HTMLParser):

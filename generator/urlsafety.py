@@ -1,42 +1,59 @@
 """Which addresses a page may carry, judged the way a browser reads them.
 
-One definition for every stage that looks at an address (data fields, content pages, the
-built HTML), so that they cannot disagree. A browser (WHATWG URL standard) strips leading and
-trailing C0 control characters and spaces, removes every tab and newline inside the address,
-and compares the scheme without regard to case: `\\x01javascript:`, `java\\tscript:` and
-`JaVaScRiPt:` are all `javascript:` links.
+One definition for every stage that looks at an address (hand-written pages in `content.py`, the
+built HTML in `linkcheck.py`), so that they cannot disagree. A browser (WHATWG URL standard)
+strips leading and trailing C0 control characters and spaces, removes every tab and newline
+inside the address, and compares the scheme without regard to case: `\\x01javascript:`,
+`java\\tscript:` and `JaVaScRiPt:` are all `javascript:` links.
 """
 
 from __future__ import annotations
 
 import re
 
-SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+SAFE_SCHEMES = frozenset({"https", "http", "mailto", "tel"})
 """Schemes a link may use; anything else (javascript, vbscript, data, file, …) is refused."""
-
-_C0_AND_SPACE = "".join(chr(c) for c in range(0x21))
-_TAB_OR_NEWLINE = re.compile("[\t\n\r]")
-_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
+C0_AND_SPACE = "".join(map(chr, range(0x21)))
+_SCHEME_RE = re.compile(r"[a-zA-Z][a-zA-Z0-9+.\-]*(?=:)")
 
 
-def as_browser_reads(url: str) -> str:
-    """The address after the browser's own clean-up, before it reads the scheme."""
-    return _TAB_OR_NEWLINE.sub("", url.strip(_C0_AND_SPACE))
+def browser_url(value: str) -> str:
+    """The address a browser works with: C0 controls and spaces stripped at both ends, every tab
+    and newline removed (WHATWG URL parser, before it reads the scheme)."""
+    return re.sub(r"[\t\n\r]", "", value.strip(C0_AND_SPACE))
 
 
-def scheme(url: str) -> str:
-    """The scheme a browser sees in `url`, lower-cased; "" for a relative address."""
-    match = _SCHEME.match(as_browser_reads(url))
-    return match[1].lower() if match else ""
+def url_scheme(value: str) -> str:
+    """The scheme a browser sees in an attribute value (entities already decoded), lowercase;
+    '' for a relative address."""
+    found = _SCHEME_RE.match(browser_url(value))
+    return found[0].lower() if found else ""
 
 
-def is_safe_link(url: str) -> bool:
-    """A link target that is site-relative or uses one of SAFE_LINK_SCHEMES."""
-    found = scheme(url)
-    return not found or found in SAFE_LINK_SCHEMES
+def other_host(value: str) -> bool:
+    """`//host/…` (and `/\\host`, `\\\\host`: browsers read a backslash as a slash in http(s)
+    addresses) leaves the site without naming a scheme."""
+    return bool(re.match(r"[/\\]{2}", browser_url(value)))
 
 
-def is_own_resource(url: str) -> bool:
-    """An address of a file of this site: no scheme and no other host (`//host/…`)."""
-    cleaned = as_browser_reads(url).replace("\\\\", "/")
-    return not scheme(cleaned) and not cleaned.startswith("//")
+def disguised(value: str) -> bool:
+    """Spaces or control characters left inside an address: never a real one, often a scheme in
+    disguise (Python-Markdown turns the tab of `java<tab>script:` into spaces; a browser would then
+    read a broken relative address, and MkDocs would fail the build on it)."""
+    return bool(re.search(r"[\x00-\x20\x7f]", browser_url(value)))
+
+
+def link_allowed(value: str) -> bool:
+    """May a page link here: http(s), mailto, tel, or a page of the site."""
+    scheme = url_scheme(value)
+    return not disguised(value) and (scheme in SAFE_SCHEMES if scheme else not other_host(value))
+
+
+def embed_allowed(value: str) -> bool:
+    """May a page load this into itself (an image...): only a file of the site."""
+    return not disguised(value) and not url_scheme(value) and not other_host(value)
+
+
+def shown_target(target: str) -> str:
+    """An address as a message quotes it: without the invisible characters, at most 80 long."""
+    return re.sub(r"[\x00-\x20]", "", target)[:80]

@@ -536,7 +536,7 @@ class Rules:
             match = m.PERIOD_ID_RE.match(p.id)
             if match and int(match[2]) != p.start.year:
                 self.add(f, base + ("start",), f"period {p.id} starts in {p.start.year}",
-                         f"a period's id names its starting year; check `id` and `start`",
+                         "a period's id names its starting year; check `id` and `start`",
                          code="period-year", args=(p.id, p.start.year))
             if p.end < p.start:
                 self.add(f, base + ("end",), f"the period ends ({p.end}) before it starts ({p.start})",

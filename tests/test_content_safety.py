@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator import content, linkcheck
+from generator import linkcheck, urlsafety
 from generator.build import build_site
 from generator.cli import main
 from generator.messages import MESSAGES
@@ -365,19 +365,19 @@ SAFE_LINKS = ["https://www.kanta.fi/", "HTTPS://www.kanta.fi/", "http://example.
 
 @pytest.mark.parametrize("url", SCRIPT_URLS)
 def test_script_schemes_are_seen_through(url):
-    assert not content.link_allowed(url)
-    assert not content.embed_allowed(url)
+    assert not urlsafety.link_allowed(url)
+    assert not urlsafety.embed_allowed(url)
 
 
 @pytest.mark.parametrize("url", SAFE_LINKS)
 def test_safe_links(url):
-    assert content.link_allowed(url)
+    assert urlsafety.link_allowed(url)
 
 
 @pytest.mark.parametrize("url", ["//evil.example/", "/\\evil.example/", "\\\\evil.example", " //evil.example",
                                  "/\t/evil.example", "https://evil.example/p.png", "mailto:x@y.fi"])
 def test_other_sites_are_not_embedded(url):
-    assert not content.embed_allowed(url)
+    assert not urlsafety.embed_allowed(url)
 
 
 @pytest.mark.parametrize("url", SCRIPT_URLS + SAFE_LINKS)
@@ -386,6 +386,6 @@ def test_what_the_link_checker_refuses_check_refuses(url):
         tag = "a" if attribute == "href" else "img"
         refused_by_linkcheck = bool(linkcheck.scan_html(
             f'<{tag} {attribute}="{html.escape(url, quote=True)}">').issues)
-        allowed = content.link_allowed(url) if tag == "a" else content.embed_allowed(url)
+        allowed = urlsafety.link_allowed(url) if tag == "a" else urlsafety.embed_allowed(url)
         if refused_by_linkcheck:
             assert not allowed, (tag, url)
