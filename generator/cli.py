@@ -201,7 +201,7 @@ def new() -> None:
 @click.argument("period_id")
 @data_options
 def new_period(period_id: str, data_dir: Path, content_dir: Path | None, today: str | None) -> None:
-    """Add period PERIOD_ID (e.g. 1/2028) with the usual pattern's dates, provisional."""
+    """Add period PERIOD_ID (e.g. 1/2028) with the usual pattern's dates, marked as examples."""
     from .scaffold import ScaffoldError, new_period as add
 
     try:

@@ -23,6 +23,7 @@ def data_files(site: Site) -> dict[str, bytes]:
     (the parent process would otherwise wait idle) and writes them afterwards.
     """
     return {**root_pages(site), **sitemap(site), **feeds.calendars(site), **feeds.json_feeds(site),
+            **feeds.atom_feeds(site),
             **cdn.redirect_files(site)}
 
 
