@@ -398,13 +398,13 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "bekräftat dem"),
     },
     "example-dates": {
-        "fi": ("jakso {0} on käynnissä tai tulossa (tilanne {1}), mutta sen päivämäärät riveillä {2} ovat "
-               "yhä esimerkkejä",
+        "fi": ("jakso {0} on käynnissä tai tulossa (tilanne {1}), mutta sen päivämäärät ovat yhä "
+               "esimerkkejä (periods.yaml, rivit: {2})",
                "kirjoita `dates: confirmed`, kun Kela on julkaissut päivämäärät (`dates: provisional`, "
                "jos Kela on ilmoittanut ne alustavina); siihen asti `check --strict` epäonnistuu eikä "
                "sivustoa voi julkaista"),
-        "sv": ("period {0} pågår eller har ännu inte börjat (läget {1}), men dess datum på raderna {2} är "
-               "fortfarande exempel",
+        "sv": ("period {0} pågår eller har ännu inte börjat (läget {1}), men dess datum är fortfarande "
+               "exempel (periods.yaml, rader: {2})",
                "skriv `dates: confirmed` när FPA har publicerat datumen (`dates: provisional` om FPA "
                "har meddelat dem som preliminära); tills dess misslyckas `check --strict` och "
                "webbplatsen kan inte publiceras"),

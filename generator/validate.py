@@ -517,9 +517,10 @@ class Rules:
         """Every text, slug and address exists, non-empty, in every configured language."""
         models = {"site.yaml": self.p.site, "process.yaml": self.p.process,
                   "requirements.yaml": self.p.requirements, "services.yaml": self.p.services,
-                  "periods.yaml": self.p.periods, "strings.yaml": self.p.strings}
+                  "periods.yaml": self.p.periods, "strings.yaml": self.p.strings,
+                  "changes.yaml": self.p.changes}
         roots = {"requirements.yaml": ("requirements",), "services.yaml": ("services",),
-                 "periods.yaml": ("periods",), "strings.yaml": ("strings",)}
+                 "periods.yaml": ("periods",), "strings.yaml": ("strings",), "changes.yaml": ("changes",)}
         for file, value in models.items():
             for path, text in _localized(value, roots.get(file, ())):
                 missing = [lang for lang in self.langs if lang not in text.root]
@@ -820,8 +821,8 @@ class Rules:
             for where, paths in covered.items():
                 lines = ", ".join(str(doc.position(("periods", i) + path)[0]) for path in paths)
                 self.add(f, ("periods", i) + where,
-                         f"period {p.id} is current or upcoming (as of {self.today}), but its dates on "
-                         f"lines {lines} are still examples",
+                         f"period {p.id} is current or upcoming (as of {self.today}), but its dates are "
+                         f"still examples (periods.yaml, lines: {lines})",
                          "set `dates: confirmed` once Kela has published the dates (`dates: provisional` "
                          "if Kela has announced them as preliminary); until then `check --strict` fails "
                          "and the site is not ready to publish", severity=WARNING, code="example-dates",
