@@ -18,7 +18,6 @@ import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-import markdown
 from icalendar import Calendar, Event, Timezone
 
 from . import dates as d
@@ -222,6 +221,11 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 ET.register_namespace("", ATOM)  # <feed xmlns="…">, not <ns0:feed>
 
 
+def q(tag: str) -> str:
+    """An Atom element's qualified name for ElementTree."""
+    return f"{{{ATOM}}}{tag}"
+
+
 def _atom_time(day: dt.date) -> str:
     """Midnight in Helsinki of a change's day, as RFC 3339 (Atom's date construct)."""
     return dt.datetime.combine(day, dt.time(0), HELSINKI).isoformat()
@@ -242,7 +246,6 @@ def atom_feeds(site: Site) -> dict[str, bytes]:
     newest = site.by_key["changes"].updated
     files = {}
     for lang in p.languages:
-        q = lambda tag: f"{{{ATOM}}}{tag}"  # noqa: E731 - a short name for the qualified tag
         feed = ET.Element(q("feed"), {XML_LANG: lang})
         feed_url = origin + changes_feed_path(site, lang)
         page_url = origin + site.url("changes", lang)
@@ -265,6 +268,8 @@ def atom_feeds(site: Site) -> dict[str, bytes]:
                                                  "href": origin + site.url(key, lang),
                                                  "title": site.by_key[key].titles[lang]})
             if change.details:
+                import markdown  # here: the parent process of a build need not import it otherwise
+
                 # Site paths in the Markdown (/fi/palvelut/) become absolute: a feed reader
                 # has no page to resolve them against.
                 body = markdown.markdown(change.details[lang]).replace('href="/', f'href="{origin}/')

@@ -257,6 +257,13 @@ def test_every_page_links_its_languages_feed_in_its_head(small_site: Path, lang:
                          rf'href="/{re.escape(FEEDS[lang])}">', head), page
 
 
+def test_the_language_chooser_links_both_feeds(small_site: Path):
+    head = (small_site / "index.html").read_text(encoding="utf-8").split("</head>")[0]
+    for lang, path in FEEDS.items():
+        assert re.search(rf'<link rel="alternate" type="application/atom\+xml" hreflang="{lang}" '
+                         rf'title="[^"]+" href="/{re.escape(path)}">', head), lang
+
+
 def test_the_feed_is_served_as_atom(small_site: Path):
     rules = cdnserver.parse_headers((small_site / "_headers").read_text(encoding="utf-8"))
     for path in FEEDS.values():

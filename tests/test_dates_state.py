@@ -271,12 +271,14 @@ def test_mixed_states_in_the_small_fixture(small_site: Path):
 def test_strict_check_fails_on_the_shipped_example_dates_and_says_why():
     loose = run_check(DATA)
     assert loose.exit_code == 0
+    assert loose.output.count(": warning: period ") == 4 and ": error: " not in loose.output
     strict = run_check(DATA, "--strict")
     assert strict.exit_code == 1
+    assert strict.output.rstrip().endswith("4 error(s), 0 warning(s)")  # publishing: they are errors
     path = DATA / "periods.yaml"
     for pid in CURRENT_AND_UPCOMING:
         line = line_of(path, f'  - id: "{pid}"') + 3  # its `dates: example`
-        assert re.search(rf"^(?:.*/)?data/periods\.yaml:{line}:12: warning: period {re.escape(pid)} is current or "
+        assert re.search(rf"^(?:.*/)?data/periods\.yaml:{line}:12: error: period {re.escape(pid)} is current or "
                          r"upcoming \(as of 2026-11-25\), but its dates are still examples \(periods\.yaml, "
                          r"lines: [\d, ]+\)",
                          strict.output, re.M), strict.output
