@@ -276,3 +276,18 @@ def test_the_feeds_and_the_changes_pages_are_published_addresses():
     urls = (Path(__file__).parent.parent / "urls.txt").read_text(encoding="utf-8").split()
     for path in ("/fi/muutokset/", "/sv/andringar/", "/fi/muutokset.atom", "/sv/andringar.atom"):
         assert path in urls
+
+
+def test_markup_characters_in_a_change_stay_text(small_copy: Path, tmp_path: Path):
+    """Quotes, ampersands and a bare < in a change's text: escaped on the page and in the feed."""
+    text = 'Korjaus & päivitys: "lainaus" <3 kohtaa'
+    path = small_copy / "data" / "changes.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "      fi: Sivusto avattiin", f"      fi: '{text}'"), encoding="utf-8")
+    build_site(small_copy / "data", small_copy / "content", tmp_path / "site", today=TODAY,
+               work_dir=tmp_path / "w")
+    d = feedparser.parse((tmp_path / "site" / FEEDS["fi"]).read_bytes())
+    assert not d.bozo and d.entries[1].title == text
+    home = (tmp_path / "site" / "fi" / "index.html").read_text(encoding="utf-8")
+    assert "Korjaus &amp; päivitys: &#34;lainaus&#34; &lt;3 kohtaa" in home \
+        or "Korjaus &amp; päivitys: &quot;lainaus&quot; &lt;3 kohtaa" in home
