@@ -67,6 +67,7 @@ CALENDAR = "text/calendar; charset=utf-8"
 JSON = "application/json; charset=utf-8"
 HOST_FILES = ("_headers", "_redirects", "_nginx.conf")
 """Instructions for the host at the root of the output, never addresses of the site."""
+ATOM = "application/atom+xml; charset=utf-8"
 
 # Served paths that are always revalidated, by shape (below the base path). They
 # never match a content-hashed asset, so no path gets two Cache-Control rules.
@@ -79,6 +80,7 @@ GENERIC_CACHE_RULES: list[tuple[str, list[tuple[str, str]]]] = [
     ("/*.txt", [("Cache-Control", REVALIDATE)]),  # robots.txt
     ("/*.ics", [("Content-Type", CALENDAR), ("Cache-Control", REVALIDATE)]),
     ("/*.json", [("Content-Type", JSON), ("Cache-Control", REVALIDATE)]),  # API, search index
+    ("/*.atom", [("Content-Type", ATOM), ("Cache-Control", REVALIDATE)]),  # the change log's feeds
 ]
 
 

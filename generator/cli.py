@@ -6,6 +6,7 @@ Exit codes: 0 success (warnings may be shown), 1 the data or build failed,
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import sys
 from pathlib import Path
@@ -13,7 +14,7 @@ from pathlib import Path
 import click
 
 from . import TEMPLATE_DIR
-from .problems import DataError
+from .problems import ERROR, DataError
 
 DATA_HELP = "Folder of the YAML data files."
 CONTENT_HELP = "Folder of hand-written pages (content/<lang>/*.md). Default: next to the data folder."
@@ -65,6 +66,8 @@ def check(data_dir: Path, content_dir: Path | None, today: str | None, fmt: str,
         try:
             _, problems = load_project(data_dir, content_dir, today=day, template_dir=TEMPLATE_DIR)
             failed = strict and bool(problems)
+            if strict:  # the publishing check: what it fails on is reported as an error
+                problems = [dataclasses.replace(p, severity=ERROR) for p in problems]
         except DataError as exc:
             problems, failed = exc.problems, True
     except Exception as exc:  # noqa: BLE001 - an editor must never see a traceback
@@ -202,7 +205,7 @@ def new() -> None:
 @click.argument("period_id")
 @data_options
 def new_period(period_id: str, data_dir: Path, content_dir: Path | None, today: str | None) -> None:
-    """Add period PERIOD_ID (e.g. 1/2028) with the usual pattern's dates, provisional."""
+    """Add period PERIOD_ID (e.g. 1/2028) with the usual pattern's dates, marked as examples."""
     from .scaffold import ScaffoldError, new_period as add
 
     try:

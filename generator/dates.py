@@ -2,15 +2,21 @@
 
 Formats come from strings.yaml (`format-date`, `format-time`), so a new
 language is a translation, not code. Statuses are computed for `today` at
-build time; `overrides/assets/status.js` repeats the same rules in the reader's
+build time; `overrides/assets/kg.js` repeats the same rules in the reader's
 browser, so a page cached for weeks still shows the right status.
+
+Every date is `example`, `provisional` or `confirmed` (models.DateState). A status
+is only as sure as the dates it was computed from (`status_certainty`), and its
+wording says so: `status_key` picks "Ilmoittautuminen on auki" for confirmed
+dates, "… on alustavan aikataulun mukaan auki" or "… esimerkkiaikataulun mukaan
+auki" otherwise. kg.js mirrors both rules.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from .models import Period, Window
+from .models import DATE_STATES, Period, Window
 
 
 def format_date(day: dt.date, pattern: str) -> str:
@@ -64,3 +70,40 @@ def current_period(periods: list[Period], today: dt.date):
 
 def next_period(periods: list[Period], today: dt.date):
     return min((p for p in periods if p.start > today), key=lambda p: p.start, default=None)
+
+
+# ---------------------------------------------------------------------------
+# How sure a date, and a status computed from dates, is
+# ---------------------------------------------------------------------------
+
+
+def weakest(*states: str) -> str:
+    """The least certain of the states: example < provisional < confirmed."""
+    return min(states, key=DATE_STATES.index)
+
+
+WINDOW_STATUSES = ("registration-upcoming", "registration-open")
+"""Period statuses decided by the registration window's dates alone."""
+
+
+def status_certainty(period: Period, status: str) -> str:
+    """How sure `status` (period_status) is: as sure as the least sure date it was decided by.
+
+    Before and during registration only the window's dates decide; afterwards the window's
+    closing day and the period's own dates do. Mirrored in kg.js (`certainty`)."""
+    if status in WINDOW_STATUSES:
+        return period.registration_dates
+    return weakest(period.registration_dates, period.dates)
+
+
+def status_key(status: str, certainty: str) -> str:
+    """strings.yaml key of a status in its wording: status-registration-open,
+    status-registration-open-provisional, status-registration-open-example.
+    `status` is a period status or `window-<upcoming|open|closed>`."""
+    base = status if status.startswith("window-") else f"status-{status}"
+    return base if certainty == "confirmed" else f"{base}-{certainty}"
+
+
+def period_states(period: Period) -> set[str]:
+    """Every state among the period's dates."""
+    return {period.dates, period.registration_dates, *(period.event_dates(e) for e in period.events)}

@@ -1,14 +1,20 @@
-"""Machine-readable outputs: iCalendar feeds per language and JSON feeds.
+"""Machine-readable outputs: iCalendar feeds per language, JSON feeds, and an Atom feed of the
+change log per language.
 
 Determinism: icalendar adds a random UID and DTSTAMP=now unless told
 otherwise, so both are always passed: UIDs derive from ids, DTSTAMP from the
-record's `last_reviewed`. The VTIMEZONE comes from the pinned tzdata.
+record's `last_reviewed`. The VTIMEZONE comes from the pinned tzdata. The Atom
+feeds' dates come from data/changes.yaml, never from the clock.
+
+How sure each date is travels along: `STATUS:TENTATIVE` in the calendars for a
+date that is not confirmed, `dates` and `status_certainty` in the JSON.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -16,7 +22,7 @@ from icalendar import Calendar, Event, Timezone
 
 from . import dates as d
 from .models import Period
-from .render import Site, url_of
+from .render import Site, changes_feed_path, url_of
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 
@@ -35,32 +41,42 @@ def _events(site: Site, period: Period, lang: str, host: str) -> list[Event]:
     origin = site.project.site.site_url.rstrip("/")
     page_url = origin.removesuffix(site.base_path) + site.url(f"period:{period.id}", lang)
     stamp = _stamp(period.last_reviewed)
-    prov = f" ({s['provisional'][lang]})"
+    suffix = {"example": f" ({s['date-example'][lang]})", "provisional": f" ({s['provisional'][lang]})",
+              "confirmed": ""}
+    # A calendar shows no page notice: an example date says so in its own description.
+    note = f"{s['example-note'][lang]}: {s['example-note-url'][lang]}"
     uid = f"{period.slug}-{lang}@{host}"
     items = []
 
-    def all_day(kind: str, summary: str, first: dt.date, last: dt.date, provisional: bool):
+    def mark(ev: Event, state: str) -> None:
+        ev.add("status", "CONFIRMED" if state == "confirmed" else "TENTATIVE")
+        if state == "example":
+            ev.add("description", note)
+
+    def all_day(kind: str, summary: str, first: dt.date, last: dt.date, state: str):
         ev = Event()
         ev.add("uid", f"{kind}-{uid}")
         ev.add("dtstamp", stamp)
-        ev.add("summary", summary + (prov if provisional else ""))
+        ev.add("summary", summary + suffix[state])
         ev.add("dtstart", first)
         ev.add("dtend", last + dt.timedelta(days=1))  # exclusive end (RFC 5545)
         ev.add("url", page_url)
         ev.add("transp", "TRANSPARENT")
+        mark(ev, state)
         items.append(ev)
 
     title = s["title-period"][lang].format(id=period.id)
     all_day("registration", f"{s['registration'][lang]}: {title}", period.registration.opens,
-            period.registration.closes, period.registration.provisional)
-    all_day("period", title, period.start, period.end, period.provisional)
+            period.registration.closes, period.registration_dates)
+    all_day("period", title, period.start, period.end, period.dates)
     events_by_kind = {e.kind: e for e in site.project.process.support_events}
     for event in period.events:
         name = event.title[lang] if event.title else events_by_kind[event.kind].name[lang]
+        state = period.event_dates(event)
         ev = Event()
         ev.add("uid", f"event-{event.id}-{uid}")
         ev.add("dtstamp", stamp)
-        ev.add("summary", f"{name} ({period.id})" + (prov if event.provisional else ""))
+        ev.add("summary", f"{name} ({period.id})" + suffix[state])
         ev.add("dtstart", dt.datetime.combine(event.date, event.start, HELSINKI))
         ev.add("dtend", dt.datetime.combine(event.date, event.end, HELSINKI))
         where = s["online"][lang] if event.online else ""
@@ -68,6 +84,7 @@ def _events(site: Site, period: Period, lang: str, host: str) -> list[Event]:
             where = f"{where}, {event.place[lang]}" if where else event.place[lang]
         ev.add("location", where)
         ev.add("url", page_url)
+        mark(ev, state)
         items.append(ev)
     return items
 
@@ -147,33 +164,40 @@ def json_feeds(site: Site) -> dict[str, bytes]:
     services = []
     for s in p.services:
         nxt = d.next_open_window(p.periods, today, s.id)
+        shown = nxt if nxt and s.registration.required else None
         services.append({
             "id": s.id, "kind": s.kind, "extends": s.extends,
             "name": s.name.root, "former_names": [n.root for n in s.former_names],
             "sectors": s.sectors, "url": urls(f"service:{s.id}"),
             "registration_required": s.registration.required,
             "vendor_exception": s.registration.vendor_exception,
-            "next_registration_closes": nxt.registration.closes.isoformat() if nxt and
-            s.registration.required else None,
-            "next_period": nxt.id if nxt and s.registration.required else None,
+            "next_registration_closes": shown.registration.closes.isoformat() if shown else None,
+            "next_registration_dates": shown.registration_dates if shown else None,
+            "next_period": shown.id if shown else None,
             "last_reviewed": s.last_reviewed.isoformat(),
         })
     periods = []
     for period in p.periods:
+        status = d.period_status(period, today)
+        window = d.window_status(period.registration, today)
         periods.append({
             "id": period.id, "url": urls(f"period:{period.id}"),
-            "status": d.period_status(period, today),
+            "status": status, "status_certainty": d.status_certainty(period, status),
             "start": period.start.isoformat(), "end": period.end.isoformat(),
-            "provisional": period.provisional,
+            "dates": period.dates,
+            # `provisional` is kept for readers of the earlier format: true unless confirmed.
+            "provisional": period.dates != "confirmed",
             "registration": {"opens": period.registration.opens.isoformat(),
                              "closes": period.registration.closes.isoformat(),
-                             "provisional": period.registration.provisional,
-                             "status": d.window_status(period.registration, today)},
+                             "dates": period.registration_dates,
+                             "provisional": period.registration_dates != "confirmed",
+                             "status": window, "status_certainty": period.registration_dates},
             "events": [{"id": e.id, "kind": e.kind, "date": e.date.isoformat(),
                         "start": e.start.strftime("%H:%M"), "end": e.end.strftime("%H:%M"),
                         "timezone": p.site.timezone, "online": e.online,
                         "place": e.place.root if e.place else None,
-                        "provisional": e.provisional} for e in period.events],
+                        "dates": period.event_dates(e),
+                        "provisional": period.event_dates(e) != "confirmed"} for e in period.events],
             "accepts": period.accepts,
             "calendar": {lang: origin + site.base_path + "/" + feed_path(site, lang, period.slug)
                          for lang in langs},
@@ -188,4 +212,72 @@ def json_feeds(site: Site) -> dict[str, bytes]:
     return files
 
 
-__all__ = ["calendars", "json_feeds", "calendar", "feed_path", "url_of"]
+# ---------------------------------------------------------------------------
+# Atom (RFC 4287): the change log, one feed per language
+# ---------------------------------------------------------------------------
+
+ATOM = "http://www.w3.org/2005/Atom"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+ET.register_namespace("", ATOM)  # <feed xmlns="…">, not <ns0:feed>
+
+
+def q(tag: str) -> str:
+    """An Atom element's qualified name for ElementTree."""
+    return f"{{{ATOM}}}{tag}"
+
+
+def _atom_time(day: dt.date) -> str:
+    """Midnight in Helsinki of a change's day, as RFC 3339 (Atom's date construct)."""
+    return dt.datetime.combine(day, dt.time(0), HELSINKI).isoformat()
+
+
+def _entry_id(host: str, change, lang: str) -> str:
+    """A tag: URI (RFC 4151) from what never changes once published: the host, the change's
+    date and id, and the language (each language's feed has its own entries)."""
+    return f"tag:{host},{change.date.isoformat()}:changes/{lang}/{change.id}"
+
+
+def atom_feeds(site: Site) -> dict[str, bytes]:
+    """`<lang>/<slug-changes>.atom` per language, by output-relative path."""
+    p = site.project
+    origin = p.site.site_url.rstrip("/").removesuffix(site.base_path)
+    host = urlsplit(p.site.site_url).hostname or "localhost"
+    s = p.strings
+    newest = site.by_key["changes"].updated
+    files = {}
+    for lang in p.languages:
+        feed = ET.Element(q("feed"), {XML_LANG: lang})
+        feed_url = origin + changes_feed_path(site, lang)
+        page_url = origin + site.url("changes", lang)
+        ET.SubElement(feed, q("id")).text = feed_url
+        ET.SubElement(feed, q("title")).text = f"{p.site.site_name[lang]}: {s['title-changes'][lang]}"
+        ET.SubElement(feed, q("updated")).text = _atom_time(newest)
+        author = ET.SubElement(feed, q("author"))
+        ET.SubElement(author, q("name")).text = p.site.organisation[lang]
+        ET.SubElement(feed, q("link"), {"rel": "self", "type": "application/atom+xml", "href": feed_url})
+        ET.SubElement(feed, q("link"), {"rel": "alternate", "type": "text/html", "href": page_url})
+        for change in site.changes:
+            entry = ET.SubElement(feed, q("entry"))
+            ET.SubElement(entry, q("id")).text = _entry_id(host, change, lang)
+            ET.SubElement(entry, q("title")).text = change.text[lang]
+            ET.SubElement(entry, q("updated")).text = _atom_time(change.date)
+            ET.SubElement(entry, q("link"), {"rel": "alternate", "type": "text/html",
+                                             "href": f"{page_url}#change-{change.id}"})
+            for key in site.change_keys(change):
+                ET.SubElement(entry, q("link"), {"rel": "related", "type": "text/html",
+                                                 "href": origin + site.url(key, lang),
+                                                 "title": site.by_key[key].titles[lang]})
+            if change.details:
+                import markdown  # here: the parent process of a build need not import it otherwise
+
+                # Site paths in the Markdown (/fi/palvelut/) become absolute: a feed reader
+                # has no page to resolve them against.
+                body = markdown.markdown(change.details[lang]).replace('href="/', f'href="{origin}/')
+                ET.SubElement(entry, q("content"), {"type": "html"}).text = body
+        ET.indent(feed)
+        files[changes_feed_path(site, lang).removeprefix(site.base_path + "/")] = \
+            ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+    return files
+
+
+__all__ = ["calendars", "json_feeds", "atom_feeds", "calendar", "feed_path", "url_of"]

@@ -65,7 +65,7 @@ def published_urls(out: Path, base_path: str = "") -> list[str]:
             continue
         if parts[-1] == "index.html":
             urls.append(f"{base_path}/{rel[: -len('index.html')]}")
-        elif path.suffix in (".ics", ".json") or rel in ("sitemap.xml", "robots.txt"):
+        elif path.suffix in (".ics", ".json", ".atom") or rel in ("sitemap.xml", "robots.txt"):
             urls.append(f"{base_path}/{rel}")
     return sorted(urls)
 

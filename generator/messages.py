@@ -447,6 +447,34 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     "todo": {
         "fi": ("teksti ({0}) on vielä TODO-merkintä", "kirjoita lopullinen teksti merkinnän tilalle"),
         "sv": ("texten ({0}) är fortfarande en TODO-markering", "skriv den slutliga texten i stället"),
+    },    # -- h6 (issue 11: example, provisional and confirmed dates) --------------------------
+    "renamed-key": {
+        "fi": ("avaimen '{0}' nimi on nyt '{1}'",
+               "kirjoita `{0}: {2}` -rivin tilalle `{1}:` ja sen perään `example`, jos päivämäärät ovat "
+               "esimerkkejä, `provisional`, jos Kela on ilmoittanut ne alustavina, tai `confirmed`, "
+               "jos Kela on vahvistanut ne"),
+        "sv": ("nyckeln '{0}' heter nu '{1}'",
+               "skriv `{1}:` i stället för `{0}: {2}` och efter den `example` om datumen är exempel, "
+               "`provisional` om FPA har meddelat dem som preliminära eller `confirmed` om FPA har "
+               "bekräftat dem"),
+    },
+    "example-dates": {
+        "fi": ("jakso {0} on käynnissä tai tulossa (tilanne {1}), mutta sen päivämäärät ovat yhä "
+               "esimerkkejä (periods.yaml, rivit: {2})",
+               "kirjoita `dates: confirmed`, kun Kela on julkaissut päivämäärät (`dates: provisional`, "
+               "jos Kela on ilmoittanut ne alustavina); siihen asti `check --strict` epäonnistuu eikä "
+               "sivustoa voi julkaista"),
+        "sv": ("period {0} pågår eller har ännu inte börjat (läget {1}), men dess datum är fortfarande "
+               "exempel (periods.yaml, rader: {2})",
+               "skriv `dates: confirmed` när FPA har publicerat datumen (`dates: provisional` om FPA "
+               "har meddelat dem som preliminära); tills dess misslyckas `check --strict` och "
+               "webbplatsen kan inte publiceras"),
+    },
+    "provisional-dates-soon": {
+        "fi": ("{0} on yhä alustava, ja siihen on vain {1} päivää",
+               "varmista päivä Kelalta ja kirjoita `dates: confirmed`"),
+        "sv": ("{0} är fortfarande preliminärt och bara {1} dagar bort",
+               "bekräfta datumet med FPA och skriv `dates: confirmed`"),
     },
     # h3: hand-written pages judged on what Markdown makes of them (issue 12 items 3, 4, 6, 8, 11, 12)
     "attr-in-content": {

@@ -555,11 +555,28 @@ class ServicesFile(Record):
 
 EventKind = Literal["preparation", "operating-model-training", "practice-training"]
 
+DATE_STATES: tuple[str, ...] = ("example", "provisional", "confirmed")
+DateState = Annotated[Literal["example", "provisional", "confirmed"],
+                      BeforeValidator(lambda value: _scalar(value, "example"))]
+"""How sure a date is, least to most: `example` (a placeholder until Kela publishes the date; the
+site says so on every page that shows it), `provisional` (Kela has announced it, it may still
+move), `confirmed` (Kela has confirmed it)."""
+
+RENAMED_KEYS = {
+    "provisional": ("dates", "write `dates: example` while the dates are placeholders, `dates: "
+                    "provisional` once Kela has announced them as preliminary, `dates: confirmed` "
+                    "once Kela has confirmed them"),
+}
+"""Keys of an earlier data format → (their new name, how to write the value). `check` names the
+new key instead of only calling the old one unknown."""
+
 
 class Window(Record):
     opens: Date = Field(description="First day of registration.")
     closes: Date = Field(description="Last day of registration.")
-    provisional: Bool = Field(description="true until Kela has confirmed these dates.")
+    dates: DateState | None = Field(
+        default=None, description="example, provisional or confirmed, only when these dates differ "
+        "from the period's `dates`.")
 
 
 class Event(Record):
@@ -573,7 +590,9 @@ class Event(Record):
     place: Text | None = Field(default=None, description="Where, if not only online.")
     services: list[Id] = Field(default_factory=list,
                                description="Services the event is about; empty means all the period accepts.")
-    provisional: Bool = Field(description="true until Kela has confirmed the date and time.")
+    dates: DateState | None = Field(
+        default=None, description="example, provisional or confirmed, only when the event's date and "
+        "time differ from the period's `dates`.")
 
 
 class Period(Record):
@@ -582,7 +601,10 @@ class Period(Record):
                         json_schema_extra={"pattern": PERIOD_ID_PATTERN})]
     start: Date = Field(description="First day of the period.")
     end: Date = Field(description="Last day; production use should begin by then.")
-    provisional: Bool = Field(description="true until Kela has confirmed the start and end.")
+    dates: DateState = Field(
+        description="How sure every date of the period is: example (a placeholder until Kela "
+        "publishes the date), provisional (announced by Kela, may still move) or confirmed. "
+        "`registration` and each event may override it with their own `dates:`.")
     registration: Window = Field(description="The registration window.")
     events: list[Event] = Field(default_factory=list, description="Preparation event and trainings.")
     accepts: list[Id] = Field(min_length=1, description="Services that can be onboarded in this period.")
@@ -593,11 +615,50 @@ class Period(Record):
         """`1/2026` → `1-2026`: the same URL segment in every language."""
         return self.id.replace("/", "-")
 
+    @property
+    def registration_dates(self) -> str:
+        """The state of the registration window's dates (its own, else the period's)."""
+        return self.registration.dates or self.dates
+
+    def event_dates(self, event: Event) -> str:
+        """The state of an event's date and time (its own, else the period's)."""
+        return event.dates or self.dates
+
 
 class PeriodsFile(Record):
     """data/periods.yaml: the onboarding periods, three a year."""
 
     periods: list[Period] = Field(min_length=1, description="Every period, in time order.")
+
+
+# ---------------------------------------------------------------------------
+# data/changes.yaml: what changed, for readers (optional file)
+# ---------------------------------------------------------------------------
+
+PeriodId = Annotated[str, Field(pattern=PERIOD_ID_RE.pattern, description="A period's id, e.g. 1/2027."),
+                     BeforeValidator(_one_value("text"))]
+
+
+class Change(Record):
+    """One change that readers should know about: listed on the changes page, in its Atom feed and
+    under the "updated" line of every page it names."""
+
+    id: Id = Field(description="Stable identifier (part of the feed entry's id and the anchor on the "
+                               "changes page): never change it once published.")
+    date: Date = Field(description="When the change was published on the site.")
+    text: Text = Field(description="What changed, in one line (the feed entry's title).")
+    details: Prose | None = Field(default=None, description="More about the change, if needed.")
+    pages: list[Id] = Field(default_factory=list, description="Pages it changed: home, process, "
+                            "registration, schedule, services, requirements, customer, accessibility, "
+                            "changes, or the id of a hand-written page.")
+    periods: list[PeriodId] = Field(default_factory=list, description="Periods it changed (their pages).")
+    services: list[Id] = Field(default_factory=list, description="Services it changed (their pages).")
+
+
+class ChangesFile(Record):
+    """data/changes.yaml: the change log for readers, newest first."""
+
+    changes: list[Change] = Field(default_factory=list, description="Every change, newest first.")
 
 
 # ---------------------------------------------------------------------------
@@ -668,4 +729,7 @@ DATA_FILES: dict[str, type[Record]] = {
     "requirements.yaml": RequirementsFile,
     "services.yaml": ServicesFile,
     "periods.yaml": PeriodsFile,
+    "changes.yaml": ChangesFile,
 }
+OPTIONAL_FILES = {"changes.yaml"}
+"""Data files that may be left out: a missing one reads as its model's defaults (no records)."""

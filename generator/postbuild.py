@@ -14,7 +14,7 @@ from pathlib import Path
 
 # Imported here, not where used: build.py imports this module while MkDocs runs.
 from . import PACKAGE_DIR, cdn, feeds, linkcheck, manifest
-from .render import Site
+from .render import Site, changes_feed_path
 
 
 def data_files(site: Site) -> dict[str, bytes]:
@@ -24,6 +24,7 @@ def data_files(site: Site) -> dict[str, bytes]:
     (the parent process would otherwise wait idle) and writes them afterwards.
     """
     return {**root_pages(site), **sitemap(site), **feeds.calendars(site), **feeds.json_feeds(site),
+            **feeds.atom_feeds(site),
             **cdn.redirect_files(site)}
 
 
@@ -63,7 +64,11 @@ def _root_html(site: Site, title: str, body: str, lang: str) -> str:
         f'<meta name="description" content="{html.escape(site.project.site.description[lang])}">\n'
         f'<link rel="stylesheet" href="{site.base_path}/kg-root.css">\n'
         f'<link rel="icon" href="{site.base_path}/{lang}/assets/images/favicon.png">\n'
-        f"</head>\n<body>\n<main>\n{body}</main>\n</body>\n</html>\n"
+        + "".join(f'<link rel="alternate" type="application/atom+xml" hreflang="{code}" '
+                  f'title="{html.escape(site.project.site.site_name[code])}: '
+                  f'{html.escape(site.project.strings["title-changes"][code])}" '
+                  f'href="{changes_feed_path(site, code)}">\n' for code in site.project.languages)
+        + f"</head>\n<body>\n<main>\n{body}</main>\n</body>\n</html>\n"
     )
 
 

@@ -13,6 +13,7 @@ import datetime as dt
 import functools
 import json
 import posixpath
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,7 +28,14 @@ if TYPE_CHECKING:
 
 # Generated pages in navigation order; content pages are slotted in by nav_order.
 NAV_ORDER = {"home": 0, "process": 10, "registration": 20, "schedule": 30, "services": 40,
-             "requirements": 50, "customer": 60, "accessibility": 1000}
+             "requirements": 50, "customer": 60, "changes": 990, "accessibility": 1000}
+GENERATED_PAGES = set(NAV_ORDER)
+"""Page names that data/changes.yaml may list under `pages:` (besides hand-written pages' ids)."""
+
+# How the templates mark a date, or a status computed from dates, that is not confirmed
+# (_macros.md.j2): a page that carries one gets the notice of _dates_notice.md.j2 at its top.
+_STATE_MARK_RE = re.compile(r'\bdata-(?:reg-|period-)?dates="(example|provisional)"')
+_H1_RE = re.compile(r"^# .*\n", re.M)
 
 
 @dataclass
@@ -65,6 +73,12 @@ class Site:
         self.project = project
         self.today = today
         self.base_path = urlsplit(project.site.site_url).path.rstrip("/")
+        self.changes = sorted(project.changes, key=lambda c: c.date, reverse=True)
+        """The change log, newest first (a stable sort: same-day changes keep the file's order)."""
+        self.changes_by_key: dict[str, list] = {}
+        for change in self.changes:
+            for key in self.change_keys(change):
+                self.changes_by_key.setdefault(key, []).append(change)
         self.pages: list[Page] = self._plan()
         self.by_key = {page.key: page for page in self.pages}
         # Lookups the templates use, built once (not once per page: that is O(pages x records)).
@@ -152,7 +166,22 @@ class Site:
                 {lang: versions[lang].meta.title for lang in langs},
                 (first.path, ()), max(v.meta.last_reviewed for v in versions.values()),
                 {"versions": versions}, nav=100 + first.meta.nav_order))
+        pages.append(Page(
+            "changes", "changes.md.j2", {lang: f"{strings['slug-changes'][lang]}.md" for lang in langs},
+            title("title-changes"), ("changes.yaml", ()),
+            self.changes[0].date if self.changes else newest_period, nav=NAV_ORDER["changes"]))
+        for page in pages:
+            # A change recorded for a page updates it on that day.
+            latest = self.changes_by_key.get(page.key)
+            if latest and latest[0].date > page.updated:
+                page.updated = latest[0].date
         return pages
+
+    def change_keys(self, change) -> list[str]:
+        """The keys of the pages a change names (data/changes.yaml)."""
+        return ([name if name in GENERATED_PAGES else f"content:{name}" for name in change.pages]
+                + [f"period:{pid}" for pid in change.periods]
+                + [f"service:{sid}" for sid in change.services])
 
     # -- helpers for templates -----------------------------------------------------
 
@@ -173,9 +202,8 @@ class Site:
             target = f"{self.project.content_dir.name}/{lang}/{version.slug}.md"
             anchor = ""
         else:
-            line = self.project.line_of(file, path)
             target = f"{self.project.data_dir.name}/{file}"
-            anchor = f"#L{line}" if path else ""
+            anchor = f"#L{self.project.line_of(file, path)}" if path else ""
         return f"{site.repo_url.rstrip('/')}/blob/{site.edit_branch}/{target}{anchor}"
 
 
@@ -239,12 +267,18 @@ class PageContext:
         """Absolute path of a calendar feed written by the post-build stage."""
         return f"{self.site.base_path}/{self.lang}/{self.t('slug-feeds')}/{name}.ics"
 
+    def changes_feed(self) -> str:
+        """Absolute path of this language's Atom feed of the change log (feeds.atom_feeds)."""
+        return changes_feed_path(self.site, self.lang)
+
     def as_dict(self) -> dict:
         p = self.project
         today = self.site.today
         return {
             "lang": self.lang, "t": self.t, "l": self.l, "ref": self.ref, "date": self.date,
             "time": self.time, "title": self.title, "feed": self.feed, "page": self.page,
+            "changes_feed": self.changes_feed, "changes": self.site.changes,
+            "change_keys": self.site.change_keys, "pages_by_key": self.site.by_key,
             "site": p.site, "process": p.process, "services": p.services, "periods": p.periods,
             "requirements": p.requirements, "today": today, "d": d, "strings": p.strings,
             **self.site.lookups,
@@ -258,11 +292,12 @@ def render(site: Site, cache_dir: Path | None = None) -> dict[str, str]:
     env = environment(cache_dir)
     files: dict[str, str] = {}
     langs = site.project.languages
+    notice = env.get_template("_dates_notice.md.j2")
     for page in site.pages:
         template = env.get_template(page.template)
         for lang in langs:
             ctx = PageContext(site, page, lang)
-            body = template.render(ctx.as_dict())
+            body = with_dates_notice(template.render(ctx.as_dict()), notice, ctx)
             files[f"{lang}/docs/{page.paths[lang]}"] = front_matter(site, page, lang, ctx) + body
     config = env.get_template("mkdocs.yml.j2")
     for lang in langs:
@@ -271,11 +306,31 @@ def render(site: Site, cache_dir: Path | None = None) -> dict[str, str]:
             **ctx.as_dict(), nav=site.nav(lang), languages=site.project.site.languages,
             language=next(x for x in site.project.site.languages if x.code == lang),
             base_path=site.base_path, status_labels=_status_labels(site, lang),
+            changes_feed_url=changes_feed_path(site, lang),
             inherit=str(PACKAGE_DIR.parent / "mkdocs.yml"),
             overrides_dir=str(PACKAGE_DIR.parent / "overrides"),
             page_url=lambda key, lang=lang: url_of(site.by_key[key].paths[lang]),
         )
     return files
+
+
+def with_dates_notice(body: str, notice: jinja2.Template, ctx: PageContext) -> str:
+    """The body with the example / provisional notice below its title when it shows such a date.
+
+    Decided from what the page really shows (the marks _macros.md.j2 puts on every date and
+    status), so no template can show an example date without saying so."""
+    states = set(_STATE_MARK_RE.findall(body))
+    if not states:
+        return body
+    text = notice.render(ctx.as_dict(), example="example" in states, provisional="provisional" in states)
+    title = _H1_RE.search(body)
+    at = title.end() if title else 0
+    return body[:at] + "\n" + text + body[at:].lstrip("\n")
+
+
+def changes_feed_path(site: Site, lang: str) -> str:
+    """/fi/muutokset.atom: next to the changes page (/fi/muutokset/)."""
+    return f"{site.base_path}/{lang}/{site.project.strings['slug-changes'][lang]}.atom"
 
 
 def front_matter(site: Site, page: Page, lang: str, ctx: PageContext) -> str:
@@ -292,6 +347,10 @@ def front_matter(site: Site, page: Page, lang: str, ctx: PageContext) -> str:
         # A hand-written page's own summary; the theme writes it into <meta name="description">
         # (else the site's description).
         meta["description"] = versions[lang].meta.description
+    latest = site.changes_by_key.get(page.key)
+    if latest:  # shown under the "updated" line (overrides/partials/source-file.html)
+        meta["change"] = {"date": latest[0].date.isoformat(), "date_text": ctx.date(latest[0].date),
+                          "text": latest[0].text[lang], "url": site.url("changes", lang)}
     service = page.context.get("service")
     if service is not None:
         # Material's search boosts page tags far above body text, and shows them
@@ -306,9 +365,15 @@ def front_matter(site: Site, page: Page, lang: str, ctx: PageContext) -> str:
 
 
 def _status_labels(site: Site, lang: str) -> dict[str, str]:
+    """What kg.js writes: `registration-open`, and for dates that are not confirmed
+    `registration-open-provisional` / `registration-open-example` (dates.status_key)."""
     strings = site.project.strings
     keys = ["registration-upcoming", "registration-open", "starting", "ongoing", "past"]
-    labels = {k: strings[f"status-{k}"][lang] for k in keys}
+    labels = {}
+    for key in keys:
+        for state in ("confirmed", "provisional", "example"):
+            labels[key + ("" if state == "confirmed" else f"-{state}")] = \
+                strings[d.status_key(key, state)][lang]
     labels.update({f"window-{k}": strings[f"window-{k}"][lang] for k in ("upcoming", "open", "closed")})
     labels["format-date"] = strings["format-date"][lang]
     return labels

@@ -49,15 +49,15 @@ def new_period(data_dir: Path, period_id: str, today: dt.date) -> str:
 
     lines = [
         f'  - id: "{period_id}"',
-        f"    # Dates follow the pattern of {model.id}. TODO: confirm them with Kela,",
-        "    # then set `provisional: false` next to each confirmed date.",
+        f"    # The dates follow the pattern of {model.id}: examples until Kela publishes its own.",
+        "    # When Kela has published them, write them here and set `dates: confirmed`",
+        "    # (`dates: provisional` while Kela calls them preliminary).",
         f"    start: {day(model.start)}",
         f"    end: {day(model.end)}",
-        "    provisional: true",
+        "    dates: example",
         "    registration:",
         f"      opens: {day(model.registration.opens)}",
         f"      closes: {day(model.registration.closes)}",
-        "      provisional: true",
         "    events:",
     ]
     for event in model.events:
@@ -72,12 +72,11 @@ def new_period(data_dir: Path, period_id: str, today: dt.date) -> str:
         if event.place:
             lines.append("        place:")
             lines += [f"          {lang}: {text}" for lang, text in event.place.root.items()]
-        lines.append("        provisional: true")
     lines.append("    accepts:")
     lines += [f"      - {sid}" for sid in model.accepts]
     lines.append(f"    last_reviewed: {today.isoformat()}")
     _append(data_dir / "periods.yaml", lines)
-    return f"Added period {period_id} to {data_dir / 'periods.yaml'} (dates provisional, copied from {model.id})."
+    return f"Added period {period_id} to {data_dir / 'periods.yaml'} (example dates, copied from {model.id})."
 
 
 def new_service(data_dir: Path, service_id: str, today: dt.date) -> str:

@@ -34,6 +34,16 @@ CODE_STRINGS = {"format-date", "format-time", "slug-feeds", "feed-all", "root-ch
                 "title-registration", "title-schedule", "title-services", "title-requirements",
                 "title-customer", "title-accessibility", "title-period", "provisional", "online",
                 "registration", "language", "page-updated", "edit-page", "skip-to-content"}
+# The date states, the status wordings per state, the changes page and its feed (issue 11).
+CODE_STRINGS |= {"date-example", "example-note", "example-note-link", "example-note-url",
+                 "example-note-link-lang", "example-note-after",
+                 "example-note-title", "provisional-note-title", "provisional-dates-note",
+                 "slug-changes", "title-changes", "changes-latest", "changes-all", "feed-changes"}
+CODE_STRINGS |= {f"{prefix}-{k}-{state}" for state in ("provisional", "example")
+                 for prefix, keys in (("status", ("registration-upcoming", "registration-open", "starting",
+                                                  "ongoing", "past")),
+                                      ("window", ("upcoming", "open", "closed")))
+                 for k in keys}
 CODE_STRINGS |= {f"status-{k}" for k in ("registration-upcoming", "registration-open", "starting",
                                            "ongoing", "past")}
 CODE_STRINGS |= {f"window-{k}" for k in ("upcoming", "open", "closed")}
@@ -60,6 +70,8 @@ class Project:
     pages: list[ContentPage]
     sources: dict[str, Document] = field(default_factory=dict)
     """File name → loaded document, for positions (edit links point at lines)."""
+    changes: list[m.Change] = field(default_factory=list)
+    """data/changes.yaml, in file order (newest first by convention)."""
 
     @property
     def languages(self) -> list[str]:
@@ -84,6 +96,9 @@ def load_project(data_dir: Path, content_dir: Path | None = None, *,
     for name, model in m.DATA_FILES.items():
         shown = _shown(data_dir / name)
         path = data_dir / name
+        if not path.exists() and name in m.OPTIONAL_FILES:
+            parsed[name] = model()
+            continue
         if not path.exists():
             problems.append(Problem(shown, 0, 0, "the file is missing",
                                     hint=f"every data folder needs {name}; restore it from git",
@@ -122,7 +137,7 @@ def load_project(data_dir: Path, content_dir: Path | None = None, *,
         strings=parsed["strings.yaml"].strings, process=parsed["process.yaml"],
         requirements=parsed["requirements.yaml"].requirements,
         services=parsed["services.yaml"].services, periods=parsed["periods.yaml"].periods,
-        pages=pages, sources=docs,
+        pages=pages, sources=docs, changes=parsed["changes.yaml"].changes,
     )
     problems += Rules(project, docs, template_dir).run(today)
     errors = [p for p in problems if p.is_error]
@@ -146,6 +161,13 @@ def _from_pydantic(err: dict, doc: Document, model: type[BaseModel]) -> Problem:
     hint = ""
     ctx = err.get("ctx") or {}
     args: tuple = tuple(str(v) for k, v in sorted(ctx.items()) if k.startswith("v"))
+    if kind == "extra_forbidden" and str(loc[-1]) in m.RENAMED_KEYS \
+            and m.RENAMED_KEYS[str(loc[-1])][0] in _allowed_keys(model, loc[:-1]):
+        new, how = m.RENAMED_KEYS[str(loc[-1])]
+        msg = f"the key '{loc[-1]}' has been renamed to '{new}'"
+        hint = f"replace `{loc[-1]}: {printable(err.get('input'))}` with `{new}:`: {how}"
+        return Problem(doc.path, line, col, msg, key=where, hint=hint, code="renamed-key",
+                       args=(loc[-1], new, str(err.get("input"))))
     shown = printable(err.get("input"))  # every quoted value: no raw newline or bidi control
     if kind == "extra_forbidden":
         allowed = _allowed_keys(model, loc[:-1])
@@ -207,6 +229,9 @@ def _merge_typos(problems: list[Problem]) -> list[Problem]:
     """A misspelt key is one mistake: 'unknown sumary' + 'missing summary' → one error."""
     suggested = {p.key.rsplit(".", 1)[0] + "." + p.hint.split("'")[1]
                  for p in problems if p.code == "extra_forbidden" and p.hint.startswith("did you mean")}
+    # A renamed key (`provisional` → `dates`) is one mistake too: say only that it was renamed.
+    suggested |= {".".join([*p.key.split(".")[:-1], str(p.args[1])]).lstrip(".")
+                  for p in problems if p.code == "renamed-key"}
     return [p for p in problems if not (p.code == "missing" and p.key in suggested)]
 
 
@@ -330,9 +355,10 @@ class Rules:
         """Every text, slug and address exists, non-empty, in every configured language."""
         models = {"site.yaml": self.p.site, "process.yaml": self.p.process,
                   "requirements.yaml": self.p.requirements, "services.yaml": self.p.services,
-                  "periods.yaml": self.p.periods, "strings.yaml": self.p.strings}
+                  "periods.yaml": self.p.periods, "strings.yaml": self.p.strings,
+                  "changes.yaml": self.p.changes}
         roots = {"requirements.yaml": ("requirements",), "services.yaml": ("services",),
-                 "periods.yaml": ("periods",), "strings.yaml": ("strings",)}
+                 "periods.yaml": ("periods",), "strings.yaml": ("strings",), "changes.yaml": ("changes",)}
         for file, value in models.items():
             for path, text in _localized(value, roots.get(file, ())):
                 missing = [lang for lang in self.langs if lang not in text.root]
@@ -603,16 +629,75 @@ class Rules:
                                              severity=WARNING, code="stale-review"))
         soon = today + dt.timedelta(days=PROVISIONAL_WARNING_DAYS)
         for i, p in enumerate(self.p.periods):
-            dated = [(("registration", "opens"), p.registration.opens, p.registration.provisional),
-                     (("start",), p.start, p.provisional)]
-            dated += [(("events", j, "date"), e.date, e.provisional) for j, e in enumerate(p.events)]
-            for path, day, provisional in dated:
-                if provisional and today <= day <= soon:
+            dated = [(("registration", "opens"), p.registration.opens, p.registration_dates),
+                     (("start",), p.start, p.dates)]
+            dated += [(("events", j, "date"), e.date, p.event_dates(e)) for j, e in enumerate(p.events)]
+            for path, day, state in dated:
+                if state == "provisional" and today <= day <= soon:
                     self.add("periods.yaml", ("periods", i) + path,
                              f"{day} is still provisional and only {(day - today).days} days away",
-                             "confirm it with Kela and set `provisional: false`",
-                             severity=WARNING, code="provisional-soon",
+                             "confirm it with Kela and set `dates: confirmed`",
+                             severity=WARNING, code="provisional-dates-soon",
                              args=(str(day), str((day - today).days)))
+
+    def _rule_example_dates(self) -> None:
+        """A period that has not ended may not be published with example dates (`check --strict`).
+
+        One warning per `dates: example` that applies, at its line (the one to change), naming the
+        lines of the dates it covers. Past periods are history: their example dates stay marked as
+        examples on the pages, and nobody plans by them any more."""
+        f = "periods.yaml"
+        doc = self.docs.get(f)
+        if doc is None:
+            return
+        for i, p in enumerate(self.p.periods):
+            if p.end < self.today:
+                continue
+            covered: dict[tuple, list[tuple]] = {}
+            if p.dates == "example":
+                covered.setdefault(("dates",), []).extend([("start",), ("end",)])
+            if p.registration_dates == "example":
+                where = ("registration", "dates") if p.registration.dates else ("dates",)
+                covered.setdefault(where, []).extend([("registration", "opens"), ("registration", "closes")])
+            for j, e in enumerate(p.events):
+                if p.event_dates(e) == "example":
+                    where = ("events", j, "dates") if e.dates else ("dates",)
+                    covered.setdefault(where, []).append(("events", j, "date"))
+            for where, paths in covered.items():
+                lines = ", ".join(str(doc.position(("periods", i) + path)[0]) for path in paths)
+                self.add(f, ("periods", i) + where,
+                         f"period {p.id} is current or upcoming (as of {self.today}), but its dates are "
+                         f"still examples (periods.yaml, lines: {lines})",
+                         "set `dates: confirmed` once Kela has published the dates (`dates: provisional` "
+                         "if Kela has announced them as preliminary); until then `check --strict` fails "
+                         "and the site is not ready to publish", severity=WARNING, code="example-dates",
+                         args=(p.id, str(self.today), lines))
+
+    def _rule_changes(self) -> None:
+        """data/changes.yaml: unique ids; every page, period and service it names exists."""
+        f = "changes.yaml"
+        if f not in self.docs:
+            return
+        self.unique(f, self.p.changes, ("changes",), "change")
+        pages = set(m.PageSlugs.model_fields) | {"home", "changes"} | {pg.meta.id for pg in self.p.pages}
+        periods = {p.id for p in self.p.periods}
+        services = {s.id for s in self.p.services}
+        for i, change in enumerate(self.p.changes):
+            base = ("changes", i)
+            self.refs(f, change.pages, base + ("pages",), pages, "page")
+            self.refs(f, change.periods, base + ("periods",), periods, "period")
+            self.refs(f, change.services, base + ("services",), services, "service")
+        slugs = self.p.strings.get("slug-changes")
+        if slugs is None:
+            return
+        for lang in self.langs:
+            slug = slugs.root.get(lang)
+            taken = {s.root.get(lang) for _, s in self.p.site.pages} | \
+                {pg.slug for pg in self.p.pages if pg.lang == lang}
+            if slug in taken:
+                self.add("strings.yaml", ("strings", "slug-changes", lang),
+                         f"the slug '{slug}' of the changes page is already used by another page",
+                         "give the changes page its own address", code="duplicate-slug", args=(slug,))
 
 
 def _localized(value, path: tuple):

@@ -25,13 +25,14 @@ FI_PAGES = {
     "palvelut/index.html", "palvelut/potilastietovaranto/index.html",
     "palvelut/kuvantamisen-tietovaranto/index.html", "edellytykset/index.html",
     "asiakkuus/index.html", "saavutettavuusseloste/index.html", "tietoa-sivustosta/index.html",
+    "muutokset/index.html",
 }
 SV_PAGES = {
     "index.html", "inforandeprocessen/index.html", "anmalan/index.html", "tidtabell/index.html",
     "tidtabell/3-2026/index.html", "tidtabell/1-2027/index.html", "tjanster/index.html",
     "tjanster/patientdatalagret/index.html", "tjanster/datalagret-for-bildmaterial/index.html",
     "forutsattningar/index.html", "kundrelation/index.html", "tillganglighetsutlatande/index.html",
-    "om-webbplatsen/index.html",
+    "om-webbplatsen/index.html", "andringar/index.html",
 }
 
 
@@ -86,7 +87,16 @@ def test_json_feeds(small_site: Path):
     periods = json.loads((small_site / "api" / "periods.json").read_text())
     statuses = {p["id"]: p["status"] for p in periods["periods"]}
     assert statuses == {"3/2026": "ongoing", "1/2027": "registration-open"}
-    assert periods["periods"][1]["registration"]["provisional"] is True
+    # How sure each date is: 3/2026 confirmed; 1/2027 provisional, its event an example.
+    first, second = periods["periods"]
+    assert (first["dates"], first["registration"]["dates"], first["events"][0]["dates"]) == \
+        ("confirmed", "confirmed", "confirmed")
+    assert (second["dates"], second["registration"]["dates"], second["events"][0]["dates"]) == \
+        ("provisional", "provisional", "example")
+    assert (first["status_certainty"], second["status_certainty"]) == ("confirmed", "provisional")
+    assert second["registration"]["status_certainty"] == "provisional"
+    assert second["registration"]["provisional"] is True and first["provisional"] is False
+    assert pdr["next_registration_dates"] == "provisional"
 
 
 def test_calendar_feeds_parse_back(small_site: Path):
@@ -235,8 +245,8 @@ NEW_PERIOD = """
   - id: "2/2027"
     start: 2027-05-10
     end: 2027-09-17
-    provisional: true
-    registration: {opens: 2027-02-01, closes: 2027-04-09, provisional: true}
+    dates: example
+    registration: {opens: 2027-02-01, closes: 2027-04-09}
     events:
       - id: preparation
         kind: preparation
@@ -244,7 +254,6 @@ NEW_PERIOD = """
         start: "13:00"
         end: "15:30"
         online: true
-        provisional: true
     accepts: [imaging-data-repository]
     last_reviewed: 2026-11-24
 """

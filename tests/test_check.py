@@ -65,8 +65,14 @@ CASES = [
          "write it as YYYY-MM-DD", "end: 30.4.2026", 10),
     Case("time with a dot", "periods.yaml", '        start: "09:00"', "        start: 9.00",
          "'9.00' is not a time", "start: 9.00", 16),
-    Case("boolean spelled no", "periods.yaml", "    provisional: true", "    provisional: no",
-         "'no' is not true or false", "provisional: no", 18),
+    Case("boolean spelled no", "periods.yaml", "        online: false", "        online: no",
+         "'no' is not true or false", "online: no", 17),
+    Case("the old key provisional", "periods.yaml", "    dates: example", "    provisional: true",
+         "the key 'provisional' has been renamed to 'dates'", "    provisional: true", 5,
+         "replace `provisional: true` with `dates:`"),
+    Case("a date state that does not exist", "periods.yaml", "    dates: example", "    dates: maybe",
+         "'maybe' is not one of the allowed values", "    dates: maybe", 12,
+         "write one of: example, provisional, confirmed"),
     Case("boolean spelled on", "periods.yaml", "        online: true", "        online: on",
          "'on' is not true or false", "online: on", 17),
     Case("registration closes after the period starts", "periods.yaml",
@@ -163,7 +169,7 @@ def test_bad_input_is_reported_at_its_place(case: Case, data_copy: Path, shipped
 def test_every_problem_is_reported_at_once(data_copy: Path, shipped):
     services = shipped["services.yaml"].replace("    summary:", "    sumary:", 1)
     services = services.replace("      - connection-model", "      - nope", 1)
-    periods = shipped["periods.yaml"].replace("    provisional: true", "    provisional: yes", 1)
+    periods = shipped["periods.yaml"].replace("        online: true", "        online: yes", 1)
     (data_copy / "services.yaml").write_text(services, encoding="utf-8")
     (data_copy / "periods.yaml").write_text(periods, encoding="utf-8")
 
@@ -277,11 +283,16 @@ def test_warnings_do_not_fail_but_strict_does():
     assert strict.exit_code == 1
 
 
-def test_provisional_date_soon_is_a_warning():
-    result = run_check(DATA, today="2026-11-25")
+def test_provisional_date_soon_is_a_warning(data_copy: Path, shipped):
+    """A date Kela announced as provisional, 60 days away or less, asks the editor to confirm it."""
+    periods = shipped["periods.yaml"].replace("    dates: example", "    dates: provisional")
+    (data_copy / "periods.yaml").write_text(periods, encoding="utf-8")
+    result = run_check(data_copy, today="2026-11-25")
     assert result.exit_code == 0
     assert re.search(r"periods\.yaml:\d+:\d+: warning: 2026-12-01 is still provisional and only 6 days away",
                      result.output)
+    assert "set `dates: confirmed`" in result.output
+    assert "examples" not in result.output
 
 
 def test_usage_error_exits_2():

@@ -234,7 +234,8 @@ def test_check_never_crashes(project):
     ("periods.yaml", ("periods", 0, "events", 0, "start"), {"a": "b"}),
     # Every other custom type, the same way.
     ("periods.yaml", ("periods", 0, "registration", "opens"), ["2026-01-01"]),
-    ("periods.yaml", ("periods", 0, "provisional"), []),
+    ("periods.yaml", ("periods", 0, "events", 0, "online"), []),
+    ("periods.yaml", ("periods", 0, "dates"), {"a": "b"}),
     ("services.yaml", ("services", 0, "id"), ["prescription"]),
     ("services.yaml", ("services", 0, "slug", "fi"), {"a": "b"}),
     ("services.yaml", ("services", 0, "name", "fi"), ["Resepti"]),

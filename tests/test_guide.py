@@ -33,6 +33,7 @@ YAML_KINDS = {
     "periods": TypeAdapter(list[models.Period]),
     "window": TypeAdapter(models.Window),
     "redirects": TypeAdapter(list[models.Redirect]),
+    "changes": TypeAdapter(list[models.Change]),
 }
 
 

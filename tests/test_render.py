@@ -25,6 +25,7 @@ PAGES = {
     "schedule": "schedule",
     "home": "home",
     "registration": "registration",
+    "changes": "changes",
 }
 
 

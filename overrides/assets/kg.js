@@ -38,6 +38,27 @@
     return "past";
   }
 
+  /*
+   * How sure a status is: as sure as the least sure date it was decided by
+   * (dates.status_certainty). Before and during registration only the window's
+   * dates decide; afterwards its closing day and the period's dates do. A status
+   * from dates that are not confirmed is worded "… alustavan aikataulun mukaan …"
+   * or "… esimerkkiaikataulun mukaan …" (labels "<key>-provisional", "<key>-example").
+   */
+  var STATES = ["example", "provisional", "confirmed"];
+
+  function certainty(el, key) {
+    var reg = el.getAttribute("data-reg-dates");
+    var period = el.getAttribute("data-period-dates");
+    if (STATES.indexOf(reg) < 0 || STATES.indexOf(period) < 0) return "confirmed";
+    if (key === "registration-upcoming" || key === "registration-open") return reg;
+    return STATES.indexOf(reg) < STATES.indexOf(period) ? reg : period;
+  }
+
+  function label(labels, key, sure) {
+    return (sure !== "confirmed" && labels[key + "-" + sure]) || labels[key];
+  }
+
   function formatDate(iso, pattern) {
     var p = iso.split("-");
     return pattern.replace("{d}", String(+p[2])).replace("{m}", String(+p[1]))
@@ -53,7 +74,7 @@
     var today = helsinkiToday();
     Array.prototype.forEach.call(statuses, function (el) {
       var key = periodStatus(el, today);
-      el.textContent = labels[key];
+      el.textContent = label(labels, key, certainty(el, key));
       el.className = "kg-status kg-status--" + key;
       el.setAttribute("data-live", today);
       var asof = el.nextElementSibling;

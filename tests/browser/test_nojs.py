@@ -63,7 +63,8 @@ def test_schedule_and_statuses_without_js(nojs_page, page_type, page_plan, lang)
     for i, period in enumerate(page_plan.project.periods):
         key = dates.period_status(period, today)
         assert statuses.nth(i).is_visible()
-        assert statuses.nth(i).inner_text().strip() == strings[f"status-{key}"][lang]
+        worded = dates.status_key(key, dates.status_certainty(period, key))  # "… esimerkkiaikataulun mukaan …"
+        assert statuses.nth(i).inner_text().strip() == strings[worded][lang]
     asof = page.locator(".kg-asof").first
     assert asof.is_visible() and as_of in asof.inner_text(), asof.inner_text()
 
@@ -77,8 +78,10 @@ def test_period_page_without_js(nojs_page, page_type, page_plan):
     status = page.locator(".kg-status").first
     assert status.is_visible()
     key = dates.period_status(period, page_plan.today)
-    assert status.inner_text().strip() == strings[f"status-{key}"]["fi"]
+    assert status.inner_text().strip() == strings[dates.status_key(key, dates.status_certainty(period, key))]["fi"]
     assert page.locator(".kg-asof").first.is_visible()
+    # The notice that the dates are examples shows without JavaScript, below the title.
+    assert page.locator(".kg-dates-note").first.is_visible() or period.dates == "confirmed"
     assert page.locator(".md-content table").first.is_visible()
 
 

@@ -3,6 +3,8 @@
 The browser clock is set before, during and after a period's registration
 window (and after the period); the status must follow, with the same rules as
 generator/dates.py (the oracle here), and the "as of <build date>" note must go.
+Its wording follows how sure the dates it comes from are (dates.status_certainty):
+"… esimerkkiaikataulun mukaan …" for the shipped example dates.
 """
 
 from __future__ import annotations
@@ -15,6 +17,12 @@ import pytest
 from generator import dates
 
 HELSINKI_NOON_UTC = dt.time(10, 0, tzinfo=dt.timezone.utc)  # 12:00 or 13:00 in Helsinki: same day
+
+
+def label_key(period, key: str) -> str:
+    """The key of kg-labels that kg.js must write for `key` (dates.status_key without the prefix)."""
+    sure = dates.status_certainty(period, key)
+    return key if sure == "confirmed" else f"{key}-{sure}"
 
 
 def moments(period) -> dict[str, dt.date]:
@@ -52,7 +60,9 @@ def test_status_follows_the_clock(new_page, period_page, lang):
         key = expected_keys[name]
         page.wait_for_function("el => el.hasAttribute('data-live')", arg=status.element_handle())
         assert status.get_attribute("data-live") == day.isoformat(), f"{name}: the clock was not {day}"
-        assert status.text_content().strip() == labels[key], f"{name} ({day}): {status.text_content()!r}"
+        assert status.text_content().strip() == labels[label_key(period, key)], \
+            f"{name} ({day}): {status.text_content()!r}"
+        assert status.text_content().strip() != labels[key], "a status from example dates reads as fact"
         assert f"kg-status--{key}" in status.get_attribute("class")
         assert page.locator(".kg-asof").first.is_hidden(), "the as-of note must hide when JS ran"
 
@@ -68,7 +78,7 @@ def test_every_status_on_the_schedule_updates(new_page, page_type, page_plan):
     texts = page.locator(".kg-status").all_text_contents()
     assert len(texts) == len(page_plan.project.periods)
     assert all(dates.period_status(p, day) == "past" for p in page_plan.project.periods)
-    assert texts == [labels["past"]] * len(texts)
+    assert texts == [labels[label_key(p, "past")] for p in page_plan.project.periods]
     assert all(not el.is_visible() for el in page.locator(".kg-asof").all())
 
 
@@ -86,3 +96,40 @@ def test_today_is_helsinkis_date_in_the_hour_the_offsets_disagree(new_page, page
     page.goto(page_type("schedule").urls["fi"])
     page.wait_for_selector(".kg-status[data-live]", state="attached")
     assert page.locator(".kg-status").first.get_attribute("data-live") == helsinki.isoformat()
+
+
+@pytest.mark.parametrize("reg, period, day, expected", [
+    ("confirmed", "example", "2026-11-01", "registration-open"),  # the window's own dates decide
+    ("confirmed", "example", "2027-02-01", "ongoing-example"),  # now the period's dates do too
+    ("provisional", "confirmed", "2026-12-20", "starting-provisional"),
+    ("example", "example", "2026-11-01", "registration-open-example"),
+    (None, None, "2026-11-01", "registration-open"),  # a page cached from before: its old wording
+])
+def test_the_wording_follows_how_sure_the_dates_are(new_page, page_type, reg, period, day, expected):
+    """kg.js's `certainty` agrees with dates.status_certainty: a status span with the given states
+    is put on a page, kg.js is run again, and the text it writes is compared."""
+    page = new_page(1280)
+    page.clock.set_fixed_time(dt.datetime.combine(dt.date.fromisoformat(day), HELSINKI_NOON_UTC))
+    page.goto(page_type("period").urls["fi"])
+    page.wait_for_selector(".kg-status[data-live]")
+    labels = json.loads(page.locator("script#kg-labels").text_content())
+    page.evaluate("""([reg, period]) => {
+        const span = document.createElement('span');
+        span.id = 'probe';
+        span.className = 'kg-status';
+        Object.assign(span.dataset, {opens: '2026-10-05', closes: '2026-12-11', start: '2027-01-11',
+                                     end: '2027-04-30'});
+        if (reg) span.dataset.regDates = reg;
+        if (period) span.dataset.periodDates = period;
+        document.querySelector('.md-content h1').after(span);
+    }""", [reg, period])
+    page.add_script_tag(url=page.evaluate("document.querySelector('script[src*=\"kg.js\"]').src"))
+    page.wait_for_selector("#probe[data-live]", state="attached")
+    assert page.locator("#probe").text_content() == labels[expected]
+    if reg and period:  # the same case through generator/dates.py
+        from generator.models import Period, Window
+
+        p = Period(id="1/2027", start=dt.date(2027, 1, 11), end=dt.date(2027, 4, 30), dates=period,
+                   registration=Window(opens=dt.date(2026, 10, 5), closes=dt.date(2026, 12, 11), dates=reg),
+                   accepts=["x"], last_reviewed=dt.date(2026, 11, 20))
+        assert label_key(p, dates.period_status(p, dt.date.fromisoformat(day))) == expected

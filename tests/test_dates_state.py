@@ -1,0 +1,360 @@
+"""Dates are `example`, `provisional` or `confirmed`, and the site never shows an example as fact.
+
+- data: `dates:` per period, overridable per registration window and event; the old
+  `provisional:` key is refused with its new name;
+- pages: a notice below the title of every page that shows an example (or provisional) date,
+  and of no other; statuses worded by how sure the dates they come from are;
+- feeds: `dates` / `status_certainty` in the JSON, STATUS:TENTATIVE in the calendars;
+- `check --strict` (publishing) fails while a current or upcoming period has example dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import shutil
+from pathlib import Path
+
+import icalendar
+import pytest
+from click.testing import CliRunner
+
+from generator import TEMPLATE_DIR
+from generator import dates as d
+from generator.build import build_site
+from generator.cli import main
+from generator.models import Event, Period, Window
+from generator.render import Site, render
+from generator.validate import load_project
+
+from .conftest import CONTENT, DATA, SMALL, TODAY
+
+KANTA_FI = "https://www.kanta.fi/ammattilaiset/kayttoonottovaihe"
+"""The page kanta.fi publishes onboarding and registration on (../shared/domain.md §5)."""
+NOTICE = 'class="admonition warning kg-dates-note"'
+PROVISIONAL_NOTICE = 'class="admonition note kg-dates-note"'
+# Periods of the shipped data that have not ended on TODAY (2026-11-25), and those that have.
+CURRENT_AND_UPCOMING = ("3/2026", "1/2027", "2/2027", "3/2027")
+PAST = ("1/2026", "2/2026")
+
+
+def run_check(data: Path, *args: str, today: str = "2026-11-25"):
+    result = CliRunner().invoke(main, ["check", "--data", str(data), "--today", today, *args])
+    assert "Traceback" not in result.output and "internal error" not in result.output, result.output
+    return result
+
+
+def set_dates(data: Path, period_ids, state: str) -> None:
+    """Set `dates:` of the given periods in data/periods.yaml (the shipped ones say `example`)."""
+    path = data / "periods.yaml"
+    text = path.read_text(encoding="utf-8")
+    for pid in period_ids:
+        head, _, tail = text.partition(f'  - id: "{pid}"\n')
+        assert tail, pid
+        text = head + f'  - id: "{pid}"\n' + tail.replace("    dates: example\n", f"    dates: {state}\n", 1)
+    path.write_text(text, encoding="utf-8")
+
+
+def line_of(path: Path, needle: str, nth: int = 1) -> int:
+    return [i for i, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in text][nth - 1]
+
+
+def html_pages(site: Path, lang: str) -> dict[str, str]:
+    return {p.relative_to(site / lang).as_posix(): p.read_text(encoding="utf-8")
+            for p in (site / lang).rglob("index.html")}
+
+
+# ---------------------------------------------------------------------------
+# The data
+# ---------------------------------------------------------------------------
+
+
+def test_every_shipped_date_is_an_example():
+    project, _ = load_project(DATA, CONTENT, today=TODAY)
+    for period in project.periods:
+        assert d.period_states(period) == {"example"}, period.id
+
+
+@pytest.mark.parametrize("where, old, new, column", [
+    ("period", "    dates: example\n", "    provisional: true\n", 5),
+    ("registration", "      closes: 2025-12-12\n", "      closes: 2025-12-12\n      provisional: false\n", 7),
+    ("event", '        end: "11:00"\n', '        end: "11:00"\n        provisional: true\n', 9),
+])
+@pytest.mark.parametrize("lang, said", [
+    ("en", "the key 'provisional' has been renamed to 'dates'"),
+    ("fi", "avaimen 'provisional' nimi on nyt 'dates'"),
+    ("sv", "nyckeln 'provisional' heter nu 'dates'"),
+])
+def test_the_old_provisional_key_is_refused_with_its_new_name(data_copy: Path, where, old, new, column,
+                                                               lang, said):
+    path = data_copy / "periods.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    result = run_check(data_copy, "--lang", lang)
+    assert result.exit_code == 1
+    line = line_of(path, "provisional: ")
+    errors = [ln for ln in result.output.splitlines() if re.search(r": (error|virhe|fel): ", ln)]
+    assert len(errors) == 1, result.output  # one mistake, one message: not also "'dates' is missing"
+    assert errors[0].startswith(f"{path}:{line}:{column}: ") and said in errors[0], result.output
+    assert "`dates:`" in result.output and "confirmed" in result.output
+
+
+@pytest.mark.parametrize("value", ["maybe", "Example", "true"])
+def test_a_state_that_does_not_exist_is_refused(data_copy: Path, value: str):
+    path = data_copy / "periods.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("    dates: example", f"    dates: {value}", 1),
+                    encoding="utf-8")
+    result = run_check(data_copy)
+    assert result.exit_code == 1
+    assert f"{path}:{line_of(path, f'dates: {value}')}:12: error: '{value}' is not one of the allowed" \
+        in result.output
+    assert "write one of: example, provisional, confirmed" in result.output
+
+
+def _period(reg: str | None, period: str, event: str | None = None) -> Period:
+    return Period(id="1/2027", start=dt.date(2027, 1, 11), end=dt.date(2027, 4, 30), dates=period,
+                  registration=Window(opens=dt.date(2026, 10, 5), closes=dt.date(2026, 12, 11), dates=reg),
+                  events=[Event(id="prep", kind="preparation", date=dt.date(2027, 1, 19),
+                                start=dt.time(9), end=dt.time(11), online=True, dates=event)],
+                  accepts=["x"], last_reviewed=dt.date(2026, 11, 20))
+
+
+@pytest.mark.parametrize("reg, period, day, status, certainty", [
+    # Before and during registration the window's own dates decide...
+    ("confirmed", "example", dt.date(2026, 10, 1), "registration-upcoming", "confirmed"),
+    ("confirmed", "example", dt.date(2026, 11, 1), "registration-open", "confirmed"),
+    ("example", "confirmed", dt.date(2026, 11, 1), "registration-open", "example"),
+    (None, "provisional", dt.date(2026, 11, 1), "registration-open", "provisional"),  # inherited
+    # ...afterwards the window's closing day and the period's dates: the least sure one.
+    ("confirmed", "example", dt.date(2026, 12, 20), "starting", "example"),
+    ("provisional", "confirmed", dt.date(2027, 2, 1), "ongoing", "provisional"),
+    ("example", "provisional", dt.date(2027, 6, 1), "past", "example"),
+    (None, "confirmed", dt.date(2027, 6, 1), "past", "confirmed"),
+])
+def test_a_status_is_as_sure_as_the_dates_it_comes_from(reg, period, day, status, certainty):
+    p = _period(reg, period)
+    assert d.period_status(p, day) == status
+    assert d.status_certainty(p, status) == certainty
+
+
+def test_overrides_fall_back_to_the_periods_state():
+    p = _period(None, "provisional", None)
+    assert (p.registration_dates, p.event_dates(p.events[0])) == ("provisional", "provisional")
+    p = _period("confirmed", "provisional", "example")
+    assert (p.registration_dates, p.event_dates(p.events[0])) == ("confirmed", "example")
+    assert d.period_states(p) == {"confirmed", "provisional", "example"}
+
+
+@pytest.mark.parametrize("status, certainty, key", [
+    ("registration-open", "confirmed", "status-registration-open"),
+    ("registration-open", "provisional", "status-registration-open-provisional"),
+    ("past", "example", "status-past-example"),
+    ("window-closed", "example", "window-closed-example"),
+    ("window-open", "confirmed", "window-open"),
+])
+def test_status_keys(status, certainty, key):
+    assert d.status_key(status, certainty) == key
+
+
+# ---------------------------------------------------------------------------
+# The pages (the real data, built for TODAY: every date an example)
+# ---------------------------------------------------------------------------
+
+DATED_PAGES = {
+    "fi": ["index.html", "ilmoittautuminen/index.html", "aikataulu/index.html", "aikataulu/1-2027/index.html",
+           "aikataulu/1-2026/index.html", "palvelut/potilastietovaranto/index.html"],
+    "sv": ["index.html", "anmalan/index.html", "tidtabell/index.html", "tidtabell/1-2027/index.html",
+           "tidtabell/1-2026/index.html", "tjanster/patientdatalagret/index.html"],
+}
+UNDATED_PAGES = {
+    "fi": ["kayttoonottoprosessi/index.html", "palvelut/index.html", "edellytykset/index.html",
+           "asiakkuus/index.html", "saavutettavuusseloste/index.html", "muutokset/index.html",
+           "palvelut/kelain/index.html"],
+    "sv": ["inforandeprocessen/index.html", "tjanster/index.html", "forutsattningar/index.html",
+           "kundrelation/index.html", "tillganglighetsutlatande/index.html", "andringar/index.html",
+           "tjanster/kelain/index.html"],
+}
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_every_page_that_shows_an_example_date_says_so_below_its_title(real_site: Path, lang: str):
+    pages = html_pages(real_site, lang)
+    shown = [name for name, html in pages.items() if 'data-dates="example"' in html]
+    assert set(DATED_PAGES[lang]) <= set(shown)
+    for name in shown:
+        html = pages[name]
+        assert html.count(NOTICE) == 1, name
+        # Right below the title: the first thing after the h1.
+        after_title = html[html.index("</h1>") + len("</h1>"):].lstrip()
+        assert after_title.startswith("<div") and NOTICE in after_title.split(">", 1)[0], name
+        notice = after_title[: after_title.index("</div>")]
+        assert 'role="note"' in notice and 'aria-labelledby="kg-example-note"' in notice
+        assert f'href="{KANTA_FI}"' in notice and 'lang="fi"' in notice
+        assert ("esimerkki" if lang == "fi" else "exempel") in notice
+    if lang == "sv":  # no Swedish copy of kanta.fi's page exists: the notice says it is in Finnish
+        assert "på finska" in pages["index.html"]
+    for name in UNDATED_PAGES[lang]:
+        assert "kg-dates-note" not in pages[name], name
+        assert 'data-dates="' not in pages[name], name
+
+
+@pytest.mark.parametrize("lang, plain, example", [
+    ("fi", "Ilmoittautuminen on auki", "Ilmoittautuminen on esimerkkiaikataulun mukaan auki"),
+    ("sv", "Anmälan är öppen", "Anmälan är öppen enligt exempeltidtabellen"),
+])
+def test_no_status_from_example_dates_reads_as_fact(real_site: Path, lang, plain, example):
+    pages = html_pages(real_site, lang)
+    for name in DATED_PAGES[lang][:4] + DATED_PAGES[lang][5:]:  # 1/2026 is past: no open window
+        assert example in pages[name], name
+    for name, html in pages.items():
+        assert not re.search(rf">{plain}[<:]", html), name
+        for status in re.findall(r'<span class="kg-status[^"]*"[^>]*>([^<]*)<', html):
+            assert "esimerkkiaikataulun mukaan" in status or "enligt exempeltidtabellen" in status, \
+                (name, status)
+    # The statement that Kela confirms dates before registration opens is gone.
+    assert not any("ennen ilmoittautumisen alkua" in html or "innan anmälan börjar" in html
+                   for html in pages.values())
+
+
+def test_the_status_labels_for_the_browser_carry_every_wording(real_site: Path):
+    html = (real_site / "fi" / "aikataulu" / "index.html").read_text(encoding="utf-8")
+    labels = json.loads(re.search(r'<script id="kg-labels" type="application/json">(.*?)</script>', html)[1])
+    assert labels["registration-open"] == "Ilmoittautuminen on auki"
+    assert labels["registration-open-provisional"] == "Ilmoittautuminen on alustavan aikataulun mukaan auki"
+    assert labels["registration-open-example"] == "Ilmoittautuminen on esimerkkiaikataulun mukaan auki"
+    for key in ("registration-upcoming", "registration-open", "starting", "ongoing", "past"):
+        assert {key, f"{key}-provisional", f"{key}-example"} <= set(labels)
+    status = re.search(r'<span class="kg-status[^>]*>', html)[0]
+    assert 'data-reg-dates="example"' in status and 'data-period-dates="example"' in status
+
+
+def test_the_feeds_carry_the_state(real_site: Path):
+    periods = json.loads((real_site / "api" / "periods.json").read_text())["periods"]
+    for p in periods:
+        assert p["dates"] == p["registration"]["dates"] == "example"
+        assert p["status_certainty"] == p["registration"]["status_certainty"] == "example"
+        assert all(e["dates"] == "example" for e in p["events"])
+    services = json.loads((real_site / "api" / "services.json").read_text())["services"]
+    assert {s["next_registration_dates"] for s in services if s["registration_required"]} == {"example"}
+    assert {s["next_registration_dates"] for s in services if not s["registration_required"]} == {None}
+    for path, word in (("fi/kalenteri/kaikki-jaksot.ics", "(esimerkki)"), ("sv/kalender/alla-perioder.ics",
+                                                                            "(exempel)")):
+        events = list(icalendar.Calendar.from_ical((real_site / path).read_bytes()).walk("VEVENT"))
+        assert events and all(str(e["STATUS"]) == "TENTATIVE" for e in events)
+        assert all(str(e["SUMMARY"]).endswith(word) for e in events)
+        assert all(KANTA_FI in str(e["DESCRIPTION"]) for e in events)
+
+
+def test_mixed_states_in_the_small_fixture(small_site: Path):
+    """3/2026 confirmed, 1/2027 provisional with an example event (tests/fixtures/small)."""
+    cal = icalendar.Calendar.from_ical((small_site / "fi" / "kalenteri" / "kaikki-jaksot.ics").read_bytes())
+    by_uid = {str(e["UID"]).split("@")[0]: e for e in cal.walk("VEVENT")}
+    assert str(by_uid["period-3-2026-fi"]["STATUS"]) == "CONFIRMED"
+    assert "DESCRIPTION" not in by_uid["period-3-2026-fi"]
+    assert str(by_uid["period-1-2027-fi"]["STATUS"]) == "TENTATIVE"
+    assert str(by_uid["period-1-2027-fi"]["SUMMARY"]).endswith("(alustava)")
+    assert str(by_uid["event-preparation-1-2027-fi"]["SUMMARY"]).endswith("(esimerkki)")
+    confirmed_only = (small_site / "fi" / "palvelut" / "kuvantamisen-tietovaranto" / "index.html").read_text()
+    assert "kg-dates-note" not in confirmed_only and ">Käynnissä<" in confirmed_only
+    period = (small_site / "fi" / "aikataulu" / "1-2027" / "index.html").read_text()
+    assert NOTICE in period and PROVISIONAL_NOTICE in period
+    assert "Ilmoittautuminen on alustavan aikataulun mukaan auki" in period
+    home = (small_site / "fi" / "index.html").read_text()
+    assert PROVISIONAL_NOTICE in home and NOTICE not in home  # home shows no event date
+
+
+# ---------------------------------------------------------------------------
+# check --strict: the mode for publishing
+# ---------------------------------------------------------------------------
+
+
+def test_strict_check_fails_on_the_shipped_example_dates_and_says_why():
+    loose = run_check(DATA)
+    assert loose.exit_code == 0
+    assert loose.output.count(": warning: period ") == 4 and ": error: " not in loose.output
+    strict = run_check(DATA, "--strict")
+    assert strict.exit_code == 1
+    assert strict.output.rstrip().endswith("4 error(s), 0 warning(s)")  # publishing: they are errors
+    path = DATA / "periods.yaml"
+    for pid in CURRENT_AND_UPCOMING:
+        line = line_of(path, f'  - id: "{pid}"') + 3  # its `dates: example`
+        assert re.search(rf"^(?:.*/)?data/periods\.yaml:{line}:12: error: period {re.escape(pid)} is current or "
+                         r"upcoming \(as of 2026-11-25\), but its dates are still examples \(periods\.yaml, "
+                         r"lines: [\d, ]+\)",
+                         strict.output, re.M), strict.output
+    for pid in PAST:
+        assert f"period {pid} " not in strict.output
+    assert strict.output.count("fix: set `dates: confirmed` once Kela has published the dates") == 4
+    fi = run_check(DATA, "--strict", "--lang", "fi")
+    assert fi.exit_code == 1
+    assert "jakso 1/2027 on käynnissä tai tulossa (tilanne 2026-11-25)" in fi.output
+    assert "kirjoita `dates: confirmed`, kun Kela on julkaissut päivämäärät" in fi.output
+    sv = run_check(DATA, "--strict", "--lang", "sv")
+    assert "period 1/2027 pågår eller har ännu inte börjat (läget 2026-11-25)" in sv.output
+
+
+def test_the_warning_names_the_lines_of_the_dates_it_covers(data_copy: Path):
+    """An override is its own warning, at its own line; what it covers leaves the period's."""
+    path = data_copy / "periods.yaml"
+    set_dates(data_copy, ["1/2027"], "confirmed")
+    text = path.read_text(encoding="utf-8")
+    head, _, tail = text.partition('  - id: "1/2027"\n')
+    tail = tail.replace('        date: 2027-01-19\n', '        date: 2027-01-19\n        dates: example\n', 1)
+    path.write_text(head + '  - id: "1/2027"\n' + tail, encoding="utf-8")
+    result = run_check(data_copy)
+    event_dates = line_of(path, "date: 2027-01-19") + 1
+    assert f"{path}:{event_dates}:16: warning: period 1/2027 is current or upcoming (as of 2026-11-25), " \
+           f"but its dates are still examples (periods.yaml, lines: {event_dates - 1})" in result.output, \
+        result.output
+    # The period 2/2027: all its seven dates, from its one `dates: example`.
+    match = re.search(r"period 2/2027 .* \(periods\.yaml, lines: ([\d, ]+)\)", result.output)
+    assert match and len(match[1].split(", ")) == 7
+
+
+def test_past_periods_are_history_not_a_reason_to_fail():
+    later = run_check(DATA, today="2027-12-20")  # every shipped period has ended
+    assert "examples" not in later.output
+
+
+def test_confirming_the_current_and_upcoming_periods_passes_strict_and_removes_the_notices(data_copy, tmp_path):
+    set_dates(data_copy, CURRENT_AND_UPCOMING, "confirmed")
+    strict = run_check(data_copy, "--strict")
+    assert strict.exit_code == 0, strict.output
+    build_site(data_copy, data_copy.parent / "content", tmp_path / "site", today=TODAY, work_dir=tmp_path / "w")
+    for lang in ("fi", "sv"):
+        pages = html_pages(tmp_path / "site", lang)
+        past = {f"{pages_dir}/{pid.replace('/', '-')}/index.html" for pid in PAST
+                for pages_dir in ("aikataulu", "tidtabell")}
+        schedule = "aikataulu/index.html" if lang == "fi" else "tidtabell/index.html"
+        for name, html in pages.items():
+            if name in past or name == schedule:
+                continue  # they still show the past periods' example dates, and say so
+            assert "kg-dates-note" not in html, (lang, name)
+            assert 'data-dates="example"' not in html, (lang, name)
+        assert NOTICE in pages[schedule]
+        register = pages["ilmoittautuminen/index.html" if lang == "fi" else "anmalan/index.html"]
+        assert (">Ilmoittautuminen on auki<" if lang == "fi" else ">Anmälan är öppen<") in register
+    periods = json.loads((tmp_path / "site" / "api" / "periods.json").read_text())["periods"]
+    assert {p["id"]: p["status_certainty"] for p in periods} == {
+        "1/2026": "example", "2/2026": "example", "3/2026": "confirmed", "1/2027": "confirmed",
+        "2/2027": "confirmed", "3/2027": "confirmed"}
+
+
+def test_with_every_date_confirmed_no_page_has_a_notice(data_copy: Path):
+    set_dates(data_copy, CURRENT_AND_UPCOMING + PAST, "confirmed")
+    project, _ = load_project(data_copy, data_copy.parent / "content", today=TODAY, template_dir=TEMPLATE_DIR)
+    files = render(Site(project, TODAY))
+    assert not [path for path, text in files.items() if "kg-dates-note" in text or "data-dates=" in text]
+
+
+def test_a_provisional_date_gets_the_provisional_notice_only(tmp_path: Path):
+    data = tmp_path / "data"
+    shutil.copytree(SMALL / "data", data)
+    periods = data / "periods.yaml"
+    periods.write_text(periods.read_text(encoding="utf-8").replace("        dates: example\n", ""),
+                       encoding="utf-8")
+    project, _ = load_project(data, SMALL / "content", today=TODAY, template_dir=TEMPLATE_DIR)
+    files = render(Site(project, TODAY))
+    period = files["fi/docs/aikataulu/1-2027.md"]
+    assert "kg-provisional-note" in period and "kg-example-note" not in period
+    assert period.index("kg-provisional-note") < period.index("Tilanne:")
