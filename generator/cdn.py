@@ -410,7 +410,7 @@ MEDIA_TYPES = {
     "map": JSON,  # source maps
     "webmanifest": "application/manifest+json",
     "xml": "application/xml",
-    "atom": "application/atom+xml",
+    "atom": ATOM,  # the change log feeds; _headers sends the charset too
     "rss": "application/rss+xml",
     "txt": "text/plain; charset=utf-8",
     "svg": "image/svg+xml",

@@ -635,8 +635,9 @@ class PeriodsFile(Record):
 # data/changes.yaml: what changed, for readers (optional file)
 # ---------------------------------------------------------------------------
 
-PeriodId = Annotated[str, Field(pattern=PERIOD_ID_RE.pattern, description="A period's id, e.g. 1/2027."),
-                     BeforeValidator(_one_value("text"))]
+PeriodId = Annotated[str, AfterValidator(_check_period_id), BeforeValidator(_one_value("period")),
+                     Field(description="A period's id, e.g. 1/2027.",
+                           json_schema_extra={"pattern": PERIOD_ID_PATTERN})]
 
 
 class Change(Record):
