@@ -240,11 +240,16 @@ def test_text_is_compressed(nginx, path):
     assert packed.headers["content-security-policy"] == plain.headers["content-security-policy"]
 
 
-def test_feed_types_are_covered():
-    """Atom and RSS feeds get their own types even before the site has one."""
-    assert cdn.MEDIA_TYPES["atom"] == "application/atom+xml"
-    assert cdn.MEDIA_TYPES["xml"] == "application/xml"
-    assert cdn.MEDIA_TYPES["rss"] == "application/rss+xml"
+def test_feeds_are_served_with_their_types(site, nginx):
+    """The change log's Atom feeds and the calendars, as a feed reader receives them."""
+    feeds = sorted(site.rglob("*.atom"))
+    calendars = sorted(site.rglob("*.ics"))
+    assert feeds and calendars
+    for path, expected in [(feeds[0], "application/atom+xml; charset=utf-8"),
+                           (calendars[0], "text/calendar; charset=utf-8")]:
+        answer = get(nginx, "/" + path.relative_to(site).as_posix())
+        assert answer.status == 200
+        assert answer.headers["content-type"] == expected
 
 
 def test_old_addresses_are_301s_to_the_new_ones(site, nginx):
