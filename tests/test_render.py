@@ -25,6 +25,10 @@ PAGES = {
     "schedule": "schedule",
     "home": "home",
     "registration": "registration",
+    "process": "process",
+    "requirements": "requirements",
+    "customer": "customer",
+    "services": "services",
 }
 
 
