@@ -414,6 +414,14 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "ange adressen till sidan på språket {0}; om sidan bara finns på språket {1}, ange en adress "
                "för alla språk (då står sidans språk efter länken)"),
     },
+    "link-language-page": {
+        "fi": ("kielen {0} sivun linkki vie kanta.fi:n sivulle, joka on kielellä {1}: {2}",
+               "linkitä sivun omankielinen versio tai kerro linkin tekstissä, millä kielellä sivu on "
+               "(esim. ”(ruotsiksi)”)"),
+        "sv": ("sidan på språket {0} länkar till en sida på kanta.fi på språket {1}: {2}",
+               "länka till sidan på sidans eget språk eller ange i länktexten vilket språk sidan är på "
+               "(t.ex. ”(på finska)”)"),
+    },
     "uses-periods": {
         "fi": ("jakso {0} ottaa vastaan palvelun {1}, jota ei oteta käyttöön jaksoilla (`uses_periods: false`)",
                "poista palvelu jakson `accepts:`-luettelosta"),

@@ -810,8 +810,10 @@ class Rules:
         for file, (value, root) in files.items():
             for path, item in _addressed(value, root):
                 urls = item if isinstance(item, m.LocalUrl) else item.url
-                if not isinstance(urls, m.LocalUrl) or len(set(urls.root.values())) == 1:
+                if not isinstance(urls, m.LocalUrl):
                     continue  # one address for all: a page in one language, and the link text says so
+                if isinstance(item, m.LocalUrl) and len(set(urls.root.values())) == 1:
+                    continue  # a site setting (register_url) has no one-address form: the same means one
                 given = getattr(item, "page_language", None)
                 for lang, url in urls.root.items():
                     if (given.get(lang) if isinstance(given, dict) else given):
@@ -835,7 +837,7 @@ class Rules:
                             f"the {page.lang} page links to a {target} kanta.fi page: {found[2]}",
                             hint="link to the page in the page's own language, or say in the link text "
                                  "which language the page is in", severity=WARNING,
-                            code="link-language", args=(page.lang, target, found[2])))
+                            code="link-language-page", args=(page.lang, target, found[2])))
 
     def _link_language(self, file: str, path: tuple, lang: str, url: str) -> None:
         target = m.kanta_language(url)
