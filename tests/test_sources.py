@@ -128,8 +128,8 @@ def source_mistakes(data: Path) -> None:
     edit(data, "requirements.yaml", "          fi: https://www.kanta.fi/ammattilaiset/kanta-ekstranet",
          "          fi: https://www.kanta.fi/sv/professionella/extranet")
     page = data.parent / "content" / "fi" / "usein-kysyttya.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\nKatso [Extranät](https://www.kanta.fi/sv/professionella/extranet).\n",
-                    encoding="utf-8")
+    link = "[Extranät](https://www.kanta.fi/sv/professionella/extranet)"
+    page.write_text(page.read_text(encoding="utf-8") + f"\nKatso {link}.\n", encoding="utf-8")
 
 
 def test_source_warnings_golden(data_copy: Path, request):
@@ -207,7 +207,8 @@ def test_services_outside_the_periods_are_in_no_period(data_copy: Path):
 def test_a_service_outside_the_periods_needs_no_registration(data_copy: Path):
     services = (data_copy / "services.yaml").read_text(encoding="utf-8")
     kelain = services.index("  - id: kelain")
-    services = services[:kelain] + services[kelain:].replace("      required: false", "      required: true", 1)
+    rest = services[kelain:].replace("      required: false", "      required: true", 1)
+    services = services[:kelain] + rest
     (data_copy / "services.yaml").write_text(services, encoding="utf-8")
     result = run_check(data_copy)
     assert result.exit_code == 1
@@ -260,14 +261,14 @@ def test_pages_end_with_their_sources(real, lang):
 
 def test_a_page_in_the_other_language_says_so(real):
     imaging_fi = page_md(real, "service:imaging-data-repository", "fi")
-    assert "(https://www.kanta.fi/sv/professionella/datalagret-for-bildmaterial) (ruotsiksi, tarkistettu 20.11.2026)" \
-        in imaging_fi
+    assert "(https://www.kanta.fi/sv/professionella/datalagret-for-bildmaterial) " \
+        "(ruotsiksi, tarkistettu 20.11.2026)" in imaging_fi
     assert "Datalagret för" not in imaging_fi.split("---", 2)[2]  # no Swedish title in Finnish text
     process_sv = page_md(real, "process", "sv")
-    assert "[Införandefasen](https://www.kanta.fi/ammattilaiset/kayttoonottovaihe) (på finska, kontrollerad " \
-        "20.11.2026)" in process_sv
-    assert "[Införandefasen på kanta.fi](https://www.kanta.fi/ammattilaiset/kayttoonottovaihe) (på finska)" \
-        in page_md(real, "registration", "sv")
+    assert "[Införandefasen](https://www.kanta.fi/ammattilaiset/kayttoonottovaihe) " \
+        "(på finska, kontrollerad 20.11.2026)" in process_sv
+    assert "[Införandefasen på kanta.fi](https://www.kanta.fi/ammattilaiset/kayttoonottovaihe) " \
+        "(på finska)" in page_md(real, "registration", "sv")
     # An /en/ address that serves Finnish text is not called English for Finnish readers.
     certificates = page_md(real, "service:certificate-delivery", "fi")
     assert "deployment-of-delivery-of-medical-certificates) (ohje)" in certificates
@@ -294,8 +295,8 @@ def test_imaging_name_and_old_address(real_site):
     assert "<h1" in page and "Kuva-aineistojen tietovaranto</h1>" in page
     assert "Kuva-aineistojen arkisto" in page  # the former name stays findable
     redirects = (real_site / "_redirects").read_text()
-    assert re.search(r"^/fi/palvelut/kuvantamisen-tietovaranto/\s+/fi/palvelut/kuva-aineistojen-tietovaranto/\s+301",
-                     redirects, re.M)
+    assert re.search(r"^/fi/palvelut/kuvantamisen-tietovaranto/\s+"
+                     r"/fi/palvelut/kuva-aineistojen-tietovaranto/\s+301", redirects, re.M)
     assert "Kuvantamisen tietovaranto" not in page
 
 
@@ -345,13 +346,15 @@ STATEMENTS = [
     ("tietojärjestelmäprofiili vaihtuu (koskee vain sosiaalihuoltoa)",
      "informationssystemprofilen ändras (gäller endast socialvården)"),
     ("sivulla Käyttöönottoon ilmoittautuminen", "på sidan om anmälan till införande"),  # forms and schedules
-    ("Terveydenhuollon toimijan ei tarvitse ilmoittautua", "En aktör inom hälso- och sjukvården behöver inte"),
+    ("Terveydenhuollon toimijan ei tarvitse ilmoittautua",
+     "En aktör inom hälso- och sjukvården behöver inte"),
     ("perehtyy käyttöönoton materiaaleihin itse", "sätter sig då själv in i materialet"),
     ("voi silti osallistua Kelan tukitilaisuuksiin", "kan ändå delta i FPA:s stödtillfällen"),
     ("missä vaiheessa jaksoa tahansa", "när som helst under perioden"),  # production use at any point
     ("jo ennen jakson alkua", "redan innan perioden börjar"),
     ("mitä enemmän toiminta muuttuu, sitä pidempään", "ju mer verksamheten förändras, desto längre"),
-    ("Tavoite on, että tuotantokäyttö alkaa viimeistään", "Målet är att produktionsanvändningen börjar senast"),
+    ("Tavoite on, että tuotantokäyttö alkaa viimeistään",
+     "Målet är att produktionsanvändningen börjar senast"),
     ("Potilastietovarannon käyttöä laajentava toimija", "utvidgar användningen av Patientdatalagret"),
     ("voi olla pitkä hanke", "kan vara ett långt projekt"),
     ("tarkemmat käyttöönotto-ohjeet ovat sen omalla käyttöönottosivulla",

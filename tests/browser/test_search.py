@@ -112,7 +112,8 @@ GENITIVE = {
     "prescription": "Resepti-palvelun", "patient-data-repository": "Potilastietovarannon",
     "social-welfare-client-data-repository": "Sosiaalihuollon asiakastietovarannon",
     "register-access-right": "Rekisterinkäyttöoikeuden", "social-welfare-document-groups": "asiakirjaryhmien",
-    "imaging-data-repository": "Kuva-aineistojen tietovarannon", "certificate-delivery": "todistusten välityksen",
+    "imaging-data-repository": "Kuva-aineistojen tietovarannon",
+    "certificate-delivery": "todistusten välityksen",
     "old-patient-data-archiving": "vanhojen potilastietojen arkistoinnin", "kelain": "Kelaimen",
     "kanta-phr": "Omatietovarannon", "customer-test-service": "Kanta-asiakastestipalvelun",
 }
