@@ -15,7 +15,7 @@ and copies 1..N-1 are derived from it:
   two calendar years, so copies never overlap), ids renumbered to the new year
   (`1/2028`), events carried along, `accepts`/`services` pointing at copy k of
   the services;
-* site.yaml, strings.yaml, process.yaml and content/ are copied unchanged.
+* site.yaml, strings.yaml, process.yaml, search_terms.yaml and content/ are copied unchanged.
 
 So services, periods, events and requirements grow N times, in both languages.
 The files are written with PyYAML (all values quoted strings, no anchors), which
@@ -43,7 +43,7 @@ from generator.load import load_file  # noqa: E402  (strict loader: every scalar
 
 DATA = ROOT / "data"
 CONTENT = ROOT / "content"
-VERBATIM = ("site.yaml", "strings.yaml", "process.yaml")
+VERBATIM = ("site.yaml", "strings.yaml", "process.yaml", "search_terms.yaml")
 
 
 class _Dumper(yaml.SafeDumper):

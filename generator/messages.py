@@ -625,6 +625,61 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "sv": ("'{0}' är inget period-id",
                "skriv periodens nummer och år i formen N/ÅÅÅÅ med siffrorna 0–9, t.ex. 1/2026"),
     },
+    # -- issue 11 (h7): sources, links in the reader's language, periods, search terms --------
+    "no-source": {
+        "fi": ("kohdalle {0} ei ole merkitty lähdettä",
+               "lisää `sources:` (julkinen sivu, josta tiedot ovat, ja päivä `checked:`) tai, jos julkista "
+               "sivua ei ole, `source_note:`, jossa kerrotaan, mistä tiedot ovat peräisin"),
+        "sv": ("ingen källa har angetts för {0}",
+               "lägg till `sources:` (den offentliga sida uppgifterna kommer från och dagen `checked:`) "
+               "eller, om ingen sida är offentlig, `source_note:` som berättar var uppgifterna kommer ifrån"),
+    },
+    "stale-source": {
+        "fi": ("lähde on tarkistettu viimeksi {0}, yli 12 kuukautta sitten",
+               "tarkista tiedot sivulta uudelleen ja päivitä `checked:`"),
+        "sv": ("källan kontrollerades senast {0}, för över 12 månader sedan",
+               "kontrollera uppgifterna mot sidan igen och uppdatera `checked:`"),
+    },
+    "source-in-future": {
+        "fi": ("lähteen tarkistuspäivä {0} on tulevaisuudessa", "kirjoita päivä, jona lähde oikeasti tarkistettiin"),
+        "sv": ("källans kontrolldatum {0} ligger i framtiden", "skriv den dag då källan verkligen kontrollerades"),
+    },
+    "link-language": {
+        "fi": ("kielen {0} linkki vie kanta.fi:n sivulle, joka on kielellä {1}: {2}",
+               "anna sivun osoite kielellä {0}; jos sivu on olemassa vain kielellä {1}, anna yksi osoite "
+               "kaikille kielille (linkin perään tulee silloin tieto sivun kielestä)"),
+        "sv": ("länken på språket {0} leder till en sida på kanta.fi på språket {1}: {2}",
+               "ange adressen till sidan på språket {0}; om sidan bara finns på språket {1}, ange en adress "
+               "för alla språk (då står sidans språk efter länken)"),
+    },
+    "link-language-page": {
+        "fi": ("kielen {0} sivun linkki vie kanta.fi:n sivulle, joka on kielellä {1}: {2}",
+               "linkitä sivun omankielinen versio tai kerro linkin tekstissä, millä kielellä sivu on "
+               "(esim. ”(ruotsiksi)”)"),
+        "sv": ("sidan på språket {0} länkar till en sida på kanta.fi på språket {1}: {2}",
+               "länka till sidan på sidans eget språk eller ange i länktexten vilket språk sidan är på "
+               "(t.ex. ”(på finska)”)"),
+    },
+    "uses-periods": {
+        "fi": ("jakso {0} ottaa vastaan palvelun {1}, jota ei oteta käyttöön jaksoilla (`uses_periods: false`)",
+               "poista palvelu jakson `accepts:`-luettelosta"),
+        "sv": ("period {0} tar emot tjänsten {1}, som inte införs i perioder (`uses_periods: false`)",
+               "ta bort tjänsten ur periodens lista `accepts:`"),
+    },
+    "uses-periods-registration": {
+        "fi": ("palvelua {0} ei oteta käyttöön jaksoilla (`uses_periods: false`), mutta siihen vaaditaan "
+               "ilmoittautuminen jaksolle", "aseta `required: false` tai poista `uses_periods: false`"),
+        "sv": ("tjänsten {0} införs inte i perioder (`uses_periods: false`) men kräver anmälan till en "
+               "period", "sätt `required: false` eller ta bort `uses_periods: false`"),
+    },
+    "bad-page-key": {
+        "fi": ("'{0}' ei ole sivuston sivu",
+               "kirjoita process, registration, schedule, services, requirements tai customer, tai "
+               "service:<palvelun id>"),
+        "sv": ("'{0}' är ingen sida på webbplatsen",
+               "skriv process, registration, schedule, services, requirements eller customer, eller "
+               "service:<tjänstens id>"),
+    },
 }
 
 

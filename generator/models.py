@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
 from pydantic_core import PydanticCustomError
 from pydantic import (
@@ -22,8 +23,10 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Discriminator,
     Field,
     RootModel,
+    Tag,
     WithJsonSchema,
 )
 
@@ -358,6 +361,86 @@ class Record(BaseModel):
 
 
 # ---------------------------------------------------------------------------
+# Addresses and sources: a source for every fact, links in the reader's language
+# ---------------------------------------------------------------------------
+
+PageLang = Literal["fi", "sv", "en"]
+
+
+# The tags name the two readings of a value. They start with "function-" because error locations
+# drop such parts (as they drop pydantic's own validator names), so a mistake is still reported at
+# `url: fi:` in the file, not at a key that does not exist there.
+_ONE, _EACH = "function-one", "function-each"
+
+
+def _one_or_each(value) -> str:
+    """A mapping is one value per language; anything else is one value for all (its errors alone are
+    reported, not those of both readings)."""
+    return _EACH if isinstance(value, (dict, RootModel)) else _ONE
+
+
+Address = Annotated[
+    Annotated[Url, Tag(_ONE)] | Annotated[LocalUrl, Tag(_EACH)],
+    Discriminator(_one_or_each),
+    Field(description="One address, for a page that exists in one language only (readers of the "
+                      "other languages are told its language), or one per language: "
+                      "`{fi: https://…, sv: https://…}`."),
+]
+PageLanguage = Annotated[
+    Annotated[PageLang, Tag(_ONE)] | Annotated[dict[LangCode, PageLang], Tag(_EACH)],
+    Discriminator(_one_or_each),
+]
+
+
+def kanta_language(url: str) -> str | None:
+    """The language of a kanta.fi page as its address shows it (/sv/…, /en/…, else Finnish);
+    None for other sites, whose addresses do not say."""
+    parts = urlsplit(url)
+    if (parts.hostname or "").lower() not in ("kanta.fi", "www.kanta.fi"):
+        return None
+    first = parts.path.strip("/").split("/")[0]
+    return first if first in ("sv", "en") else "fi"
+
+
+class _Addressed(BaseModel):
+    """What links and sources share: the address a reader of each language gets, and its language."""
+
+    def href(self, lang: str) -> str:
+        url = self.url  # type: ignore[attr-defined]
+        return url[lang] if isinstance(url, LocalUrl) else url
+
+    def language(self, lang: str) -> str | None:
+        """The language of the page a reader of `lang` reaches (page_language, else its address)."""
+        given = self.page_language  # type: ignore[attr-defined]
+        if isinstance(given, dict):
+            given = given.get(lang)
+        return given or kanta_language(self.href(lang))
+
+    def one_page(self) -> bool:
+        """True when every language gets the same address: a page that exists in one language."""
+        url = self.url  # type: ignore[attr-defined]
+        return not isinstance(url, LocalUrl) or len(set(url.root.values())) == 1
+
+
+class Source(_Addressed, Record):
+    """A public page that facts rest on, and when an editor last checked them against it."""
+
+    title: Text = Field(description="The page's title, written in each language of the site "
+                                    "(the page's own language is added where it differs).")
+    url: Address
+    page_language: PageLanguage | None = Field(
+        default=None, description="The language the page is written in, when its address does not "
+        "show it (e.g. an /en/ address that serves Finnish text): fi, sv or en, or one per language.")
+    checked: Date = Field(description="When an editor last checked the facts against this page.")
+
+
+SOURCES_DESCRIPTION = ("The public pages these facts come from (only addresses in the shared notes), "
+                       "each with `checked:`; `check` warns when none is given or one is over 12 "
+                       "months old.")
+SOURCE_NOTE_DESCRIPTION = "Where no public page is known: where the facts come from instead."
+
+
+# ---------------------------------------------------------------------------
 # data/site.yaml
 # ---------------------------------------------------------------------------
 
@@ -437,7 +520,8 @@ class SiteFile(Record):
     repo_url: Url = Field(description="The repository editors work in (for 'edit this page').")
     edit_branch: Branch = Field(default="main", description="Branch that edit links open (letters, "
                                 "digits, . _ / - only).")
-    register_url: LocalUrl = Field(description="Kela's registration form for onboarding periods.")
+    register_url: LocalUrl = Field(description="The kanta.fi page that leads to Kela's registration forms "
+                                   "(give the same address in every language if it exists in one only).")
     contacts: list[Contact] = Field(min_length=1, description="Contact points referenced by id.")
     sectors: list[Sector] = Field(min_length=1, description="Audiences that services belong to.")
     roles: list[Role] = Field(min_length=1, description="Who does onboarding steps.")
@@ -469,11 +553,15 @@ class StringsFile(Record):
 # ---------------------------------------------------------------------------
 
 
-class Link(Record):
+class Link(_Addressed, Record):
     kind: Literal["service-description", "application", "instructions", "form", "other"] = Field(
         description="What the link is; decides its label and icon.")
-    title: Text = Field(description="The link text.")
-    url: LocalUrl = Field(description="Address per language.")
+    title: Text = Field(description="The link text, in each language of the site (the page's own "
+                                    "language is added where it differs).")
+    url: Address
+    page_language: PageLanguage | None = Field(
+        default=None, description="The language the page is written in, when its address does not "
+        "show it (e.g. an /en/ address that serves Finnish text): fi, sv or en, or one per language.")
 
 
 class Requirement(Record):
@@ -483,6 +571,8 @@ class Requirement(Record):
     summary: Prose = Field(description="What it means and how to meet it.")
     who: Id = Field(description="Role responsible for meeting it.")
     links: list[Link] = Field(default_factory=list, description="Further reading.")
+    sources: list[Source] = Field(default_factory=list, description=SOURCES_DESCRIPTION)
+    source_note: Prose | None = Field(default=None, description=SOURCE_NOTE_DESCRIPTION)
 
 
 class RequirementsFile(Record):
@@ -500,6 +590,9 @@ class Step(Record):
     who: Id = Field(description="Role that does this step (see roles in site.yaml).")
     title: Text = Field(description="The step in a few words, as an instruction.")
     text: Prose = Field(description="What exactly to do.")
+    sources: list[Source] = Field(default_factory=list, description="Pages this step rests on besides "
+                                  "the service's own `sources:` (which cover every step).")
+    source_note: Prose | None = Field(default=None, description=SOURCE_NOTE_DESCRIPTION)
 
 
 class Duration(Record):
@@ -541,6 +634,30 @@ class Service(Record):
     last_reviewed: Date = Field(description="When an editor last checked this service's facts.")
     redirect_from: list[Slugs] = Field(default_factory=list,
                                       description="Earlier slugs per language that must keep working.")
+    uses_periods: Bool = Field(
+        default=True, description="false for a service taken into use outside the onboarding periods "
+        "(e.g. Kelain): its page shows no periods or period-based durations, and no period may accept it.")
+    sources: list[Source] = Field(default_factory=list, description=SOURCES_DESCRIPTION)
+    source_note: Prose | None = Field(default=None, description=SOURCE_NOTE_DESCRIPTION)
+
+    def all_sources(self) -> list[Source]:
+        """The service's sources and its steps' own, each page once (the first entry wins)."""
+        return unique_sources([self.sources, *(step.sources for step in self.steps)])
+
+    def all_source_notes(self) -> list[Prose]:
+        return [n for n in [self.source_note, *(step.source_note for step in self.steps)] if n]
+
+
+def unique_sources(groups) -> list[Source]:
+    """Sources of several facts, each page (the same addresses) listed once."""
+    seen, kept = set(), []
+    for group in groups:
+        for source in group:
+            key = source.url if isinstance(source.url, str) else tuple(sorted(source.url.root.items()))
+            if key not in seen:
+                seen.add(key)
+                kept.append(source)
+    return kept
 
 
 class ServicesFile(Record):
@@ -704,6 +821,8 @@ class ProcessFile(Record):
                                             description="What the customer does for every service.")
     relationship_once: Prose = Field(description="That the commitment is given only once.")
     last_reviewed: Date = Field(description="When an editor last checked these facts.")
+    sources: list[Source] = Field(default_factory=list, description=SOURCES_DESCRIPTION)
+    source_note: Prose | None = Field(default=None, description=SOURCE_NOTE_DESCRIPTION)
 
 
 # ---------------------------------------------------------------------------
@@ -722,6 +841,34 @@ class PageMeta(Record):
     last_reviewed: Date = Field(description="When an editor last checked this page.")
 
 
+# ---------------------------------------------------------------------------
+# data/search_terms.yaml: the words readers search for, in the forms they type
+# ---------------------------------------------------------------------------
+
+PAGE_KEY_RE = re.compile(r"^[a-z]+(?::[a-z0-9]+(?:-[a-z0-9]+)*)?$")
+
+
+class SearchTerm(Record):
+    """A term and its inflected forms, added to the search keywords of the pages that explain it."""
+
+    forms: Text = Field(description="The term and the forms readers type, comma-separated per language "
+                                    "(fi: plural, genitive, partitive, inessive, elative …; sv: definite "
+                                    "and plural forms).")
+    pages: list[Annotated[str, AfterValidator(_matching(
+        "id", PAGE_KEY_RE, "bad-page-key", "'{0}' is not a page of the site: write process, registration, "
+        "schedule, services, requirements or customer, or service:<id> of a service")),
+        BeforeValidator(_one_value("id"))]] = Field(
+        min_length=1, description="The pages that explain the term: process, registration, schedule, "
+        "services, requirements, customer, or service:<id>.")
+
+
+class SearchTermsFile(Record):
+    """data/search_terms.yaml: words readers search for, kept by hand."""
+
+    terms: list[SearchTerm] = Field(min_length=1, description="Every term, with its forms and pages.")
+    last_reviewed: Date = Field(description="When an editor last checked the list.")
+
+
 # The data files, their model, and the top-level key that holds their records.
 DATA_FILES: dict[str, type[Record]] = {
     "site.yaml": SiteFile,
@@ -731,6 +878,7 @@ DATA_FILES: dict[str, type[Record]] = {
     "services.yaml": ServicesFile,
     "periods.yaml": PeriodsFile,
     "changes.yaml": ChangesFile,
+    "search_terms.yaml": SearchTermsFile,
 }
 OPTIONAL_FILES = {"changes.yaml"}
 """Data files that may be left out: a missing one reads as its model's defaults (no records)."""

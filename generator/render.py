@@ -21,6 +21,8 @@ from urllib.parse import urlsplit
 
 from . import PACKAGE_DIR, TEMPLATE_DIR
 from . import dates as d
+from . import keywords
+from .models import kanta_language, unique_sources
 from .validate import Project
 
 if TYPE_CHECKING:
@@ -231,6 +233,8 @@ def environment(cache_dir: Path | None = None) -> jinja2.Environment:
     env.filters["indent_md"] = lambda text, n=4: text.replace("\n", "\n" + " " * n)
     env.tests["contains"] = lambda seq, item: item in seq
     env.filters["tojson_attr"] = lambda value: jinja2.utils.htmlsafe_json_dumps(value)
+    env.filters["page_language"] = kanta_language  # the language of a kanta.fi page, from its address
+    env.globals["unique_sources"] = unique_sources  # several facts' sources, each page once
     return env
 
 
@@ -351,15 +355,8 @@ def front_matter(site: Site, page: Page, lang: str, ctx: PageContext) -> str:
     if latest:  # shown under the "updated" line (overrides/partials/source-file.html)
         meta["change"] = {"date": latest[0].date.isoformat(), "date_text": ctx.date(latest[0].date),
                           "text": latest[0].text[lang], "url": site.url("changes", lang)}
-    service = page.context.get("service")
-    if service is not None:
-        # Material's search boosts page tags far above body text, and shows them
-        # nowhere without its tags plugin: the names people search for (the
-        # current one, the names before the 2024 renames and the editors' keywords)
-        # bring the page first.
-        meta["tags"] = [service.name[lang], *(name[lang] for name in service.former_names),
-                        *(word.strip() for word in (service.keywords[lang] if service.keywords else "")
-                          .split(",") if word.strip())]
+    # The names and forms people search for (generator/keywords.py says why they are tags).
+    meta.update(keywords.search_meta(site.project, page, lang))
     lines = ["---"] + [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items()] + ["---", ""]
     return "\n".join(lines)
 

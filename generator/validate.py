@@ -72,6 +72,8 @@ class Project:
     """File name → loaded document, for positions (edit links point at lines)."""
     changes: list[m.Change] = field(default_factory=list)
     """data/changes.yaml, in file order (newest first by convention)."""
+    search_terms: list[m.SearchTerm] = field(default_factory=list)
+    """Words readers search for (search_terms.yaml), added to the pages' search keywords."""
 
     @property
     def languages(self) -> list[str]:
@@ -138,6 +140,7 @@ def load_project(data_dir: Path, content_dir: Path | None = None, *,
         requirements=parsed["requirements.yaml"].requirements,
         services=parsed["services.yaml"].services, periods=parsed["periods.yaml"].periods,
         pages=pages, sources=docs, changes=parsed["changes.yaml"].changes,
+        search_terms=parsed["search_terms.yaml"].terms,
     )
     problems += Rules(project, docs, template_dir).run(today)
     errors = [p for p in problems if p.is_error]
@@ -698,6 +701,113 @@ class Rules:
                 self.add("strings.yaml", ("strings", "slug-changes", lang),
                          f"the slug '{slug}' of the changes page is already used by another page",
                          "give the changes page its own address", code="duplicate-slug", args=(slug,))
+    # -- issue 11: a source for every fact, links in the reader's language, periods, search terms --
+
+    def _rule_sources(self) -> None:
+        """Every service, requirement and the process facts name a source (or say why none is
+        public); a source checked over REVIEW_MONTHS months ago, or in the future, is a warning."""
+        limit = _months_before(self.today, REVIEW_MONTHS)
+        facts = [("process.yaml", (), self.p.process, "process.yaml")]
+        facts += [("services.yaml", ("services", i), s, s.id) for i, s in enumerate(self.p.services)]
+        facts += [("requirements.yaml", ("requirements", i), r, r.id)
+                  for i, r in enumerate(self.p.requirements)]
+        for file, path, fact, name in facts:
+            if not fact.sources and fact.source_note is None:
+                self.add(file, path + (("id",) if path else ()),
+                         f"{name} has no source", "add `sources:` (the public page the facts come from, "
+                         "with `checked:`) or, where no page is public, `source_note:` saying where "
+                         "they come from", severity=WARNING, code="no-source", args=(name,))
+            steps = [(("steps", j), step) for j, step in enumerate(getattr(fact, "steps", []))]
+            for base, item in [((), fact), *steps]:
+                for k, source in enumerate(item.sources):
+                    where = path + base + ("sources", k, "checked")
+                    if source.checked < limit:
+                        self.add(file, where, f"the source {source.href(self.langs[0])} was last checked "
+                                 f"on {source.checked}, over {REVIEW_MONTHS} months ago",
+                                 "check the facts against the page again and update `checked:`",
+                                 severity=WARNING, code="stale-source", args=(str(source.checked),))
+                    elif source.checked > self.today:
+                        self.add(file, where, f"the source was checked on {source.checked}, after today "
+                                 f"({self.today})", "write the day it was really checked",
+                                 severity=WARNING, code="source-in-future", args=(str(source.checked),))
+
+    def _rule_link_language(self) -> None:
+        """A reader follows links into pages of their own language: a per-language address that leads
+        to a kanta.fi page in the other language, or such a link in a text, is a warning."""
+        files = {"process.yaml": (self.p.process, ()), "site.yaml": (self.p.site, ()),
+                 "services.yaml": (self.p.services, ("services",)),
+                 "requirements.yaml": (self.p.requirements, ("requirements",))}
+        for file, (value, root) in files.items():
+            for path, item in _addressed(value, root):
+                urls = item if isinstance(item, m.LocalUrl) else item.url
+                if not isinstance(urls, m.LocalUrl):
+                    continue  # one address for all: a page in one language, and the link text says so
+                if isinstance(item, m.LocalUrl) and len(set(urls.root.values())) == 1:
+                    continue  # a site setting (register_url) has no one-address form: the same means one
+                given = getattr(item, "page_language", None)
+                for lang, url in urls.root.items():
+                    if (given.get(lang) if isinstance(given, dict) else given):
+                        continue
+                    self._link_language(file, path + ("url", lang) if not isinstance(item, m.LocalUrl)
+                                        else path + (lang,), lang, url)
+            for path, text in _localized(value, root):
+                if isinstance(text, (m.Prose, m.Text)):
+                    for lang, body in text.root.items():
+                        for label, url in _MD_KANTA_LINK_RE.findall(body):
+                            if not self._says_language(label, url):
+                                self._link_language(file, path + (lang,), lang, url)
+        for page in self.p.pages:
+            for number, line in enumerate(page.body.split("\n"), start=1):
+                for found in _MD_KANTA_LINK_RE.finditer(line):
+                    target = m.kanta_language(found[2])
+                    if target in ("fi", "sv") and target != page.lang and \
+                            not self._says_language(found[1], found[2]):
+                        self.problems.append(Problem(
+                            page.path, _body_line(page, number), found.start() + 1,
+                            f"the {page.lang} page links to a {target} kanta.fi page: {found[2]}",
+                            hint="link to the page in the page's own language, or say in the link text "
+                                 "which language the page is in", severity=WARNING,
+                            code="link-language-page", args=(page.lang, target, found[2])))
+
+    def _link_language(self, file: str, path: tuple, lang: str, url: str) -> None:
+        target = m.kanta_language(url)
+        if target in ("fi", "sv") and lang in ("fi", "sv") and target != lang:
+            self.add(file, path, f"the {lang} address leads to a {target} kanta.fi page: {url}",
+                     f"give the {lang} page's own address; if the page exists in {target} only, give one "
+                     "address for every language (the link text then says its language)",
+                     severity=WARNING, code="link-language", args=(lang, target, url))
+
+    def _says_language(self, label: str, url: str) -> bool:
+        """A link whose text names the language of its page (the words of strings.yaml's
+        link-lang-* in any site language) tells the reader where it leads."""
+        target = m.kanta_language(url)
+        words = self.p.strings.get(f"link-lang-{target}")
+        return bool(words) and any(word.lower() in label.lower() for word in words.root.values())
+
+    def _rule_uses_periods(self) -> None:
+        """A service taken into use outside the periods is in no period and needs no registration."""
+        outside = {s.id for s in self.p.services if not s.uses_periods}
+        for i, s in enumerate(self.p.services):
+            if not s.uses_periods and s.registration.required:
+                self.add("services.yaml", ("services", i, "registration", "required"),
+                         f"{s.id} is not taken into use in periods (`uses_periods: false`) but "
+                         "requires registration for one", "set `required: false` or remove "
+                         "`uses_periods: false`", code="uses-periods-registration", args=(s.id,))
+        for i, period in enumerate(self.p.periods):
+            for j, sid in enumerate(period.accepts):
+                if sid in outside:
+                    self.add("periods.yaml", ("periods", i, "accepts", j),
+                             f"period {period.id} accepts {sid}, which is not taken into use in periods "
+                             "(`uses_periods: false` in services.yaml)", "remove it from `accepts:`",
+                             code="uses-periods", args=(period.id, sid))
+
+    def _rule_search_terms(self) -> None:
+        """Search terms name pages that exist."""
+        known = {name for name, _ in self.p.site.pages} | {"home"}
+        known |= {f"service:{s.id}" for s in self.p.services}
+        for i, term in enumerate(self.p.search_terms):
+            for j, key in enumerate(term.pages):
+                self.ref("search_terms.yaml", key, ("terms", i, "pages", j), known, "page")
 
 
 def _localized(value, path: tuple):
@@ -718,3 +828,31 @@ def _localized(value, path: tuple):
 def _months_before(day: dt.date, months: int) -> dt.date:
     year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
     return dt.date(year, month + 1, min(day.day, 28))
+
+
+_MD_KANTA_LINK_RE = re.compile(r"\[([^\]]*)\]\(\s*<?(https://(?:www\.)?kanta\.fi/[^)\s>]*)")
+"""A Markdown link to kanta.fi: its text and address."""
+
+
+def _addressed(value, path: tuple):
+    """Yield (path, item) for every link, source and per-language address (LocalUrl) inside a value."""
+    if isinstance(value, m._Addressed):
+        yield path, value
+    elif isinstance(value, m.LocalUrl):
+        yield path, value
+    elif isinstance(value, BaseModel) and not isinstance(value, RootModel):
+        for name in type(value).model_fields:
+            yield from _addressed(getattr(value, name), path + (name,))
+    elif isinstance(value, (list, tuple)):
+        for i, item in enumerate(value):
+            yield from _addressed(item, path + (i,))
+
+
+def _body_line(page: ContentPage, number: int) -> int:
+    """Line in the file of the body's line `number` (the front matter comes first)."""
+    try:
+        text = Path(page.path).read_text(encoding="utf-8").replace("\r\n", "\n")
+    except OSError:
+        return number
+    front = content.FRONT_MATTER_RE.match(text)
+    return number + (front[0].count("\n") if front else 0)

@@ -23,7 +23,7 @@ FI_PAGES = {
     "index.html", "kayttoonottoprosessi/index.html", "ilmoittautuminen/index.html",
     "aikataulu/index.html", "aikataulu/3-2026/index.html", "aikataulu/1-2027/index.html",
     "palvelut/index.html", "palvelut/potilastietovaranto/index.html",
-    "palvelut/kuvantamisen-tietovaranto/index.html", "edellytykset/index.html",
+    "palvelut/kuva-aineistojen-tietovaranto/index.html", "edellytykset/index.html",
     "asiakkuus/index.html", "saavutettavuusseloste/index.html", "tietoa-sivustosta/index.html",
     "muutokset/index.html",
 }
@@ -268,7 +268,7 @@ def test_a_period_added_in_yaml_appears_everywhere(tmp_path: Path):
     site = tmp_path / "site"
     build_site(data, SMALL / "content", site, today=TODAY, work_dir=tmp_path / "w")
 
-    for lang, schedule, service in (("fi", "aikataulu", "palvelut/kuvantamisen-tietovaranto"),
+    for lang, schedule, service in (("fi", "aikataulu", "palvelut/kuva-aineistojen-tietovaranto"),
                                     ("sv", "tidtabell", "tjanster/datalagret-for-bildmaterial")):
         table = (site / lang / schedule / "index.html").read_text()
         assert 'href="2-2027/"' in table and "10.5.2027" in table

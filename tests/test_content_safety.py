@@ -295,7 +295,7 @@ def page_pair(root: Path, lang: str, name: str) -> Path:
 @pytest.mark.parametrize("lang, name, address, owner", [
     ("fi", "index", "/fi/", "'Kanta-palvelujen käyttöönotto' (/fi/)"),
     ("sv", "index", "/sv/", "'Införande av Kanta-tjänsterna' (/sv/)"),
-    ("fi", "palvelut", "/fi/palvelut/", "'Käyttöönotettavat palvelut' (/fi/palvelut/)"),
+    ("fi", "palvelut", "/fi/palvelut/", "'Käyttöön otettavat palvelut' (/fi/palvelut/)"),
     ("sv", "tidtabell", "/sv/tidtabell/", "'Tidtabell för införandeperioderna' (/sv/tidtabell/)"),
     ("fi", "saavutettavuusseloste", "/fi/saavutettavuusseloste/",
      "'Saavutettavuusseloste' (/fi/saavutettavuusseloste/)"),

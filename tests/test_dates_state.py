@@ -254,7 +254,7 @@ def test_mixed_states_in_the_small_fixture(small_site: Path):
     assert str(by_uid["period-1-2027-fi"]["STATUS"]) == "TENTATIVE"
     assert str(by_uid["period-1-2027-fi"]["SUMMARY"]).endswith("(alustava)")
     assert str(by_uid["event-preparation-1-2027-fi"]["SUMMARY"]).endswith("(esimerkki)")
-    confirmed_only = (small_site / "fi" / "palvelut" / "kuvantamisen-tietovaranto" / "index.html").read_text()
+    confirmed_only = (small_site / "fi" / "palvelut" / "kuva-aineistojen-tietovaranto" / "index.html").read_text()
     assert "kg-dates-note" not in confirmed_only and ">Käynnissä<" in confirmed_only
     period = (small_site / "fi" / "aikataulu" / "1-2027" / "index.html").read_text()
     assert NOTICE in period and PROVISIONAL_NOTICE in period

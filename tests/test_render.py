@@ -26,6 +26,10 @@ PAGES = {
     "home": "home",
     "registration": "registration",
     "changes": "changes",
+    "process": "process",
+    "requirements": "requirements",
+    "customer": "customer",
+    "services": "services",
 }
 
 

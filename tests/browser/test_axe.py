@@ -34,7 +34,8 @@ def test_no_axe_violations(axe, new_page, all_pages, redirect_stubs, width, stat
         if url in redirect_stubs:
             # An old address's stub refreshes to the new page at once: hold it still to audit it
             # (a 204 answer cancels the refresh and leaves the stub on screen).
-            def stay(route, here=url):
+            # Playwright passes (route, request): `here` must come after both.
+            def stay(route, request=None, here=url):
                 if route.request.is_navigation_request() and not route.request.url.endswith(here):
                     return route.fulfill(status=204)
                 return route.continue_()

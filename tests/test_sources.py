@@ -1,0 +1,469 @@
+"""Content a reader can trust (issue 11): a source for every fact, links in the reader's language,
+services outside the periods, the source page's statements on the site, and search keywords.
+
+The allow-list of addresses is the shared notes (`../shared/domain.md` and `../shared/sources/`):
+no address, e-mail or phone number may appear in `data/` or `content/` unless the notes have it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator import TEMPLATE_DIR, keywords
+from generator.cli import main
+from generator.render import Site, render
+from generator.validate import load_project
+
+from .conftest import CONTENT, DATA, ROOT, TODAY
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+# ---------------------------------------------------------------------------
+# Every address is one the shared notes know
+# ---------------------------------------------------------------------------
+
+def shared_notes() -> Path | None:
+    """The shared notes next to the repository (../shared), or next to a git worktree's folder."""
+    for base in (ROOT.parent, ROOT.parent.parent):
+        if (base / "shared" / "domain.md").is_file():
+            return base / "shared"
+    return None
+
+
+URL_RE = re.compile(r"https?://[^\s)\]>\"'`|<]+")
+EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+PHONE_RE = re.compile(r"\b0\d{2} \d{3} \d{4}\b")
+# The site's own settings, not facts about Kanta: placeholders until hosting is decided (README, "Open
+# items"), and the supervisory authority that the accessibility law makes every statement name.
+NOT_FACTS = {"https://kayttoonotto.kanta.fi/", "https://github.com/kela/kanta-kayttoonotto",
+             "https://www.saavutettavuusvaatimukset.fi/", "https://www.saavutettavuusvaatimukset.fi/sv/",
+             "saavutettavuus@traficom.fi", "029 534 5000"}
+
+
+def _found(pattern: re.Pattern, text: str) -> set[str]:
+    return {m.rstrip(".,;:") for m in pattern.findall(text)}
+
+
+def published_text() -> dict[str, str]:
+    files = sorted(DATA.glob("*.yaml")) + sorted(CONTENT.rglob("*.md"))
+    return {str(p.relative_to(ROOT)): p.read_text(encoding="utf-8") for p in files}
+
+
+@pytest.fixture(scope="module")
+def notes() -> str:
+    found = shared_notes()
+    if found is None:
+        if os.environ.get("CI"):
+            pytest.fail("../shared/domain.md is missing: CI checks every address against the shared notes")
+        pytest.skip("the shared notes (../shared/domain.md) are not next to this repository")
+    files = [found / "domain.md", *sorted((found / "sources").glob("*"))]
+    return "\n".join(p.read_text(encoding="utf-8") for p in files if p.is_file())
+
+
+@pytest.mark.parametrize("kind, pattern", [("address", URL_RE), ("e-mail", EMAIL_RE), ("phone", PHONE_RE)])
+def test_every_address_is_in_the_shared_notes(notes, kind, pattern):
+    known = _found(pattern, notes)
+    unknown = [f"{name}: {value}" for name, text in published_text().items()
+               for value in sorted(_found(pattern, text) - known - NOT_FACTS)
+               if not value.startswith("https://json-schema.org")]
+    assert not unknown, f"{kind}es not in ../shared/domain.md or ../shared/sources/ (never invent one):\n" + \
+        "\n".join(unknown)
+
+
+def test_the_allow_list_check_catches_an_invented_address(notes):
+    """The same comparison, on an address that is not in the notes: it must be reported."""
+    invented = "https://www.kanta.fi/ammattilaiset/kayttoonottoon-ilmoittautuminen"
+    assert invented not in _found(URL_RE, notes)
+    assert "https://www.kanta.fi/ammattilaiset/kayttoonotto" in _found(URL_RE, notes)  # exact, not a prefix
+
+
+# ---------------------------------------------------------------------------
+# check: sources, link languages, services outside the periods
+# ---------------------------------------------------------------------------
+
+def run_check(data: Path, *args: str, today: str = "2026-11-25"):
+    result = CliRunner().invoke(main, ["check", "--data", str(data), "--today", today, *args])
+    assert "Traceback" not in result.output
+    return result
+
+
+def test_shipped_data_names_a_source_for_every_fact():
+    result = run_check(DATA)
+    assert result.exit_code == 0, result.output
+    for code_text in ("has no source", "was last checked", "leads to a", "links to a"):
+        assert code_text not in result.output, result.output
+    project, _ = load_project(DATA, CONTENT, today=TODAY)
+    assert project.process.sources
+    for fact in [*project.services, *project.requirements]:
+        assert fact.sources or fact.source_note, fact.id
+        for source in fact.sources:
+            assert source.checked <= TODAY
+
+
+def edit(data: Path, name: str, old: str, new: str, count: int = 1) -> None:
+    path = data / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture drifted: {old!r} not in {name}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def source_mistakes(data: Path) -> None:
+    """An editor's slips: a service without sources, an old check date, a Swedish address in the
+    Finnish slot, a Swedish kanta.fi link in a Finnish page."""
+    services = (data / "services.yaml").read_text(encoding="utf-8")
+    start = services.index("    sources:\n", services.index("  - id: prescription"))
+    end = services.index("\n\n  - id: patient-data-repository")
+    (data / "services.yaml").write_text(services[:start].rstrip("\n") + services[end:], encoding="utf-8")
+    edit(data, "requirements.yaml", "        checked: 2026-11-20", "        checked: 2025-06-30")
+    edit(data, "requirements.yaml", "          fi: https://www.kanta.fi/ammattilaiset/kanta-ekstranet",
+         "          fi: https://www.kanta.fi/sv/professionella/extranet")
+    page = data.parent / "content" / "fi" / "usein-kysyttya.md"
+    link = "[Extranät](https://www.kanta.fi/sv/professionella/extranet)"
+    page.write_text(page.read_text(encoding="utf-8") + f"\nKatso {link}.\n", encoding="utf-8")
+
+
+def test_source_warnings_golden(data_copy: Path, request):
+    """The report for those slips, in English and Finnish (warnings only: the build goes on)."""
+    source_mistakes(data_copy)
+    for lang in ("en", "fi"):
+        result = run_check(data_copy, "--lang", lang)
+        assert result.exit_code == 0, result.output
+        lines = [ln for ln in result.output.replace(str(data_copy.parent) + "/", "").splitlines()
+                 if "periods.yaml" not in ln and "provisional" not in ln and "Kela" not in ln
+                 and not ln[:1].isdigit()]  # the count includes the example-date warnings of periods.yaml
+        output = "\n".join(lines) + "\n"
+        golden = GOLDEN / f"check-sources.{lang}.txt"
+        if request.config.getoption("--update-goldens"):
+            golden.write_text(output, encoding="utf-8")
+        assert output == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("checked, expected", [
+    ("2025-11-24", "over 12 months ago"),  # a year and a day
+    ("2025-11-26", None),  # within the year
+    ("2026-12-24", "after today"),  # a typo in the year would never age
+])
+def test_source_age(data_copy: Path, checked, expected):
+    edit(data_copy, "process.yaml", "    checked: 2026-11-20", f"    checked: {checked}")
+    output = run_check(data_copy).output
+    for message in ("over 12 months ago", "after today"):
+        assert (message in output) == (message == expected), output
+
+
+@pytest.mark.parametrize("new, warned", [
+    # The Swedish address pasted into the Finnish slot too: a mistake (one page is written once).
+    ("        url:\n          fi: https://www.kanta.fi/sv/professionella/inforande-av-recepttjansten\n"
+     "          sv: https://www.kanta.fi/sv/professionella/inforande-av-recepttjansten\n", True),
+    ("        url:\n          fi: https://www.kanta.fi/sv/professionella/utvidgning-av-anvandningen\n"
+     "          sv: https://www.kanta.fi/sv/professionella/inforande-av-recepttjansten\n", True),
+    # One address for every language: a page in one language, and the link says so.
+    ("        url: https://www.kanta.fi/sv/professionella/inforande-av-recepttjansten\n", False),
+    # The editor says which language the page is in.
+    ("        url:\n          fi: https://www.kanta.fi/sv/professionella/utvidgning-av-anvandningen\n"
+     "          sv: https://www.kanta.fi/sv/professionella/inforande-av-recepttjansten\n"
+     "        page_language: {fi: sv}\n", False),
+    # A Finnish address in the Swedish slot.
+    ("        url:\n          fi: https://www.kanta.fi/ammattilaiset/resepti-palvelun-kayttoonotto\n"
+     "          sv: https://www.kanta.fi/ammattilaiset/kayton-laajennus\n", True),
+])
+def test_link_language_warning(data_copy: Path, new, warned):
+    edit(data_copy, "services.yaml",
+         "        url:\n          fi: https://www.kanta.fi/ammattilaiset/resepti-palvelun-kayttoonotto\n"
+         "          sv: https://www.kanta.fi/sv/professionella/inforande-av-recepttjansten\n", new)
+    result = run_check(data_copy)
+    assert result.exit_code == 0, result.output
+    assert ("leads to a" in result.output) == warned, result.output
+
+
+@pytest.mark.parametrize("text, warned", [
+    ("Katso [Extranät](https://www.kanta.fi/sv/professionella/extranet).", True),
+    ("Katso [Extranät (ruotsiksi)](https://www.kanta.fi/sv/professionella/extranet).", False),
+    ("Katso [Ekstranet](https://www.kanta.fi/ammattilaiset/kanta-ekstranet).", False),
+])
+def test_link_language_in_texts(data_copy: Path, text, warned):
+    edit(data_copy, "services.yaml", "        Reseptikeskukseen.\n", f"        Reseptikeskukseen. {text}\n")
+    assert ("leads to a" in run_check(data_copy).output) == warned
+
+
+def test_services_outside_the_periods_are_in_no_period(data_copy: Path):
+    edit(data_copy, "periods.yaml", "      - patient-data-repository\n",
+         "      - patient-data-repository\n      - kelain\n")
+    result = run_check(data_copy)
+    assert result.exit_code == 1
+    assert "accepts kelain, which is not taken into use in periods" in result.output
+    fi = run_check(data_copy, "--lang", "fi").output
+    assert "ottaa vastaan palvelun kelain, jota ei oteta käyttöön jaksoilla" in fi
+
+
+def test_a_service_outside_the_periods_needs_no_registration(data_copy: Path):
+    services = (data_copy / "services.yaml").read_text(encoding="utf-8")
+    kelain = services.index("  - id: kelain")
+    rest = services[kelain:].replace("      required: false", "      required: true", 1)
+    services = services[:kelain] + rest
+    (data_copy / "services.yaml").write_text(services, encoding="utf-8")
+    result = run_check(data_copy)
+    assert result.exit_code == 1
+    assert "kelain is not taken into use in periods (`uses_periods: false`) but requires registration" \
+        in result.output
+
+
+@pytest.mark.parametrize("page, message", [
+    ("service:kelian", "there is no page with the id 'service:kelian'"),
+    ("Registration", "is not a page of the site"),
+])
+def test_search_terms_name_pages_that_exist(data_copy: Path, page, message):
+    edit(data_copy, "search_terms.yaml", "    pages: [registration]", f"    pages: [{page}]")
+    result = run_check(data_copy)
+    assert result.exit_code == 1
+    assert message in result.output
+
+
+# ---------------------------------------------------------------------------
+# The pages: sources last, in the reader's language; services outside the periods
+# ---------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def real():
+    project, _ = load_project(DATA, CONTENT, today=TODAY, template_dir=TEMPLATE_DIR)
+    site = Site(project, TODAY)
+    return site, render(site)
+
+
+def page_md(real, key: str, lang: str) -> str:
+    site, files = real
+    return files[f"{lang}/docs/{site.by_key[key].paths[lang]}"]
+
+
+SOURCES_HEADING = {"fi": "## Lähteet", "sv": "## Källor"}
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_pages_end_with_their_sources(real, lang):
+    site, _ = real
+    keys = ["process", "registration", "requirements", "customer"] + \
+        [p.key for p in site.pages if p.key.startswith("service:")]
+    for key in keys:
+        text = page_md(real, key, lang)
+        assert SOURCES_HEADING[lang] in text, key
+        tail = text[text.index(SOURCES_HEADING[lang]):]
+        assert "## " not in tail[3:], f"{key}: the sources are not the last section"
+        assert re.search(r"^- \[[^\]]+\]\(https://[^)]+\) \(", tail, re.M), key
+
+
+def test_a_page_in_the_other_language_says_so(real):
+    imaging_fi = page_md(real, "service:imaging-data-repository", "fi")
+    assert "(https://www.kanta.fi/sv/professionella/datalagret-for-bildmaterial) " \
+        "(ruotsiksi, tarkistettu 20.11.2026)" in imaging_fi
+    assert "Datalagret för" not in imaging_fi.split("---", 2)[2]  # no Swedish title in Finnish text
+    process_sv = page_md(real, "process", "sv")
+    assert "[Införandefasen](https://www.kanta.fi/ammattilaiset/kayttoonottovaihe) " \
+        "(på finska, kontrollerad 20.11.2026)" in process_sv
+    assert "[Införandefasen på kanta.fi](https://www.kanta.fi/ammattilaiset/kayttoonottovaihe) " \
+        "(på finska)" in page_md(real, "registration", "sv")
+    # An /en/ address that serves Finnish text is not called English for Finnish readers.
+    certificates = page_md(real, "service:certificate-delivery", "fi")
+    assert "deployment-of-delivery-of-medical-certificates) (ohje)" in certificates
+    assert "(ohje, englanniksi)" in page_md(real, "requirements", "fi")  # the certification page
+
+
+@pytest.mark.parametrize("lang, absent", [
+    ("fi", ["Jaksot, joilla palvelun voi ottaa käyttöön", "Tyypillinen kesto", "3–6 kuukautta"]),
+    ("sv", ["Perioder då tjänsten kan införas", "Typisk tidsåtgång", "3–6 månader"]),
+])
+def test_services_outside_the_periods_show_no_periods(real, lang, absent):
+    site, _ = real
+    outside = [s.id for s in site.project.services if not s.uses_periods]
+    assert set(outside) == {"kelain", "kanta-phr", "customer-test-service"}
+    for sid in outside:
+        text = page_md(real, f"service:{sid}", lang)
+        for words in absent + [site.project.strings["service-periods-none"][lang]]:
+            assert words not in text, (sid, words)
+    assert absent[0] in page_md(real, "service:prescription", lang)
+
+
+def test_imaging_name_and_old_address(real_site):
+    page = (real_site / "fi" / "palvelut" / "kuva-aineistojen-tietovaranto" / "index.html").read_text()
+    assert "<h1" in page and "Kuva-aineistojen tietovaranto</h1>" in page
+    assert "Kuva-aineistojen arkisto" in page  # the former name stays findable
+    redirects = (real_site / "_redirects").read_text()
+    assert re.search(r"^/fi/palvelut/kuvantamisen-tietovaranto/\s+"
+                     r"/fi/palvelut/kuva-aineistojen-tietovaranto/\s+301", redirects, re.M)
+    assert "Kuvantamisen tietovaranto" not in page
+
+
+def test_json_feed_carries_the_sources(real_site):
+    services = json.loads((real_site / "api" / "services.json").read_text())["services"]
+    prescription = next(s for s in services if s["id"] == "prescription")
+    first = prescription["sources"][0]
+    assert first["url"] == {"fi": "https://www.kanta.fi/ammattilaiset/resepti-palvelun-kayttoonotto",
+                            "sv": "https://www.kanta.fi/sv/professionella/inforande-av-recepttjansten"}
+    assert first["checked"] == "2026-11-20" and first["title"]["sv"] == "Införande av Recepttjänsten"
+    assert prescription["source_notes"] == []
+    imaging = next(s for s in services if s["id"] == "imaging-data-repository")
+    assert "Kuva-aineistojen tietovaranto" in imaging["source_notes"][0]["fi"]
+    assert all(s["sources"] for s in services)
+
+
+# ---------------------------------------------------------------------------
+# The source page ("Käyttöönottovaihe", kanta.fi 2021) on the process or registration page
+# ---------------------------------------------------------------------------
+
+# Each statement of the source page, as (fi, sv) phrases in the site's own words.
+STATEMENTS = [
+    ("tekniset ja hallinnolliset valmiudet", "tekniskt och administrativt redo"),  # precondition
+    ("täyttää lain vaatimukset", "uppfyller kraven i lagstiftningen"),
+    ("etenee vaiheittain", "sker stegvis"),
+    ("kuinka valmis toimija on", "hur redo aktören är"),
+    ("vaativuus vaihtelee", "svårighetsgraden varierar"),
+    ("onko käytössä oleva tietojärjestelmä jo sertifioitu", "redan är certifierat"),
+    ("noin 3–6 kuukautta", "cirka 3–6 månader"),
+    ("vähintään 12 kuukautta", "minst 12 månader"),
+    ("uutta mallia", "ny modell"),  # the new guidance and support model
+    ("kolme käyttöönottojaksoa", "tre införandeperioder per år"),
+    ("Tuki ajoitetaan jaksojen mukaan", "Stödet planeras enligt perioderna"),
+    ("Käydään läpi tehtävät, joita käyttöönotto edellyttää", "vilka uppgifter införandet kräver"),
+    ("Neuvotaan, miten tehtävät tehdään", "råd om hur uppgifterna utförs"),
+    ("mitä muutoksia käyttöönotto tuo organisaation toimintaan", "förändringar införandet medför"),
+    ("asiakas- ja potilastietojen kirjaamista", "klient- och patientuppgifter dokumenteras"),
+    ("on päättänyt, milloin se ottaa palvelun käyttöön, se ilmoittautuu",
+     "har bestämt när den tar en tjänst i bruk anmäler den sig"),
+    ("Ilmoittautumisia hallinnoi Kela", "FPA administrerar anmälningarna"),
+    ("valtakunnallista tukea ja ohjausta", "nationellt stöd och handledning"),
+    ("Kela saa tiedon alkavista käyttöönotoista", "FPA vet vilka införanden som är på väg"),
+    ("tilaisuudet ovat kaikille avoimia", "Stödtillfällena är öppna för alla"),
+    ("otatte Kanta-palveluja käyttöön ensimmäistä kertaa", "ni tar i bruk Kanta-tjänster för första gången"),
+    ("laajennatte käyttöä uuteen palveluun tai toiminnallisuuteen",
+     "ni utvidgar användningen till en ny tjänst eller funktion"),
+    ("tietojärjestelmäprofiili vaihtuu (koskee vain sosiaalihuoltoa)",
+     "informationssystemprofilen ändras (gäller endast socialvården)"),
+    ("sivulla Käyttöönottoon ilmoittautuminen", "på sidan om anmälan till införande"),  # forms and schedules
+    ("Terveydenhuollon toimijan ei tarvitse ilmoittautua",
+     "En aktör inom hälso- och sjukvården behöver inte"),
+    ("perehtyy käyttöönoton materiaaleihin itse", "sätter sig då själv in i materialet"),
+    ("voi silti osallistua Kelan tukitilaisuuksiin", "kan ändå delta i FPA:s stödtillfällen"),
+    ("missä vaiheessa jaksoa tahansa", "när som helst under perioden"),  # production use at any point
+    ("jo ennen jakson alkua", "redan innan perioden börjar"),
+    ("mitä enemmän toiminta muuttuu, sitä pidempään", "ju mer verksamheten förändras, desto längre"),
+    ("Tavoite on, että tuotantokäyttö alkaa viimeistään",
+     "Målet är att produktionsanvändningen börjar senast"),
+    ("Potilastietovarannon käyttöä laajentava toimija", "utvidgar användningen av Patientdatalagret"),
+    ("voi olla pitkä hanke", "kan vara ett långt projekt"),
+    ("tarkemmat käyttöönotto-ohjeet ovat sen omalla käyttöönottosivulla",
+     "en egen sida om införandet på kanta.fi"),  # service-specific instructions
+    ("edellyttää asiakkuutta", "behövs en kundrelation"),
+    ("yleisiin toimitusehtoihin", "allmänna leveransvillkoren"),
+    ("Asiakkuutta haetaan käyttöönoton loppuvaiheessa", "Kundrelationen söks i slutet av införandet"),
+    ("hyväksyy palvelun palvelukuvauksen", "godkänna tjänstens tjänstebeskrivning"),
+    ("sitoumusta ei anneta uudelleen", "lämnas förbindelsen inte på nytt"),
+    ("Kanta-palvelujen Ekstranetistä", "Kanta Extranät"),
+]
+
+
+class _Text(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.parts: list[str] = []
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def page_text(path: Path) -> str:
+    parser = _Text()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return re.sub(r"\s+", " ", "".join(parser.parts))
+
+
+@pytest.mark.parametrize("fi, sv", STATEMENTS, ids=[s[0][:30] for s in STATEMENTS])
+def test_the_source_page_is_on_the_site_in_both_languages(real_site, fi, sv):
+    site = Site(load_project(DATA, CONTENT, today=TODAY)[0], TODAY)
+    for lang, phrase in (("fi", fi), ("sv", sv)):
+        texts = [page_text(real_site / site.url(key, lang).lstrip("/") / "index.html")
+                 for key in ("process", "registration")]
+        assert any(phrase in text for text in texts), f"{lang}: {phrase!r} is on neither page"
+
+
+# ---------------------------------------------------------------------------
+# Language: one form of address, no words of the other language
+# ---------------------------------------------------------------------------
+
+SECOND_PERSON = {
+    # sinä-forms in Finnish, du-forms in Swedish (the site says te / ni to organisations).
+    "fi": re.compile(r"\b(sinä|sinun|sinulla|sinulle|Ilmoittaudu|Varmista|Valitse|Tee|Hae|Kerro|voit|"
+                     r"järjestelmätoimittajasi|aloitat|näet|ilmoittaudut)\b"),
+    "sv": re.compile(r"\b(du|dig|din|ditt|dina)\b", re.I),
+}
+OTHER_LANGUAGE = {
+    "fi": re.compile(r"Datalagret|Arkivet över|på finska|\boch\b|\bför\b"),
+    "sv": re.compile(r"Kysely- ja|ruotsiksi|suomeksi|Kuva-aineistojen|\bja\b|Käyttöönottovaihe\]"),
+}
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_one_form_of_address_and_no_other_language(real, lang):
+    site, files = real
+    problems = []
+    for page in site.pages:
+        body = files[f"{lang}/docs/{page.paths[lang]}"].split("\n---\n", 1)[1]  # not the search tags
+        body = re.sub(r"\]\([^)]*\)|<[^>]+>|\{[^}]*\}", "", body)  # addresses, markup and attribute lists are not text
+        for name, pattern in (("address", SECOND_PERSON[lang]), ("language", OTHER_LANGUAGE[lang])):
+            for found in pattern.finditer(body):
+                problems.append(f"{page.key}: {name}: …{body[max(0, found.start() - 30):found.end() + 30]}…")
+    assert not problems, "\n".join(problems)
+
+
+# ---------------------------------------------------------------------------
+# Search keywords at build time
+# ---------------------------------------------------------------------------
+
+def test_search_terms_become_the_pages_keywords(real):
+    site, files = real
+    registration = page_md(real, "registration", "fi")
+    tags = json.loads(re.search(r"^tags: (.*)$", registration, re.M)[1])
+    assert "käyttöönottojaksot" in tags and "ilmoittautumisen" in tags
+    assert "käyttöönottojakso" not in tags  # begins "käyttöönottojaksot": the search finds it there
+    assert "search:" not in registration
+    sv = json.loads(re.search(r"^tags: (.*)$", page_md(real, "schedule", "sv"), re.M)[1])
+    assert "införandeperioderna" in sv
+    kelain = page_md(real, "service:kelain", "fi")
+    assert f'search: {{"boost": {keywords.SERVICE_BOOST}}}' in kelain
+    assert "Kelaimen" in json.loads(re.search(r"^tags: (.*)$", kelain, re.M)[1])
+
+
+@pytest.mark.parametrize("tags, kept", [
+    (["käyttöönottojakso", "käyttöönottojaksot"], ["käyttöönottojaksot"]),
+    (["Kelain", "Kelainta", "Kelaimen"], ["Kelainta", "Kelaimen"]),
+    (["Kanta Ekstranet", "Ekstranet", "Ekstranetissä"], ["Kanta Ekstranet", "Ekstranetissä"]),
+    (["anmälan", "anmälningar"], ["anmälan", "anmälningar"]),
+])
+def test_forms_that_begin_another_are_left_out(tags, kept):
+    assert keywords._widest(tags) == kept
+
+
+def test_a_service_keyword_may_not_begin_with_the_general_word():
+    """Service pages are boosted: a keyword beginning "käyttöönotto" there would outrank the named
+    service for "Kelaimen käyttöönotto" (tests/browser/test_search.py checks the ranking)."""
+    project, _ = load_project(DATA, CONTENT, today=TODAY)
+    for service in project.services:
+        for lang, general in (("fi", "käyttöönott"), ("sv", "införande")):
+            page = Site(project, TODAY).by_key[f"service:{service.id}"]
+            for tag in keywords.page_tags(project, page, lang):
+                assert not any(w.lower().startswith(general) for w in re.split(r"[\s\-]+", tag)), \
+                    (service.id, tag)
+
+
+def test_fixture_copy_builds(tmp_path):
+    """The small fixture (tests/fixtures/small) carries the new file too."""
+    shutil.copytree(ROOT / "tests" / "fixtures" / "small", tmp_path / "small")
+    project, _ = load_project(tmp_path / "small" / "data", today=dt.date(2026, 11, 25))
+    assert project.search_terms
