@@ -238,7 +238,7 @@ def test_statuses_follow_today(tmp_path: Path):
                work_dir=tmp_path / "w")
     html = (tmp_path / "site" / "fi" / "aikataulu" / "1-2027" / "index.html").read_text()
     assert "kg-status--ongoing" in html
-    assert "(tilanne 1.2.2027)" in html
+    assert "(päivitetty 1.2.2027)" in html
 
 
 NEW_PERIOD = """
