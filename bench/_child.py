@@ -39,7 +39,7 @@ def main() -> None:
 
     engine = Engine(args.work / ".jinja-cache")  # as the CLI: before the generator's own imports
     import generator.load
-    from generator.build import build_site
+    from generator.pipeline import build_site
 
     if args.max_bytes:
         generator.load.MAX_BYTES = args.max_bytes

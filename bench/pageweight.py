@@ -194,11 +194,11 @@ def record_with_browser(base: str, paths: list[str]) -> dict[str, list[str]]:
 def page_urls(data: Path, content: Path, today: str) -> dict[str, dict[str, str]]:
     """Page type → {lang → URL path} for one representative page of each type."""
     from generator import TEMPLATE_DIR
-    from generator.render import Site
+    from generator.plan import SitePlan
     from generator.validate import load_project
 
     project, _ = load_project(data, content, today=dt.date.fromisoformat(today), template_dir=TEMPLATE_DIR)
-    site = Site(project, dt.date.fromisoformat(today))
+    site = SitePlan(project, dt.date.fromisoformat(today))
     keys = {t: t for t in PAGE_TYPES if t not in ("period", "service", "root")}
     keys["period"] = f"period:{project.periods[0].id}"
     keys["service"] = f"service:{project.services[0].id}"

@@ -62,7 +62,7 @@ def measure(tmp: Path, runs: int, log=print) -> dict:
         return {"available": False, "reason": reason}
     from generator import TEMPLATE_DIR
     from generator.load import load_file
-    from generator.render import Site
+    from generator.plan import SitePlan
     from generator.validate import load_project
 
     src = tmp / "preview-src"
@@ -76,7 +76,7 @@ def measure(tmp: Path, runs: int, log=print) -> dict:
     original_name = doc.data["services"][0]["name"]["fi"]
     project, _ = load_project(src / "data", src / "content", today=dt.date.fromisoformat(TODAY),
                               template_dir=TEMPLATE_DIR)
-    page = Site(project, dt.date.fromisoformat(TODAY)).url(f"service:{project.services[0].id}", "fi")
+    page = SitePlan(project, dt.date.fromisoformat(TODAY)).url(f"service:{project.services[0].id}", "fi")
     lines = services_file.read_text(encoding="utf-8").split("\n")
 
     port = _free_port()

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import io
 import json
 import pstats
-import io
 import re
 import shutil
 import statistics
@@ -28,8 +28,21 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import (BENCH, EPOCH, MKDOCS_ENV, PY, ROOT, TODAY, fmt_s, fmt_x, loadavg,  # noqa: E402
-                    machine_info, run, stats, table)
+from common import (  # noqa: E402
+    BENCH,
+    EPOCH,
+    MKDOCS_ENV,
+    PY,
+    ROOT,
+    TODAY,
+    fmt_s,
+    fmt_x,
+    loadavg,
+    machine_info,
+    run,
+    stats,
+    table,
+)
 
 SECTIONS = ["check", "build", "scale", "preview", "weight", "lighthouse", "engines"]
 CHILD = str(BENCH / "_child.py")
@@ -266,7 +279,8 @@ def profile_scale(ctx: dict, data_root: Path, max_bytes: int) -> dict:
 
 
 def section_scale(ctx: dict) -> dict:
-    from synth import check as synth_check, synthesize
+    from synth import check as synth_check
+    from synth import synthesize
 
     runs, tmp = ctx["runs"], ctx["tmp"]
     res: dict = {"factors": {}}

@@ -25,8 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.build import build_site  # noqa: E402
 from generator.mkdocs_speedups import SPEEDUPS  # noqa: E402
+from generator.pipeline import build_site  # noqa: E402
 
 
 def helper_cpu(configs: list[str], speedups: str, runs: int, cache: Path) -> float:

@@ -1,16 +1,9 @@
-"""Stage 4: write the rendered sources, run MkDocs per language, swap in the result.
+"""Stage 4: write the rendered sources, run MkDocs per language, swap a finished output in.
 
-Order matters and is the point of this module:
-1. load + validate everything (nothing written if the data is invalid),
-2. render every page in memory,
-3. write the sources into the work folder and run MkDocs' strict build for
-   every language at once (one forked process per language, so they use every
-   core; see engine.py, whose imports overlap steps 1-2); meanwhile this
-   process makes the post-build files that need only the data,
-4. post-build into the same staging folder: those files, `_headers`, then the
-   whole-output checks,
-5. only then replace the output folder. Any failure before step 5 leaves the
-   previous output exactly as it was.
+The order of the whole build is pipeline.py's; this module holds the steps that touch
+MkDocs and the output folder: `write_sources`, `run_mkdocs` (MkDocs' strict build of
+every language at once, through the warm helper of engine.py) and `swap` (rename the
+finished staging folder into place, so readers never see half a site).
 """
 
 from __future__ import annotations
@@ -18,103 +11,25 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
-import time
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from . import TEMPLATE_DIR
-from .engine import Engine, EngineError
-from .problems import Problem
-from .render import Site, render
-from .validate import load_project
+from .engine import Engine
+from .errors import BuildError, EngineError
 
 
-class BuildError(Exception):
-    """The data was valid but a later stage failed (MkDocs, post-build checks)."""
-
-
-@dataclass
-class BuildResult:
-    out_dir: Path
-    pages: dict[str, int]
-    warnings: list[Problem]
-    timings: dict[str, float] = field(default_factory=dict)
-
-    def describe(self) -> str:
-        counts = ", ".join(f"{lang}: {n} pages" for lang, n in self.pages.items())
-        total = sum(self.timings.values())
-        return f"Built {self.out_dir}/ ({counts}) in {total:.1f} s"
-
-
-def build_site(data_dir: Path, content_dir: Path | None, out_dir: Path, *, today: dt.date,
-               work_dir: Path | None = None, check_urls: bool = True,
-               engine: Engine | None = None) -> BuildResult:
-    """Build the site into out_dir. `engine`: a running Engine to reuse (serve);
-    without one, a fresh one starts now and stops at the end."""
-    work = Path(work_dir) if work_dir else Path("build")
-    if engine is None:
-        with Engine(work / ".jinja-cache") as own:
-            return build_site(data_dir, content_dir, out_dir, today=today, work_dir=work,
-                              check_urls=check_urls, engine=own)
-    timings: dict[str, float] = {}
-    clock = time.perf_counter()
-
-    def lap(name: str) -> None:
-        nonlocal clock
-        now = time.perf_counter()
-        timings[name] = now - clock
-        clock = now
-
-    project, warnings = load_project(data_dir, content_dir, today=today, template_dir=TEMPLATE_DIR)
-    lap("load+validate")
-    site = Site(project, today)
-    cache = work / ".jinja-cache"  # compiled templates, ours and Material's (see engine.py)
-    cache.mkdir(parents=True, exist_ok=True)
-    files = render(site, cache)
-    lap("render")
-
-    out_dir = Path(out_dir)
+def write_sources(files: dict[str, str], work: Path, languages: list[str]) -> Path:
+    """Write the rendered files into the work folder (each language's docs/ and mkdocs.yml),
+    after clearing what an earlier build left there; return the empty staging folder."""
     staging = work / "site"
-    for lang in project.languages:
-        _clear(work / lang)
-    _clear(staging)
+    for lang in languages:
+        clear(work / lang)
+    clear(staging)
     for rel, text in files.items():
         target = work / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
-    lap("write")
-
-    # The post-build files that need only the data are made while this process would
-    # otherwise wait: for the MkDocs helper to finish its imports if it has not yet, else
-    # for MkDocs to build. Their imports (icalendar, the checkers) come off the tail too.
-    made: dict[str, bytes] = {}
-
-    def make_data_files() -> None:
-        from .postbuild import data_files
-
-        made.update(data_files(site))
-
-    helper_ready = engine.ready()
-    if not helper_ready:
-        make_data_files()
-    run_mkdocs(engine, [work / lang / "mkdocs.yml" for lang in project.languages],
-               source_date_epoch=_epoch(max(page.updated for page in site.pages)),
-               meanwhile=make_data_files if helper_ready else None)
-    lap("mkdocs")
-
-    from .postbuild import postbuild, verify
-
-    postbuild(site, staging, made)
-    lap("postbuild")
-    warnings = warnings + verify(site, staging, check_urls=check_urls)
-    lap("verify")
-
-    swap(staging, out_dir)
-    lap("swap")
-    # Pages of the site plan (every page exists in every language); redirect stubs do not count.
-    pages = {lang: len(site.pages) for lang in project.languages}
-    return BuildResult(out_dir, pages, warnings, timings)
+    return staging
 
 
 def run_mkdocs(engine: Engine, configs: list[Path], *, source_date_epoch: int,
@@ -143,7 +58,7 @@ def swap(staging: Path, out_dir: Path) -> None:
     """Replace out_dir with staging using renames, so readers never see half a site."""
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     old = out_dir.with_name(out_dir.name + ".old")
-    _clear(old)
+    clear(old)
     try:
         if out_dir.exists():
             os.rename(out_dir, old)
@@ -152,22 +67,23 @@ def swap(staging: Path, out_dir: Path) -> None:
         except OSError:
             # Different file systems: copy next to the target first, then rename.
             tmp = out_dir.with_name(out_dir.name + ".new")
-            _clear(tmp)
+            clear(tmp)
             shutil.copytree(staging, tmp)
             os.rename(tmp, out_dir)
     except OSError as exc:
         if old.exists() and not out_dir.exists():
             os.rename(old, out_dir)
         raise BuildError(f"could not replace {out_dir}: {exc}") from exc
-    _clear(old)
+    clear(old)
 
 
-def _clear(path: Path) -> None:
+def clear(path: Path) -> None:
     if path.is_dir() and not path.is_symlink():
         shutil.rmtree(path)
     elif path.exists() or path.is_symlink():
         path.unlink()
 
 
-def _epoch(day: dt.date) -> int:
+def epoch(day: dt.date) -> int:
+    """SOURCE_DATE_EPOCH for MkDocs: the newest page's day, so the output does not depend on the clock."""
     return int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp())

@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from . import TEMPLATE_DIR
-from .problems import ERROR, DataError
+from .errors import ERROR, DataError
 
 DATA_HELP = "Folder of the YAML data files."
 CONTENT_HELP = "Folder of hand-written pages (content/<lang>/*.md). Default: next to the data folder."
@@ -98,8 +98,9 @@ def build(data_dir: Path, content_dir: Path | None, today: str | None, out_dir: 
 
 
 def _build(data_dir, content_dir, today, out_dir, work_dir, lang, engine) -> None:
-    from .build import BuildError, build_site
+    from .errors import BuildError
     from .messages import translate
+    from .pipeline import build_site
     from .report import format_text
 
     try:
@@ -165,7 +166,7 @@ def schemas(check_only: bool, out_dir: Path) -> None:
 def urls(data_dir: Path, content_dir: Path | None, today: str | None, mode: str | None,
          built: Path | None, manifest_file: Path | None) -> None:
     """Update or check urls.txt, every address the site has published (a build fails when one is lost)."""
-    from .manifest import main as run
+    from .urls import main as run
 
     if mode is None:
         raise click.UsageError("give --update (rewrite urls.txt) or --check (compare with it)")
@@ -206,7 +207,8 @@ def new() -> None:
 @data_options
 def new_period(period_id: str, data_dir: Path, content_dir: Path | None, today: str | None) -> None:
     """Add period PERIOD_ID (e.g. 1/2028) with the usual pattern's dates, marked as examples."""
-    from .scaffold import ScaffoldError, new_period as add
+    from .scaffold import ScaffoldError
+    from .scaffold import new_period as add
 
     try:
         click.echo(add(data_dir, period_id, _today(today)))
@@ -220,7 +222,8 @@ def new_period(period_id: str, data_dir: Path, content_dir: Path | None, today: 
 @data_options
 def new_service(service_id: str, data_dir: Path, content_dir: Path | None, today: str | None) -> None:
     """Add a complete, commented service template with the id SERVICE_ID."""
-    from .scaffold import ScaffoldError, new_service as add
+    from .scaffold import ScaffoldError
+    from .scaffold import new_service as add
 
     try:
         click.echo(add(data_dir, service_id, _today(today)))

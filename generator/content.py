@@ -35,7 +35,6 @@ import re
 import stat
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -45,9 +44,18 @@ from pydantic import ValidationError
 
 from . import PACKAGE_DIR
 from . import models as m
+from .errors import DataError, Problem
 from .load import Document, load_text
-from .problems import DataError, Problem
-from .urlsafety import C0_AND_SPACE, SAFE_SCHEMES, disguised, embed_allowed, link_allowed, shown_target, url_scheme
+from .project import ContentPage
+from .urlsafety import (
+    C0_AND_SPACE,
+    SAFE_SCHEMES,
+    disguised,
+    embed_allowed,
+    link_allowed,
+    shown_target,
+    url_scheme,
+)
 
 FRONT_MATTER_RE = re.compile(r"\A---\n(.*?\n)---\n", re.DOTALL)
 BOM = "\ufeff"
@@ -97,17 +105,6 @@ TEXTS = {
                                ("write that line without colons (|---|---|): alignment needs an inline "
                                 "style, which the site's security policy blocks")),
 }
-
-
-@dataclass
-class ContentPage:
-    """A hand-written Markdown page from content/<lang>/."""
-
-    lang: str
-    slug: str
-    path: str
-    meta: m.PageMeta
-    body: str
 
 
 Explain = Callable[[Any, Document, type], Problem]
@@ -440,9 +437,7 @@ def _column(text: str, needles: tuple[str, ...]) -> int:
 def address_problems(site) -> list[Problem]:
     """Hand-written pages whose address (file name) is already taken by a generated page (the home
     page for index.md, services, schedule...), by the calendar files or by MkDocs' own output.
-    `site`: generator.render.Site, the page plan."""
-    from .render import PageContext
-
+    `site`: the page plan (generator.plan.SitePlan)."""
     problems = []
     for lang in site.project.languages:
         root = f"{site.base_path}/{lang}/"
@@ -455,7 +450,7 @@ def address_problems(site) -> list[Problem]:
             if "versions" not in page.context:
                 url = site.url(page.key, lang)
                 taken.setdefault(top(url), f"'{page.titles[lang]}' ({url})")
-        feeds = PageContext(site, site.by_key["home"], lang).feed("x")  # the calendar files' folder
+        feeds = site.feed_url(lang, "x")  # the calendar files' folder
         taken.setdefault(top(feeds), feeds.rsplit("/", 1)[0] + "/…")
         for name in ENGINE_OUTPUTS:
             taken.setdefault(name.split(".")[0].rstrip("/"), root + name + ("…" if name.endswith("/") else ""))

@@ -33,10 +33,7 @@ import tempfile
 from pathlib import Path
 
 from . import PACKAGE_DIR
-
-
-class EngineError(Exception):
-    """The helper itself failed (not a page problem): e.g. MkDocs is not installed."""
+from .errors import EngineError
 
 
 class Engine:
@@ -115,9 +112,9 @@ def _prepare(cache_dir: str) -> None:
     """Import everything a build needs once, before any fork."""
     import logging
 
+    import material.plugins.search.plugin  # noqa: F401
     from mkdocs.commands import build as _build  # noqa: F401
     from mkdocs.config import load_config as _load  # noqa: F401
-    import material.plugins.search.plugin  # noqa: F401
 
     from .mkdocs_speedups import install
 

@@ -22,7 +22,7 @@ from icalendar import Calendar, Event, Timezone
 
 from . import dates as d
 from .models import Period
-from .render import Site, changes_feed_path, url_of
+from .plan import SitePlan, url_of
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 
@@ -31,12 +31,7 @@ def _stamp(day: dt.date) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
 
 
-def feed_path(site: Site, lang: str, name: str) -> str:
-    """Path below the output root: fi/kalenteri/kaikki.ics."""
-    return f"{lang}/{site.project.strings['slug-feeds'][lang]}/{name}.ics"
-
-
-def _events(site: Site, period: Period, lang: str, host: str) -> list[Event]:
+def _events(site: SitePlan, period: Period, lang: str, host: str) -> list[Event]:
     s = site.project.strings
     origin = site.project.site.site_url.rstrip("/")
     page_url = origin.removesuffix(site.base_path) + site.url(f"period:{period.id}", lang)
@@ -92,7 +87,7 @@ def _events(site: Site, period: Period, lang: str, host: str) -> list[Event]:
 _END = b"END:VCALENDAR\r\n"
 
 
-def calendar(site: Site, periods: list[Period], lang: str, name: str, cal_id: str,
+def calendar(site: SitePlan, periods: list[Period], lang: str, name: str, cal_id: str,
              parts: dict | None = None) -> bytes:
     """One iCalendar file: exactly `cal.to_ical()` after `cal.add_missing_timezones(…)`, but put
     together from serialised pieces -- each component's own to_ical(), as icalendar writes a
@@ -136,7 +131,7 @@ def calendar(site: Site, periods: list[Period], lang: str, name: str, cal_id: st
     return b"".join([head[: -len(_END)], *timezones, *(text for _, text in events), _END])
 
 
-def calendars(site: Site) -> dict[str, bytes]:
+def calendars(site: SitePlan) -> dict[str, bytes]:
     """Every .ics file, by output-relative path: one with all periods, one per period, per language."""
     s = site.project.strings
     periods = site.project.periods
@@ -144,14 +139,14 @@ def calendars(site: Site) -> dict[str, bytes]:
     files = {}
     for lang in site.project.languages:
         all_name = f"{site.project.site.site_name[lang]}: {s['title-schedule'][lang]}"
-        files[feed_path(site, lang, s["feed-all"][lang])] = calendar(site, periods, lang, all_name, "all", parts)
+        files[site.feed_file(lang, s["feed-all"][lang])] = calendar(site, periods, lang, all_name, "all", parts)
         for period in periods:
             name = s["title-period"][lang].format(id=period.id)
-            files[feed_path(site, lang, period.slug)] = calendar(site, [period], lang, name, period.slug, parts)
+            files[site.feed_file(lang, period.slug)] = calendar(site, [period], lang, name, period.slug, parts)
     return files
 
 
-def json_feeds(site: Site) -> dict[str, bytes]:
+def json_feeds(site: SitePlan) -> dict[str, bytes]:
     """`api/services.json` and `api/periods.json` (documented in the README), by output path."""
     p = site.project
     langs = p.languages
@@ -203,12 +198,12 @@ def json_feeds(site: Site) -> dict[str, bytes]:
                         "dates": period.event_dates(e),
                         "provisional": period.event_dates(e) != "confirmed"} for e in period.events],
             "accepts": period.accepts,
-            "calendar": {lang: origin + site.base_path + "/" + feed_path(site, lang, period.slug)
+            "calendar": {lang: origin + site.base_path + "/" + site.feed_file(lang, period.slug)
                          for lang in langs},
         })
     meta = {"generated_for": today.isoformat(), "languages": langs,
             "calendar_all": {lang: origin + site.base_path + "/" +
-                             feed_path(site, lang, p.strings["feed-all"][lang]) for lang in langs}}
+                             site.feed_file(lang, p.strings["feed-all"][lang]) for lang in langs}}
     files = {}
     for name, items in (("services", services), ("periods", periods)):
         body = {**meta, name: items}
@@ -241,7 +236,7 @@ def _entry_id(host: str, change, lang: str) -> str:
     return f"tag:{host},{change.date.isoformat()}:changes/{lang}/{change.id}"
 
 
-def atom_feeds(site: Site) -> dict[str, bytes]:
+def atom_feeds(site: SitePlan) -> dict[str, bytes]:
     """`<lang>/<slug-changes>.atom` per language, by output-relative path."""
     p = site.project
     origin = p.site.site_url.rstrip("/").removesuffix(site.base_path)
@@ -251,7 +246,7 @@ def atom_feeds(site: Site) -> dict[str, bytes]:
     files = {}
     for lang in p.languages:
         feed = ET.Element(q("feed"), {XML_LANG: lang})
-        feed_url = origin + changes_feed_path(site, lang)
+        feed_url = origin + site.changes_feed(lang)
         page_url = origin + site.url("changes", lang)
         ET.SubElement(feed, q("id")).text = feed_url
         ET.SubElement(feed, q("title")).text = f"{p.site.site_name[lang]}: {s['title-changes'][lang]}"
@@ -279,9 +274,9 @@ def atom_feeds(site: Site) -> dict[str, bytes]:
                 body = markdown.markdown(change.details[lang]).replace('href="/', f'href="{origin}/')
                 ET.SubElement(entry, q("content"), {"type": "html"}).text = body
         ET.indent(feed)
-        files[changes_feed_path(site, lang).removeprefix(site.base_path + "/")] = \
+        files[site.changes_feed(lang).removeprefix(site.base_path + "/")] = \
             ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
     return files
 
 
-__all__ = ["calendars", "json_feeds", "atom_feeds", "calendar", "feed_path", "url_of"]
+__all__ = ["calendars", "json_feeds", "atom_feeds", "calendar", "url_of"]

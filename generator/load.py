@@ -28,8 +28,8 @@ from pathlib import Path
 
 import yaml
 
+from .errors import WARNING, DataError, Problem, key_path
 from .printable import codepoint, first_invisible, is_control, printable
-from .problems import WARNING, DataError, Problem, key_path
 
 MAX_BYTES = 8 * 1024 * 1024
 """A data file larger than this is refused: no editor's file is that big (the shipped

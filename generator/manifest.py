@@ -19,7 +19,6 @@ Update it deliberately, after a change that adds or (knowingly) removes pages:
     python -m generator urls --check      # exit 1 when urls.txt is not current (for CI)
     python -m generator urls --check --from site   # the same against an already built site/
 
-(`python -m generator.manifest` takes the same options.)
 
 A build whose data folder has no `urls.txt` next to it (the test fixtures)
 skips the comparison.
@@ -27,13 +26,10 @@ skips the comparison.
 
 from __future__ import annotations
 
-import datetime as dt
-import sys
-import tempfile
 from pathlib import Path
 
-from .problems import WARNING, Problem
-from .render import Site
+from .errors import WARNING, Problem
+from .plan import SitePlan
 
 FILE_NAME = "urls.txt"
 HEADER = """\
@@ -48,7 +44,7 @@ EXCLUDED_PARTS = {"assets", "search"}
 """Theme assets and the search index change with every Material release: not addresses people keep."""
 
 
-def manifest_path(site: Site) -> Path:
+def manifest_path(site: SitePlan) -> Path:
     return Path(site.project.data_dir).parent / FILE_NAME
 
 
@@ -85,7 +81,7 @@ def compare(expected: list[str], served: list[str]) -> tuple[list[str], list[str
     return sorted(want - have), sorted(have - want)
 
 
-def explain_missing(site: Site, missing: list[str], added: list[str]) -> str:
+def explain_missing(site: SitePlan, missing: list[str], added: list[str]) -> str:
     """A message that names every lost address and says how to keep it working."""
     p = site.project
     base = site.base_path
@@ -155,9 +151,9 @@ def explain_missing(site: Site, missing: list[str], added: list[str]) -> str:
     return "\n".join(lines)
 
 
-def verify(site: Site, out: Path) -> list[Problem]:
+def verify(site: SitePlan, out: Path) -> list[Problem]:
     """Compare a build with the committed manifest: raise on lost addresses, warn on new ones."""
-    from .build import BuildError
+    from .errors import BuildError
 
     path = manifest_path(site)
     if not path.is_file():
@@ -172,68 +168,3 @@ def verify(site: Site, out: Path) -> list[Problem]:
     return [Problem(FILE_NAME, 0, 0, f"{len(added)} new address(es) are not in {FILE_NAME} yet: {shown}",
                     hint=f"run `{UPDATE}` and commit {FILE_NAME}, so they are protected too",
                     severity=WARNING, code="urls-new", args=(len(added), shown))]
-
-
-def main(argv: list[str] | None = None) -> int:
-    import argparse
-
-    from . import TEMPLATE_DIR
-    from .build import BuildError, build_site
-    from .problems import DataError
-    from .report import format_text
-    from .validate import load_project
-
-    parser = argparse.ArgumentParser(prog="python -m generator urls",
-                                     description="Update or check the committed URL manifest (urls.txt).")
-    mode = parser.add_mutually_exclusive_group(required=True)
-    mode.add_argument("--update", action="store_true", help="rebuild and rewrite the manifest")
-    mode.add_argument("--check", action="store_true", help="exit 1 when the manifest is not current")
-    parser.add_argument("--data", type=Path, default=Path("data"))
-    parser.add_argument("--content", type=Path, default=None)
-    parser.add_argument("--manifest", type=Path, default=None,
-                        help=f"default: {FILE_NAME} next to the data folder")
-    parser.add_argument("--today", default=None, help="YYYY-MM-DD (default: today)")
-    parser.add_argument("--from", dest="built", type=Path, default=None,
-                        help="use this already built site instead of building into a temp folder")
-    args = parser.parse_args(argv)
-    today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
-    target = args.manifest or args.data.parent / FILE_NAME
-
-    with tempfile.TemporaryDirectory(prefix="kg-urls-") as tmp:
-        try:
-            project, _ = load_project(args.data, args.content, today=today, template_dir=TEMPLATE_DIR)
-            base = Site(project, today).base_path
-            if args.built is None:
-                args.built = build_site(args.data, args.content, Path(tmp) / "site", today=today,
-                                        work_dir=Path(tmp) / "work", check_urls=False).out_dir
-        except DataError as exc:
-            print(format_text(exc.problems), file=sys.stderr)
-            return 1
-        except BuildError as exc:
-            print(f"Build failed: {exc}", file=sys.stderr)
-            return 1
-        served = published_urls(args.built, base)
-    old = read(target) if target.is_file() else []
-    missing, added = compare(old, served)
-    if args.check:
-        if missing or added:
-            print(f"{target} is not current: {len(missing)} address(es) gone, {len(added)} new. "
-                  f"Run: {UPDATE}", file=sys.stderr)
-            for url in missing:
-                print(f"  - {url}", file=sys.stderr)
-            for url in added:
-                print(f"  + {url}", file=sys.stderr)
-            return 1
-        print(f"{target} is current ({len(served)} addresses)")
-        return 0
-    write(target, served)
-    for url in missing:
-        print(f"  - {url}   (will no longer work: make sure this is intended)")
-    for url in added:
-        print(f"  + {url}")
-    print(f"Wrote {target}: {len(served)} addresses ({len(added)} new, {len(missing)} removed)")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

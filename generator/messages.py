@@ -7,7 +7,7 @@ class has no translation yet the English text is shown: a message is never lost.
 
 from __future__ import annotations
 
-from .problems import Problem
+from .errors import Problem
 
 LABELS = {
     "en": {"error": "error", "warning": "warning", "hint": "fix"},

@@ -17,7 +17,6 @@ import re
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
-from pydantic_core import PydanticCustomError
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -29,6 +28,7 @@ from pydantic import (
     Tag,
     WithJsonSchema,
 )
+from pydantic_core import PydanticCustomError
 
 from .printable import codepoint, first_invisible, printable
 

@@ -13,9 +13,9 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from .models import SiteFile
+from .errors import DataError, Problem
 from .load import load_file
-from .problems import DataError, Problem
+from .models import SiteFile
 from .validate import load_project
 
 PARITY_CODES = {"missing-translation": 0, "todo": 0, "missing-page-translation": 1}

@@ -14,10 +14,10 @@ from pathlib import Path
 
 # Imported here, not where used: build.py imports this module while MkDocs runs.
 from . import PACKAGE_DIR, cdn, feeds, linkcheck, manifest
-from .render import Site, changes_feed_path
+from .plan import SitePlan
 
 
-def data_files(site: Site) -> dict[str, bytes]:
+def data_files(site: SitePlan) -> dict[str, bytes]:
     """Every post-build file that follows from the data alone, by output-relative path.
 
     None of them needs the built HTML, so build.py makes them while MkDocs runs
@@ -28,7 +28,7 @@ def data_files(site: Site) -> dict[str, bytes]:
             **cdn.redirect_files(site)}
 
 
-def postbuild(site: Site, out: Path, files: dict[str, bytes] | None = None) -> None:
+def postbuild(site: SitePlan, out: Path, files: dict[str, bytes] | None = None) -> None:
     """Add the data files (made now unless given) next to MkDocs' output, then `_headers`,
     which hashes the inline scripts of the finished HTML, and `_nginx.conf` from its rules."""
     files = data_files(site) if files is None else files
@@ -40,13 +40,13 @@ def postbuild(site: Site, out: Path, files: dict[str, bytes] | None = None) -> N
     cdn.write_nginx(site, out, cdn.write_headers(site, out))
 
 
-def verify(site: Site, out: Path, *, check_urls: bool = True) -> list:
+def verify(site: SitePlan, out: Path, *, check_urls: bool = True) -> list:
     """Checks over the finished output, before it replaces the published site.
 
     Raises BuildError on a broken link or unsafe HTML (generator/linkcheck.py) and on
     a published address that disappeared (generator/manifest.py); returns warnings.
     """
-    from .build import BuildError
+    from .errors import BuildError
 
     problems = linkcheck.check_site(out, site.project.site.site_url, site.project.languages,
                                     workers=min(len(site.project.languages), os.cpu_count() or 1))
@@ -55,7 +55,7 @@ def verify(site: Site, out: Path, *, check_urls: bool = True) -> list:
     return manifest.verify(site, out) if check_urls else []
 
 
-def _root_html(site: Site, title: str, body: str, lang: str) -> str:
+def _root_html(site: SitePlan, title: str, body: str, lang: str) -> str:
     return (
         "<!doctype html>\n"
         f'<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
@@ -67,12 +67,12 @@ def _root_html(site: Site, title: str, body: str, lang: str) -> str:
         + "".join(f'<link rel="alternate" type="application/atom+xml" hreflang="{code}" '
                   f'title="{html.escape(site.project.site.site_name[code])}: '
                   f'{html.escape(site.project.strings["title-changes"][code])}" '
-                  f'href="{changes_feed_path(site, code)}">\n' for code in site.project.languages)
+                  f'href="{site.changes_feed(code)}">\n' for code in site.project.languages)
         + f"</head>\n<body>\n<main>\n{body}</main>\n</body>\n</html>\n"
     )
 
 
-def root_pages(site: Site) -> dict[str, bytes]:
+def root_pages(site: SitePlan) -> dict[str, bytes]:
     """`/`: a plain, accessible choice of language (no automatic redirect), and `/404.html`."""
     p = site.project
     langs = p.site.languages
@@ -103,7 +103,7 @@ def root_pages(site: Site) -> dict[str, bytes]:
     return files
 
 
-def sitemap(site: Site) -> dict[str, bytes]:
+def sitemap(site: SitePlan) -> dict[str, bytes]:
     """Root sitemap: every page in every language, each with its hreflang pairs; robots.txt."""
     origin = site.project.site.site_url.rstrip("/")
     origin = origin[: len(origin) - len(site.base_path)] if site.base_path else origin

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import json
 
+from .errors import Problem
 from .messages import translate
 from .printable import printable
-from .problems import Problem
 
 
 def format_text(problems: list[Problem], lang: str = "en") -> str:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .models import PERIOD_ID_RE, ID_RE
-from .problems import DataError, Problem
+from .errors import DataError, Problem
+from .models import ID_RE, PERIOD_ID_RE
 from .validate import load_project
 
 TODO = "TODO"

@@ -37,11 +37,11 @@ from urllib.parse import quote, unquote_to_bytes
 import click
 
 from . import PACKAGE_DIR
-from .build import BuildError, build_site
 from .engine import Engine
+from .errors import BuildError, DataError
 from .headers import content_type, headers_for, read_rules
 from .messages import translate
-from .problems import DataError
+from .pipeline import build_site
 from .report import format_text
 
 DEBOUNCE_SECONDS = 0.1

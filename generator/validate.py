@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel, RootModel, ValidationError
@@ -20,9 +19,10 @@ from pydantic import BaseModel, RootModel, ValidationError
 from . import content
 from . import models as m
 from .content import ContentPage
+from .errors import ERROR, WARNING, DataError, Problem, key_path
 from .load import Document, load_file
 from .printable import printable
-from .problems import ERROR, WARNING, DataError, Problem, key_path
+from .project import Project
 
 REVIEW_MONTHS = 12
 PROVISIONAL_WARNING_DAYS = 60
@@ -53,37 +53,6 @@ CODE_STRINGS |= {f"a11y-status-{k}" for k in ("full", "partial", "none")}
 CODE_STRINGS |= {f"a11y-method-{k}" for k in ("self-assessment", "third-party")}
 CODE_STRINGS |= {f"a11y-reason-{k}" for k in ("non-compliance", "disproportionate-burden",
                                                 "out-of-scope")}
-
-
-@dataclass
-class Project:
-    """Everything the site is made of, validated."""
-
-    data_dir: Path
-    content_dir: Path
-    site: m.SiteFile
-    strings: dict[str, m.Text]
-    process: m.ProcessFile
-    requirements: list[m.Requirement]
-    services: list[m.Service]
-    periods: list[m.Period]
-    pages: list[ContentPage]
-    sources: dict[str, Document] = field(default_factory=dict)
-    """File name → loaded document, for positions (edit links point at lines)."""
-    changes: list[m.Change] = field(default_factory=list)
-    """data/changes.yaml, in file order (newest first by convention)."""
-    search_terms: list[m.SearchTerm] = field(default_factory=list)
-    """Words readers search for (search_terms.yaml), added to the pages' search keywords."""
-
-    @property
-    def languages(self) -> list[str]:
-        return [lang.code for lang in self.site.languages]
-
-    def service(self, service_id: str) -> m.Service:
-        return next(s for s in self.services if s.id == service_id)
-
-    def line_of(self, file: str, path: tuple) -> int:
-        return self.sources[file].position(path)[0]
 
 
 def load_project(data_dir: Path, content_dir: Path | None = None, *,
@@ -499,17 +468,16 @@ class Rules:
         declared = self.p.site.redirects
         if not declared or any(p.is_error for p in self.problems):
             return
-        from . import cdn
-        from .render import Site
+        from .plan import SitePlan, service_redirects
 
         try:
-            site = Site(self.p, self.today)
+            site = SitePlan(self.p, self.today)
         except (KeyError, ValueError):  # e.g. a string the page titles need; the build says which
             return
         base = site.base_path
         pages = {site.url(page.key, lang)[len(base):]: page.key
                  for page in site.pages for lang in self.langs}
-        by_services = {r.old[len(base):]: r.new[len(base):] for r in cdn.service_redirects(site)}
+        by_services = {r.old[len(base):]: r.new[len(base):] for r in service_redirects(site)}
         seen: dict[str, int] = {}
         for i, item in enumerate(declared):
             path = ("redirects", i)
@@ -545,14 +513,14 @@ class Rules:
                          code="redirect-target", args=(item.new, example))
 
     def _content_addresses(self) -> None:
-        """A hand-written page's address is its own: asked of the page plan (render.Site), so every
+        """A hand-written page's address is its own: asked of the page plan (plan.SitePlan), so every
         address the generator makes is compared, the home page's (index.md) included."""
         if not self.p.pages or any(p.is_error for p in self.problems):
             return
-        from .render import Site
+        from .plan import SitePlan
 
         try:
-            site = Site(self.p, self.today)
+            site = SitePlan(self.p, self.today)
         except (KeyError, ValueError):  # e.g. a string the page titles need; the build says which
             return
         self.problems += content.address_problems(site)

@@ -13,9 +13,9 @@ import icalendar
 import pytest
 from click.testing import CliRunner
 
-from generator.build import BuildError, build_site
 from generator.cli import main
-from generator.problems import DataError
+from generator.errors import BuildError, DataError
+from generator.pipeline import build_site
 
 from .conftest import SMALL, TODAY
 

@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 
 from generator import cdn
-from generator.build import BuildError, build_site
+from generator.errors import BuildError
+from generator.pipeline import build_site
 from tests.browser import cdnserver
 from tests.conftest import CONTENT, DATA, TODAY
 
@@ -198,7 +199,7 @@ INJECTIONS = {
 def test_injected_inline_code_fails_the_build(tmp_path, monkeypatch, name):
     """Rendered Markdown may carry raw HTML (md_in_html): slip some into one page and build."""
     snippet, message = INJECTIONS[name]
-    from generator import build as build_module
+    from generator import pipeline as build_module
 
     real_render = build_module.render
 
@@ -297,15 +298,16 @@ def test_redirects_file_is_valid_for_cloudflare(real_site):
 def test_declared_redirects_for_retired_pages():
     """`redirects:` in site.yaml (old/new paths) become 301s and fallback pages in the old address's language."""
     from generator import TEMPLATE_DIR
+    from generator import plan as plan_module
     from generator.models import Redirect
-    from generator.render import Site
+    from generator.plan import SitePlan
     from generator.validate import load_project
 
     project, _ = load_project(DATA, CONTENT, today=TODAY, template_dir=TEMPLATE_DIR)
     project.site = project.site.model_copy(update={"redirects": [
         Redirect(old="/sv/gammal-sida/", new="/sv/tjanster/")]})
-    site = Site(project, TODAY)
-    assert cdn.Redirect("/sv/gammal-sida/", "/sv/tjanster/", "sv") in cdn.redirects(site)
+    site = SitePlan(project, TODAY)
+    assert plan_module.Redirect("/sv/gammal-sida/", "/sv/tjanster/", "sv") in plan_module.redirects(site)
     files = cdn.redirect_files(site)
     assert "/sv/gammal-sida/ /sv/tjanster/ 301" in files["_redirects"].decode()
     stub = files["sv/gammal-sida/index.html"].decode()
@@ -482,11 +484,11 @@ def test_nginx_gives_every_file_the_headers_of_headers_file(real_site, rules):
 
 def _locations(real_site, rules):
     from generator import TEMPLATE_DIR
-    from generator.render import Site
+    from generator.plan import SitePlan
     from generator.validate import load_project
 
     project, _ = load_project(DATA, CONTENT, today=TODAY, template_dir=TEMPLATE_DIR)
-    return cdn.nginx_locations(Site(project, TODAY), real_site, rules)
+    return cdn.nginx_locations(SitePlan(project, TODAY), real_site, rules)
 
 
 def test_nginx_refuses_rules_it_cannot_express(real_site, rules):
@@ -526,11 +528,11 @@ def test_nginx_conf_is_not_an_address(real_site):
 def test_nginx_sends_one_charset_per_type(real_site, rules, monkeypatch):
     """nginx adds `; charset=utf-8` by media type: a type wanted both with and without it is refused."""
     from generator import TEMPLATE_DIR
-    from generator.render import Site
+    from generator.plan import SitePlan
     from generator.validate import load_project
 
     project, _ = load_project(DATA, CONTENT, today=TODAY, template_dir=TEMPLATE_DIR)
-    site = Site(project, TODAY)
+    site = SitePlan(project, TODAY)
     charset_types = re.search(r"^charset_types (.*);$", cdn.nginx_conf(site, real_site, rules), re.MULTILINE)[1].split()
     assert {"text/html", "text/plain", "text/calendar", "application/json"} <= set(charset_types)
     assert "application/xml" not in charset_types and "text/css" not in charset_types

@@ -17,9 +17,10 @@ import pytest
 from click.testing import CliRunner
 
 from generator import TEMPLATE_DIR
-from generator.build import build_site
 from generator.cli import main
-from generator.render import Site, render
+from generator.pipeline import build_site
+from generator.plan import SitePlan
+from generator.render import render
 from generator.validate import load_project
 from tests.browser import cdnserver
 
@@ -138,7 +139,7 @@ def test_newest_first_does_not_depend_on_the_files_order(small_copy: Path):
     first, _, second = entries.partition("  - id: sivusto-avattu\n")
     path.write_text(head + "changes:\n  - id: sivusto-avattu\n" + second + first, encoding="utf-8")
     project, _ = load_project(small_copy / "data", small_copy / "content", today=TODAY, template_dir=TEMPLATE_DIR)
-    text = render(Site(project, TODAY))["fi/docs/muutokset.md"]
+    text = render(SitePlan(project, TODAY))["fi/docs/muutokset.md"]
     assert text.index("change-jakso-1-2027-alustava") < text.index("change-sivusto-avattu")
 
 
@@ -172,7 +173,7 @@ def test_a_change_newer_than_the_data_updates_the_page(small_copy: Path):
     path.write_text(path.read_text(encoding="utf-8").replace("date: 2026-11-18", "date: 2026-11-24"),
                     encoding="utf-8")
     project, _ = load_project(small_copy / "data", small_copy / "content", today=TODAY, template_dir=TEMPLATE_DIR)
-    site = Site(project, TODAY)
+    site = SitePlan(project, TODAY)
     assert site.by_key["period:1/2027"].updated.isoformat() == "2026-11-24"
     assert site.by_key["period:3/2026"].updated.isoformat() == "2026-11-20"  # not named: its own data
     assert site.by_key["changes"].updated.isoformat() == "2026-11-24"
@@ -233,7 +234,7 @@ def test_entry_ids_stay_when_entries_are_added(small_copy: Path):
     def ids() -> list[str]:
         project, _ = load_project(small_copy / "data", small_copy / "content", today=TODAY,
                                   template_dir=TEMPLATE_DIR)
-        return [e.id for e in feedparser.parse(feeds.atom_feeds(Site(project, TODAY))[FEEDS["fi"]]).entries]
+        return [e.id for e in feedparser.parse(feeds.atom_feeds(SitePlan(project, TODAY))[FEEDS["fi"]]).entries]
 
     before = ids()
     path = small_copy / "data" / "changes.yaml"

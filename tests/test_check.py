@@ -229,12 +229,13 @@ def test_times_that_yaml_11_turns_into_numbers_are_read_as_times(data_copy: Path
 
 
 def build_json(data: Path) -> str:
-    from generator import feeds
-    from generator.render import Site
-    from generator.validate import load_project
     import datetime as dt
+
+    from generator import feeds
+    from generator.plan import SitePlan
+    from generator.validate import load_project
     project, _ = load_project(data, data.parent / "content", today=dt.date(2026, 11, 25))
-    site = Site(project, dt.date(2026, 11, 25))
+    site = SitePlan(project, dt.date(2026, 11, 25))
     return json.dumps(json.loads(feeds.json_feeds(site)["api/periods.json"])["periods"])
 
 
@@ -347,8 +348,8 @@ def test_every_problem_code_has_finnish_and_swedish_messages():
 
 def test_translated_messages_format_with_their_own_values():
     """A translation that uses {0} must get a value; braces meant literally are doubled."""
+    from generator.errors import Problem
     from generator.messages import MESSAGES, translate
-    from generator.problems import Problem
 
     for code, entries in MESSAGES.items():
         for lang, (message, hint) in entries.items():

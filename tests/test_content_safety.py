@@ -21,9 +21,9 @@ import pytest
 from click.testing import CliRunner
 
 from generator import linkcheck, urlsafety
-from generator.build import build_site
 from generator.cli import main
 from generator.messages import MESSAGES
+from generator.pipeline import build_site
 from tests.conftest import ROOT, TODAY
 from tests.test_hostile import append_lines, copy_project
 

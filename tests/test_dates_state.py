@@ -22,10 +22,11 @@ from click.testing import CliRunner
 
 from generator import TEMPLATE_DIR
 from generator import dates as d
-from generator.build import build_site
 from generator.cli import main
 from generator.models import Event, Period, Window
-from generator.render import Site, render
+from generator.pipeline import build_site
+from generator.plan import SitePlan
+from generator.render import render
 from generator.validate import load_project
 
 from .conftest import CONTENT, DATA, SMALL, TODAY
@@ -343,7 +344,7 @@ def test_confirming_the_current_and_upcoming_periods_passes_strict_and_removes_t
 def test_with_every_date_confirmed_no_page_has_a_notice(data_copy: Path):
     set_dates(data_copy, CURRENT_AND_UPCOMING + PAST, "confirmed")
     project, _ = load_project(data_copy, data_copy.parent / "content", today=TODAY, template_dir=TEMPLATE_DIR)
-    files = render(Site(project, TODAY))
+    files = render(SitePlan(project, TODAY))
     assert not [path for path, text in files.items() if "kg-dates-note" in text or "data-dates=" in text]
 
 
@@ -354,7 +355,7 @@ def test_a_provisional_date_gets_the_provisional_notice_only(tmp_path: Path):
     periods.write_text(periods.read_text(encoding="utf-8").replace("        dates: example\n", ""),
                        encoding="utf-8")
     project, _ = load_project(data, SMALL / "content", today=TODAY, template_dir=TEMPLATE_DIR)
-    files = render(Site(project, TODAY))
+    files = render(SitePlan(project, TODAY))
     period = files["fi/docs/aikataulu/1-2027.md"]
     assert "kg-provisional-note" in period and "kg-example-note" not in period
     assert period.index("kg-provisional-note") < period.index("Tilanne:")

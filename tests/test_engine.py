@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build_site
 from generator.engine import Engine
+from generator.pipeline import build_site
 
 from .conftest import SMALL, TODAY
 

@@ -31,11 +31,11 @@ import yaml
 from click.testing import CliRunner
 
 from generator import cdn, linkcheck
-from generator.build import BuildError, build_site
 from generator.cli import main
+from generator.errors import BuildError, DataError
 from generator.load import load_text
 from generator.messages import MESSAGES
-from generator.problems import DataError
+from generator.pipeline import build_site
 from tests.conftest import CONTENT, DATA, TODAY
 
 # ---------------------------------------------------------------------------

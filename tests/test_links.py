@@ -22,11 +22,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import TEMPLATE_DIR, feeds, linkcheck, manifest
-from generator.build import BuildError, build_site
+from generator import TEMPLATE_DIR, feeds, linkcheck, manifest, urls
+from generator.errors import BuildError, DataError
 from generator.load import load_text
-from generator.problems import DataError
-from generator.render import Site
+from generator.pipeline import build_site
+from generator.plan import SitePlan
 from generator.validate import load_project
 from tests.conftest import CONTENT, DATA, ROOT, TODAY
 
@@ -35,9 +35,9 @@ NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.or
 
 
 @pytest.fixture(scope="module")
-def plan() -> Site:
+def plan() -> SitePlan:
     project, _ = load_project(DATA, CONTENT, today=TODAY, template_dir=TEMPLATE_DIR)
-    return Site(project, TODAY)
+    return SitePlan(project, TODAY)
 
 
 # ---------------------------------------------------------------------------
@@ -282,10 +282,11 @@ def test_scanner_records_links_ids_lines_and_lang():
 # ---------------------------------------------------------------------------
 
 
-def _calendar_reference(site: Site, periods: list, lang: str, name: str, cal_id: str) -> bytes:
+def _calendar_reference(site: SitePlan, periods: list, lang: str, name: str, cal_id: str) -> bytes:
     """feeds.calendar before it reused pieces: one icalendar Calendar, written whole."""
-    import icalendar
     from urllib.parse import urlsplit
+
+    import icalendar
 
     host = urlsplit(site.project.site.site_url).hostname or "localhost"
     cal = icalendar.Calendar()
@@ -314,9 +315,9 @@ def test_calendars_are_what_icalendar_writes(real_site, plan):
     written = 0
     for lang in p.languages:
         all_name = f"{p.site.site_name[lang]}: {s['title-schedule'][lang]}"
-        cases = [(periods, all_name, "all", feeds.feed_path(plan, lang, s["feed-all"][lang]))]
+        cases = [(periods, all_name, "all", plan.feed_file(lang, s["feed-all"][lang]))]
         cases += [([period], s["title-period"][lang].format(id=period.id), period.slug,
-                   feeds.feed_path(plan, lang, period.slug)) for period in periods]
+                   plan.feed_file(lang, period.slug)) for period in periods]
         cases += [([], "empty", "empty", None), ([untimed], "untimed", "untimed", None),
                   ([untimed, *periods[1:]], "mixed", "mixed", None)]
         for chosen, name, cal_id, rel in cases:
@@ -499,11 +500,11 @@ def test_manifest_command_updates_and_checks(project_copy, real_site, capsys):
     data = str(project_copy / "data")
     target = project_copy / manifest.FILE_NAME
     common = ["--data", data, "--today", TODAY.isoformat()]
-    assert manifest.main(["--check", "--from", str(real_site), *common]) == 0
+    assert urls.main(["--check", "--from", str(real_site), *common]) == 0
     target.write_text(target.read_text() + "/fi/vanha-osoite/\n")
-    assert manifest.main(["--check", "--from", str(real_site), *common]) == 1
+    assert urls.main(["--check", "--from", str(real_site), *common]) == 1
     assert "- /fi/vanha-osoite/" in capsys.readouterr().err
-    assert manifest.main(["--update", *common]) == 0  # builds into a temporary folder
+    assert urls.main(["--update", *common]) == 0  # builds into a temporary folder
     assert "  - /fi/vanha-osoite/" in capsys.readouterr().out
     assert manifest.read(target) == manifest.published_urls(real_site)
     assert target.read_text().startswith("# Every address the site publishes")

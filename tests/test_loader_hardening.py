@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.problems import WARNING, Problem
+from generator.errors import WARNING, Problem
 from generator.report import format_github, format_json, format_text
 
 from .conftest import DATA, ROOT

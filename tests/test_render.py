@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from generator import TEMPLATE_DIR
-from generator.render import Site, render
+from generator.plan import SitePlan
+from generator.render import render
 from generator.validate import load_project
 
 from .conftest import SMALL, TODAY
@@ -36,7 +37,7 @@ PAGES = {
 @pytest.fixture(scope="module")
 def rendered():
     project, _ = load_project(SMALL / "data", SMALL / "content", today=TODAY, template_dir=TEMPLATE_DIR)
-    site = Site(project, TODAY)
+    site = SitePlan(project, TODAY)
     return site, render(site)
 
 
@@ -76,7 +77,7 @@ def test_a_fact_changed_in_yaml_changes_every_page_that_shows_it(tmp_path):
     process.write_text(process.read_text().replace("duration_certified:\n  min: 3\n  max: 6",
                                                     "duration_certified:\n  min: 4\n  max: 7"))
     project, _ = load_project(tmp_path / "small" / "data", today=TODAY, template_dir=TEMPLATE_DIR)
-    site = Site(project, TODAY)
+    site = SitePlan(project, TODAY)
     files = render(site)
     for key in ("process", "service:patient-data-repository"):
         assert "noin 4–7 kuukautta" in files[f"fi/docs/{site.by_key[key].paths['fi']}"]

@@ -20,7 +20,8 @@ from click.testing import CliRunner
 
 from generator import TEMPLATE_DIR, keywords
 from generator.cli import main
-from generator.render import Site, render
+from generator.plan import SitePlan
+from generator.render import render
 from generator.validate import load_project
 
 from .conftest import CONTENT, DATA, ROOT, TODAY
@@ -235,7 +236,7 @@ def test_search_terms_name_pages_that_exist(data_copy: Path, page, message):
 @pytest.fixture(scope="module")
 def real():
     project, _ = load_project(DATA, CONTENT, today=TODAY, template_dir=TEMPLATE_DIR)
-    site = Site(project, TODAY)
+    site = SitePlan(project, TODAY)
     return site, render(site)
 
 
@@ -386,7 +387,7 @@ def page_text(path: Path) -> str:
 
 @pytest.mark.parametrize("fi, sv", STATEMENTS, ids=[s[0][:30] for s in STATEMENTS])
 def test_the_source_page_is_on_the_site_in_both_languages(real_site, fi, sv):
-    site = Site(load_project(DATA, CONTENT, today=TODAY)[0], TODAY)
+    site = SitePlan(load_project(DATA, CONTENT, today=TODAY)[0], TODAY)
     for lang, phrase in (("fi", fi), ("sv", sv)):
         texts = [page_text(real_site / site.url(key, lang).lstrip("/") / "index.html")
                  for key in ("process", "registration")]
@@ -456,7 +457,7 @@ def test_a_service_keyword_may_not_begin_with_the_general_word():
     project, _ = load_project(DATA, CONTENT, today=TODAY)
     for service in project.services:
         for lang, general in (("fi", "käyttöönott"), ("sv", "införande")):
-            page = Site(project, TODAY).by_key[f"service:{service.id}"]
+            page = SitePlan(project, TODAY).by_key[f"service:{service.id}"]
             for tag in keywords.page_tags(project, page, lang):
                 assert not any(w.lower().startswith(general) for w in re.split(r"[\s\-]+", tag)), \
                     (service.id, tag)

@@ -151,11 +151,11 @@ NOT_FOUND = {"fi": "/fi/tata-sivua-ei-ole/", "sv": "/sv/sidan-finns-inte/"}
 def page_plan():
     """The generator's page plan for the real data (the same build as real_site)."""
     from generator import TEMPLATE_DIR
-    from generator.render import Site
+    from generator.plan import SitePlan
     from generator.validate import load_project
 
     project, _ = load_project(DATA, CONTENT, today=TODAY, template_dir=TEMPLATE_DIR)
-    return Site(project, TODAY)
+    return SitePlan(project, TODAY)
 
 
 @pytest.fixture(scope="session")

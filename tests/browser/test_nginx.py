@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from generator import cdn
-from generator.build import build_site
+from generator.pipeline import build_site
 from tests.browser import cdnserver
 from tests.browser.conftest import interact
 from tests.conftest import SMALL, TODAY
@@ -314,13 +314,13 @@ def test_the_include_names_no_host_file_in_the_site_listings(site):
 def test_under_a_base_path(nginx_binary, site, tmp_path):
     """With site_url https://…/opas/ every location, redirect and 404 page moves below /opas/."""
     from generator import TEMPLATE_DIR
-    from generator.render import Site
+    from generator.plan import SitePlan
     from generator.validate import load_project
 
     project, _ = load_project(site.parent / "data", site.parent / "content", today=TODAY,
                               template_dir=TEMPLATE_DIR)
     project.site = project.site.model_copy(update={"site_url": "https://example.org/opas/"})
-    plan = Site(project, TODAY)
+    plan = SitePlan(project, TODAY)
     rules = cdn.header_rules(plan, site, cdn.inline_script_hashes(site))
     include = tmp_path / "opas.conf"
     include.write_text(cdn.nginx_conf(plan, site, rules), encoding="utf-8")

@@ -15,7 +15,6 @@ import pytest
 
 from .conftest import SCREENSHOTS, WIDTHS, interact
 
-
 SEARCH_READY = """() => {
   const meta = document.querySelector('.md-search-result__meta');
   const config = JSON.parse(document.getElementById('__config').textContent);

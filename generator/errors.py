@@ -1,4 +1,8 @@
-"""Problems found in the editors' files, and the exception that carries them.
+"""The errors every stage shares: problems in the editors' files, and the exceptions.
+
+This module sits at the bottom of the stages (load → validate → render → build →
+post-build): any stage may raise these and the commands catch them, so none of
+them belongs to one stage.
 
 Every stage reports mistakes as `Problem`s with the file, line and column they
 point at. Stages collect all of them before stopping, so an editor sees every
@@ -51,3 +55,11 @@ class DataError(Exception):
 def key_path(path: tuple) -> str:
     """Render a location tuple as the dotted key path editors see."""
     return ".".join(str(p) for p in path)
+
+
+class BuildError(Exception):
+    """The data was valid but a later stage failed (MkDocs, post-build checks)."""
+
+
+class EngineError(Exception):
+    """The MkDocs helper itself failed (not a page problem): e.g. MkDocs is not installed."""

@@ -1,0 +1,107 @@
+"""The whole build, in order: load → validate → render → build → post-build → swap.
+
+Order matters and is the point of this module:
+1. load + validate everything (nothing written if the data is invalid),
+2. render every page in memory,
+3. write the sources into the work folder and run MkDocs' strict build for
+   every language at once (one forked process per language, so they use every
+   core; see engine.py, whose imports overlap steps 1-2); meanwhile this
+   process makes the post-build files that need only the data,
+4. post-build into the same staging folder: those files, `_headers`, then the
+   whole-output checks,
+5. only then replace the output folder. Any failure before step 5 leaves the
+   previous output exactly as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import TEMPLATE_DIR
+from .build import epoch, run_mkdocs, swap, write_sources
+from .engine import Engine
+from .errors import Problem
+from .plan import SitePlan
+from .render import render
+from .validate import load_project
+
+
+@dataclass
+class BuildResult:
+    out_dir: Path
+    pages: dict[str, int]
+    warnings: list[Problem]
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def describe(self) -> str:
+        counts = ", ".join(f"{lang}: {n} pages" for lang, n in self.pages.items())
+        total = sum(self.timings.values())
+        return f"Built {self.out_dir}/ ({counts}) in {total:.1f} s"
+
+
+def build_site(data_dir: Path, content_dir: Path | None, out_dir: Path, *, today: dt.date,
+               work_dir: Path | None = None, check_urls: bool = True,
+               engine: Engine | None = None) -> BuildResult:
+    """Build the site into out_dir. `engine`: a running Engine to reuse (serve);
+    without one, a fresh one starts now and stops at the end."""
+    work = Path(work_dir) if work_dir else Path("build")
+    if engine is None:
+        with Engine(work / ".jinja-cache") as own:
+            return build_site(data_dir, content_dir, out_dir, today=today, work_dir=work,
+                              check_urls=check_urls, engine=own)
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(name: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        timings[name] = now - clock
+        clock = now
+
+    project, warnings = load_project(data_dir, content_dir, today=today, template_dir=TEMPLATE_DIR)
+    lap("load+validate")
+    site = SitePlan(project, today)
+    cache = work / ".jinja-cache"  # compiled templates, ours and Material's (see engine.py)
+    cache.mkdir(parents=True, exist_ok=True)
+    files = render(site, cache)
+    lap("render")
+
+    out_dir = Path(out_dir)
+    staging = write_sources(files, work, project.languages)
+    lap("write")
+
+    # The post-build files that need only the data are made while this process would
+    # otherwise wait: for the MkDocs helper to finish its imports if it has not yet, else
+    # for MkDocs to build. Their imports (icalendar, the checkers) come off the tail too.
+    made: dict[str, bytes] = {}
+
+    def make_data_files() -> None:
+        # Imported here, not at the top: the post-build imports (icalendar, the checkers)
+        # then happen while MkDocs builds instead of before it.
+        from .postbuild import data_files
+
+        made.update(data_files(site))
+
+    helper_ready = engine.ready()
+    if not helper_ready:
+        make_data_files()
+    run_mkdocs(engine, [work / lang / "mkdocs.yml" for lang in project.languages],
+               source_date_epoch=epoch(max(page.updated for page in site.pages)),
+               meanwhile=make_data_files if helper_ready else None)
+    lap("mkdocs")
+
+    from .postbuild import postbuild, verify
+
+    postbuild(site, staging, made)
+    lap("postbuild")
+    warnings = warnings + verify(site, staging, check_urls=check_urls)
+    lap("verify")
+
+    swap(staging, out_dir)
+    lap("swap")
+    # Pages of the site plan (every page exists in every language); redirect stubs do not count.
+    pages = {lang: len(site.pages) for lang in project.languages}
+    return BuildResult(out_dir, pages, warnings, timings)

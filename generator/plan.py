@@ -1,0 +1,257 @@
+"""The page plan: every page's key, address and title in every language.
+
+This is the one place that maps a record to an address. Validation (the redirect
+rules), rendering, the feeds, the CDN files and the address manifest all ask the
+plan instead of computing a path themselves. It depends only on the validated
+`Project`, so every stage above validation may use it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from .project import Project
+
+# Generated pages in navigation order; content pages are slotted in by nav_order.
+NAV_ORDER = {"home": 0, "process": 10, "registration": 20, "schedule": 30, "services": 40,
+             "requirements": 50, "customer": 60, "changes": 990, "accessibility": 1000}
+GENERATED_PAGES = set(NAV_ORDER)
+"""Page names that data/changes.yaml may list under `pages:` (besides hand-written pages' ids)."""
+
+
+
+@dataclass
+class Page:
+    """One page of the site, in every language."""
+
+    key: str
+    """Stable across languages: 'service:prescription', 'period:1/2026', 'content:about'."""
+    template: str
+    paths: dict[str, str]
+    """Language → path of the Markdown file inside docs/ (e.g. palvelut/resepti.md)."""
+    titles: dict[str, str]
+    source: tuple[str, tuple]
+    """(data file or content path, key path) that the page is generated from."""
+    updated: dt.date
+    context: dict = field(default_factory=dict)
+    nav: int | None = None
+    """Position in the navigation; None keeps the page out of the menu."""
+
+
+def url_of(md_path: str) -> str:
+    """docs-relative Markdown path → URL path below the language root (directory URLs)."""
+    if md_path == "index.md":
+        return ""
+    stem = md_path[:-3]
+    if stem.endswith("/index"):
+        stem = stem[: -len("/index")]
+    return stem + "/"
+
+
+class SitePlan:
+    """The page plan (every page's key, template, address and title in every language) plus
+    the lookups and helpers the templates use."""
+
+    def __init__(self, project: Project, today: dt.date):
+        self.project = project
+        self.today = today
+        self.base_path = urlsplit(project.site.site_url).path.rstrip("/")
+        """The site's path below its origin ('' or e.g. /kanta-opas), without a trailing slash."""
+        self.origin = project.site.site_url.rstrip("/").removesuffix(self.base_path)
+        """scheme://host[:port] of the published site, for absolute addresses (feeds, sitemap)."""
+        self.changes = sorted(project.changes, key=lambda c: c.date, reverse=True)
+        """The change log, newest first (a stable sort: same-day changes keep the file's order)."""
+        self.changes_by_key: dict[str, list] = {}
+        for change in self.changes:
+            for key in self.change_keys(change):
+                self.changes_by_key.setdefault(key, []).append(change)
+        self.pages: list[Page] = self._plan()
+        self.by_key = {page.key: page for page in self.pages}
+        # Lookups the templates use, built once (not once per page: that is O(pages x records)).
+        services_requiring: dict[str, list] = {r.id: [] for r in project.requirements}
+        for service in project.services:
+            for rid in service.requires:
+                services_requiring.setdefault(rid, []).append(service)
+        periods_accepting: dict[str, list] = {s.id: [] for s in project.services}
+        for period in project.periods:
+            for sid in period.accepts:
+                periods_accepting[sid].append(period)
+        self.lookups = {
+            "periods_accepting": periods_accepting,
+            "service_by_id": {s.id: s for s in project.services},
+            "requirement_by_id": {r.id: r for r in project.requirements},
+            "services_requiring": services_requiring,
+            "roles": {r.id: r for r in project.site.roles},
+            "contacts": {c.id: c for c in project.site.contacts},
+            "support_events": {e.kind: e for e in project.process.support_events},
+        }
+
+    # -- the page plan ---------------------------------------------------------
+
+    def _plan(self) -> list[Page]:
+        p = self.project
+        langs = p.languages
+        slug = {name: slugs.root for name, slugs in p.site.pages}
+        strings = p.strings
+
+        def title(key: str) -> dict[str, str]:
+            return {lang: strings[key][lang] for lang in langs}
+
+        newest_period = max(x.last_reviewed for x in p.periods)
+        pages = [
+            Page("home", "home.md.j2", {lang: "index.md" for lang in langs}, title("title-home"),
+                 ("site.yaml", ()), max(newest_period, p.process.last_reviewed), nav=NAV_ORDER["home"]),
+            Page("process", "process.md.j2", {lang: f"{slug['process'][lang]}.md" for lang in langs},
+                 title("title-process"), ("process.yaml", ()), p.process.last_reviewed,
+                 nav=NAV_ORDER["process"]),
+            Page("registration", "registration.md.j2",
+                 {lang: f"{slug['registration'][lang]}.md" for lang in langs}, title("title-registration"),
+                 ("process.yaml", ("registration_triggers",)),
+                 max(newest_period, p.process.last_reviewed), nav=NAV_ORDER["registration"]),
+            Page("schedule", "schedule.md.j2",
+                 {lang: f"{slug['schedule'][lang]}/index.md" for lang in langs}, title("title-schedule"),
+                 ("periods.yaml", ()), newest_period, nav=NAV_ORDER["schedule"]),
+            Page("services", "services.md.j2",
+                 {lang: f"{slug['services'][lang]}/index.md" for lang in langs}, title("title-services"),
+                 ("services.yaml", ()), max(s.last_reviewed for s in p.services), nav=NAV_ORDER["services"]),
+            Page("requirements", "requirements.md.j2",
+                 {lang: f"{slug['requirements'][lang]}.md" for lang in langs},
+                 title("title-requirements"), ("requirements.yaml", ()),
+                 max(s.last_reviewed for s in p.services), nav=NAV_ORDER["requirements"]),
+            Page("customer", "customer.md.j2", {lang: f"{slug['customer'][lang]}.md" for lang in langs},
+                 title("title-customer"), ("process.yaml", ("customer_relationship",)),
+                 p.process.last_reviewed, nav=NAV_ORDER["customer"]),
+            Page("accessibility", "accessibility.md.j2",
+                 {lang: f"{slug['accessibility'][lang]}.md" for lang in langs},
+                 title("title-accessibility"), ("site.yaml", ("accessibility",)),
+                 p.site.accessibility.reviewed, nav=NAV_ORDER["accessibility"]),
+        ]
+        for i, period in enumerate(p.periods):
+            pages.append(Page(
+                f"period:{period.id}", "period.md.j2",
+                {lang: f"{slug['schedule'][lang]}/{period.slug}.md" for lang in langs},
+                {lang: strings["title-period"][lang].format(id=period.id) for lang in langs},
+                ("periods.yaml", ("periods", i)), period.last_reviewed, {"period": period}))
+        for i, service in enumerate(p.services):
+            pages.append(Page(
+                f"service:{service.id}", "service.md.j2",
+                {lang: f"{slug['services'][lang]}/{service.slug[lang]}.md" for lang in langs},
+                {lang: service.name[lang] for lang in langs},
+                ("services.yaml", ("services", i)),
+                # The page lists the periods that accept the service: their changes count too.
+                max([service.last_reviewed, *(x.last_reviewed for x in p.periods if service.id in x.accepts)]),
+                {"service": service}))
+        by_id: dict[str, dict] = {}
+        for page in p.pages:
+            by_id.setdefault(page.meta.id, {})[page.lang] = page
+        for page_id, versions in sorted(by_id.items()):
+            first = versions[langs[0]]
+            pages.append(Page(
+                f"content:{page_id}", "content.md.j2",
+                {lang: f"{versions[lang].slug}.md" for lang in langs},
+                {lang: versions[lang].meta.title for lang in langs},
+                (first.path, ()), max(v.meta.last_reviewed for v in versions.values()),
+                {"versions": versions}, nav=100 + first.meta.nav_order))
+        pages.append(Page(
+            "changes", "changes.md.j2", {lang: f"{strings['slug-changes'][lang]}.md" for lang in langs},
+            title("title-changes"), ("changes.yaml", ()),
+            self.changes[0].date if self.changes else newest_period, nav=NAV_ORDER["changes"]))
+        for page in pages:
+            # A change recorded for a page updates it on that day.
+            latest = self.changes_by_key.get(page.key)
+            if latest and latest[0].date > page.updated:
+                page.updated = latest[0].date
+        return pages
+
+    def change_keys(self, change) -> list[str]:
+        """The keys of the pages a change names (data/changes.yaml)."""
+        return ([name if name in GENERATED_PAGES else f"content:{name}" for name in change.pages]
+                + [f"period:{pid}" for pid in change.periods]
+                + [f"service:{sid}" for sid in change.services])
+
+    # -- helpers for templates -----------------------------------------------------
+
+    def url(self, key: str, lang: str) -> str:
+        """Absolute URL path of a page, e.g. /sv/tjanster/recepttjansten/."""
+        return f"{self.base_path}/{lang}/{url_of(self.by_key[key].paths[lang])}"
+
+    def feed_file(self, lang: str, name: str) -> str:
+        """A calendar's path below the output root: fi/kalenteri/kaikki.ics."""
+        return f"{lang}/{self.project.strings['slug-feeds'][lang]}/{name}.ics"
+
+    def feed_url(self, lang: str, name: str) -> str:
+        """A calendar's URL path: /fi/kalenteri/kaikki.ics."""
+        return f"{self.base_path}/{self.feed_file(lang, name)}"
+
+    def changes_feed(self, lang: str) -> str:
+        """URL path of a language's Atom feed of the change log, next to the changes page:
+        /fi/muutokset.atom beside /fi/muutokset/."""
+        return f"{self.base_path}/{lang}/{self.project.strings['slug-changes'][lang]}.atom"
+
+    def absolute(self, path: str) -> str:
+        """A site path (from `url()` or starting with `base_path`) as a full address."""
+        return self.origin + path
+
+    def nav(self, lang: str) -> list[dict[str, str]]:
+        ordered = sorted((p for p in self.pages if p.nav is not None), key=lambda p: (p.nav, p.key))
+        return [{p.titles[lang]: p.paths[lang]} for p in ordered]
+
+    def edit_url(self, page: Page, lang: str) -> str:
+        """GitHub-style link to the page's source file, at the record's line where known."""
+        file, path = page.source
+        site = self.project.site
+        if "versions" in page.context:  # a hand-written page: its own file in this language
+            version = page.context["versions"][lang]
+            target = f"{self.project.content_dir.name}/{lang}/{version.slug}.md"
+            anchor = ""
+        else:
+            target = f"{self.project.data_dir.name}/{file}"
+            anchor = f"#L{self.project.line_of(file, path)}" if path else ""
+        return f"{site.repo_url.rstrip('/')}/blob/{site.edit_branch}/{target}{anchor}"
+
+
+# ---------------------------------------------------------------------------
+# Old addresses: the one list the CDN files, nginx and validation share
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, order=True)
+class Redirect:
+    old: str
+    """Absolute URL path that no longer has a page, e.g. /fi/palvelut/vanha/."""
+    new: str
+    """Where it went, e.g. /fi/palvelut/uusi/."""
+    lang: str
+
+
+def service_redirects(site: SitePlan) -> list[Redirect]:
+    """`redirect_from:` of each service: its earlier slugs per language, next to its page."""
+    items = set()
+    for service in site.project.services:
+        for old in service.redirect_from:
+            for lang in site.project.languages:
+                new = site.url(f"service:{service.id}", lang)
+                old_path = new.rstrip("/").rsplit("/", 1)[0] + f"/{old[lang]}/"
+                if old_path != new:
+                    items.add(Redirect(old_path, new, lang))
+    return sorted(items)
+
+
+def declared_redirects(site: SitePlan) -> list[Redirect]:
+    """`redirects:` in site.yaml: retired or moved pages, each `old:` → `new:` path below the site
+    root (`/fi/vanha-sivu/` → `/fi/palvelut/`). The fallback page speaks the old address's language."""
+    langs = site.project.languages
+    items = set()
+    for declared in site.project.site.redirects:
+        lang = declared.old.split("/")[1]
+        items.add(Redirect(site.base_path + declared.old, site.base_path + declared.new,
+                           lang if lang in langs else langs[0]))
+    return sorted(items)
+
+
+def redirects(site: SitePlan) -> list[Redirect]:
+    """Every old address the data declares, with its new one (validation keeps them apart from
+    each other and from published pages)."""
+    return sorted(set(service_redirects(site)) | set(declared_redirects(site)))

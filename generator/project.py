@@ -1,0 +1,54 @@
+"""The project: everything the site is made of, after validation.
+
+`validate.load_project()` builds it; the later stages only read it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import models as m
+from .load import Document
+
+
+@dataclass
+class ContentPage:
+    """A hand-written Markdown page from content/<lang>/."""
+
+    lang: str
+    slug: str
+    path: str
+    meta: m.PageMeta
+    body: str
+
+
+@dataclass
+class Project:
+    """Everything the site is made of, validated."""
+
+    data_dir: Path
+    content_dir: Path
+    site: m.SiteFile
+    strings: dict[str, m.Text]
+    process: m.ProcessFile
+    requirements: list[m.Requirement]
+    services: list[m.Service]
+    periods: list[m.Period]
+    pages: list[ContentPage]
+    sources: dict[str, Document] = field(default_factory=dict)
+    """File name → loaded document, for positions (edit links point at lines)."""
+    changes: list[m.Change] = field(default_factory=list)
+    """data/changes.yaml, in file order (newest first by convention)."""
+    search_terms: list[m.SearchTerm] = field(default_factory=list)
+    """Words readers search for (search_terms.yaml), added to the pages' search keywords."""
+
+    @property
+    def languages(self) -> list[str]:
+        return [lang.code for lang in self.site.languages]
+
+    def service(self, service_id: str) -> m.Service:
+        return next(s for s in self.services if s.id == service_id)
+
+    def line_of(self, file: str, path: tuple) -> int:
+        return self.sources[file].position(path)[0]
