@@ -334,14 +334,9 @@ def _stub_path(site: SitePlan, item: Redirect) -> str:
 
 
 def _moved_page(new: str, lang: str, text: str) -> str:
-    href = html.escape(new)
-    return (f'<!doctype html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
-            f'<meta name="viewport" content="width=device-width,initial-scale=1">\n'
-            f'<title>{html.escape(text)}</title>\n'
-            f'<link rel="canonical" href="{href}">\n'
-            f'<meta http-equiv="refresh" content="0; url={href}">\n'
-            f'<meta name="robots" content="noindex">\n</head>\n'
-            f'<body>\n<main>\n<p><a href="{href}">{html.escape(text)}</a></p>\n</main>\n</body>\n</html>\n')
+    from .render import html_environment
+
+    return html_environment().get_template("moved.html.j2").render(lang=lang, title=text, text=text, new=new)
 
 
 # ---------------------------------------------------------------------------

@@ -18,7 +18,7 @@ import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event, Timezone
+from icalendar import Calendar, Event
 
 from . import dates as d
 from .models import Period
@@ -33,8 +33,7 @@ def _stamp(day: dt.date) -> dt.datetime:
 
 def _events(site: SitePlan, period: Period, lang: str, host: str) -> list[Event]:
     s = site.project.strings
-    origin = site.project.site.site_url.rstrip("/")
-    page_url = origin.removesuffix(site.base_path) + site.url(f"period:{period.id}", lang)
+    page_url = site.absolute(site.url(f"period:{period.id}", lang))
     stamp = _stamp(period.last_reviewed)
     suffix = {"example": f" ({s['date-example'][lang]})", "provisional": f" ({s['provisional'][lang]})",
               "confirmed": ""}
@@ -84,16 +83,9 @@ def _events(site: SitePlan, period: Period, lang: str, host: str) -> list[Event]
     return items
 
 
-_END = b"END:VCALENDAR\r\n"
-
-
-def calendar(site: SitePlan, periods: list[Period], lang: str, name: str, cal_id: str,
-             parts: dict | None = None) -> bytes:
-    """One iCalendar file: exactly `cal.to_ical()` after `cal.add_missing_timezones(…)`, but put
-    together from serialised pieces -- each component's own to_ical(), as icalendar writes a
-    calendar line by line -- so that write_calendars makes every period's events and every
-    VTIMEZONE once for all the calendars they are in (`parts`: shared between the calls)."""
-    parts = {} if parts is None else parts
+def calendar(site: SitePlan, periods: list[Period], lang: str, name: str, cal_id: str) -> bytes:
+    """One iCalendar file: the periods' events, with the VTIMEZONE of Helsinki time for the years
+    they span (icalendar's own add_missing_timezones)."""
     host = urlsplit(site.project.site.site_url).hostname or "localhost"
     cal = Calendar()
     cal.add("prodid", f"-//{site.project.site.organisation[lang]}//{host}//{lang.upper()}")
@@ -102,47 +94,27 @@ def calendar(site: SitePlan, periods: list[Period], lang: str, name: str, cal_id
     cal.add("name", name)
     cal.add("x-wr-calname", name)
     cal.add("uid", f"{cal_id}-{lang}@{host}")
-    head = cal.to_ical()
-    if not head.endswith(_END):
-        raise RuntimeError(f"icalendar no longer ends a calendar with {_END!r}: {head[-40:]!r}")
-    events = []
     for period in periods:
-        key = ("events", id(period), lang, host)  # the period is kept with them: id() stays its own
-        if key not in parts or parts[key][0] is not period:
-            parts[key] = (period, [(event, event.to_ical()) for event in _events(site, period, lang, host)])
-        events.extend(parts[key][1])
-    for event, _ in events:
-        cal.add_component(event)
-    timezones = []
+        for event in _events(site, period, lang, host):
+            cal.add_component(event)
     if periods:
         first = min(p.registration.opens for p in periods)
         last = max(p.end for p in periods)
-        span = (dt.date(first.year, 1, 1), dt.date(last.year + 1, 1, 1))
-        # Calendar.add_missing_timezones: each missing tzid's VTIMEZONE, in the set's order,
-        # before the events; unknown ones left out.
-        for tzid in cal.get_missing_tzids():
-            key = ("timezone", tzid, span)
-            if key not in parts:
-                try:
-                    parts[key] = Timezone.from_tzid(tzid, first_date=span[0], last_date=span[1]).to_ical()
-                except ValueError:
-                    parts[key] = b""
-            timezones.append(parts[key])
-    return b"".join([head[: -len(_END)], *timezones, *(text for _, text in events), _END])
+        cal.add_missing_timezones(first_date=dt.date(first.year, 1, 1), last_date=dt.date(last.year + 1, 1, 1))
+    return cal.to_ical()
 
 
 def calendars(site: SitePlan) -> dict[str, bytes]:
     """Every .ics file, by output-relative path: one with all periods, one per period, per language."""
     s = site.project.strings
     periods = site.project.periods
-    parts: dict = {}
     files = {}
     for lang in site.project.languages:
         all_name = f"{site.project.site.site_name[lang]}: {s['title-schedule'][lang]}"
-        files[site.feed_file(lang, s["feed-all"][lang])] = calendar(site, periods, lang, all_name, "all", parts)
+        files[site.feed_file(lang, s["feed-all"][lang])] = calendar(site, periods, lang, all_name, "all")
         for period in periods:
             name = s["title-period"][lang].format(id=period.id)
-            files[site.feed_file(lang, period.slug)] = calendar(site, [period], lang, name, period.slug, parts)
+            files[site.feed_file(lang, period.slug)] = calendar(site, [period], lang, name, period.slug)
     return files
 
 
@@ -150,7 +122,7 @@ def json_feeds(site: SitePlan) -> dict[str, bytes]:
     """`api/services.json` and `api/periods.json` (documented in the README), by output path."""
     p = site.project
     langs = p.languages
-    origin = p.site.site_url.rstrip("/").removesuffix(site.base_path)
+    origin = site.origin
     today = site.today
 
     def urls(key: str) -> dict[str, str]:
@@ -239,7 +211,7 @@ def _entry_id(host: str, change, lang: str) -> str:
 def atom_feeds(site: SitePlan) -> dict[str, bytes]:
     """`<lang>/<slug-changes>.atom` per language, by output-relative path."""
     p = site.project
-    origin = p.site.site_url.rstrip("/").removesuffix(site.base_path)
+    origin = site.origin
     host = urlsplit(p.site.site_url).hostname or "localhost"
     s = p.strings
     newest = site.by_key["changes"].updated

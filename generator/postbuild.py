@@ -8,13 +8,14 @@ Everything is derived from the data and the built HTML, never from the clock.
 
 from __future__ import annotations
 
-import html
 import os
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 # Imported here, not where used: build.py imports this module while MkDocs runs.
 from . import PACKAGE_DIR, cdn, feeds, linkcheck, manifest
 from .plan import SitePlan
+from .render import html_environment
 
 
 def data_files(site: SitePlan) -> dict[str, bytes]:
@@ -55,74 +56,54 @@ def verify(site: SitePlan, out: Path, *, check_urls: bool = True) -> list:
     return manifest.verify(site, out) if check_urls else []
 
 
-def _root_html(site: SitePlan, title: str, body: str, lang: str) -> str:
-    return (
-        "<!doctype html>\n"
-        f'<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width,initial-scale=1">\n'
-        f"<title>{html.escape(title)}</title>\n"
-        f'<meta name="description" content="{html.escape(site.project.site.description[lang])}">\n'
-        f'<link rel="stylesheet" href="{site.base_path}/kg-root.css">\n'
-        f'<link rel="icon" href="{site.base_path}/{lang}/assets/images/favicon.png">\n'
-        + "".join(f'<link rel="alternate" type="application/atom+xml" hreflang="{code}" '
-                  f'title="{html.escape(site.project.site.site_name[code])}: '
-                  f'{html.escape(site.project.strings["title-changes"][code])}" '
-                  f'href="{site.changes_feed(code)}">\n' for code in site.project.languages)
-        + f"</head>\n<body>\n<main>\n{body}</main>\n</body>\n</html>\n"
-    )
-
-
 def root_pages(site: SitePlan) -> dict[str, bytes]:
-    """`/`: a plain, accessible choice of language (no automatic redirect), and `/404.html`."""
+    """`/`: a plain, accessible choice of language (no automatic redirect), and `/404.html`
+    (templates/root.html.j2)."""
     p = site.project
-    langs = p.site.languages
-    first = langs[0].code
+    langs = p.languages
     t = p.strings
-    heads, links, missing = [], [], []
-    for lang in langs:
-        code = lang.code
-        heads.append(f'<h1 lang="{code}">{html.escape(p.site.site_name[code])}</h1>\n'
-                     if code == first else
-                     f'<p class="kg-alt-title" lang="{code}">{html.escape(p.site.site_name[code])}</p>\n')
-        links.append(f'<li><a href="{site.url("home", code)}" hreflang="{code}" lang="{code}">'
-                     f'{html.escape(t["root-choose"][code])}</a></li>\n')
-        missing.append(f'<section lang="{code}">\n'
-                       f'<h2>{html.escape(t["not-found-title"][code])}</h2>\n'
-                       f'<p>{html.escape(t["not-found-text"][code])}</p>\n'
-                       f'<p><a href="{site.url("home", code)}">{html.escape(t["title-home"][code])}</a></p>\n'
-                       "</section>\n")
-    chooser = "".join(heads) + '<ul class="kg-choose">\n' + "".join(links) + "</ul>\n"
-    not_found_title = " / ".join(t["not-found-title"][x.code] for x in langs)
+    choices = [{"lang": code, "site_name": p.site.site_name[code], "home": site.url("home", code),
+                "choose": t["root-choose"][code], "not_found_title": t["not-found-title"][code],
+                "not_found_text": t["not-found-text"][code], "home_title": t["title-home"][code]}
+               for code in langs]
+    feeds = [{"lang": code, "href": site.changes_feed(code),
+              "title": f"{p.site.site_name[code]}: {t['title-changes'][code]}"} for code in langs]
+    template = html_environment().get_template("root.html.j2")
+    common = {"lang": langs[0], "base": site.base_path, "description": p.site.description[langs[0]],
+              "feeds": feeds, "choices": choices}
     pages = {
-        "index.html": _root_html(site, " / ".join(p.site.site_name[x.code] for x in langs), chooser, first),
-        "404.html": _root_html(site, not_found_title,
-                               f'<h1>{html.escape(not_found_title)}</h1>\n' + "".join(missing), first),
+        "index.html": template.render(common, page="chooser",
+                                      title=" / ".join(p.site.site_name[code] for code in langs)),
+        "404.html": template.render(common, page="not-found",
+                                    title=" / ".join(t["not-found-title"][code] for code in langs)),
     }
     files = {rel: text.encode("utf-8") for rel, text in pages.items()}
     files["kg-root.css"] = (PACKAGE_DIR / "static" / "kg-root.css").read_bytes()
     return files
 
 
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+
+
 def sitemap(site: SitePlan) -> dict[str, bytes]:
     """Root sitemap: every page in every language, each with its hreflang pairs; robots.txt."""
-    origin = site.project.site.site_url.rstrip("/")
-    origin = origin[: len(origin) - len(site.base_path)] if site.base_path else origin
     langs = site.project.languages
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
-             'xmlns:xhtml="http://www.w3.org/1999/xhtml">']
+    # Names written as they appear (the namespaces declared on the root), not ET's "{uri}name":
+    # that would need ET.register_namespace, which changes every ElementTree user in the process.
+    root = ET.Element("urlset", {"xmlns": SITEMAP_NS, "xmlns:xhtml": XHTML_NS})
     for page in sorted(site.pages, key=lambda p: p.key):
-        alternates = [(lang, origin + site.url(page.key, lang)) for lang in langs]
-        default = origin + (f"{site.base_path}/" if page.key == "home" else site.url(page.key, langs[0]))
+        alternates = [(lang, site.absolute(site.url(page.key, lang))) for lang in langs]
+        default = site.absolute(f"{site.base_path}/" if page.key == "home" else site.url(page.key, langs[0]))
         for _, loc in alternates:
-            lines.append("  <url>")
-            lines.append(f"    <loc>{html.escape(loc)}</loc>")
-            lines.append(f"    <lastmod>{page.updated.isoformat()}</lastmod>")
-            for alt_lang, alt in alternates:
-                lines.append(f'    <xhtml:link rel="alternate" hreflang="{alt_lang}" href="{html.escape(alt)}"/>')
-            lines.append(f'    <xhtml:link rel="alternate" hreflang="x-default" href="{html.escape(default)}"/>')
-            lines.append("  </url>")
-    lines.append("</urlset>")
-    robots = f"User-agent: *\nAllow: /\n\nSitemap: {origin}{site.base_path}/sitemap.xml\n"
-    return {"sitemap.xml": ("\n".join(lines) + "\n").encode("utf-8"), "robots.txt": robots.encode("utf-8")}
+            url = ET.SubElement(root, "url")
+            ET.SubElement(url, "loc").text = loc
+            ET.SubElement(url, "lastmod").text = page.updated.isoformat()
+            for alt_lang, alt in [*alternates, ("x-default", default)]:
+                ET.SubElement(url, "xhtml:link", rel="alternate", hreflang=alt_lang, href=alt)
+    ET.indent(root, space="  ")
+    text = ET.tostring(root, encoding="unicode")
+    body = '<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n"
+    robots = f"User-agent: *\nAllow: /\n\nSitemap: {site.absolute(site.base_path)}/sitemap.xml\n"
+    return {"sitemap.xml": body.encode("utf-8"), "robots.txt": robots.encode("utf-8")}
 

@@ -60,6 +60,15 @@ def environment(cache_dir: Path | None = None) -> jinja2.Environment:
     return env
 
 
+@functools.lru_cache(maxsize=None)
+def html_environment() -> jinja2.Environment:
+    """For the HTML pages the generator writes itself (templates/*.html.j2): autoescaped."""
+    import jinja2
+
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATE_DIR), undefined=jinja2.StrictUndefined,
+                              autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+
+
 class PageContext:
     """What a template sees for one page in one language (documented in _base.md.j2)."""
 

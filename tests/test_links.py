@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import TEMPLATE_DIR, feeds, linkcheck, manifest, urls
+from generator import TEMPLATE_DIR, linkcheck, manifest, urls
 from generator.errors import BuildError, DataError
 from generator.load import load_text
 from generator.pipeline import build_site
@@ -282,54 +282,37 @@ def test_scanner_records_links_ids_lines_and_lang():
 # ---------------------------------------------------------------------------
 
 
-def _calendar_reference(site: SitePlan, periods: list, lang: str, name: str, cal_id: str) -> bytes:
-    """feeds.calendar before it reused pieces: one icalendar Calendar, written whole."""
-    from urllib.parse import urlsplit
-
+def test_calendars_read_back_as_the_data_says(real_site, plan):
+    """Every published .ics parses with icalendar and holds each period's registration window,
+    span and events, at Helsinki time with the VTIMEZONE it needs, in the reader's language."""
     import icalendar
 
-    host = urlsplit(site.project.site.site_url).hostname or "localhost"
-    cal = icalendar.Calendar()
-    cal.add("prodid", f"-//{site.project.site.organisation[lang]}//{host}//{lang.upper()}")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("name", name)
-    cal.add("x-wr-calname", name)
-    cal.add("uid", f"{cal_id}-{lang}@{host}")
-    for period in periods:
-        for event in feeds._events(site, period, lang, host):
-            cal.add_component(event)
-    if periods:
-        first = min(p.registration.opens for p in periods)
-        last = max(p.end for p in periods)
-        cal.add_missing_timezones(dt.date(first.year, 1, 1), dt.date(last.year + 1, 1, 1))
-    return cal.to_ical()
-
-
-def test_calendars_are_what_icalendar_writes(real_site, plan):
     p = plan.project
     s = p.strings
     periods = p.periods
-    untimed = periods[0].model_copy(update={"events": []})  # no VTIMEZONE needed
-    parts: dict = {}
-    written = 0
     for lang in p.languages:
-        all_name = f"{p.site.site_name[lang]}: {s['title-schedule'][lang]}"
-        cases = [(periods, all_name, "all", plan.feed_file(lang, s["feed-all"][lang]))]
-        cases += [([period], s["title-period"][lang].format(id=period.id), period.slug,
-                   plan.feed_file(lang, period.slug)) for period in periods]
-        cases += [([], "empty", "empty", None), ([untimed], "untimed", "untimed", None),
-                  ([untimed, *periods[1:]], "mixed", "mixed", None)]
-        for chosen, name, cal_id, rel in cases:
-            expected = _calendar_reference(plan, chosen, lang, name, cal_id)
-            assert feeds.calendar(plan, chosen, lang, name, cal_id, parts) == expected, (lang, cal_id)
-            assert feeds.calendar(plan, chosen, lang, name, cal_id) == expected, (lang, cal_id)
-            if rel:
-                assert (real_site / rel).read_bytes() == expected, rel
-                written += 1
-    assert b"BEGIN:VTIMEZONE" in _calendar_reference(plan, periods, "fi", "x", "x")
-    assert b"BEGIN:VTIMEZONE" not in _calendar_reference(plan, [untimed], "fi", "x", "x")
-    assert written == 2 * (len(periods) + 1)
+        whole = icalendar.Calendar.from_ical((real_site / plan.feed_file(lang, s["feed-all"][lang])).read_bytes())
+        assert [str(tz["TZID"]) for tz in whole.walk("VTIMEZONE")] == ["Europe/Helsinki"]
+        assert len(whole.walk("VEVENT")) == sum(2 + len(period.events) for period in periods)
+        for period in periods:
+            cal = icalendar.Calendar.from_ical((real_site / plan.feed_file(lang, period.slug)).read_bytes())
+            events = cal.walk("VEVENT")
+            assert len(events) == 2 + len(period.events)
+            window = next(e for e in events if str(e["UID"]).startswith("registration-"))
+            assert window.decoded("DTSTART") == period.registration.opens
+            # RFC 5545: an all-day event's end is exclusive.
+            assert window.decoded("DTEND") == period.registration.closes + dt.timedelta(days=1)
+            assert str(window["STATUS"]) == ("CONFIRMED" if period.registration_dates == "confirmed"
+                                             else "TENTATIVE")
+            for event in period.events:
+                ev = next(e for e in events if str(e["UID"]).startswith(f"event-{event.id}-"))
+                start = ev.decoded("DTSTART")
+                assert (start.date(), start.time()) == (event.date, event.start)
+                assert str(start.tzinfo) == "Europe/Helsinki"
+                assert str(ev["STATUS"]) == ("CONFIRMED" if period.event_dates(event) == "confirmed"
+                                             else "TENTATIVE")
+            assert s["title-period"][lang].format(id=period.id) in str(cal["X-WR-CALNAME"])
+            assert bool(cal.walk("VTIMEZONE")) == bool(period.events)
 
 
 # ---------------------------------------------------------------------------
