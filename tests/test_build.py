@@ -72,7 +72,7 @@ def test_sitemap_has_hreflang_pairs(small_site: Path):
     sitemap = (small_site / "sitemap.xml").read_text()
     assert sitemap.count("<loc>") == len(FI_PAGES) + len(SV_PAGES)
     assert ('<xhtml:link rel="alternate" hreflang="sv" '
-            'href="https://kayttoonotto.kanta.fi/sv/tjanster/patientdatalagret/"/>') in sitemap
+            'href="https://kayttoonotto.kanta.fi/sv/tjanster/patientdatalagret/" />') in sitemap
     assert 'hreflang="x-default" href="https://kayttoonotto.kanta.fi/"' in sitemap
     assert "<lastmod>2026-11-20</lastmod>" in sitemap
 
