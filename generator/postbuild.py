@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 # Imported here, not where used: build.py imports this module while MkDocs runs.
-from . import PACKAGE_DIR, cdn, feeds, linkcheck, manifest
+from . import PACKAGE_DIR, cdn, feeds, linkcheck, manifest, nginx
 from .plan import SitePlan
 from .render import html_environment
 
@@ -38,7 +38,7 @@ def postbuild(site: SitePlan, out: Path, files: dict[str, bytes] | None = None) 
         target = out / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(body)
-    cdn.write_nginx(site, out, cdn.write_headers(site, out))
+    nginx.write_nginx(site, out, cdn.write_headers(site, out))
 
 
 def verify(site: SitePlan, out: Path, *, check_urls: bool = True) -> list:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import cdn
+from generator import cdn, nginx
 from generator.errors import BuildError
 from generator.pipeline import build_site
 from tests.browser import cdnserver
@@ -450,7 +450,7 @@ _ADD_HEADER = re.compile(r"^    add_header (\S+) \"([^\"]*)\"( always)?;$", re.M
 
 @pytest.fixture(scope="module")
 def nginx_conf(real_site) -> str:
-    return (real_site / cdn.NGINX_FILE).read_text(encoding="utf-8")
+    return (real_site / nginx.NGINX_FILE).read_text(encoding="utf-8")
 
 
 def test_every_nginx_location_sends_every_security_header(nginx_conf, rules):
@@ -472,14 +472,14 @@ def test_nginx_gives_every_file_the_headers_of_headers_file(real_site, rules):
     """The location nginx picks for every address of every file sends what `_headers` sends there."""
     locations = _locations(real_site, rules)
     for path, rel in served_paths(real_site).items():
-        loc = cdn.route(locations, path)
+        loc = nginx.route(locations, path)
         expected = cdnserver.headers_for(rules, path)
         sent = {name.lower(): value for name, value in loc.headers}
         if loc.content_type:
             sent["content-type"] = loc.content_type
         assert sent == expected, path
         if not loc.content_type:
-            assert rel.rsplit(".", 1)[-1] in cdn.MEDIA_TYPES, f"{rel}: nginx has no media type for it"
+            assert rel.rsplit(".", 1)[-1] in nginx.MEDIA_TYPES, f"{rel}: nginx has no media type for it"
 
 
 def _locations(real_site, rules):
@@ -488,7 +488,7 @@ def _locations(real_site, rules):
     from generator.validate import load_project
 
     project, _ = load_project(DATA, CONTENT, today=TODAY, template_dir=TEMPLATE_DIR)
-    return cdn.nginx_locations(SitePlan(project, TODAY), real_site, rules)
+    return nginx.nginx_locations(SitePlan(project, TODAY), real_site, rules)
 
 
 def test_nginx_refuses_rules_it_cannot_express(real_site, rules):
@@ -504,25 +504,25 @@ def test_nginx_refuses_rules_it_cannot_express(real_site, rules):
 @pytest.mark.parametrize("value", ['a"b', "a\\b", "$uri", "a\nb", "a\x00b"])
 def test_nginx_strings_refuse_what_would_change_the_configuration(value):
     with pytest.raises(ValueError, match="cannot be written into nginx"):
-        cdn._nginx_string(value)
+        nginx._nginx_string(value)
     if value != "$uri":  # a location regex is no place for variables: `\$` is a plain dollar there
         with pytest.raises(ValueError):
-            cdn._nginx_string(re.escape(value) + "$", regex=True)
+            nginx._nginx_string(re.escape(value) + "$", regex=True)
 
 
 def test_nginx_strings_and_regexes_pass_through():
-    assert cdn._nginx_string("default-src 'self'; img-src 'self' data:") == \
+    assert nginx._nginx_string("default-src 'self'; img-src 'self' data:") == \
         "\"default-src 'self'; img-src 'self' data:\""
-    assert cdn._nginx_string("^/.*" + re.escape(".xml.gz") + "$", regex=True) == '"^/.*\\.xml\\.gz$"'
+    assert nginx._nginx_string("^/.*" + re.escape(".xml.gz") + "$", regex=True) == '"^/.*\\.xml\\.gz$"'
 
 
 def test_nginx_conf_is_not_an_address(real_site):
     from generator import manifest
 
-    assert (real_site / cdn.NGINX_FILE).is_file()
+    assert (real_site / nginx.NGINX_FILE).is_file()
     assert not [url for url in manifest.published_urls(real_site) if "nginx" in url]
-    assert cdn.NGINX_FILE not in (real_site / "sitemap.xml").read_text(encoding="utf-8")
-    assert cdn.NGINX_FILE not in (real_site / "_headers").read_text(encoding="utf-8")
+    assert nginx.NGINX_FILE not in (real_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert nginx.NGINX_FILE not in (real_site / "_headers").read_text(encoding="utf-8")
 
 
 def test_nginx_sends_one_charset_per_type(real_site, rules, monkeypatch):
@@ -533,9 +533,9 @@ def test_nginx_sends_one_charset_per_type(real_site, rules, monkeypatch):
 
     project, _ = load_project(DATA, CONTENT, today=TODAY, template_dir=TEMPLATE_DIR)
     site = SitePlan(project, TODAY)
-    charset_types = re.search(r"^charset_types (.*);$", cdn.nginx_conf(site, real_site, rules), re.MULTILINE)[1].split()
+    charset_types = re.search(r"^charset_types (.*);$", nginx.nginx_conf(site, real_site, rules), re.MULTILINE)[1].split()
     assert {"text/html", "text/plain", "text/calendar", "application/json"} <= set(charset_types)
     assert "application/xml" not in charset_types and "text/css" not in charset_types
-    monkeypatch.setitem(cdn.MEDIA_TYPES, "map", "application/json")
+    monkeypatch.setitem(nginx.MEDIA_TYPES, "map", "application/json")
     with pytest.raises(ValueError, match="with and without charset=utf-8"):
-        cdn.nginx_conf(site, real_site, rules)
+        nginx.nginx_conf(site, real_site, rules)

@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from generator import cdn
+from generator import nginx as nginx_module
 from generator.pipeline import build_site
 from tests.browser import cdnserver
 from tests.browser.conftest import interact
@@ -37,7 +38,7 @@ COMPARED = ["content-type", "content-security-policy", *(name.lower() for name, 
             "cache-control", "access-control-allow-origin", "location"]
 CDN_GUESSES = {".map": "application/json; charset=utf-8", ".gz": "application/gzip"}
 """Types the CDN stand-in leaves to Python's mimetypes, which knows no .map and reports a
-.xml.gz as XML; nginx sends these (cdn.MEDIA_TYPES)."""
+.xml.gz as XML; nginx sends these (nginx_module.MEDIA_TYPES)."""
 MISSING = {  # address → the 404 page nginx must answer with (nearest one up the tree)
     "/fi/ei-ole/": "fi/404.html", "/fi/palvelut/ei/ole/": "fi/404.html", "/fi/ei-ole.html": "fi/404.html",
     "/sv/finns-inte/": "sv/404.html", "/sv/tjanster/x/y/": "sv/404.html",
@@ -141,7 +142,7 @@ def stop(process: subprocess.Popen) -> None:
 
 @pytest.fixture(scope="module")
 def nginx(nginx_binary, site, tmp_path_factory) -> str:
-    process, port = start_nginx(nginx_binary, site, tmp_path_factory.mktemp("nginx"), site / cdn.NGINX_FILE)
+    process, port = start_nginx(nginx_binary, site, tmp_path_factory.mktemp("nginx"), site / nginx_module.NGINX_FILE)
     yield f"127.0.0.1:{port}"
     stop(process)
 
@@ -300,10 +301,10 @@ def test_the_include_names_no_host_file_in_the_site_listings(site):
     manifest, no `_headers` rule."""
     from generator import manifest
 
-    assert (site / cdn.NGINX_FILE).is_file()
-    assert cdn.NGINX_FILE not in (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert (site / nginx_module.NGINX_FILE).is_file()
+    assert nginx_module.NGINX_FILE not in (site / "sitemap.xml").read_text(encoding="utf-8")
     assert not [url for url in manifest.published_urls(site) if "/_" in url]
-    assert cdn.NGINX_FILE not in (site / "_headers").read_text(encoding="utf-8")
+    assert nginx_module.NGINX_FILE not in (site / "_headers").read_text(encoding="utf-8")
 
 
 # ---------------------------------------------------------------------------
@@ -323,7 +324,7 @@ def test_under_a_base_path(nginx_binary, site, tmp_path):
     plan = SitePlan(project, TODAY)
     rules = cdn.header_rules(plan, site, cdn.inline_script_hashes(site))
     include = tmp_path / "opas.conf"
-    include.write_text(cdn.nginx_conf(plan, site, rules), encoding="utf-8")
+    include.write_text(nginx_module.nginx_conf(plan, site, rules), encoding="utf-8")
     root = tmp_path / "www"
     root.mkdir()
     (root / "opas").symlink_to(site)
