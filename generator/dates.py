@@ -43,7 +43,7 @@ def period_status(period: Period, today: dt.date) -> str:
     """One status per period, the most useful for a reader on `today`.
 
     registration-upcoming → registration-open → starting (registration closed,
-    period not started) → ongoing → past. Mirrored in status.js.
+    period not started) → ongoing → past. Mirrored in overrides/assets/kg.js.
     """
     reg = window_status(period.registration, today)
     if reg == "upcoming":

@@ -86,9 +86,9 @@ def _events(site: SitePlan, period: Period, lang: str, host: str) -> list[Event]
 def calendar(site: SitePlan, periods: list[Period], lang: str, name: str, cal_id: str) -> bytes:
     """One iCalendar file: the periods' events, with the VTIMEZONE of Helsinki time for the years
     they span (icalendar's own add_missing_timezones)."""
-    host = urlsplit(site.project.site.site_url).hostname or "localhost"
+    host = urlsplit(site.project.config.site_url).hostname or "localhost"
     cal = Calendar()
-    cal.add("prodid", f"-//{site.project.site.organisation[lang]}//{host}//{lang.upper()}")
+    cal.add("prodid", f"-//{site.project.config.organisation[lang]}//{host}//{lang.upper()}")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("name", name)
@@ -110,7 +110,7 @@ def calendars(site: SitePlan) -> dict[str, bytes]:
     periods = site.project.periods
     files = {}
     for lang in site.project.languages:
-        all_name = f"{site.project.site.site_name[lang]}: {s['title-schedule'][lang]}"
+        all_name = f"{site.project.config.site_name[lang]}: {s['title-schedule'][lang]}"
         files[site.feed_file(lang, s["feed-all"][lang])] = calendar(site, periods, lang, all_name, "all")
         for period in periods:
             name = s["title-period"][lang].format(id=period.id)
@@ -165,7 +165,7 @@ def json_feeds(site: SitePlan) -> dict[str, bytes]:
                              "status": window, "status_certainty": period.registration_dates},
             "events": [{"id": e.id, "kind": e.kind, "date": e.date.isoformat(),
                         "start": e.start.strftime("%H:%M"), "end": e.end.strftime("%H:%M"),
-                        "timezone": p.site.timezone, "online": e.online,
+                        "timezone": p.config.timezone, "online": e.online,
                         "place": e.place.root if e.place else None,
                         "dates": period.event_dates(e),
                         "provisional": period.event_dates(e) != "confirmed"} for e in period.events],
@@ -212,7 +212,7 @@ def atom_feeds(site: SitePlan) -> dict[str, bytes]:
     """`<lang>/<slug-changes>.atom` per language, by output-relative path."""
     p = site.project
     origin = site.origin
-    host = urlsplit(p.site.site_url).hostname or "localhost"
+    host = urlsplit(p.config.site_url).hostname or "localhost"
     s = p.strings
     newest = site.by_key["changes"].updated
     files = {}
@@ -221,10 +221,10 @@ def atom_feeds(site: SitePlan) -> dict[str, bytes]:
         feed_url = origin + site.changes_feed(lang)
         page_url = origin + site.url("changes", lang)
         ET.SubElement(feed, q("id")).text = feed_url
-        ET.SubElement(feed, q("title")).text = f"{p.site.site_name[lang]}: {s['title-changes'][lang]}"
+        ET.SubElement(feed, q("title")).text = f"{p.config.site_name[lang]}: {s['title-changes'][lang]}"
         ET.SubElement(feed, q("updated")).text = _atom_time(newest)
         author = ET.SubElement(feed, q("author"))
-        ET.SubElement(author, q("name")).text = p.site.organisation[lang]
+        ET.SubElement(author, q("name")).text = p.config.organisation[lang]
         ET.SubElement(feed, q("link"), {"rel": "self", "type": "application/atom+xml", "href": feed_url})
         ET.SubElement(feed, q("link"), {"rel": "alternate", "type": "text/html", "href": page_url})
         for change in site.changes:

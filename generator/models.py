@@ -509,7 +509,7 @@ class Redirect(Record):
     new: RedirectPath = Field(description="The published page that replaces it, e.g. /fi/palvelut/.")
 
 
-class SiteFile(Record):
+class SiteConfig(Record):
     """data/site.yaml: settings of the whole site."""
 
     languages: list[Language] = Field(min_length=1, description="Site languages; the first is the default.")
@@ -871,7 +871,7 @@ class SearchTermsFile(Record):
 
 # The data files, their model, and the top-level key that holds their records.
 DATA_FILES: dict[str, type[Record]] = {
-    "site.yaml": SiteFile,
+    "site.yaml": SiteConfig,
     "strings.yaml": StringsFile,
     "process.yaml": ProcessFile,
     "requirements.yaml": RequirementsFile,

@@ -222,7 +222,7 @@ def nginx_conf(site: SitePlan, out: Path, rules: list[tuple[str, list[tuple[str,
     if uncharted:  # nginx adds a charset per type, never per file
         raise ValueError(f"{uncharted[0]} is sent with and without charset=utf-8; pick one in nginx.MEDIA_TYPES")
     return env.get_template(NGINX_TEMPLATE).render(
-        base=site.base_path, host=urlsplit(site.project.site.site_url).hostname, media_types=MEDIA_TYPES,
+        base=site.base_path, host=urlsplit(site.project.config.site_url).hostname, media_types=MEDIA_TYPES,
         charset_types=sorted(charset_types), gzip_types=GZIP_TYPES, not_found=not_found_pages(site, out),
         locations=locations, file_name=NGINX_FILE)
 

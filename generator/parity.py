@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .errors import DataError, Problem
 from .load import load_file
-from .models import SiteFile
+from .models import SiteConfig
 from .validate import load_project
 
 PARITY_CODES = {"missing-translation": 0, "todo": 0, "missing-page-translation": 1}
@@ -25,7 +25,7 @@ _HEADING_RE = re.compile(r"^#{1,6}\s", re.M)
 def translation_report(data_dir: Path, content_dir: Path | None, today: dt.date) -> dict[str, list[str]]:
     data_dir = Path(data_dir)
     try:
-        site = SiteFile.model_validate(load_file(data_dir / "site.yaml", "site.yaml").data)
+        site = SiteConfig.model_validate(load_file(data_dir / "site.yaml", "site.yaml").data)
         languages = [lang.code for lang in site.languages]
     except Exception:  # noqa: BLE001 - `check` explains a broken site.yaml; list what we can
         languages = ["fi", "sv"]

@@ -57,9 +57,9 @@ class SitePlan:
     def __init__(self, project: Project, today: dt.date):
         self.project = project
         self.today = today
-        self.base_path = urlsplit(project.site.site_url).path.rstrip("/")
+        self.base_path = urlsplit(project.config.site_url).path.rstrip("/")
         """The site's path below its origin ('' or e.g. /kanta-opas), without a trailing slash."""
-        self.origin = project.site.site_url.rstrip("/").removesuffix(self.base_path)
+        self.origin = project.config.site_url.rstrip("/").removesuffix(self.base_path)
         """scheme://host[:port] of the published site, for absolute addresses (feeds, sitemap)."""
         self.changes = sorted(project.changes, key=lambda c: c.date, reverse=True)
         """The change log, newest first (a stable sort: same-day changes keep the file's order)."""
@@ -83,8 +83,8 @@ class SitePlan:
             "service_by_id": {s.id: s for s in project.services},
             "requirement_by_id": {r.id: r for r in project.requirements},
             "services_requiring": services_requiring,
-            "roles": {r.id: r for r in project.site.roles},
-            "contacts": {c.id: c for c in project.site.contacts},
+            "roles": {r.id: r for r in project.config.roles},
+            "contacts": {c.id: c for c in project.config.contacts},
             "support_events": {e.kind: e for e in project.process.support_events},
         }
 
@@ -93,7 +93,7 @@ class SitePlan:
     def _plan(self) -> list[Page]:
         p = self.project
         langs = p.languages
-        slug = {name: slugs.root for name, slugs in p.site.pages}
+        slug = {name: slugs.root for name, slugs in p.config.pages}
         strings = p.strings
 
         def title(key: str) -> dict[str, str]:
@@ -126,7 +126,7 @@ class SitePlan:
             Page("accessibility", "accessibility.md.j2",
                  {lang: f"{slug['accessibility'][lang]}.md" for lang in langs},
                  title("title-accessibility"), ("site.yaml", ("accessibility",)),
-                 p.site.accessibility.reviewed, nav=NAV_ORDER["accessibility"]),
+                 p.config.accessibility.reviewed, nav=NAV_ORDER["accessibility"]),
         ]
         for i, period in enumerate(p.periods):
             pages.append(Page(
@@ -201,7 +201,7 @@ class SitePlan:
     def edit_url(self, page: Page, lang: str) -> str:
         """GitHub-style link to the page's source file, at the record's line where known."""
         file, path = page.source
-        site = self.project.site
+        site = self.project.config
         if "versions" in page.context:  # a hand-written page: its own file in this language
             version = page.context["versions"][lang]
             target = f"{self.project.content_dir.name}/{lang}/{version.slug}.md"
@@ -244,7 +244,7 @@ def declared_redirects(site: SitePlan) -> list[Redirect]:
     root (`/fi/vanha-sivu/` → `/fi/palvelut/`). The fallback page speaks the old address's language."""
     langs = site.project.languages
     items = set()
-    for declared in site.project.site.redirects:
+    for declared in site.project.config.redirects:
         lang = declared.old.split("/")[1]
         items.add(Redirect(site.base_path + declared.old, site.base_path + declared.new,
                            lang if lang in langs else langs[0]))

@@ -49,7 +49,7 @@ def verify(site: SitePlan, out: Path, *, check_urls: bool = True) -> list:
     """
     from .errors import BuildError
 
-    problems = linkcheck.check_site(out, site.project.site.site_url, site.project.languages,
+    problems = linkcheck.check_site(out, site.project.config.site_url, site.project.languages,
                                     workers=min(len(site.project.languages), os.cpu_count() or 1))
     if problems:
         raise BuildError(linkcheck.describe(problems))
@@ -62,18 +62,18 @@ def root_pages(site: SitePlan) -> dict[str, bytes]:
     p = site.project
     langs = p.languages
     t = p.strings
-    choices = [{"lang": code, "site_name": p.site.site_name[code], "home": site.url("home", code),
+    choices = [{"lang": code, "site_name": p.config.site_name[code], "home": site.url("home", code),
                 "choose": t["root-choose"][code], "not_found_title": t["not-found-title"][code],
                 "not_found_text": t["not-found-text"][code], "home_title": t["title-home"][code]}
                for code in langs]
     feeds = [{"lang": code, "href": site.changes_feed(code),
-              "title": f"{p.site.site_name[code]}: {t['title-changes'][code]}"} for code in langs]
+              "title": f"{p.config.site_name[code]}: {t['title-changes'][code]}"} for code in langs]
     template = html_environment().get_template("root.html.j2")
-    common = {"lang": langs[0], "base": site.base_path, "description": p.site.description[langs[0]],
+    common = {"lang": langs[0], "base": site.base_path, "description": p.config.description[langs[0]],
               "feeds": feeds, "choices": choices}
     pages = {
         "index.html": template.render(common, page="chooser",
-                                      title=" / ".join(p.site.site_name[code] for code in langs)),
+                                      title=" / ".join(p.config.site_name[code] for code in langs)),
         "404.html": template.render(common, page="not-found",
                                     title=" / ".join(t["not-found-title"][code] for code in langs)),
     }

@@ -29,7 +29,8 @@ class Project:
 
     data_dir: Path
     content_dir: Path
-    site: m.SiteFile
+    config: m.SiteConfig
+    """data/site.yaml: the settings of the whole site."""
     strings: dict[str, m.Text]
     process: m.ProcessFile
     requirements: list[m.Requirement]
@@ -45,7 +46,7 @@ class Project:
 
     @property
     def languages(self) -> list[str]:
-        return [lang.code for lang in self.site.languages]
+        return [lang.code for lang in self.config.languages]
 
     def service(self, service_id: str) -> m.Service:
         return next(s for s in self.services if s.id == service_id)

@@ -70,11 +70,11 @@ def html_environment() -> jinja2.Environment:
 
 
 class PageContext:
-    """What a template sees for one page in one language (documented in _base.md.j2)."""
+    """What a template sees for one page in one language (documented at the top of _macros.md.j2)."""
 
-    def __init__(self, site: SitePlan, page: Page, lang: str):
-        self.site, self.page, self.lang = site, page, lang
-        self.project = site.project
+    def __init__(self, plan: SitePlan, page: Page, lang: str):
+        self.plan, self.page, self.lang = plan, page, lang
+        self.project = plan.project
         self.here = page.paths[lang]
 
     def t(self, key: str) -> str:
@@ -85,7 +85,7 @@ class PageContext:
 
     def ref(self, key: str, anchor: str = "") -> str:
         """Relative link from this page to another page's Markdown file (MkDocs checks it)."""
-        target = self.site.by_key[key].paths[self.lang]
+        target = self.plan.by_key[key].paths[self.lang]
         rel = posixpath.relpath(target, posixpath.dirname(self.here) or ".")
         return rel + (f"#{anchor}" if anchor else "")
 
@@ -96,28 +96,28 @@ class PageContext:
         return d.format_time(value, self.t("format-time"))
 
     def title(self, key: str) -> str:
-        return self.site.by_key[key].titles[self.lang]
+        return self.plan.by_key[key].titles[self.lang]
 
     def feed(self, name: str) -> str:
         """Absolute path of a calendar feed written by the post-build stage."""
-        return self.site.feed_url(self.lang, name)
+        return self.plan.feed_url(self.lang, name)
 
     def changes_feed(self) -> str:
         """Absolute path of this language's Atom feed of the change log (feeds.atom_feeds)."""
-        return self.site.changes_feed(self.lang)
+        return self.plan.changes_feed(self.lang)
 
     def as_dict(self) -> dict:
         p = self.project
-        today = self.site.today
+        today = self.plan.today
         return {
             "lang": self.lang, "t": self.t, "l": self.l, "ref": self.ref, "date": self.date,
             "time": self.time, "title": self.title, "feed": self.feed, "page": self.page,
-            "changes_feed": self.changes_feed, "changes": self.site.changes,
-            "change_keys": self.site.change_keys, "pages_by_key": self.site.by_key,
-            "site": p.site, "process": p.process, "services": p.services, "periods": p.periods,
+            "changes_feed": self.changes_feed, "changes": self.plan.changes,
+            "change_keys": self.plan.change_keys, "pages_by_key": self.plan.by_key,
+            "config": p.config, "process": p.process, "services": p.services, "periods": p.periods,
             "requirements": p.requirements, "today": today, "d": d, "strings": p.strings,
-            **self.site.lookups,
-            "sectors": p.site.sectors,
+            **self.plan.lookups,
+            "sectors": p.config.sectors,
             **self.page.context,
         }
 
@@ -138,8 +138,8 @@ def render(site: SitePlan, cache_dir: Path | None = None) -> dict[str, str]:
     for lang in langs:
         ctx = PageContext(site, site.by_key["home"], lang)
         files[f"{lang}/mkdocs.yml"] = config.render(
-            **ctx.as_dict(), nav=site.nav(lang), languages=site.project.site.languages,
-            language=next(x for x in site.project.site.languages if x.code == lang),
+            **ctx.as_dict(), nav=site.nav(lang), languages=site.project.config.languages,
+            language=next(x for x in site.project.config.languages if x.code == lang),
             base_path=site.base_path, status_labels=_status_labels(site, lang),
             changes_feed_url=site.changes_feed(lang),
             inherit=str(PACKAGE_DIR.parent / "mkdocs.yml"),

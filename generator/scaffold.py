@@ -102,7 +102,7 @@ def new_service(data_dir: Path, service_id: str, today: dt.date) -> str:
         *text("summary", "what the service is, in one or two sentences"),
         *text("who", "who must or may onboard it"),
         "    sectors:  # health, social, pharmacy, vendor",
-        f"      - {project.site.sectors[0].id}",
+        f"      - {project.config.sectors[0].id}",
         "    requires:  # ids from requirements.yaml",
         f"      - {project.requirements[0].id}",
         "    steps:  # in order; who is a role from site.yaml",
@@ -112,7 +112,7 @@ def new_service(data_dir: Path, service_id: str, today: dt.date) -> str:
         "    registration:",
         "      required: true  # does the actor register for an onboarding period?",
         "      vendor_exception: false  # true for health care services",
-        f"    contact: {project.site.contacts[0].id}",
+        f"    contact: {project.config.contacts[0].id}",
         f"    last_reviewed: {today.isoformat()}",
     ]
     _append(data_dir / "services.yaml", lines)

@@ -98,13 +98,13 @@ def load_project(data_dir: Path, content_dir: Path | None = None, *,
     if any(p.is_error for p in problems) or len(parsed) < len(m.DATA_FILES):
         raise DataError(sorted(problems))
 
-    site: m.SiteFile = parsed["site.yaml"]
+    site: m.SiteConfig = parsed["site.yaml"]
     languages = [lang.code for lang in site.languages]
     pages, page_problems = content.load_pages(content_dir, languages, shown=_shown, explain=_from_pydantic)
     problems += page_problems
 
     project = Project(
-        data_dir=data_dir, content_dir=content_dir, site=site,
+        data_dir=data_dir, content_dir=content_dir, config=site,
         strings=parsed["strings.yaml"].strings, process=parsed["process.yaml"],
         requirements=parsed["requirements.yaml"].requirements,
         services=parsed["services.yaml"].services, periods=parsed["periods.yaml"].periods,
@@ -325,7 +325,7 @@ class Rules:
 
     def _rule_translations(self) -> None:
         """Every text, slug and address exists, non-empty, in every configured language."""
-        models = {"site.yaml": self.p.site, "process.yaml": self.p.process,
+        models = {"site.yaml": self.p.config, "process.yaml": self.p.process,
                   "requirements.yaml": self.p.requirements, "services.yaml": self.p.services,
                   "periods.yaml": self.p.periods, "strings.yaml": self.p.strings,
                   "changes.yaml": self.p.changes}
@@ -349,7 +349,7 @@ class Rules:
                              at_key=True)
 
     def _rule_unique_ids_and_references(self) -> None:
-        site, f = self.p.site, "site.yaml"
+        site, f = self.p.config, "site.yaml"
         self.unique(f, site.languages, ("languages",), "language", "code")
         contacts = self.unique(f, site.contacts, ("contacts",), "contact")
         sectors = self.unique(f, site.sectors, ("sectors",), "sector")
@@ -407,7 +407,7 @@ class Rules:
         """URLs stay unique per language; generated sections and pages never collide."""
         for lang in self.langs:
             top: dict[str, str] = {}
-            for name, slugs in self.p.site.pages:
+            for name, slugs in self.p.config.pages:
                 if lang in slugs.root:
                     if slugs[lang] in top:
                         self.add("site.yaml", ("pages", name, lang),
@@ -457,7 +457,7 @@ class Rules:
 
     def _rule_site_name_in_attributes(self) -> None:
         """The theme writes the site name into HTML attributes unescaped (aria-label): no `"`."""
-        for lang, name in self.p.site.site_name.root.items():
+        for lang, name in self.p.config.site_name.root.items():
             if '"' in name:
                 self.add("site.yaml", ("site_name", lang), 'the site name contains a double quote (")',
                          "the theme writes the name inside HTML attributes: use typographic quotes "
@@ -465,7 +465,7 @@ class Rules:
 
     def _redirects(self) -> None:
         """`redirects:` in site.yaml: every old address is free, every new one is a published page."""
-        declared = self.p.site.redirects
+        declared = self.p.config.redirects
         if not declared or any(p.is_error for p in self.problems):
             return
         from .plan import SitePlan, service_redirects
@@ -663,7 +663,7 @@ class Rules:
             return
         for lang in self.langs:
             slug = slugs.root.get(lang)
-            taken = {s.root.get(lang) for _, s in self.p.site.pages} | \
+            taken = {s.root.get(lang) for _, s in self.p.config.pages} | \
                 {pg.slug for pg in self.p.pages if pg.lang == lang}
             if slug in taken:
                 self.add("strings.yaml", ("strings", "slug-changes", lang),
@@ -702,7 +702,7 @@ class Rules:
     def _rule_link_language(self) -> None:
         """A reader follows links into pages of their own language: a per-language address that leads
         to a kanta.fi page in the other language, or such a link in a text, is a warning."""
-        files = {"process.yaml": (self.p.process, ()), "site.yaml": (self.p.site, ()),
+        files = {"process.yaml": (self.p.process, ()), "site.yaml": (self.p.config, ()),
                  "services.yaml": (self.p.services, ("services",)),
                  "requirements.yaml": (self.p.requirements, ("requirements",))}
         for file, (value, root) in files.items():
@@ -771,7 +771,7 @@ class Rules:
 
     def _rule_search_terms(self) -> None:
         """Search terms name pages that exist."""
-        known = {name for name, _ in self.p.site.pages} | {"home"}
+        known = {name for name, _ in self.p.config.pages} | {"home"}
         known |= {f"service:{s.id}" for s in self.p.services}
         for i, term in enumerate(self.p.search_terms):
             for j, key in enumerate(term.pages):

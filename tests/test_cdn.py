@@ -304,7 +304,7 @@ def test_declared_redirects_for_retired_pages():
     from generator.validate import load_project
 
     project, _ = load_project(DATA, CONTENT, today=TODAY, template_dir=TEMPLATE_DIR)
-    project.site = project.site.model_copy(update={"redirects": [
+    project.config = project.config.model_copy(update={"redirects": [
         Redirect(old="/sv/gammal-sida/", new="/sv/tjanster/")]})
     site = SitePlan(project, TODAY)
     assert plan_module.Redirect("/sv/gammal-sida/", "/sv/tjanster/", "sv") in plan_module.redirects(site)

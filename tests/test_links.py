@@ -46,7 +46,7 @@ def plan() -> SitePlan:
 
 
 def test_real_site_has_no_broken_links(real_site, plan):
-    problems = linkcheck.check_site(real_site, plan.project.site.site_url, plan.project.languages)
+    problems = linkcheck.check_site(real_site, plan.project.config.site_url, plan.project.languages)
     assert not problems, linkcheck.describe(problems)
 
 
@@ -322,7 +322,7 @@ def test_calendars_read_back_as_the_data_says(real_site, plan):
 
 def test_root_sitemap_pairs_every_page(real_site, plan):
     langs = plan.project.languages
-    origin = plan.project.site.site_url.rstrip("/")
+    origin = plan.project.config.site_url.rstrip("/")
     entries = ET.parse(real_site / "sitemap.xml").getroot().findall("s:url", NS)
     by_loc = {e.findtext("s:loc", namespaces=NS): e for e in entries}
     assert len(by_loc) == len(entries) == len(plan.pages) * len(langs)
@@ -339,7 +339,7 @@ def test_root_sitemap_pairs_every_page(real_site, plan):
 
 
 def test_sitemap_lastmod_follows_each_services_review_date(real_site, plan):
-    origin = plan.project.site.site_url.rstrip("/")
+    origin = plan.project.config.site_url.rstrip("/")
     entries = {e.findtext("s:loc", namespaces=NS): e.findtext("s:lastmod", namespaces=NS)
                for e in ET.parse(real_site / "sitemap.xml").getroot().findall("s:url", NS)}
     dates = set()
@@ -356,7 +356,7 @@ def test_sitemap_lastmod_follows_each_services_review_date(real_site, plan):
 def test_robots_points_at_the_root_sitemap(real_site, plan):
     text = (real_site / "robots.txt").read_text(encoding="utf-8")
     assert "User-agent: *" in text and "Disallow: /\n" not in text
-    assert f"Sitemap: {plan.project.site.site_url.rstrip('/')}/sitemap.xml" in text.splitlines()
+    assert f"Sitemap: {plan.project.config.site_url.rstrip('/')}/sitemap.xml" in text.splitlines()
 
 
 # ---------------------------------------------------------------------------

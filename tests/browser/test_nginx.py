@@ -320,7 +320,7 @@ def test_under_a_base_path(nginx_binary, site, tmp_path):
 
     project, _ = load_project(site.parent / "data", site.parent / "content", today=TODAY,
                               template_dir=TEMPLATE_DIR)
-    project.site = project.site.model_copy(update={"site_url": "https://example.org/opas/"})
+    project.config = project.config.model_copy(update={"site_url": "https://example.org/opas/"})
     plan = SitePlan(project, TODAY)
     rules = cdn.header_rules(plan, site, cdn.inline_script_hashes(site))
     include = tmp_path / "opas.conf"
