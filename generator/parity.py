@@ -40,10 +40,7 @@ def translation_report(data_dir: Path, content_dir: Path | None, today: dt.date)
             lang = p.args[PARITY_CODES[p.code]]
             report.setdefault(lang, []).append(_line(p))
     if project is not None:
-        by_id: dict[str, dict] = {}
-        for page in project.pages:
-            by_id.setdefault(page.meta.id, {})[page.lang] = page
-        for versions in by_id.values():
+        for versions in project.content_versions().values():
             counts = {lang: len(_HEADING_RE.findall(page.body)) for lang, page in versions.items()}
             most = max(counts.values())
             for lang, count in counts.items():

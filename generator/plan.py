@@ -143,10 +143,7 @@ class SitePlan:
                 # The page lists the periods that accept the service: their changes count too.
                 max([service.last_reviewed, *(x.last_reviewed for x in p.periods if service.id in x.accepts)]),
                 {"service": service}))
-        by_id: dict[str, dict] = {}
-        for page in p.pages:
-            by_id.setdefault(page.meta.id, {})[page.lang] = page
-        for page_id, versions in sorted(by_id.items()):
+        for page_id, versions in sorted(p.content_versions().items()):
             first = versions[langs[0]]
             pages.append(Page(
                 f"content:{page_id}", "content.md.j2",

@@ -48,6 +48,13 @@ class Project:
     def languages(self) -> list[str]:
         return [lang.code for lang in self.config.languages]
 
+    def content_versions(self) -> dict[str, dict[str, ContentPage]]:
+        """Hand-written pages by their `id`, each with its versions by language (file order)."""
+        versions: dict[str, dict[str, ContentPage]] = {}
+        for page in self.pages:
+            versions.setdefault(page.meta.id, {})[page.lang] = page
+        return versions
+
     def service(self, service_id: str) -> m.Service:
         return next(s for s in self.services if s.id == service_id)
 
