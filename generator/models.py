@@ -31,6 +31,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from .printable import codepoint, first_invisible, printable
+from .urlsafety import link_allowed
 
 # ---------------------------------------------------------------------------
 # Scalar types (all parse strings, with messages that teach the fix)
@@ -57,7 +58,6 @@ _DATE_RE = _whole(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
 TIME_PATTERN = r"^([0-9]{1,2}):([0-9]{2})$"
 _TIME_RE = _whole(TIME_PATTERN)
 _TAG_RE = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
-_BAD_URL_RE = re.compile(r"^\s*(javascript|data|vbscript|file)\s*:", re.I)
 _MD_LINK_RE = re.compile(r"\]\(\s*<?([^)\s>]*)")
 _ATTR_LIST_RE = re.compile(r"\{(?![A-Za-z_][A-Za-z0-9_]*\})(?::?[ \t]*[^}\s][^\n]*?\})")
 """A Markdown attribute list as attr_list reads it: `{: #id .class key=value }`, also without the
@@ -189,7 +189,7 @@ def _check_bool(value) -> bool:
 
 def _check_url(value: str) -> str:
     _scalar(value, _EXAMPLES["url"])
-    if _BAD_URL_RE.match(value) or not (_HTTPS_RE.fullmatch(value) or _MAILTO_RE.fullmatch(value)):
+    if not link_allowed(value) or not (_HTTPS_RE.fullmatch(value) or _MAILTO_RE.fullmatch(value)):
         _fail("bad-url", "'{0}' is not an allowed link: write a full https:// address or "
               "mailto:name@example.fi, with spaces, quotes and ( ) [ ] { } percent-encoded "
               "(%20, %22, %28 …)", value)
@@ -260,7 +260,7 @@ def _check_plain(value: str) -> str:
 
 def _link_target_ok(target: str) -> bool:
     """Where a link in a data text may point: https://, mailto:, a site path (/fi/…), an anchor."""
-    if _BAD_URL_RE.match(target):
+    if not link_allowed(target):  # the judgement every stage shares (a browser's reading)
         return False
     return bool(_HTTPS_RE.fullmatch(target) or _MAILTO_RE.fullmatch(target)
                 or _SITE_PATH_RE.fullmatch(target) or _ANCHOR_RE.fullmatch(target))
