@@ -13,7 +13,7 @@ PY := $(VENV)/bin/python
 RUNTIME := $(VENV)/.runtime-installed
 DEV := $(VENV)/.dev-installed
 
-.PHONY: site test check serve bench schemas clean browser-deps
+.PHONY: site test lint check serve bench schemas clean browser-deps
 
 $(RUNTIME): requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -45,8 +45,15 @@ serve: $(RUNTIME) $(BYTECODE)
 schemas: $(RUNTIME)
 	$(PY) -m generator schemas
 
-test: $(DEV) browser-deps
+test: lint browser-deps
 	$(PY) -m pytest
+
+# The habits, before the tests: ruff (pyflakes, pycodestyle, isort, bugbear, pyupgrade, simplify),
+# mypy on generator/, and the one-way stages (import-linter's layers contract in pyproject.toml).
+lint: $(DEV)
+	$(PY) -m ruff check generator tests bench
+	$(PY) -m mypy
+	$(VENV)/bin/lint-imports --no-cache
 
 # Node packages for the HTML validator (vnu-jar): installed from the npm lock.
 browser-deps: node_modules/.installed

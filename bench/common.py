@@ -59,7 +59,7 @@ class Run:
     tree_peak_mb: float
     output: str
 
-    def check(self, what: str) -> "Run":
+    def check(self, what: str) -> Run:
         if self.rc != 0:
             raise RuntimeError(f"{what} failed (exit {self.rc}):\n{self.output[-4000:]}")
         return self

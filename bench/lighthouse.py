@@ -77,7 +77,7 @@ TRACE_ERRORS = ("NO_NAVSTART", "NO_FCP_TRACE", "NO_TRACING_STARTED")
 def run_measured(url: str, form_factor: str, attempts: int = 3) -> dict:
     """run_one, again (up to `attempts` in all) when Lighthouse failed to record its trace;
     `attempts` in the result says how many runs it took."""
-    for attempt in range(1, attempts + 1):
+    for attempt in range(1, attempts + 1):  # noqa: B007  (returned below)
         result = run_one(url, form_factor)
         if not any(code in result.get("error", "") for code in TRACE_ERRORS):
             break

@@ -178,7 +178,7 @@ def record_with_browser(base: str, paths: list[str]) -> dict[str, list[str]]:
             for path in paths:
                 context = browser.new_context()  # empty cache: a first visit
                 seen: list[str] = []
-                context.on("request", lambda r: seen.append(r.url))
+                context.on("request", lambda r, seen=seen: seen.append(r.url))
                 page = context.new_page()
                 page.goto(base + path, wait_until="networkidle")
                 page.keyboard.press("Shift")  # a first interaction: kg.js loads Material's scripts

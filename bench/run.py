@@ -178,9 +178,9 @@ def section_build(ctx: dict) -> dict:
     seq1_s = stats([s["wall"] for s in seq1])
     per_lang = {lang: stats([s["per_lang"][lang] for s in seq]) for lang in languages}
     ratio = full_s["median"] / seq_s["median"]
-    ratio_runs = stats([f["wall"] / s["wall"] for f, s in zip(full, seq)], 3)
+    ratio_runs = stats([f["wall"] / s["wall"] for f, s in zip(full, seq, strict=False)], 3)
     ratio1 = full1_s["median"] / seq1_s["median"]
-    ratio1_runs = stats([f["wall"] / s["wall"] for f, s in zip(full1, seq1)], 3)
+    ratio1_runs = stats([f["wall"] / s["wall"] for f, s in zip(full1, seq1, strict=False)], 3)
     generator_own = stats([f["wall"] - f["timings"].get("mkdocs", 0.0) for f in full])
     pages = sum(full[0]["md_pages"].values())
     res = {
@@ -271,8 +271,8 @@ def profile_scale(ctx: dict, data_root: Path, max_bytes: int) -> dict:
     md = run([PY, "-c", script], cwd=work / lang / "docs").check("markdown timing").output.strip().splitlines()
     return {
         "generator_tottime_top": _top_stats(prof, "", "tottime"),
-        "generator_cumtime_own_code": _top_stats(prof, "generator/|jinja2/filters|icalendar|yaml/composer", "cumulative",
-                                                 18),
+        "generator_cumtime_own_code": _top_stats(
+            prof, "generator/|jinja2/filters|icalendar|yaml/composer", "cumulative", 18),
         "mkdocs_cumtime_top": _top_stats(mk_prof, "", "cumulative", 30)[8:30],
         "markdown_largest_pages": md,
     }
@@ -345,7 +345,7 @@ def section_scale(ctx: dict) -> dict:
         # that the fixed start-up cost at 1x would hide.
         marg = []
         sizes = sorted(built)
-        for a, b in zip(sizes, sizes[1:]):
+        for a, b in zip(sizes, sizes[1:], strict=False):
             dt_ = built[b]["build_s"]["median"] - built[a]["build_s"]["median"]
             dp = built[b]["pages"] - built[a]["pages"]
             marg.append({"from": a, "to": b, "ms_per_added_page": round(dt_ / dp * 1000, 2)})

@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from .engine import Engine
 from .errors import BuildError, EngineError
@@ -86,4 +86,4 @@ def clear(path: Path) -> None:
 
 def epoch(day: dt.date) -> int:
     """SOURCE_DATE_EPOCH for MkDocs: the newest page's day, so the output does not depend on the clock."""
-    return int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp())
+    return int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp())

@@ -116,7 +116,7 @@ def material_inline_scripts() -> tuple[re.Pattern, ...]:
 
 
 def _attrs(text: str) -> dict[str, str]:
-    found = {}
+    found: dict[str, str] = {}
     for m in _ATTR_RE.finditer(text):
         value = next((g for g in m.groups()[1:] if g is not None), "")
         found.setdefault(m[1].lower(), html.unescape(value))

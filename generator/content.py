@@ -362,7 +362,7 @@ class Checker:
     """One Markdown converter set up as the build's, reused for every page of a run."""
 
     def __init__(self) -> None:
-        import markdown  # type: ignore[import-untyped]  # here: only runs that read pages need it
+        import markdown  # here: only runs that read pages need it
 
         extensions, configs = _extensions()
         self.md = markdown.Markdown(extensions=extensions, extension_configs=configs)

@@ -23,6 +23,7 @@ then, per request,
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import json
 import os
@@ -46,12 +47,15 @@ class Engine:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "generator.engine", str(cache_dir)],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
+        # Popen types its pipes as optional; with PIPE they always exist.
+        assert self.proc.stdin and self.proc.stdout and self.proc.stderr
+        self.stdin, self.stdout, self.stderr = self.proc.stdin, self.proc.stdout, self.proc.stderr
         self.used = False
         self._ready = False
 
     def ready(self) -> bool:
         """Has the helper finished its imports (without waiting for it)?"""
-        if not self._ready and select.select([self.proc.stdout], [], [], 0)[0]:
+        if not self._ready and select.select([self.stdout], [], [], 0)[0]:
             self._ready = self._answer()["ready"]
         return self._ready
 
@@ -61,8 +65,8 @@ class Engine:
         request = {"configs": [str(c) for c in configs], "epoch": source_date_epoch}
         self.used = True
         try:
-            self.proc.stdin.write(json.dumps(request) + "\n")
-            self.proc.stdin.flush()
+            self.stdin.write(json.dumps(request) + "\n")
+            self.stdin.flush()
         except (BrokenPipeError, OSError):
             pass  # the helper is gone: wait() reports what it said
 
@@ -75,12 +79,12 @@ class Engine:
     def _answer(self) -> dict:
         """The helper's next line; if it stopped instead, EngineError with what it printed."""
         try:
-            line = self.proc.stdout.readline()
+            line = self.stdout.readline()
         except OSError:
             line = ""
         if not line:
             self.close()
-            raise EngineError("the MkDocs helper stopped:\n" + (self.proc.stderr.read() or "").strip())
+            raise EngineError("the MkDocs helper stopped:\n" + (self.stderr.read() or "").strip())
         return json.loads(line)
 
     def close(self) -> None:
@@ -88,17 +92,15 @@ class Engine:
             self.proc.kill()  # never asked to build (e.g. invalid data): no need to wait for it
             self.proc.wait()
         if self.proc.poll() is None:
-            try:
-                self.proc.stdin.close()
-            except OSError:
-                pass
+            with contextlib.suppress(OSError):
+                self.stdin.close()
             try:
                 self.proc.wait(timeout=5)
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
 
-    def __enter__(self) -> "Engine":
+    def __enter__(self) -> Engine:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -150,10 +152,8 @@ def _import_once_before_fork() -> None:
     import mkdocs.utils
 
     for name in _BUILD_IMPORTS:
-        try:
+        with contextlib.suppress(ImportError):  # the build itself reports it, in its own words
             importlib.import_module(name)
-        except ImportError:
-            pass  # the build itself reports it, in its own words
     mkdocs.utils.get_themes()
     markdown.util.get_installed_extensions()
 
@@ -198,7 +198,7 @@ def _serve(cache_dir: str) -> None:
         os.makedirs(cache_dir, exist_ok=True)  # only now: nothing is written before a build is asked for
         children = []
         for cfg in request["configs"]:
-            log = tempfile.TemporaryFile()
+            log = tempfile.TemporaryFile()  # noqa: SIM115  (the child writes it; closed after wait)
             sys.stdout.flush()
             sys.stderr.flush()
             pid = os.fork()

@@ -28,7 +28,7 @@ HELSINKI = ZoneInfo("Europe/Helsinki")
 
 
 def _stamp(day: dt.date) -> dt.datetime:
-    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
 
 
 def _events(site: SitePlan, period: Period, lang: str, host: str) -> list[Event]:

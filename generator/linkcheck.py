@@ -28,10 +28,10 @@ import posixpath
 import re
 import sys
 import xml.etree.ElementTree as ET
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Collection
 from urllib.parse import unquote, urlsplit
 
 from .urlsafety import url_scheme
@@ -328,8 +328,8 @@ class Checker:
             tag = element.tag.rsplit("}", 1)[-1]
             if tag == "loc":
                 self.absolute(rel, (element.text or "").strip(), "<loc>")
-            elif tag == "link" and element.get("href"):
-                self.absolute(rel, element.get("href"), f"hreflang {element.get('hreflang')}")
+            elif tag == "link" and (href := element.get("href")):
+                self.absolute(rel, href, f"hreflang {element.get('hreflang')}")
 
     def check_robots(self) -> None:
         robots = self.out / "robots.txt"

@@ -96,12 +96,12 @@ def explain_missing(site: SitePlan, missing: list[str], added: list[str]) -> str
                 return lang, rest[:-1]
         return None
 
-    lost = {}  # lang → old slug, for service pages
+    lost: dict[str, list[str]] = {}  # lang → old slugs, for service pages
     for url in missing:
         found = service_slug(url)
         if found:
             lost.setdefault(found[0], []).append(found[1])
-    fresh = {}  # lang → service ids whose address is new
+    fresh: dict[str, dict[str, str]] = {}  # service id → its new slug per language
     for service in p.services:
         for lang in p.languages:
             if site.url(f"service:{service.id}", lang) in added:
@@ -137,14 +137,14 @@ def explain_missing(site: SitePlan, missing: list[str], added: list[str]) -> str
     lines.append("")
     lines.append("If a page was retired or moved on purpose, add a redirect to the page that replaces it "
                  f"under `redirects:` in {Path(p.data_dir) / 'site.yaml'} (paths below the site root).")
-    example = next((url[len(base):] for url in others if url.endswith("/")), None)
-    if example and example.count("/") > 2:
-        lang = example.split("/")[1]
+    retired = next((url[len(base):] for url in others if url.endswith("/")), None)
+    if retired and retired.count("/") > 2:
+        lang = retired.split("/")[1]
         fresh_pages = [url[len(base):] for url in added
                        if url.startswith(f"{base}/{lang}/") and url.endswith("/")]
         new = fresh_pages[0] if len(fresh_pages) == 1 else f"/{lang}/<new-page>/"
         lines.append("    redirects:")
-        lines.append(f"      - {{old: {example}, new: {new}}}")
+        lines.append(f"      - {{old: {retired}, new: {new}}}")
     lines.append(f"Only if the address should really stop working: run `{UPDATE}` and commit {FILE_NAME}.")
     if base:
         lines.append(f"(Addresses include the site's base path {base}.)")

@@ -21,7 +21,7 @@ measurement; builds never set it.
 from __future__ import annotations
 
 import os
-from typing import Callable
+from collections.abc import Callable
 
 
 def theme_listing() -> None:
@@ -38,7 +38,7 @@ def theme_listing() -> None:
     import material
     import mkdocs
 
-    installed = tuple(os.path.dirname(package.__file__) for package in (material, mkdocs))
+    installed = tuple(os.path.dirname(str(package.__file__)) for package in (material, mkdocs))
     original = jinja2.loaders.FileSystemLoader.list_templates
     listings: dict[str, list[str]] = {}
 
@@ -91,7 +91,7 @@ def plugin_scan() -> None:
     import mkdocs.plugins
 
     cached = functools.cache(mkdocs.plugins.get_plugins)
-    mkdocs.plugins.get_plugins = cached  # type: ignore[assignment]
+    mkdocs.plugins.get_plugins = cached
     cached()
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Literal, NoReturn
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -101,7 +101,7 @@ _EXAMPLES = {"id": "potilastietovaranto", "date": "2026-03-15", "time": "09:30",
              "period": "1/2026"}
 
 
-def _fail(code: str, message: str, *values: str):
+def _fail(code: str, message: str, *values: str) -> NoReturn:
     """Raise a validation error with a stable code, so `check --lang` can translate it.
 
     The message uses {0}, {1}… for the values, which become the problem's args. A value is

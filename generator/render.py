@@ -36,7 +36,7 @@ _H1_RE = re.compile(r"^# .*\n", re.M)
 # ---------------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def environment(cache_dir: Path | None = None) -> jinja2.Environment:
     """One environment per process (templates compile once; Jinja's auto-reload still
     picks up an edited template in `serve`). `cache_dir`: where compiled templates
@@ -60,7 +60,7 @@ def environment(cache_dir: Path | None = None) -> jinja2.Environment:
     return env
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def html_environment() -> jinja2.Environment:
     """For the HTML pages the generator writes itself (templates/*.html.j2): autoescaped."""
     import jinja2

@@ -559,7 +559,7 @@ class Rules:
                     self.add(f, base + ("events", j), "the event is not online but has no place",
                              "add `place:` or set `online: true`", code="event-place")
         order = sorted(range(len(self.p.periods)), key=lambda k: self.p.periods[k].start)
-        for a, b in zip(order, order[1:]):
+        for a, b in zip(order, order[1:], strict=False):
             pa, pb = self.p.periods[a], self.p.periods[b]
             if pb.start <= pa.end:
                 self.add(f, ("periods", b, "start"),
@@ -804,9 +804,7 @@ _MD_KANTA_LINK_RE = re.compile(r"\[([^\]]*)\]\(\s*<?(https://(?:www\.)?kanta\.fi
 
 def _addressed(value, path: tuple):
     """Yield (path, item) for every link, source and per-language address (LocalUrl) inside a value."""
-    if isinstance(value, m._Addressed):
-        yield path, value
-    elif isinstance(value, m.LocalUrl):
+    if isinstance(value, (m._Addressed, m.LocalUrl)):
         yield path, value
     elif isinstance(value, BaseModel) and not isinstance(value, RootModel):
         for name in type(value).model_fields:

@@ -112,7 +112,7 @@ def test_calendar_feeds_parse_back(small_site: Path):
         prep = next(e for e in events if "event-preparation-1-2027" in str(e["UID"]))
         start = prep.decoded("DTSTART")
         assert (start.hour, start.minute, str(start.tzinfo)) == (9, 0, "Europe/Helsinki")
-        assert prep.decoded("DTSTAMP") == dt.datetime(2026, 11, 20, tzinfo=dt.timezone.utc)
+        assert prep.decoded("DTSTAMP") == dt.datetime(2026, 11, 20, tzinfo=dt.UTC)
         registration = next(e for e in events if str(e["UID"]).startswith("registration-1-2027"))
         assert registration.decoded("DTEND") == dt.date(2026, 12, 12)  # exclusive end
     assert (small_site / "fi" / "kalenteri" / "1-2027.ics").is_file()

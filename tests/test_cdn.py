@@ -361,7 +361,7 @@ def test_moving_a_page_is_one_yaml_edit(small_copy, small_site):
     with pytest.raises(BuildError) as err:
         build_site(small_copy / "data", None, out, today=TODAY, work_dir=work)
     message = str(err.value)
-    for lang, (old, new) in moves.items():
+    for lang, (old, _new) in moves.items():
         assert f"/{lang}/{old}/" in message
     assert "`redirects:`" in message and "redirect_from" not in message
     assert "- {old: /fi/tietoa-sivustosta/, new: /fi/sivustosta/}" in message
@@ -533,7 +533,8 @@ def test_nginx_sends_one_charset_per_type(real_site, rules, monkeypatch):
 
     project, _ = load_project(DATA, CONTENT, today=TODAY, template_dir=TEMPLATE_DIR)
     site = SitePlan(project, TODAY)
-    charset_types = re.search(r"^charset_types (.*);$", nginx.nginx_conf(site, real_site, rules), re.MULTILINE)[1].split()
+    conf = nginx.nginx_conf(site, real_site, rules)
+    charset_types = re.search(r"^charset_types (.*);$", conf, re.MULTILINE)[1].split()
     assert {"text/html", "text/plain", "text/calendar", "application/json"} <= set(charset_types)
     assert "application/xml" not in charset_types and "text/css" not in charset_types
     monkeypatch.setitem(nginx.MEDIA_TYPES, "map", "application/json")

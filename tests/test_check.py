@@ -211,7 +211,7 @@ def test_huge_file_is_refused_without_parsing(data_copy: Path):
 def test_alias_bomb_costs_nothing(data_copy: Path):
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
-        for p, c in zip("abcdefgh", "bcdefghi"))
+        for p, c in zip("abcdefgh", "bcdefghi", strict=False))
     (data_copy / "strings.yaml").write_text(bomb, encoding="utf-8")
     result = run_check(data_copy)
     assert result.exit_code == 1
@@ -352,7 +352,7 @@ def test_translated_messages_format_with_their_own_values():
     from generator.messages import MESSAGES, translate
 
     for code, entries in MESSAGES.items():
-        for lang, (message, hint) in entries.items():
+        for lang, (message, _hint) in entries.items():
             problem = Problem("f.yaml", 1, 1, "English", hint="fix", code=code, args=("a", "b", "c"))
             shown, shown_hint, _ = translate(problem, lang)
             assert shown.startswith(message.format("a", "b", "c")), (code, lang)

@@ -19,7 +19,8 @@ from generator.schema import REFERENCE_PATH, data_reference, render_schemas
 from .conftest import ROOT
 
 README = ROOT / "README.md"
-START = "<!-- cli-reference: generated from the CLI by tests/test_docs.py; run `pytest tests/test_docs.py --update-goldens` -->"
+START = ("<!-- cli-reference: generated from the CLI by tests/test_docs.py; "
+         "run `pytest tests/test_docs.py --update-goldens` -->")
 END = "<!-- /cli-reference -->"
 def commands(group=main, prefix=()) -> list[list[str]]:
     """Every command of the CLI, in the order it declares them (so a new one cannot go undocumented)."""

@@ -104,7 +104,7 @@ yaml_features = st.sampled_from([
 ])
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _parsed(raw: bytes):
     front = FRONT_MATTER_RE.match(raw)
     return yaml.load((front[1] if front else raw).decode("utf-8"), Loader=LOADER)

@@ -253,7 +253,7 @@ def _apply(root: Path, names: list[str]) -> dict[str, tuple[str, object]]:
                 where[name] = (file_name, lines[HOLES[name][1]])
     pages = [name for name in names if HOLES[name][0] == "page"]
     page = first_page(root)
-    for name, lines in zip(pages, append_lines(page, [HOLES[name][2] for name in pages])):
+    for name, lines in zip(pages, append_lines(page, [HOLES[name][2] for name in pages]), strict=False):
         where[name] = (page.name, lines)
     return where
 

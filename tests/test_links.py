@@ -72,7 +72,8 @@ def tiny(tmp_path) -> Path:
         "sv/index.html": _page('<a href="/fi/palvelut/#b">fi</a>', "sv"),
         "fi/search/search_index.json": json.dumps({"docs": [{"location": ""}, {"location": "palvelut/#b"}]}),
         "api/x.json": json.dumps({"url": "https://kayttoonotto.kanta.fi/fi/palvelut/"}),
-        "fi/kalenteri/a.ics": "BEGIN:VCALENDAR\r\nURL:https://kayttoonotto.kanta.fi/fi/pal\r\n velut/\r\nEND:VCALENDAR\r\n",
+        "fi/kalenteri/a.ics": ("BEGIN:VCALENDAR\r\nURL:https://kayttoonotto.kanta.fi/fi/pal\r\n velut/\r\n"
+                               "END:VCALENDAR\r\n"),
         "sitemap.xml": ('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
                         'xmlns:xhtml="http://www.w3.org/1999/xhtml"><url><loc>https://kayttoonotto.kanta.fi/fi/</loc>'
                         '<xhtml:link rel="alternate" hreflang="sv" href="https://kayttoonotto.kanta.fi/sv/"/>'
@@ -328,7 +329,7 @@ def test_root_sitemap_pairs_every_page(real_site, plan):
     assert len(by_loc) == len(entries) == len(plan.pages) * len(langs)
     for page in plan.pages:
         group = {lang: origin + plan.url(page.key, lang) for lang in langs}
-        for lang, loc in group.items():
+        for _lang, loc in group.items():
             entry = by_loc[loc]
             links = {link.get("hreflang"): link.get("href") for link in entry.findall("x:link", NS)}
             assert {k: v for k, v in links.items() if k != "x-default"} == group, loc

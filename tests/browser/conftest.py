@@ -184,7 +184,7 @@ def page_types(page_plan, real_site) -> list[PageType]:
         types.append(of("content", content[0]))
     types.append(PageType("404", {lang: NOT_FOUND[lang] for lang in langs}))
     for t in types:
-        for lang, url in t.urls.items():
+        for _lang, url in t.urls.items():
             built = real_site / url.lstrip("/") / "index.html"
             assert t.name == "404" or built.is_file(), f"{t.name}: {url} was not built"
     return types

@@ -45,7 +45,7 @@ def test_no_policy_violation_on_any_page_type(new_page, page_types):
     messages = watch(page)
     visited = []
     for page_type in page_types:
-        for lang, url in page_type.urls.items():
+        for _lang, url in page_type.urls.items():
             page.goto(url, wait_until="load")
             visited.append(url)
     for url in EXTRA_PATHS:
@@ -95,7 +95,7 @@ def test_language_switcher_works_under_the_policy(new_page, page_type):
 def test_status_script_runs_under_the_policy(new_page, page_type):
     page = new_page()
     messages = watch(page)
-    for lang, url in page_type("schedule").urls.items():
+    for _lang, url in page_type("schedule").urls.items():
         page.goto(url, wait_until="load")
         page.wait_for_selector(".kg-status[data-live]", state="attached", timeout=10000)
         live = page.locator(".kg-status[data-live]").first.get_attribute("data-live")

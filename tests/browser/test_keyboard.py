@@ -52,7 +52,7 @@ def test_tab_order_and_visible_focus(new_page, page_type):
     assert all(p >= 0 for p in positions.values()), f"not reached: {positions}\n" + "\n".join(order)
     assert positions["skip"] < positions["lang"] < positions["search"] < positions["steps"], \
         f"unexpected tab order {positions}:\n" + "\n".join(order)
-    invisible = [o for o, s in zip(order, seen) if s["outline"] == "none" or s["outlineWidth"] <= 0]
+    invisible = [o for o, s in zip(order, seen, strict=False) if s["outline"] == "none" or s["outlineWidth"] <= 0]
     assert not invisible, "focused without a visible outline:\n" + "\n".join(invisible)
 
 

@@ -64,7 +64,7 @@ def tour(browser, server, page_types) -> list[Visit]:
                 # The last thing a page loads is the search index (in Material's worker): once the
                 # search box says it is ready, every request of the visit has been made.
                 page.wait_for_function(SEARCH_READY, timeout=15000)
-                for name, width in sorted(WIDTHS.items(), key=lambda x: -x[1]):
+                for _name, width in sorted(WIDTHS.items(), key=lambda x: -x[1]):
                     page.set_viewport_size({"width": width, "height": 900})
                     page.wait_for_timeout(100)  # let Material and kg.js react to the resize
                     shot = SCREENSHOTS / f"{lang}-{t.name}-{width}.png"

@@ -16,7 +16,7 @@ import pytest
 
 from generator import dates
 
-HELSINKI_NOON_UTC = dt.time(10, 0, tzinfo=dt.timezone.utc)  # 12:00 or 13:00 in Helsinki: same day
+HELSINKI_NOON_UTC = dt.time(10, 0, tzinfo=dt.UTC)  # 12:00 or 13:00 in Helsinki: same day
 
 
 def label_key(period, key: str) -> str:
@@ -83,10 +83,10 @@ def test_every_status_on_the_schedule_updates(new_page, page_type, page_plan):
 
 
 @pytest.mark.parametrize("utc, helsinki", [
-    (dt.datetime(2026, 7, 1, 21, 30, tzinfo=dt.timezone.utc), dt.date(2026, 7, 2)),    # EEST: 00:30
-    (dt.datetime(2026, 1, 15, 21, 30, tzinfo=dt.timezone.utc), dt.date(2026, 1, 15)),  # EET: 23:30
-    (dt.datetime(2026, 1, 15, 22, 0, tzinfo=dt.timezone.utc), dt.date(2026, 1, 16)),   # EET: midnight
-    (dt.datetime(2026, 7, 1, 20, 59, tzinfo=dt.timezone.utc), dt.date(2026, 7, 1)),    # EEST: 23:59
+    (dt.datetime(2026, 7, 1, 21, 30, tzinfo=dt.UTC), dt.date(2026, 7, 2)),    # EEST: 00:30
+    (dt.datetime(2026, 1, 15, 21, 30, tzinfo=dt.UTC), dt.date(2026, 1, 15)),  # EET: 23:30
+    (dt.datetime(2026, 1, 15, 22, 0, tzinfo=dt.UTC), dt.date(2026, 1, 16)),   # EET: midnight
+    (dt.datetime(2026, 7, 1, 20, 59, tzinfo=dt.UTC), dt.date(2026, 7, 1)),    # EEST: 23:59
 ])
 def test_today_is_helsinkis_date_in_the_hour_the_offsets_disagree(new_page, page_type, utc, helsinki):
     """kg.js takes Helsinki's date from UTC+2/UTC+3 when both agree and asks the time-zone
