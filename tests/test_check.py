@@ -313,7 +313,7 @@ def test_error_output_format_golden(data_copy: Path, shipped, request):
     services = services.replace("    kind: service\n", "    kind: servce\n", 1)
     services = services.replace("      fi: resepti-palvelu", "      fi: Resepti Palvelu", 1)
     (data_copy / "services.yaml").write_text(services, encoding="utf-8")
-    for lang in ("en", "fi"):
+    for lang in ("en", "fi", "sv"):
         output = run_check(data_copy, "--lang", lang).output.replace(str(data_copy.parent) + "/", "")
         golden = Path(__file__).parent / "golden" / f"check-output.{lang}.txt"
         if request.config.getoption("--update-goldens"):

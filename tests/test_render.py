@@ -31,6 +31,8 @@ PAGES = {
     "requirements": "requirements",
     "customer": "customer",
     "services": "services",
+    "accessibility": "accessibility",
+    "content": "content:about",
 }
 
 
@@ -50,6 +52,19 @@ def test_rendered_markdown_matches_golden(rendered, name, lang, request):
     golden = GOLDEN / f"{name}.{lang}.md"
     if request.config.getoption("--update-goldens"):
         golden.parent.mkdir(exist_ok=True)
+        golden.write_text(text, encoding="utf-8")
+    assert golden.exists(), f"{golden} is missing: run pytest --update-goldens"
+    assert text == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_mkdocs_config_matches_golden(rendered, lang, request):
+    """Each language's mkdocs.yml: theme, language, search, navigation, extensions."""
+    _, files = rendered
+    # The config names the checkout's own mkdocs.yml and overrides/ by absolute path.
+    text = files[f"{lang}/mkdocs.yml"].replace(str(TEMPLATE_DIR.parent.parent), "<repo>")
+    golden = GOLDEN / f"mkdocs.{lang}.yml"
+    if request.config.getoption("--update-goldens"):
         golden.write_text(text, encoding="utf-8")
     assert golden.exists(), f"{golden} is missing: run pytest --update-goldens"
     assert text == golden.read_text(encoding="utf-8")

@@ -136,7 +136,7 @@ def source_mistakes(data: Path) -> None:
 def test_source_warnings_golden(data_copy: Path, request):
     """The report for those slips, in English and Finnish (warnings only: the build goes on)."""
     source_mistakes(data_copy)
-    for lang in ("en", "fi"):
+    for lang in ("en", "fi", "sv"):
         result = run_check(data_copy, "--lang", lang)
         assert result.exit_code == 0, result.output
         lines = [ln for ln in result.output.replace(str(data_copy.parent) + "/", "").splitlines()
