@@ -82,3 +82,20 @@ def test_readme_documents_every_json_feed_field(real_site):
         keys = set(body) | set(body[name][0])
         for key in sorted(keys):
             assert re.search(rf"`{re.escape(key)}`", readme), f"README does not document `{key}` of {name}.json"
+
+
+def test_every_module_has_its_place_in_the_design():
+    """README's design picture and the layers contract both name every module of generator/, so a
+    new module cannot arrive without a stage (and the contract cannot silently skip it)."""
+    import tomllib
+
+    modules = {p.stem for p in (ROOT / "generator").glob("*.py") if p.stem != "__init__"}
+    contract = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]
+    layered = {name.strip().removeprefix("generator.") for layer in contract["contracts"][0]["layers"]
+               for name in layer.split("|")}
+    assert layered == modules, f"layers contract: missing {modules - layered}, unknown {layered - modules}"
+    design = README.read_text(encoding="utf-8").split("## Design", 1)[1].split("\n## ", 1)[0]
+    picture = design.split("```text", 1)[1].split("```", 1)[0]
+    named = set(re.findall(r"\b([a-z_]+)\.py\b", picture))
+    assert modules - {"__main__"} <= named, f"README's design picture does not name {modules - named - {'__main__'}}"
+    assert named <= modules, f"README's design picture names modules that do not exist: {named - modules}"
