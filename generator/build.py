@@ -25,6 +25,7 @@ from typing import Callable
 
 from . import TEMPLATE_DIR
 from .engine import Engine, EngineError
+from .guard import OUTPUT_STAMP, WORK_STAMP, check_folders, lock, stamp
 from .problems import Problem
 from .render import Site, render
 from .validate import load_project
@@ -53,10 +54,20 @@ def build_site(data_dir: Path, content_dir: Path | None, out_dir: Path, *, today
     """Build the site into out_dir. `engine`: a running Engine to reuse (serve);
     without one, a fresh one starts now and stops at the end."""
     work = Path(work_dir) if work_dir else Path("build")
+    # Before anything is written (guard.py): the output and work folders must be the build's
+    # own, and no other build may be writing into them.
+    check_folders(Path(out_dir), work, data_dir=Path(data_dir), content_dir=content_dir)
+    with lock(Path(out_dir), work):
+        return _build_site(data_dir, content_dir, Path(out_dir), today=today, work=work,
+                           check_urls=check_urls, engine=engine)
+
+
+def _build_site(data_dir: Path, content_dir: Path | None, out_dir: Path, *, today: dt.date,
+                work: Path, check_urls: bool, engine: Engine | None) -> BuildResult:
     if engine is None:
         with Engine(work / ".jinja-cache") as own:
-            return build_site(data_dir, content_dir, out_dir, today=today, work_dir=work,
-                              check_urls=check_urls, engine=own)
+            return _build_site(data_dir, content_dir, out_dir, today=today, work=work,
+                               check_urls=check_urls, engine=own)
     timings: dict[str, float] = {}
     clock = time.perf_counter()
 
@@ -69,12 +80,12 @@ def build_site(data_dir: Path, content_dir: Path | None, out_dir: Path, *, today
     project, warnings = load_project(data_dir, content_dir, today=today, template_dir=TEMPLATE_DIR)
     lap("load+validate")
     site = Site(project, today)
+    stamp(work, WORK_STAMP)
     cache = work / ".jinja-cache"  # compiled templates, ours and Material's (see engine.py)
     cache.mkdir(parents=True, exist_ok=True)
     files = render(site, cache)
     lap("render")
 
-    out_dir = Path(out_dir)
     staging = work / "site"
     for lang in project.languages:
         _clear(work / lang)
@@ -110,6 +121,7 @@ def build_site(data_dir: Path, content_dir: Path | None, out_dir: Path, *, today
     warnings = warnings + verify(site, staging, check_urls=check_urls)
     lap("verify")
 
+    stamp(staging, OUTPUT_STAMP)  # after the checks of the output: it is not part of the site
     swap(staging, out_dir)
     lap("swap")
     # Pages of the site plan (every page exists in every language); redirect stubs do not count.

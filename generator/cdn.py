@@ -34,6 +34,7 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .guard import OUTPUT_STAMP
 from .headers import matches
 from .render import Site
 
@@ -65,7 +66,8 @@ REVALIDATE = "public, max-age=0, must-revalidate"
 IMMUTABLE = "public, max-age=31536000, immutable"
 CALENDAR = "text/calendar; charset=utf-8"
 JSON = "application/json; charset=utf-8"
-HOST_FILES = ("_headers", "_redirects", "_nginx.conf")
+# The last one is the stamp that marks the folder as a build's output (guard.py): not a page.
+HOST_FILES = ("_headers", "_redirects", "_nginx.conf", OUTPUT_STAMP)
 """Instructions for the host at the root of the output, never addresses of the site."""
 ATOM = "application/atom+xml; charset=utf-8"
 

@@ -14,6 +14,9 @@ from pathlib import Path
 import click
 
 from . import TEMPLATE_DIR
+from .limits import FIRST_YEAR, LAST_YEAR
+from .messages import LANGUAGES
+from .printable import printable
 from .problems import ERROR, DataError
 
 DATA_HELP = "Folder of the YAML data files."
@@ -30,9 +33,60 @@ def _today(value: str | None) -> dt.date:
     if value is None:
         return dt.date.today()
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"'{value}' is not a date; write YYYY-MM-DD") from None
+        raise click.BadParameter(f"'{printable(value)}' is not a date; write YYYY-MM-DD",
+                                 param_hint="'--today'") from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:  # the same range as every date in the data
+        raise click.BadParameter(f"{value} is outside the years {FIRST_YEAR}–{LAST_YEAR} the guide "
+                                 "covers; write a day in that range", param_hint="'--today'")
+    return day
+
+
+def _message_language(args: list[str]) -> str:
+    """The `--lang` of the command line, for a message printed after the command failed."""
+    for i, arg in enumerate(args):
+        value = arg.partition("=")[2] if arg.startswith("--lang=") else \
+            (args[i + 1] if arg == "--lang" and i + 1 < len(args) else None)
+        if value in LANGUAGES:
+            return value
+    return "en"
+
+
+class _Main(click.Group):
+    """The catch-all: whatever a command runs into, the user gets one line and an exit code.
+
+    A refused folder (guard.py) is a usage error: exit 2, nothing changed. A failed file
+    operation names its path and the reason (disk full, permission, read-only), exit 1. Anything
+    else is a bug: one line with what was being done and how to report it, exit 1; `--debug`
+    shows the traceback instead.
+    """
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit,
+                KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            from .failures import find_os_error, guard_line, internal_line
+            from .guard import GuardError
+
+            args = [*ctx.protected_args, *ctx.args]
+            lang = _message_language(args)
+            if isinstance(exc, GuardError):
+                click.echo(guard_line(exc, lang), err=True)
+                sys.exit(2)
+            os_error = find_os_error(exc)
+            if os_error is not None:
+                from .failures import os_error_line
+
+                click.echo(os_error_line(os_error, lang), err=True)
+            else:
+                click.echo(internal_line(exc, " ".join(args[:1]), lang), err=True)
+            sys.exit(1)
 
 
 def data_options(func):
@@ -44,9 +98,12 @@ def data_options(func):
     return func
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-def main() -> None:
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, help="Show the full traceback of an unexpected error.")
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
     """Kanta onboarding guide: check the data, build the site, preview it."""
+    ctx.obj = {"debug": debug}
 
 
 @main.command()
@@ -71,8 +128,11 @@ def check(data_dir: Path, content_dir: Path | None, today: str | None, fmt: str,
         except DataError as exc:
             problems, failed = exc.problems, True
     except Exception as exc:  # noqa: BLE001 - an editor must never see a traceback
-        click.echo(f"internal error while checking ({type(exc).__name__}: {exc}); "
-                   "please report this to the developers", err=True)
+        if click.get_current_context().find_root().obj.get("debug"):
+            raise
+        from .failures import internal_line
+
+        click.echo(internal_line(exc, "check", lang), err=True)
         sys.exit(1)
     output = FORMATS[fmt](problems, lang)
     if output:
@@ -111,6 +171,12 @@ def _build(data_dir, content_dir, today, out_dir, work_dir, lang, engine) -> Non
         sys.exit(1)
     except BuildError as exc:
         click.echo(translate.outcome("build-failed", lang, error=str(exc)), err=True)
+        click.echo(translate.outcome("previous-kept", lang, out=str(out_dir)), err=True)
+        sys.exit(1)
+    except OSError as exc:  # disk full, permission denied, read-only: one line naming the path
+        from .failures import os_error_line
+
+        click.echo(translate.outcome("build-failed", lang, error=os_error_line(exc, lang)), err=True)
         click.echo(translate.outcome("previous-kept", lang, out=str(out_dir)), err=True)
         sys.exit(1)
     if result.warnings:
