@@ -71,22 +71,22 @@ def check_folders(out_dir: Path, work_dir: Path, *, data_dir: Path,
     # Folders that hold something else and may never be deleted whole. The output lies
     # *inside* the repository (site/) as a rule, so only "is or contains" counts for these.
     roots = {
+        "root": {Path("/")},
+        "home": {_real(Path.home())},
         "repository": {_real(PACKAGE_DIR.parent), _real(Path(data_dir).parent)},
         "current": {_real(Path.cwd())},
-        "home": {_real(Path.home())},
-        "root": {Path("/")},
     }
     folders = {"--out": Path(out_dir), "--work": Path(work_dir)}
     real = {role: _real(path) for role, path in folders.items()}
     for role, path in folders.items():
         shown = str(path)
-        for source in (data, content):
-            if _inside(real[role], source) or _inside(source, real[role]):
-                raise GuardError("guard-source", role=role, path=shown, source=str(source))
-        for root_role, paths in roots.items():
+        for root_role, paths in roots.items():  # the widest first: `--out /` is told it is /
             for root in paths:
                 if _inside(root, real[role]):
                     raise GuardError(f"guard-{root_role}", role=role, path=shown, root=str(root))
+        for source in (data, content):
+            if _inside(real[role], source) or _inside(source, real[role]):
+                raise GuardError("guard-source", role=role, path=shown, source=str(source))
     if _inside(real["--out"], real["--work"]) or _inside(real["--work"], real["--out"]):
         raise GuardError("guard-overlap", out=str(out_dir), work=str(work_dir))
     _check_replaceable(Path(out_dir), "--out", OUTPUT_STAMP)
