@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 import time
 from dataclasses import dataclass, field
@@ -29,6 +30,9 @@ from .guard import OUTPUT_STAMP, WORK_STAMP, check_folders, lock, stamp
 from .problems import Problem
 from .render import Site, render
 from .validate import load_project
+
+
+_EXCEPTION_LINE = re.compile(r"^[A-Za-z_][\w.]*(Error|Exception|Exit): ")
 
 
 class BuildError(Exception):
@@ -146,7 +150,9 @@ def run_mkdocs(engine: Engine, configs: list[Path], *, source_date_epoch: int,
     for cfg, output in failed:
         # The lines that matter to an editor: warnings, errors and the abort.
         lines = [ln for ln in output.splitlines() if ln.startswith(("WARNING", "ERROR", "Aborted"))]
-        failures.append(f"{cfg}:\n" + "\n".join(lines or output.splitlines()[-20:]))
+        # A crash (a full disk while MkDocs writes) is a traceback: its last line says why.
+        crash = [ln for ln in output.splitlines() if _EXCEPTION_LINE.match(ln)][-1:]
+        failures.append(f"{cfg}:\n" + "\n".join(lines or crash or output.splitlines()[-20:]))
     if failures:
         raise BuildError("MkDocs reported problems:\n" + "\n".join(failures))
 
@@ -165,7 +171,18 @@ def swap(staging: Path, out_dir: Path) -> None:
             # Different file systems: copy next to the target first, then rename.
             tmp = out_dir.with_name(out_dir.name + ".new")
             _clear(tmp)
-            shutil.copytree(staging, tmp)
+            try:
+                shutil.copytree(staging, tmp)
+            except shutil.Error as exc:
+                # copytree goes on after a failed file and then raises every failure at once: on a
+                # full disk that is one (source, target, reason) per file, tens of kilobytes.
+                # One line per cause is enough, and the half-copy would only fill the disk.
+                _clear(tmp)
+                raise OSError("; ".join(sorted({str(why).split(":")[0] for *_, why in exc.args[0]}))
+                              + f" (while copying to {tmp})") from None
+            except OSError:
+                _clear(tmp)
+                raise
             os.rename(tmp, out_dir)
     except OSError as exc:
         if old.exists() and not out_dir.exists():
