@@ -96,8 +96,11 @@ def _build_site(data_dir: Path, content_dir: Path | None, out_dir: Path, *, toda
     _clear(staging)
     for rel, text in files.items():
         target = work / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        except OSError as exc:  # a failed write() names no file: name it (disk full, quota)
+            raise OSError(exc.errno, exc.strerror, exc.filename or str(target)) from exc
     lap("write")
 
     # The post-build files that need only the data are made while this process would
