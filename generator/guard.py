@@ -107,8 +107,17 @@ def _check_replaceable(path: Path, role: str, stamp: str) -> None:
     if (path / stamp).is_file():
         return
     with os.scandir(path) as entries:
-        if any(True for _ in entries):
+        if not all(_ours(entry) for entry in entries):
             raise GuardError("guard-foreign", role=role, path=str(path), stamp=stamp)
+
+
+def _ours(entry: os.DirEntry) -> bool:
+    """Something an earlier build left: a stamped folder or an empty lock file. (`serve` builds
+    into build/preview and build/preview-work, inside the default work folder `build/`.)"""
+    if entry.is_dir(follow_symlinks=False):
+        return any(os.path.isfile(os.path.join(entry.path, name)) for name in (OUTPUT_STAMP, WORK_STAMP))
+    return entry.name.endswith(LOCK_SUFFIX) and entry.is_file(follow_symlinks=False) \
+        and entry.stat(follow_symlinks=False).st_size == 0
 
 
 def stamp(folder: Path, name: str) -> None:
