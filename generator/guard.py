@@ -156,9 +156,10 @@ def lock(*folders: Path) -> Iterator[None]:
 
 
 def check_file_target(path: Path, *, data_dir: Path, content_dir: Path | None = None,
-                      what: str) -> None:
+                      what: str, first_line: str) -> None:
     """A single file a command rewrites (`what`: its option, e.g. `--manifest`) may not lie in
-    the data or content folder, nor be a link or anything but a regular file."""
+    the data or content folder, nor be a link or anything but a regular file; an existing file
+    is replaced only when it starts with `first_line` (the file's own stamp)."""
     real = _real(path)
     data = _real(data_dir)
     content = _real(content_dir) if content_dir is not None else _real(Path(data_dir).parent / "content")
@@ -167,3 +168,8 @@ def check_file_target(path: Path, *, data_dir: Path, content_dir: Path | None = 
             raise GuardError("guard-source", role=what, path=str(path), source=str(source))
     if path.is_symlink() or (path.exists() and not path.is_file()):
         raise GuardError("guard-file-not-regular", role=what, path=str(path))
+    if path.exists():
+        with open(path, "rb") as file:
+            start = file.read(len(first_line.encode("utf-8")))
+        if start != first_line.encode("utf-8"):
+            raise GuardError("guard-file-foreign", role=what, path=str(path), first=first_line)

@@ -197,6 +197,14 @@ OUTCOMES = {
         "sv": "{role} {path} är ingen vanlig fil (utan en mapp, en länk eller en enhet). Ingenting "
               "ändrades; ange sökvägen till en fil.",
     },
+    "guard-file-foreign": {
+        "en": "{role} {path} is not a file this command wrote (it does not start with '{first}'). "
+              "Nothing was changed; give the path of the file to write, or of a new file.",
+        "fi": "{role} {path} ei ole tämän komennon kirjoittama tiedosto (se ei ala rivillä '{first}'). "
+              "Mitään ei muutettu; anna kirjoitettavan tiedoston tai uuden tiedoston polku.",
+        "sv": "{role} {path} är ingen fil som kommandot har skrivit (den börjar inte med '{first}'). "
+              "Ingenting ändrades; ange sökvägen till filen som ska skrivas eller till en ny fil.",
+    },
     "os-error": {
         "en": "Could not {action} {path}: {reason}.",
         "fi": "Kohdetta {path} ei voitu {action}: {reason}.",
