@@ -165,7 +165,7 @@ def check_file_target(path: Path, *, data_dir: Path, content_dir: Path | None = 
     content = _real(content_dir) if content_dir is not None else _real(Path(data_dir).parent / "content")
     for source in (data, content):
         if _inside(real, source):
-            raise GuardError("guard-source", role=what, path=str(path), source=str(source))
+            raise GuardError("guard-file-in-source", role=what, path=str(path), source=str(source))
     if path.is_symlink() or (path.exists() and not path.is_file()):
         raise GuardError("guard-file-not-regular", role=what, path=str(path))
     if path.exists():

@@ -197,6 +197,14 @@ OUTCOMES = {
         "sv": "{role} {path} är ingen vanlig fil (utan en mapp, en länk eller en enhet). Ingenting "
               "ändrades; ange sökvägen till en fil.",
     },
+    "guard-file-in-source": {
+        "en": "{role} {path} lies in the source folder {source}: the command would overwrite an "
+              "editor's file. Nothing was changed; give a path outside it.",
+        "fi": "{role} {path} on lähdekansiossa {source}: komento kirjoittaisi toimittajan tiedoston "
+              "päälle. Mitään ei muutettu; anna polku sen ulkopuolelta.",
+        "sv": "{role} {path} ligger i källmappen {source}: kommandot skulle skriva över en redaktörs "
+              "fil. Ingenting ändrades; ange en sökväg utanför den.",
+    },
     "guard-file-foreign": {
         "en": "{role} {path} is not a file this command wrote (it does not start with '{first}'). "
               "Nothing was changed; give the path of the file to write, or of a new file.",
