@@ -161,9 +161,8 @@ def _append(path: Path, lines: list[str]) -> None:
             errors = [p for p in exc.problems
                       if p.is_error and p.code != "todo" and p.file.endswith(path.name)]
             if errors:
-                raise ScaffoldError(f"could not append to {path}: " + _first(errors).replace(
-                    str(trial), str(path.parent)) + " (keep the list as the last key of the file)") \
-                    from None
+                raise ScaffoldError(f"could not append to {path} (nothing was changed): " + _first(
+                    errors).replace(str(trial), str(path.parent))) from None
     fresh = path.with_name(f".{path.name}.new")
     fresh.write_text(text, encoding="utf-8")
     os.replace(fresh, path)
