@@ -151,6 +151,10 @@ def build(data_dir: Path, content_dir: Path | None, today: str | None, out_dir: 
           work_dir: Path, lang: str) -> None:
     """Validate, render and build the whole site into --out."""
     from .engine import Engine
+    from .guard import check_folders
+
+    # Refused folders before the MkDocs helper starts (build_site checks again: its other callers).
+    check_folders(out_dir, work_dir, data_dir=data_dir, content_dir=content_dir)
 
     # Started first, so MkDocs' imports in the helper overlap the generator's own.
     with Engine(work_dir / ".jinja-cache") as engine:
