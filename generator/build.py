@@ -15,6 +15,7 @@ Order matters and is the point of this module:
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
@@ -61,17 +62,23 @@ def build_site(data_dir: Path, content_dir: Path | None, out_dir: Path, *, today
     # Before anything is written (guard.py): the output and work folders must be the build's
     # own, and no other build may be writing into them.
     check_folders(Path(out_dir), work, data_dir=Path(data_dir), content_dir=content_dir)
-    with lock(Path(out_dir), work):
+    with contextlib.ExitStack() as held:
+        # Taken once the data is valid, just before the first write: invalid data writes
+        # nothing at all, not even a lock file.
+        def hold() -> None:
+            held.enter_context(lock(Path(out_dir), work))
+
         return _build_site(data_dir, content_dir, Path(out_dir), today=today, work=work,
-                           check_urls=check_urls, engine=engine)
+                           check_urls=check_urls, engine=engine, hold=hold)
 
 
 def _build_site(data_dir: Path, content_dir: Path | None, out_dir: Path, *, today: dt.date,
-                work: Path, check_urls: bool, engine: Engine | None) -> BuildResult:
+                work: Path, check_urls: bool, engine: Engine | None,
+                hold: Callable[[], None]) -> BuildResult:
     if engine is None:
         with Engine(work / ".jinja-cache") as own:
             return _build_site(data_dir, content_dir, out_dir, today=today, work=work,
-                               check_urls=check_urls, engine=own)
+                               check_urls=check_urls, engine=own, hold=hold)
     timings: dict[str, float] = {}
     clock = time.perf_counter()
 
@@ -84,6 +91,7 @@ def _build_site(data_dir: Path, content_dir: Path | None, out_dir: Path, *, toda
     project, warnings = load_project(data_dir, content_dir, today=today, template_dir=TEMPLATE_DIR)
     lap("load+validate")
     site = Site(project, today)
+    hold()
     stamp(work, WORK_STAMP)
     cache = work / ".jinja-cache"  # compiled templates, ours and Material's (see engine.py)
     cache.mkdir(parents=True, exist_ok=True)

@@ -62,6 +62,10 @@ class _Main(click.Group):
     shows the traceback instead.
     """
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.meta["kg.argv"] = list(args)  # for the message after a failure (--lang, the command)
+        return super().parse_args(ctx, args)
+
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
@@ -74,8 +78,9 @@ class _Main(click.Group):
             from .failures import find_os_error, guard_line, internal_line
             from .guard import GuardError
 
-            args = [*ctx.protected_args, *ctx.args]
+            args = ctx.meta.get("kg.argv", [])
             lang = _message_language(args)
+            command = next((a for a in args if not a.startswith("-")), "")
             if isinstance(exc, GuardError):
                 click.echo(guard_line(exc, lang), err=True)
                 sys.exit(2)
@@ -85,7 +90,7 @@ class _Main(click.Group):
 
                 click.echo(os_error_line(os_error, lang), err=True)
             else:
-                click.echo(internal_line(exc, " ".join(args[:1]), lang), err=True)
+                click.echo(internal_line(exc, command, lang), err=True)
             sys.exit(1)
 
 
