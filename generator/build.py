@@ -32,7 +32,6 @@ from .problems import Problem
 from .render import Site, render
 from .validate import load_project
 
-
 _EXCEPTION_LINE = re.compile(r"^[A-Za-z_][\w.]*(Error|Exception|Exit): ")
 
 

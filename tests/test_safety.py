@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.guard import OUTPUT_STAMP, WORK_STAMP, lock, stamp
+from generator.guard import OUTPUT_STAMP, WORK_STAMP, lock
 from generator.placeholders import FILLED
 from tests.conftest import ROOT, SMALL
 
