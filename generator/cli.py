@@ -24,8 +24,11 @@ CONTENT_HELP = "Folder of hand-written pages (content/<lang>/*.md). Default: nex
 TODAY_HELP = "The date that statuses and warnings are computed for (YYYY-MM-DD). Default: today."
 FORMAT_HELP = "text for people, json for tools, github for CI annotations."
 LANG_HELP = "Language of the messages: en (default), fi or sv."
-OUT_HELP = "Where the finished site goes; replaced atomically only when the whole build succeeds."
-WORK_HELP = "Scratch folder for the generated Markdown and configs (git-ignored)."
+OUT_HELP = ("Where the finished site goes; replaced atomically only when the whole build succeeds. "
+            "A new or empty folder, or an earlier output (it holds _kanta-guide-output); never "
+            "the data, content or repository folder.")
+WORK_HELP = ("Scratch folder for the generated Markdown and configs (git-ignored). Separate from --out; "
+             "a new or empty folder, or an earlier one (it holds _kanta-guide-work).")
 STRICT_HELP = "Treat warnings as errors."
 
 
@@ -197,7 +200,8 @@ def _build(data_dir, content_dir, today, out_dir, work_dir, lang, engine) -> Non
 @data_options
 @click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1.")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("build/preview"),
-              show_default=True, help="Where the preview site is built.")
+              show_default=True, help="Where the preview site is built (its scratch folder is "
+              "<out>-work beside it); the same rules as build --out.")
 @click.option("--lang", type=click.Choice(["en", "fi", "sv"]), default="en", help=LANG_HELP)
 def serve(data_dir: Path, content_dir: Path | None, today: str | None, port: int,
           out_dir: Path, lang: str) -> None:
