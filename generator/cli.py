@@ -99,10 +99,13 @@ class _Main(click.Group):
 
 def data_options(func):
     func = click.option("--today", "today", default=None, help=TODAY_HELP)(func)
-    func = click.option("--content", "content_dir", type=click.Path(path_type=Path), default=None,
-                        help=CONTENT_HELP)(func)
-    func = click.option("--data", "data_dir", type=click.Path(path_type=Path), default=Path("data"),
-                        show_default=True, help=DATA_HELP)(func)
+    # A data folder that does not exist is a typing mistake to point out, not a report of seven
+    # missing files (or, for `translations`, of nothing missing).
+    func = click.option("--content", "content_dir", type=click.Path(path_type=Path, file_okay=False),
+                        default=None, help=CONTENT_HELP)(func)
+    func = click.option("--data", "data_dir",
+                        type=click.Path(path_type=Path, exists=True, file_okay=False),
+                        default=Path("data"), show_default=True, help=DATA_HELP)(func)
     return func
 
 
@@ -198,7 +201,8 @@ def _build(data_dir, content_dir, today, out_dir, work_dir, lang, engine) -> Non
 
 @main.command()
 @data_options
-@click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1.")
+@click.option("--port", default=8000, type=click.IntRange(0, 65535), show_default=True,
+              help="Port on 127.0.0.1.")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("build/preview"),
               show_default=True, help="Where the preview site is built (its scratch folder is "
               "<out>-work beside it); the same rules as build --out.")
@@ -217,8 +221,10 @@ def serve(data_dir: Path, content_dir: Path | None, today: str | None, port: int
               show_default=True, help="Folder of the JSON Schemas.")
 def schemas(check_only: bool, out_dir: Path) -> None:
     """Write the JSON Schemas of the data files (for editors' IDEs) and docs/tietomuoto.md."""
+    from .guard import check_folder_outside_sources
     from .schema import REFERENCE_PATH, data_reference, write_schemas
 
+    check_folder_outside_sources(out_dir, data_dir=Path("data"), what="--out")
     stale = write_schemas(out_dir, check_only=check_only)
     reference = Path(REFERENCE_PATH)
     if not reference.exists() or reference.read_text(encoding="utf-8") != data_reference():

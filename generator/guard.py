@@ -173,3 +173,22 @@ def check_file_target(path: Path, *, data_dir: Path, content_dir: Path | None = 
             start = file.read(len(first_line.encode("utf-8")))
         if start != first_line.encode("utf-8"):
             raise GuardError("guard-file-foreign", role=what, path=str(path), first=first_line)
+
+
+def check_output(path: Path, *, what: str) -> None:
+    """A folder a command reads as a built site (`urls --from`) must be one: walking any other
+    folder (`/`, the data) would list its files as the site's addresses, or take forever."""
+    if not (Path(path) / OUTPUT_STAMP).is_file():
+        raise GuardError("guard-not-output", role=what, path=str(path), stamp=OUTPUT_STAMP)
+
+
+def check_folder_outside_sources(path: Path, *, data_dir: Path, content_dir: Path | None = None,
+                                 what: str) -> None:
+    """A folder a command writes files into (`schemas --out`) may not be a source folder or lie
+    inside one (its files would land among the editors' files)."""
+    real = _real(path)
+    data = _real(data_dir)
+    content = _real(content_dir) if content_dir is not None else _real(Path(data_dir).parent / "content")
+    for source in (data, content):
+        if _inside(real, source):
+            raise GuardError("guard-file-in-source", role=what, path=str(path), source=str(source))

@@ -205,6 +205,14 @@ OUTCOMES = {
         "sv": "{role} {path} ligger i källmappen {source}: kommandot skulle skriva över en redaktörs "
               "fil. Ingenting ändrades; ange en sökväg utanför den.",
     },
+    "guard-not-output": {
+        "en": "{role} {path} is not a built site (it has no {stamp} file): build one first, e.g. "
+              "python -m generator build --out site, and give that folder.",
+        "fi": "{role} {path} ei ole rakennettu sivusto (siinä ei ole tiedostoa {stamp}): rakenna "
+              "ensin sivusto, esimerkiksi python -m generator build --out site, ja anna se kansio.",
+        "sv": "{role} {path} är ingen byggd webbplats (den har ingen fil {stamp}): bygg en först, "
+              "till exempel python -m generator build --out site, och ange den mappen.",
+    },
     "guard-file-foreign": {
         "en": "{role} {path} is not a file this command wrote (it does not start with '{first}'). "
               "Nothing was changed; give the path of the file to write, or of a new file.",
