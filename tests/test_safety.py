@@ -491,3 +491,39 @@ def test_the_placeholder_table_matches_the_code():
 def test_the_shipped_strings_pass():
     result = run(ROOT, "check")
     assert "placeholder" not in result.stdout
+
+
+# ---------------------------------------------------------------------------
+# 6. Other options that take paths or numbers
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("args, phrase", [
+    (["urls", "--check", "--from", "data"], "is not a built site"),
+    (["urls", "--check", "--from", "/"], "is not a built site"),
+    (["urls", "--check", "--from", "missing"], "is not a built site"),
+    (["schemas", "--out", "data"], "lies in the source folder"),
+    (["schemas", "--out", "content/fi"], "lies in the source folder"),
+])
+def test_other_paths_are_checked_before_use(project: Path, args: list[str], phrase: str):
+    before = snapshot(project)
+    result = run(project, *args, "--today", "2026-11-25") if args[0] == "urls" else run(project, *args)
+    assert_refused(result, before, project, phrase)
+
+
+@pytest.mark.parametrize("args, phrase", [
+    (["check", "--data", "missing"], "does not exist"),
+    (["build", "--data", "missing"], "does not exist"),
+    (["translations", "--data", "missing"], "does not exist"),
+    (["new", "period", "1/2030", "--data", "missing"], "does not exist"),
+    (["check", "--data", "data/site.yaml"], "is a file"),
+    (["check", "--content", "data/site.yaml"], "is a file"),
+    (["serve", "--port", "99999"], "not in the range"),
+    (["serve", "--port", "-1"], "not in the range"),
+])
+def test_usage_mistakes_are_usage_errors(project: Path, args: list[str], phrase: str):
+    before = snapshot(project)
+    result = run(project, *args)
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr and phrase in result.stderr, result.stderr
+    assert snapshot(project) == before
