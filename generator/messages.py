@@ -764,6 +764,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "sv": ("filen är en länk till {0}, utanför datamappen",
                "lägg själva filen i datamappen i stället för en länk till den"),
     },
+    "content-link-outside": {
+        "fi": ("tiedosto on linkki kohteeseen {0}, joka on sisältökansion ulkopuolella",
+               "laita itse sivu sisältökansioon linkin sijaan"),
+        "sv": ("filen är en länk till {0}, utanför innehållsmappen",
+               "lägg själva sidan i innehållsmappen i stället för en länk till den"),
+    },
     "file-too-large": {
         "fi": ("tiedosto on {0} tavua; enimmäiskoko on {1}",
                "jaa tiedosto tai poista siitä se, mikä ei siihen kuulu"),
