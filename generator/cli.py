@@ -130,21 +130,14 @@ def check(data_dir: Path, content_dir: Path | None, today: str | None, fmt: str,
     from .validate import load_project
 
     day = _today(today)
+    # Anything unexpected goes to the group's catch-all (_Main): one line, or --debug's traceback.
     try:
-        try:
-            _, problems = load_project(data_dir, content_dir, today=day, template_dir=TEMPLATE_DIR)
-            failed = strict and bool(problems)
-            if strict:  # the publishing check: what it fails on is reported as an error
-                problems = [dataclasses.replace(p, severity=ERROR) for p in problems]
-        except DataError as exc:
-            problems, failed = exc.problems, True
-    except Exception as exc:  # noqa: BLE001 - an editor must never see a traceback
-        if click.get_current_context().find_root().obj.get("debug"):
-            raise
-        from .failures import internal_line
-
-        click.echo(internal_line(exc, "check", lang), err=True)
-        sys.exit(1)
+        _, problems = load_project(data_dir, content_dir, today=day, template_dir=TEMPLATE_DIR)
+        failed = strict and bool(problems)
+        if strict:  # the publishing check: what it fails on is reported as an error
+            problems = [dataclasses.replace(p, severity=ERROR) for p in problems]
+    except DataError as exc:
+        problems, failed = exc.problems, True
     output = FORMATS[fmt](problems, lang)
     if output:
         click.echo(output)

@@ -240,29 +240,41 @@ def test_a_second_build_waits_for_no_one_and_says_another_is_running(project: Pa
 # ---------------------------------------------------------------------------
 
 
-def test_an_unexpected_error_is_one_line_and_debug_shows_the_traceback(project: Path):
+@pytest.mark.parametrize("command, module, function", [
+    ("build", "generator.render", "render"),
+    ("check", "generator.validate", "load_project"),
+    ("translations", "generator.validate", "load_project"),
+])
+def test_an_unexpected_error_is_one_line_and_debug_shows_the_traceback(project: Path, command: str,
+                                                                       module: str, function: str):
     """A bug cannot be made on purpose with real input (that is what makes it a bug), so one is
-    planted: a sitecustomize that breaks the Markdown renderer for this process only."""
-    plant = project / "plant"
+    planted: a sitecustomize that breaks one function for this process only."""
+    plant = project.parent / "plant"
     plant.mkdir()
     (plant / "sitecustomize.py").write_text(
-        "import generator.render as r\n"
+        f"import {module} as target\n"
         "def broken(*a, **k):\n"
         "    raise RuntimeError('planted bug')\n"
-        "r.render = broken\n")
+        f"target.{function} = broken\n")
     env = {**os.environ, "PYTHONPATH": f"{ROOT}{os.pathsep}{plant}"}
 
-    def build(*extra: str) -> subprocess.CompletedProcess:
-        return subprocess.run([PYTHON, "-m", "generator", *extra, "build", "--today", "2026-11-25"],
+    def invoke(*extra: str) -> subprocess.CompletedProcess:
+        return subprocess.run([PYTHON, "-m", "generator", *extra, command, "--today", "2026-11-25"],
                               cwd=project, env=env, capture_output=True, text=True, timeout=300)
 
-    result = build()
+    before = snapshot(project)
+    result = invoke()
     lines = result.stderr.strip().splitlines()
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert lines[0].startswith("Internal error while running 'build' (RuntimeError: planted bug)")
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith(f"Internal error while running '{command}' (RuntimeError: planted bug)")
     assert "--debug" in lines[0]
-    debug = build("--debug")
+    # The sources as they were, and no site (the work folder is scratch: the build got that far).
+    after = {k: v for k, v in snapshot(project).items()
+             if not k.startswith("build") and not k.endswith(".lock")}
+    assert after == before
+    debug = invoke("--debug")
     assert debug.returncode == 1
     assert "Traceback" in debug.stderr and "planted bug" in debug.stderr
 
@@ -527,3 +539,51 @@ def test_usage_mistakes_are_usage_errors(project: Path, args: list[str], phrase:
     assert result.returncode == 2, result.stderr
     assert "Traceback" not in result.stderr and phrase in result.stderr, result.stderr
     assert snapshot(project) == before
+
+
+# ---------------------------------------------------------------------------
+# 7. Content pages: links out of the folder, very large pages
+# ---------------------------------------------------------------------------
+
+OUTSIDE_PAGE = "---\nid: salainen\ntitle: Salainen\nlast_reviewed: 2026-11-01\n---\n\nFrom outside.\n"
+
+
+@pytest.mark.parametrize("target", ["outside file", "outside folder's page"])
+def test_a_content_page_linking_out_of_the_folder_is_refused(project: Path, tmp_path: Path, target: str):
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "salainen.md").write_text(OUTSIDE_PAGE, encoding="utf-8")
+    for lang in ("fi", "sv"):  # in both languages: otherwise the missing translation would stop it
+        link = project / "content" / lang / "salainen.md"
+        if target == "outside file":
+            link.symlink_to(outside / "salainen.md")
+        else:
+            (outside / lang).mkdir()
+            (outside / lang / "salainen.md").write_text(OUTSIDE_PAGE, encoding="utf-8")
+            link.symlink_to(Path("..") / ".." / ".." / "elsewhere" / lang / "salainen.md")
+    result = run(project, "check", "--today", "2026-11-25")
+    assert result.returncode == 1
+    for lang in ("fi", "sv"):
+        assert re.search(rf"content/{lang}/salainen\.md: error: the file is a link to .*elsewhere.*, "
+                         "outside the content folder", result.stdout), result.stdout
+    built = run(project, "build", "--today", "2026-11-25")
+    assert built.returncode == 1 and not (project / "site").exists()
+
+
+def test_a_link_between_pages_inside_the_content_folder_is_fine(project: Path):
+    page = next((project / "content" / "fi").glob("*.md"))
+    (project / "content" / "fi" / "kopio.md").symlink_to(page.name)
+    result = run(project, "check", "--today", "2026-11-25")
+    assert "outside the content folder" not in result.stdout
+
+
+def test_a_content_page_over_the_size_limit_is_refused_unread(project: Path):
+    from generator.load import MAX_BYTES
+
+    page = project / "content" / "fi" / "iso.md"
+    with page.open("wb") as file:  # sparse: the test does not write megabytes
+        file.truncate(MAX_BYTES + 1)
+    result = run(project, "check", "--today", "2026-11-25")
+    assert result.returncode == 1
+    assert f"content/fi/iso.md: error: the file is {MAX_BYTES + 1} bytes; the limit is {MAX_BYTES}" \
+        in result.stdout
