@@ -28,6 +28,7 @@ from typing import Callable
 from . import TEMPLATE_DIR
 from .engine import Engine, EngineError
 from .guard import OUTPUT_STAMP, WORK_STAMP, check_folders, lock, stamp
+from .printable import printable
 from .problems import Problem
 from .render import Site, render
 from .validate import load_project
@@ -49,7 +50,7 @@ class BuildResult:
     def describe(self) -> str:
         counts = ", ".join(f"{lang}: {n} pages" for lang, n in self.pages.items())
         total = sum(self.timings.values())
-        return f"Built {self.out_dir}/ ({counts}) in {total:.1f} s"
+        return f"Built {printable(str(self.out_dir))}/ ({counts}) in {total:.1f} s"
 
 
 def build_site(data_dir: Path, content_dir: Path | None, out_dir: Path, *, today: dt.date,

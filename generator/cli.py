@@ -179,13 +179,13 @@ def _build(data_dir, content_dir, today, out_dir, work_dir, lang, engine) -> Non
         sys.exit(1)
     except BuildError as exc:
         click.echo(translate.outcome("build-failed", lang, error=str(exc)), err=True)
-        click.echo(translate.outcome("previous-kept", lang, out=str(out_dir)), err=True)
+        click.echo(translate.outcome("previous-kept", lang, out=printable(str(out_dir))), err=True)
         sys.exit(1)
     except OSError as exc:  # disk full, permission denied, read-only: one line naming the path
         from .failures import os_error_line
 
         click.echo(translate.outcome("build-failed", lang, error=os_error_line(exc, lang)), err=True)
-        click.echo(translate.outcome("previous-kept", lang, out=str(out_dir)), err=True)
+        click.echo(translate.outcome("previous-kept", lang, out=printable(str(out_dir))), err=True)
         sys.exit(1)
     if result.warnings:
         click.echo(format_text(result.warnings, lang), err=True)
