@@ -38,9 +38,9 @@ import click
 
 from . import PACKAGE_DIR
 from .build import BuildError, build_site
+from .engine import Engine
 from .failures import guard_line
 from .guard import GuardError
-from .engine import Engine
 from .headers import content_type, headers_for, read_rules
 from .messages import translate
 from .problems import DataError
