@@ -587,3 +587,63 @@ def test_a_content_page_over_the_size_limit_is_refused_unread(project: Path):
     assert result.returncode == 1
     assert f"content/fi/iso.md: error: the file is {MAX_BYTES + 1} bytes; the limit is {MAX_BYTES}" \
         in result.stdout
+
+
+# ---------------------------------------------------------------------------
+# 8. Any command, any value: a message and an exit code, never a traceback
+# ---------------------------------------------------------------------------
+
+# Values a careless or hostile user types: sources, roots, dots, control and bidi characters,
+# dates out of range, numbers out of range. Paths are relative to a sandbox project.
+VALUES = ["data", "content", ".", "..", "/", "", "site", "build", "data/site.yaml", "missing",
+          "site/..", "x\ny", "a\u202eb", "9999-12-31", "1999-01-01", "2026-11-25", "-1", "99999",
+          "1/2028", "1/٢٠٢٨", "%2e%2e", "\x01", "fi", "sv", "en", "xx"]
+COMMANDS = [["check"], ["check", "--strict"], ["check", "--format", "github"], ["check", "--format", "json"],
+            ["build"], ["translations"], ["urls", "--check"], ["urls", "--update"], ["schemas", "--check"],
+            ["new", "period"], ["new", "service"]]
+OPTIONS = ["--data", "--content", "--today", "--out", "--work", "--lang", "--from", "--manifest", "--port"]
+
+
+@pytest.fixture(scope="module")
+def sandbox(tmp_path_factory) -> Path:
+    proj = tmp_path_factory.mktemp("fuzz") / "proj"
+    shutil.copytree(SMALL / "data", proj / "data")
+    shutil.copytree(SMALL / "content", proj / "content")
+    return proj
+
+
+def test_no_command_prints_a_traceback_on_any_input(sandbox: Path):
+    from click.testing import CliRunner
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from generator.cli import main
+
+    sources = {name: snapshot(sandbox / name) for name in ("data", "content")}
+    option = st.tuples(st.sampled_from(OPTIONS), st.sampled_from(VALUES))
+
+    @settings(max_examples=150, deadline=None, derandomize=True, database=None,
+              suppress_health_check=list(HealthCheck))
+    @given(st.sampled_from(COMMANDS), st.lists(st.sampled_from(VALUES), max_size=1),
+           st.lists(option, max_size=3))
+    def attempt(command, arguments, options):
+        argv = [*command, *(arguments if command[0] == "new" else []),
+                *[part for pair in options for part in pair]]
+        cwd = os.getcwd()
+        os.chdir(sandbox)
+        try:
+            result = CliRunner().invoke(main, argv, catch_exceptions=True)
+        finally:
+            os.chdir(cwd)
+        shown = f"{argv!r}: {result.output}"
+        assert isinstance(result.exception, SystemExit | None), shown + repr(result.exception)
+        assert result.exit_code in (0, 1, 2), shown
+        assert "Traceback" not in result.output, shown
+        if not (command[0] == "new" and result.exit_code == 0):
+            for name, before in sources.items():
+                assert snapshot(sandbox / name) == before, shown
+        else:  # a record was added on purpose: put the data back for the next attempt
+            shutil.rmtree(sandbox / "data")
+            shutil.copytree(SMALL / "data", sandbox / "data")
+
+    attempt()
