@@ -58,7 +58,10 @@ def build_site(data_dir: Path, content_dir: Path | None, out_dir: Path, *, today
                engine: Engine | None = None) -> BuildResult:
     """Build the site into out_dir. `engine`: a running Engine to reuse (serve);
     without one, a fresh one starts now and stops at the end."""
-    work = Path(work_dir) if work_dir else Path("build")
+    # Without dot segments: the swap renames `out` and makes `<out>.old` from its last name,
+    # which for `site/..` would be `..`.
+    out_dir = Path(os.path.normpath(out_dir))
+    work = Path(os.path.normpath(work_dir)) if work_dir else Path("build")
     # Before anything is written (guard.py): the output and work folders must be the build's
     # own, and no other build may be writing into them.
     check_folders(Path(out_dir), work, data_dir=Path(data_dir), content_dir=content_dir)
