@@ -167,6 +167,7 @@ def build(data_dir: Path, content_dir: Path | None, today: str | None, out_dir: 
 
 def _build(data_dir, content_dir, today, out_dir, work_dir, lang, engine) -> None:
     from .build import BuildError, build_site
+    from .guard import GuardError
     from .messages import translate
     from .report import format_text
 
@@ -181,10 +182,16 @@ def _build(data_dir, content_dir, today, out_dir, work_dir, lang, engine) -> Non
         click.echo(translate.outcome("build-failed", lang, error=str(exc)), err=True)
         click.echo(translate.outcome("previous-kept", lang, out=printable(str(out_dir))), err=True)
         sys.exit(1)
-    except OSError as exc:  # disk full, permission denied, read-only: one line naming the path
-        from .failures import os_error_line
+    except GuardError:
+        raise  # a refused folder: the group's one line, exit 2 ("nothing was changed")
+    except Exception as exc:  # noqa: BLE001 - one line, and the promise the swap keeps
+        if click.get_current_context().find_root().obj.get("debug"):
+            raise
+        from .failures import find_os_error, internal_line, os_error_line
 
-        click.echo(translate.outcome("build-failed", lang, error=os_error_line(exc, lang)), err=True)
+        os_error = find_os_error(exc)  # disk full, permission denied, read-only: the path and why
+        error = os_error_line(os_error, lang) if os_error is not None else internal_line(exc, "build", lang)
+        click.echo(translate.outcome("build-failed", lang, error=error), err=True)
         click.echo(translate.outcome("previous-kept", lang, out=printable(str(out_dir))), err=True)
         sys.exit(1)
     if result.warnings:

@@ -267,8 +267,13 @@ def test_an_unexpected_error_is_one_line_and_debug_shows_the_traceback(project: 
     lines = result.stderr.strip().splitlines()
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith(f"Internal error while running '{command}' (RuntimeError: planted bug)")
+    if command == "build":  # after the one line, the promise: the previous site is as it was
+        assert lines[0].startswith("Build failed: Internal error while running 'build' (RuntimeError: "
+                                   "planted bug)")
+        assert lines[1:] == ["The previous site/ was left as it was."]
+    else:
+        assert len(lines) == 1, result.stderr
+        assert lines[0].startswith(f"Internal error while running '{command}' (RuntimeError: planted bug)")
     assert "--debug" in lines[0]
     # The sources as they were, and no site (the work folder is scratch: the build got that far).
     after = {k: v for k, v in snapshot(project).items()
