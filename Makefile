@@ -65,4 +65,4 @@ bench: $(DEV) $(BYTECODE)
 	$(PY) bench/run.py
 
 clean:
-	rm -rf build site site.old site.new test-artifacts
+	rm -rf build site site.old site.new site.lock build.lock test-artifacts

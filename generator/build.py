@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 from .engine import Engine
 from .errors import BuildError, EngineError
+
+_EXCEPTION_LINE = re.compile(r"^[A-Za-z_][\w.]*(Error|Exception|Exit): ")
 
 
 def write_sources(files: dict[str, str], work: Path, languages: list[str]) -> Path:
@@ -27,8 +30,11 @@ def write_sources(files: dict[str, str], work: Path, languages: list[str]) -> Pa
     clear(staging)
     for rel, text in files.items():
         target = work / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        except OSError as exc:  # a failed write() names no file: name it (disk full, quota)
+            raise OSError(exc.errno, exc.strerror, exc.filename or str(target)) from exc
     return staging
 
 
@@ -49,7 +55,9 @@ def run_mkdocs(engine: Engine, configs: list[Path], *, source_date_epoch: int,
     for cfg, output in failed:
         # The lines that matter to an editor: warnings, errors and the abort.
         lines = [ln for ln in output.splitlines() if ln.startswith(("WARNING", "ERROR", "Aborted"))]
-        failures.append(f"{cfg}:\n" + "\n".join(lines or output.splitlines()[-20:]))
+        # A crash (a full disk while MkDocs writes) is a traceback: its last line says why.
+        crash = [ln for ln in output.splitlines() if _EXCEPTION_LINE.match(ln)][-1:]
+        failures.append(f"{cfg}:\n" + "\n".join(lines or crash or output.splitlines()[-20:]))
     if failures:
         raise BuildError("MkDocs reported problems:\n" + "\n".join(failures))
 
@@ -68,7 +76,18 @@ def swap(staging: Path, out_dir: Path) -> None:
             # Different file systems: copy next to the target first, then rename.
             tmp = out_dir.with_name(out_dir.name + ".new")
             clear(tmp)
-            shutil.copytree(staging, tmp)
+            try:
+                shutil.copytree(staging, tmp)
+            except shutil.Error as exc:
+                # copytree goes on after a failed file and then raises every failure at once: on a
+                # full disk that is one (source, target, reason) per file, tens of kilobytes.
+                # One line per cause is enough, and the half-copy would only fill the disk.
+                clear(tmp)
+                raise OSError("; ".join(sorted({str(why).split(":")[0] for *_, why in exc.args[0]}))
+                              + f" (while copying to {tmp})") from None
+            except OSError:
+                clear(tmp)
+                raise
             os.rename(tmp, out_dir)
     except OSError as exc:
         if old.exists() and not out_dir.exists():

@@ -31,6 +31,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from .guard import OUTPUT_STAMP
 from .headers import matches
 from .plan import Redirect, SitePlan, redirects
 
@@ -62,7 +63,8 @@ REVALIDATE = "public, max-age=0, must-revalidate"
 IMMUTABLE = "public, max-age=31536000, immutable"
 CALENDAR = "text/calendar; charset=utf-8"
 JSON = "application/json; charset=utf-8"
-HOST_FILES = ("_headers", "_redirects", "_nginx.conf")
+# The last one is the stamp that marks the folder as a build's output (guard.py): not a page.
+HOST_FILES = ("_headers", "_redirects", "_nginx.conf", OUTPUT_STAMP)
 """Instructions for the host at the root of the output, never addresses of the site."""
 ATOM = "application/atom+xml; charset=utf-8"
 

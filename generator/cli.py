@@ -15,14 +15,20 @@ import click
 
 from . import TEMPLATE_DIR
 from .errors import ERROR, DataError
+from .limits import FIRST_YEAR, LAST_YEAR
+from .messages import LANGUAGES
+from .printable import printable
 
 DATA_HELP = "Folder of the YAML data files."
 CONTENT_HELP = "Folder of hand-written pages (content/<lang>/*.md). Default: next to the data folder."
 TODAY_HELP = "The date that statuses and warnings are computed for (YYYY-MM-DD). Default: today."
 FORMAT_HELP = "text for people, json for tools, github for CI annotations."
 LANG_HELP = "Language of the messages: en (default), fi or sv."
-OUT_HELP = "Where the finished site goes; replaced atomically only when the whole build succeeds."
-WORK_HELP = "Scratch folder for the generated Markdown and configs (git-ignored)."
+OUT_HELP = ("Where the finished site goes; replaced atomically only when the whole build succeeds. "
+            "A new or empty folder, or an earlier output (it holds _kanta-guide-output); never "
+            "the data, content or repository folder.")
+WORK_HELP = ("Scratch folder for the generated Markdown and configs (git-ignored). Separate from --out; "
+             "a new or empty folder, or an earlier one (it holds _kanta-guide-work).")
 STRICT_HELP = "Treat warnings as errors."
 
 
@@ -30,23 +36,85 @@ def _today(value: str | None) -> dt.date:
     if value is None:
         return dt.date.today()
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"'{value}' is not a date; write YYYY-MM-DD") from None
+        raise click.BadParameter(f"'{printable(value)}' is not a date; write YYYY-MM-DD",
+                                 param_hint="'--today'") from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:  # the same range as every date in the data
+        raise click.BadParameter(f"{value} is outside the years {FIRST_YEAR}–{LAST_YEAR} the guide "
+                                 "covers; write a day in that range", param_hint="'--today'")
+    return day
+
+
+def _message_language(args: list[str]) -> str:
+    """The `--lang` of the command line, for a message printed after the command failed."""
+    for i, arg in enumerate(args):
+        value = arg.partition("=")[2] if arg.startswith("--lang=") else \
+            (args[i + 1] if arg == "--lang" and i + 1 < len(args) else None)
+        if value in LANGUAGES:
+            return value
+    return "en"
+
+
+class _Main(click.Group):
+    """The catch-all: whatever a command runs into, the user gets one line and an exit code.
+
+    A refused folder (guard.py) is a usage error: exit 2, nothing changed. A failed file
+    operation names its path and the reason (disk full, permission, read-only), exit 1. Anything
+    else is a bug: one line with what was being done and how to report it, exit 1; `--debug`
+    shows the traceback instead.
+    """
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.meta["kg.argv"] = list(args)  # for the message after a failure (--lang, the command)
+        return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit,
+                KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            from .failures import find_os_error, guard_line, internal_line
+            from .guard import GuardError
+
+            args = ctx.meta.get("kg.argv", [])
+            lang = _message_language(args)
+            command = next((a for a in args if not a.startswith("-")), "")
+            if isinstance(exc, GuardError):
+                click.echo(guard_line(exc, lang), err=True)
+                sys.exit(2)
+            os_error = find_os_error(exc)
+            if os_error is not None:
+                from .failures import os_error_line
+
+                click.echo(os_error_line(os_error, lang), err=True)
+            else:
+                click.echo(internal_line(exc, command, lang), err=True)
+            sys.exit(1)
 
 
 def data_options(func):
     func = click.option("--today", "today", default=None, help=TODAY_HELP)(func)
-    func = click.option("--content", "content_dir", type=click.Path(path_type=Path), default=None,
-                        help=CONTENT_HELP)(func)
-    func = click.option("--data", "data_dir", type=click.Path(path_type=Path), default=Path("data"),
-                        show_default=True, help=DATA_HELP)(func)
+    # A data folder that does not exist is a typing mistake to point out, not a report of seven
+    # missing files (or, for `translations`, of nothing missing).
+    func = click.option("--content", "content_dir", type=click.Path(path_type=Path, file_okay=False),
+                        default=None, help=CONTENT_HELP)(func)
+    func = click.option("--data", "data_dir",
+                        type=click.Path(path_type=Path, exists=True, file_okay=False),
+                        default=Path("data"), show_default=True, help=DATA_HELP)(func)
     return func
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-def main() -> None:
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, help="Show the full traceback of an unexpected error.")
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
     """Kanta onboarding guide: check the data, build the site, preview it."""
+    ctx.obj = {"debug": debug}
 
 
 @main.command()
@@ -62,18 +130,14 @@ def check(data_dir: Path, content_dir: Path | None, today: str | None, fmt: str,
     from .validate import load_project
 
     day = _today(today)
+    # Anything unexpected goes to the group's catch-all (_Main): one line, or --debug's traceback.
     try:
-        try:
-            _, problems = load_project(data_dir, content_dir, today=day, template_dir=TEMPLATE_DIR)
-            failed = strict and bool(problems)
-            if strict:  # the publishing check: what it fails on is reported as an error
-                problems = [dataclasses.replace(p, severity=ERROR) for p in problems]
-        except DataError as exc:
-            problems, failed = exc.problems, True
-    except Exception as exc:  # noqa: BLE001 - an editor must never see a traceback
-        click.echo(f"internal error while checking ({type(exc).__name__}: {exc}); "
-                   "please report this to the developers", err=True)
-        sys.exit(1)
+        _, problems = load_project(data_dir, content_dir, today=day, template_dir=TEMPLATE_DIR)
+        failed = strict and bool(problems)
+        if strict:  # the publishing check: what it fails on is reported as an error
+            problems = [dataclasses.replace(p, severity=ERROR) for p in problems]
+    except DataError as exc:
+        problems, failed = exc.problems, True
     output = FORMATS[fmt](problems, lang)
     if output:
         click.echo(output)
@@ -91,6 +155,10 @@ def build(data_dir: Path, content_dir: Path | None, today: str | None, out_dir: 
           work_dir: Path, lang: str) -> None:
     """Validate, render and build the whole site into --out."""
     from .engine import Engine
+    from .guard import check_folders
+
+    # Refused folders before the MkDocs helper starts (build_site checks again: its other callers).
+    check_folders(out_dir, work_dir, data_dir=data_dir, content_dir=content_dir)
 
     # Started first, so MkDocs' imports in the helper overlap the generator's own.
     with Engine(work_dir / ".jinja-cache") as engine:
@@ -99,20 +167,33 @@ def build(data_dir: Path, content_dir: Path | None, today: str | None, out_dir: 
 
 def _build(data_dir, content_dir, today, out_dir, work_dir, lang, engine) -> None:
     from .errors import BuildError
+    from .guard import GuardError
     from .messages import translate
     from .pipeline import build_site
     from .report import format_text
 
+    day = _today(today)  # a usage error (exit 2), before the catch-all below
     try:
-        result = build_site(data_dir, content_dir, out_dir, today=_today(today), work_dir=work_dir,
-                            engine=engine)
+        result = build_site(data_dir, content_dir, out_dir, today=day, work_dir=work_dir, engine=engine)
     except DataError as exc:
         click.echo(format_text(exc.problems, lang), err=True)
         click.echo(translate.outcome("nothing-written", lang), err=True)
         sys.exit(1)
     except BuildError as exc:
         click.echo(translate.outcome("build-failed", lang, error=str(exc)), err=True)
-        click.echo(translate.outcome("previous-kept", lang, out=str(out_dir)), err=True)
+        click.echo(translate.outcome("previous-kept", lang, out=printable(str(out_dir))), err=True)
+        sys.exit(1)
+    except GuardError:
+        raise  # a refused folder: the group's one line, exit 2 ("nothing was changed")
+    except Exception as exc:  # noqa: BLE001 - one line, and the promise the swap keeps
+        if click.get_current_context().find_root().obj.get("debug"):
+            raise
+        from .failures import find_os_error, internal_line, os_error_line
+
+        os_error = find_os_error(exc)  # disk full, permission denied, read-only: the path and why
+        error = os_error_line(os_error, lang) if os_error is not None else internal_line(exc, "build", lang)
+        click.echo(translate.outcome("build-failed", lang, error=error), err=True)
+        click.echo(translate.outcome("previous-kept", lang, out=printable(str(out_dir))), err=True)
         sys.exit(1)
     if result.warnings:
         click.echo(format_text(result.warnings, lang), err=True)
@@ -121,9 +202,11 @@ def _build(data_dir, content_dir, today, out_dir, work_dir, lang, engine) -> Non
 
 @main.command()
 @data_options
-@click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1.")
+@click.option("--port", default=8000, type=click.IntRange(0, 65535), show_default=True,
+              help="Port on 127.0.0.1.")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("build/preview"),
-              show_default=True, help="Where the preview site is built.")
+              show_default=True, help="Where the preview site is built (its scratch folder is "
+              "<out>-work beside it); the same rules as build --out.")
 @click.option("--lang", type=click.Choice(["en", "fi", "sv"]), default="en", help=LANG_HELP)
 def serve(data_dir: Path, content_dir: Path | None, today: str | None, port: int,
           out_dir: Path, lang: str) -> None:
@@ -139,8 +222,10 @@ def serve(data_dir: Path, content_dir: Path | None, today: str | None, port: int
               show_default=True, help="Folder of the JSON Schemas.")
 def schemas(check_only: bool, out_dir: Path) -> None:
     """Write the JSON Schemas of the data files (for editors' IDEs) and docs/tietomuoto.md."""
+    from .guard import check_folder_outside_sources
     from .schema import REFERENCE_PATH, data_reference, write_schemas
 
+    check_folder_outside_sources(out_dir, data_dir=Path("data"), what="--out")
     stale = write_schemas(out_dir, check_only=check_only)
     reference = Path(REFERENCE_PATH)
     if not reference.exists() or reference.read_text(encoding="utf-8") != data_reference():

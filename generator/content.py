@@ -45,7 +45,8 @@ from pydantic import ValidationError
 from . import PACKAGE_DIR
 from . import models as m
 from .errors import DataError, Problem
-from .load import Document, load_text
+from .load import MAX_BYTES, Document, load_text
+from .printable import printable
 from .project import ContentPage
 from .urlsafety import (
     C0_AND_SPACE,
@@ -137,6 +138,22 @@ def load_pages(content_dir: Path, languages: list[str], *, shown: Callable[[Path
                                              "or rename it so that its name does not end in .md",
                                         code="not-a-file", args=(path.name,)))
                 continue
+            # As for the data files (load.py): a link out of the folder could publish any file the
+            # machine can read, and a page larger than any real one is a mistake, not a page.
+            real = path.resolve()
+            if not real.is_relative_to(content_dir.resolve()):
+                problems.append(Problem(name, 0, 0, f"the file is a link to {printable(str(real))}, "
+                                        "outside the content folder",
+                                        hint="put the page itself in the content folder instead of a "
+                                             "link to it", code="content-link-outside",
+                                        args=(printable(str(real)),)))
+                continue
+            size = path.stat().st_size
+            if size > MAX_BYTES:
+                problems.append(Problem(name, 0, 0, f"the file is {size} bytes; the limit is {MAX_BYTES}",
+                                        hint="split it or remove what does not belong in it",
+                                        code="file-too-large", args=(size, MAX_BYTES)))
+                continue
             checker = checker or Checker()
             page, found = _read(path, lang, name, explain, checker)
             problems += found
@@ -152,6 +169,11 @@ def _read(path: Path, lang: str, shown: str, explain: Explain,
     except UnicodeDecodeError:
         return None, [Problem(shown, 0, 0, "the file is not valid UTF-8 text",
                               hint="save it with UTF-8 encoding", code="not-utf8")]
+    except OSError as exc:  # e.g. no permission to read it
+        reason = exc.strerror or type(exc).__name__
+        return None, [Problem(shown, 0, 0, f"the file cannot be read: {reason}",
+                              hint="check that the file exists and that you may read it",
+                              code="unreadable", args=(reason,))]
     # Some editors (Notepad) start UTF-8 files with a byte order mark: it is not part of the text.
     text = raw.removeprefix(BOM).replace("\r\n", "\n")
     match = FRONT_MATTER_RE.match(text)

@@ -100,6 +100,170 @@ OUTCOMES = {
         "fi": "Ei löytynyt: esikatselussa ei ole tällaista sivua.",
         "sv": "Hittades inte: förhandsvisningen har ingen sådan sida.",
     },
+    # --- issue 12 (h1): the folders a build may replace (guard.py), the CLI's one-line errors ---
+    "guard-source": {
+        "en": "{role} {path} overlaps the source folder {source} (it is, contains or lies inside it): "
+              "a build replaces that folder and would delete the sources. Nothing was changed; "
+              "give {role} a folder of its own, e.g. --out site --work build.",
+        "fi": "{role} {path} osuu lähdekansioon {source} (on sama, sisältää sen tai on sen sisällä): "
+              "rakentaminen korvaa kansion ja poistaisi lähteet. Mitään ei muutettu; anna "
+              "valitsimelle {role} oma kansio, esimerkiksi --out site --work build.",
+        "sv": "{role} {path} överlappar källmappen {source} (är den, innehåller den eller ligger i den): "
+              "bygget ersätter mappen och skulle radera källorna. Ingenting ändrades; ge {role} en "
+              "egen mapp, till exempel --out site --work build.",
+    },
+    "guard-repository": {
+        "en": "{role} {path} is or contains the repository {root}: a build would replace it all. "
+              "Nothing was changed; use a folder inside it, e.g. --out site.",
+        "fi": "{role} {path} on tai sisältää koko repositorion {root}: rakentaminen korvaisi sen "
+              "kokonaan. Mitään ei muutettu; käytä sen sisällä olevaa kansiota, esimerkiksi --out site.",
+        "sv": "{role} {path} är eller innehåller hela repositoriet {root}: bygget skulle ersätta allt. "
+              "Ingenting ändrades; använd en mapp inuti det, till exempel --out site.",
+    },
+    "guard-current": {
+        "en": "{role} {path} is or contains the current folder {root}: a build would replace it. "
+              "Nothing was changed; use a folder inside it, e.g. --out site.",
+        "fi": "{role} {path} on tai sisältää nykyisen kansion {root}: rakentaminen korvaisi sen. "
+              "Mitään ei muutettu; käytä sen sisällä olevaa kansiota, esimerkiksi --out site.",
+        "sv": "{role} {path} är eller innehåller den aktuella mappen {root}: bygget skulle ersätta den. "
+              "Ingenting ändrades; använd en mapp inuti den, till exempel --out site.",
+    },
+    "guard-home": {
+        "en": "{role} {path} is or contains your home folder {root}: a build would replace it. "
+              "Nothing was changed; choose a folder of its own, e.g. --out site.",
+        "fi": "{role} {path} on tai sisältää kotikansiosi {root}: rakentaminen korvaisi sen. "
+              "Mitään ei muutettu; valitse oma kansio, esimerkiksi --out site.",
+        "sv": "{role} {path} är eller innehåller din hemmapp {root}: bygget skulle ersätta den. "
+              "Ingenting ändrades; välj en egen mapp, till exempel --out site.",
+    },
+    "guard-root": {
+        "en": "{role} {path} is the root of the file system: a build would replace it. "
+              "Nothing was changed; choose a folder of its own, e.g. --out site.",
+        "fi": "{role} {path} on tiedostojärjestelmän juuri: rakentaminen korvaisi sen. "
+              "Mitään ei muutettu; valitse oma kansio, esimerkiksi --out site.",
+        "sv": "{role} {path} är filsystemets rot: bygget skulle ersätta den. "
+              "Ingenting ändrades; välj en egen mapp, till exempel --out site.",
+    },
+    "guard-overlap": {
+        "en": "--out {out} and --work {work} overlap (one is, or lies inside, the other): the build "
+              "clears its work folder while it writes the output. Nothing was changed; use two "
+              "separate folders, e.g. --out site --work build.",
+        "fi": "--out {out} ja --work {work} ovat päällekkäin (sama kansio tai toinen toisen sisällä): "
+              "rakentaminen tyhjentää työkansion kirjoittaessaan tulosta. Mitään ei muutettu; käytä "
+              "kahta erillistä kansiota, esimerkiksi --out site --work build.",
+        "sv": "--out {out} och --work {work} överlappar (samma mapp eller den ena i den andra): bygget "
+              "tömmer arbetsmappen medan det skriver resultatet. Ingenting ändrades; använd två "
+              "separata mappar, till exempel --out site --work build.",
+    },
+    "guard-symlink": {
+        "en": "{role} {path} is a symbolic link (to {target}): a build would replace the link, not "
+              "the folder. Nothing was changed; give the folder itself.",
+        "fi": "{role} {path} on symbolinen linkki (kohteeseen {target}): rakentaminen korvaisi linkin "
+              "eikä kansiota. Mitään ei muutettu; anna itse kansio.",
+        "sv": "{role} {path} är en symbolisk länk (till {target}): bygget skulle ersätta länken, inte "
+              "mappen. Ingenting ändrades; ange själva mappen.",
+    },
+    "guard-not-folder": {
+        "en": "{role} {path} exists and is not a folder. Nothing was changed; choose another name.",
+        "fi": "{role} {path} on jo olemassa eikä se ole kansio. Mitään ei muutettu; valitse toinen nimi.",
+        "sv": "{role} {path} finns redan och är ingen mapp. Ingenting ändrades; välj ett annat namn.",
+    },
+    "guard-foreign": {
+        "en": "{role} {path} is a folder with files that a build did not write (it has no {stamp} "
+              "file): a build would delete them. Nothing was changed; choose an empty or new folder, "
+              "or, if it is an old output of this generator, delete it yourself and build again.",
+        "fi": "{role} {path} on kansio, jonka tiedostoja rakentaminen ei ole kirjoittanut (siinä ei "
+              "ole tiedostoa {stamp}): rakentaminen poistaisi ne. Mitään ei muutettu; valitse tyhjä "
+              "tai uusi kansio, tai jos se on tämän generaattorin vanha tulos, poista se itse ja "
+              "rakenna uudelleen.",
+        "sv": "{role} {path} är en mapp med filer som bygget inte har skrivit (den har ingen fil "
+              "{stamp}): bygget skulle radera dem. Ingenting ändrades; välj en tom eller ny mapp, "
+              "eller, om den är ett gammalt resultat av den här generatorn, radera den själv och "
+              "bygg igen.",
+    },
+    "guard-locked": {
+        "en": "Another build is writing into {path} right now (it holds {lock}). Nothing was "
+              "changed; wait for it to finish, then build again.",
+        "fi": "Toinen rakentaminen kirjoittaa juuri nyt kansioon {path} (se pitää lukkoa {lock}). "
+              "Mitään ei muutettu; odota, että se valmistuu, ja rakenna sitten uudelleen.",
+        "sv": "Ett annat bygge skriver just nu till {path} (det håller låset {lock}). Ingenting "
+              "ändrades; vänta tills det är klart och bygg sedan igen.",
+    },
+    "guard-file-not-regular": {
+        "en": "{role} {path} is not a regular file (a folder, a link or a device). Nothing was "
+              "changed; give the path of a file.",
+        "fi": "{role} {path} ei ole tavallinen tiedosto (vaan kansio, linkki tai laite). Mitään ei "
+              "muutettu; anna tiedoston polku.",
+        "sv": "{role} {path} är ingen vanlig fil (utan en mapp, en länk eller en enhet). Ingenting "
+              "ändrades; ange sökvägen till en fil.",
+    },
+    "guard-file-in-source": {
+        "en": "{role} {path} lies in the source folder {source}: the command would overwrite an "
+              "editor's file. Nothing was changed; give a path outside it.",
+        "fi": "{role} {path} on lähdekansiossa {source}: komento kirjoittaisi toimittajan tiedoston "
+              "päälle. Mitään ei muutettu; anna polku sen ulkopuolelta.",
+        "sv": "{role} {path} ligger i källmappen {source}: kommandot skulle skriva över en redaktörs "
+              "fil. Ingenting ändrades; ange en sökväg utanför den.",
+    },
+    "guard-not-output": {
+        "en": "{role} {path} is not a built site (it has no {stamp} file): build one first, e.g. "
+              "python -m generator build --out site, and give that folder.",
+        "fi": "{role} {path} ei ole rakennettu sivusto (siinä ei ole tiedostoa {stamp}): rakenna "
+              "ensin sivusto, esimerkiksi python -m generator build --out site, ja anna se kansio.",
+        "sv": "{role} {path} är ingen byggd webbplats (den har ingen fil {stamp}): bygg en först, "
+              "till exempel python -m generator build --out site, och ange den mappen.",
+    },
+    "guard-file-foreign": {
+        "en": "{role} {path} is not a file this command wrote (it does not start with '{first}'). "
+              "Nothing was changed; give the path of the file to write, or of a new file.",
+        "fi": "{role} {path} ei ole tämän komennon kirjoittama tiedosto (se ei ala rivillä '{first}'). "
+              "Mitään ei muutettu; anna kirjoitettavan tiedoston tai uuden tiedoston polku.",
+        "sv": "{role} {path} är ingen fil som kommandot har skrivit (den börjar inte med '{first}'). "
+              "Ingenting ändrades; ange sökvägen till filen som ska skrivas eller till en ny fil.",
+    },
+    "os-error": {
+        "en": "Could not {action} {path}: {reason}.",
+        "fi": "Kohdetta {path} ei voitu {action}: {reason}.",
+        "sv": "Det gick inte att {action} {path}: {reason}.",
+    },
+    "os-error-no-path": {
+        "en": "A file operation failed: {reason}.",
+        "fi": "Tiedostotoiminto epäonnistui: {reason}.",
+        "sv": "En filoperation misslyckades: {reason}.",
+    },
+    "internal-error": {
+        "en": "Internal error while running '{command}' ({error}). This is a bug: please report it "
+              "to the developers with the output of the same command run with --debug "
+              "(python -m generator --debug {command} …).",
+        "fi": "Sisäinen virhe komennossa '{command}' ({error}). Tämä on ohjelmavirhe: ilmoita siitä "
+              "kehittäjille ja liitä mukaan saman komennon tuloste valitsimella --debug "
+              "(python -m generator --debug {command} …).",
+        "sv": "Internt fel i kommandot '{command}' ({error}). Det här är en bugg: rapportera den till "
+              "utvecklarna med utdata från samma kommando körd med --debug "
+              "(python -m generator --debug {command} …).",
+    },
+}
+
+# What a failed file operation could not do, and why (`os-error`): key → language → text.
+OS_WORDS = {
+    "write": {"en": "write", "fi": "kirjoittaa", "sv": "skriva"},
+    "read": {"en": "read", "fi": "lukea", "sv": "läsa"},
+    "access": {"en": "use", "fi": "käyttää", "sv": "använda"},
+    "EACCES": {"en": "permission denied: check the folder's permissions or choose another folder",
+               "fi": "lupa evätty: tarkista kansion käyttöoikeudet tai valitse toinen kansio",
+               "sv": "åtkomst nekad: kontrollera mappens behörigheter eller välj en annan mapp"},
+    "ENOSPC": {"en": "the disk is full: free some space and build again",
+               "fi": "levy on täynnä: vapauta tilaa ja rakenna uudelleen",
+               "sv": "disken är full: frigör utrymme och bygg igen"},
+    "EDQUOT": {"en": "your disk quota is used up: free some space and build again",
+               "fi": "levykiintiösi on täynnä: vapauta tilaa ja rakenna uudelleen",
+               "sv": "din diskkvot är slut: frigör utrymme och bygg igen"},
+    "EROFS": {"en": "the file system is read-only: choose a folder you can write to",
+              "fi": "tiedostojärjestelmä on vain luku -tilassa: valitse kansio, johon voit kirjoittaa",
+              "sv": "filsystemet är skrivskyddat: välj en mapp som du kan skriva till"},
+    "ENOENT": {"en": "no such file or folder", "fi": "tiedostoa tai kansiota ei ole",
+               "sv": "filen eller mappen finns inte"},
+    "ENAMETOOLONG": {"en": "the name is too long", "fi": "nimi on liian pitkä", "sv": "namnet är för långt"},
 }
 
 # code → language → (message, hint). `{0}`, `{1}` are the problem's args.
@@ -198,6 +362,31 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     "bad-date": {
         "fi": ("'{0}' ei ole kalenterissa oleva päivä", "tarkista päivä ja kuukausi"),
         "sv": ("'{0}' är inget datum i kalendern", "kontrollera dag och månad"),
+    },
+    "date-range": {
+        "fi": ("'{0}' on vuosien {1}–{2} ulkopuolella, joita opas käsittelee",
+               "tarkista vuosiluku (kirjoitusvirhe?)"),
+        "sv": ("'{0}' ligger utanför åren {1}–{2} som guiden omfattar",
+               "kontrollera årtalet (ett skrivfel?)"),
+    },
+    "placeholder-syntax": {
+        "fi": ("tekstissä on aaltosulje, jota generaattori ei osaa lukea: {0}",
+               "paikkamerkki on pelkkä nimi aaltosulkeissa, esim. {{id}}; kirjoita teksti ilman muita "
+               "aaltosulkeita"),
+        "sv": ("texten innehåller en klammerparentes som generatorn inte kan läsa: {0}",
+               "en platshållare är ett namn inom klamrar, t.ex. {{id}}; skriv texten utan andra klamrar"),
+    },
+    "placeholder-unknown": {
+        "fi": ("paikkamerkkiä {0} ei täytetä tekstiin '{1}'",
+               "käytä vain näitä: {2}, kuten muissa kielissä (jos luettelo on tyhjä, poista aaltosulkeet)"),
+        "sv": ("platshållaren {0} fylls inte i för '{1}'",
+               "använd bara dessa: {2}, som på de andra språken (om listan är tom, ta bort klamrarna)"),
+    },
+    "placeholder-missing": {
+        "fi": ("paikkamerkki {0} puuttuu: sen tilalle tuleva arvo ei näkyisi sivulla",
+               "kirjoita {0} kohtaan, johon arvo kuuluu (kuten tekstin '{1}' muissa kielissä)"),
+        "sv": ("platshållaren {0} saknas: värdet den står för skulle inte visas",
+               "skriv {0} där värdet hör hemma (som i texten '{1}' på de andra språken)"),
     },
     "bad-time": {
         "fi": ("'{0}' ei ole kellonaika", "kirjoita muodossa TT:MM (24 tunnin kello), esim. \"09:30\""),
@@ -574,6 +763,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "laita itse tiedosto tietokansioon linkin sijaan"),
         "sv": ("filen är en länk till {0}, utanför datamappen",
                "lägg själva filen i datamappen i stället för en länk till den"),
+    },
+    "content-link-outside": {
+        "fi": ("tiedosto on linkki kohteeseen {0}, joka on sisältökansion ulkopuolella",
+               "laita itse sivu sisältökansioon linkin sijaan"),
+        "sv": ("filen är en länk till {0}, utanför innehållsmappen",
+               "lägg själva sidan i innehållsmappen i stället för en länk till den"),
     },
     "file-too-large": {
         "fi": ("tiedosto on {0} tavua; enimmäiskoko on {1}",

@@ -30,6 +30,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from .limits import FIRST_YEAR, LAST_YEAR
 from .printable import codepoint, first_invisible, printable
 from .urlsafety import link_allowed
 
@@ -161,9 +162,13 @@ def _check_date(value) -> dt.date:
     if not m:
         _fail("bad-date-format", "'{0}' is not a date: write it as YYYY-MM-DD, e.g. 2026-03-15", value)
     try:
-        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        day = dt.date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError:
         _fail("bad-date", "'{0}' is not a date in the calendar (check the day and month)", value)
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        _fail("date-range", "'{0}' is outside the years {1}–{2} that the guide covers: check the "
+              "year (a typing mistake?)", value, str(FIRST_YEAR), str(LAST_YEAR))
+    return day
 
 
 def _check_time(value) -> dt.time:

@@ -15,8 +15,11 @@ Order matters and is the point of this module:
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,7 +27,9 @@ from . import TEMPLATE_DIR
 from .build import epoch, run_mkdocs, swap, write_sources
 from .engine import Engine
 from .errors import Problem
+from .guard import OUTPUT_STAMP, WORK_STAMP, check_folders, lock, stamp
 from .plan import SitePlan
+from .printable import printable
 from .render import render
 from .validate import load_project
 
@@ -39,7 +44,7 @@ class BuildResult:
     def describe(self) -> str:
         counts = ", ".join(f"{lang}: {n} pages" for lang, n in self.pages.items())
         total = sum(self.timings.values())
-        return f"Built {self.out_dir}/ ({counts}) in {total:.1f} s"
+        return f"Built {printable(str(self.out_dir))}/ ({counts}) in {total:.1f} s"
 
 
 def build_site(data_dir: Path, content_dir: Path | None, out_dir: Path, *, today: dt.date,
@@ -47,11 +52,30 @@ def build_site(data_dir: Path, content_dir: Path | None, out_dir: Path, *, today
                engine: Engine | None = None) -> BuildResult:
     """Build the site into out_dir. `engine`: a running Engine to reuse (serve);
     without one, a fresh one starts now and stops at the end."""
-    work = Path(work_dir) if work_dir else Path("build")
+    # Without dot segments: the swap renames `out` and makes `<out>.old` from its last name,
+    # which for `site/..` would be `..`.
+    out_dir = Path(os.path.normpath(out_dir))
+    work = Path(os.path.normpath(work_dir)) if work_dir else Path("build")
+    # Before anything is written (guard.py): the output and work folders must be the build's
+    # own, and no other build may be writing into them.
+    check_folders(out_dir, work, data_dir=Path(data_dir), content_dir=content_dir)
+    with contextlib.ExitStack() as held:
+        # Taken once the data is valid, just before the first write: invalid data writes
+        # nothing at all, not even a lock file.
+        def hold() -> None:
+            held.enter_context(lock(out_dir, work))
+
+        return _build_site(data_dir, content_dir, out_dir, today=today, work=work,
+                           check_urls=check_urls, engine=engine, hold=hold)
+
+
+def _build_site(data_dir: Path, content_dir: Path | None, out_dir: Path, *, today: dt.date,
+                work: Path, check_urls: bool, engine: Engine | None,
+                hold: Callable[[], None]) -> BuildResult:
     if engine is None:
         with Engine(work / ".jinja-cache") as own:
-            return build_site(data_dir, content_dir, out_dir, today=today, work_dir=work,
-                              check_urls=check_urls, engine=own)
+            return _build_site(data_dir, content_dir, out_dir, today=today, work=work,
+                               check_urls=check_urls, engine=own, hold=hold)
     timings: dict[str, float] = {}
     clock = time.perf_counter()
 
@@ -64,12 +88,13 @@ def build_site(data_dir: Path, content_dir: Path | None, out_dir: Path, *, today
     project, warnings = load_project(data_dir, content_dir, today=today, template_dir=TEMPLATE_DIR)
     lap("load+validate")
     site = SitePlan(project, today)
+    hold()
+    stamp(work, WORK_STAMP)
     cache = work / ".jinja-cache"  # compiled templates, ours and Material's (see engine.py)
     cache.mkdir(parents=True, exist_ok=True)
     files = render(site, cache)
     lap("render")
 
-    out_dir = Path(out_dir)
     staging = write_sources(files, work, project.languages)
     lap("write")
 
@@ -100,6 +125,7 @@ def build_site(data_dir: Path, content_dir: Path | None, out_dir: Path, *, today
     warnings = warnings + verify(site, staging, check_urls=check_urls)
     lap("verify")
 
+    stamp(staging, OUTPUT_STAMP)  # after the checks of the output: it is not part of the site
     swap(staging, out_dir)
     lap("swap")
     # Pages of the site plan (every page exists in every language); redirect stubs do not count.

@@ -9,10 +9,13 @@ previewed but never published.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 from .errors import DataError, Problem
+from .limits import FIRST_YEAR, LAST_YEAR
 from .models import ID_RE, PERIOD_ID_RE
+from .printable import printable
 from .validate import load_project
 
 TODO = "TODO"
@@ -29,9 +32,10 @@ def _shift(day: dt.date, years: int) -> dt.date:
 
 def new_period(data_dir: Path, period_id: str, today: dt.date) -> str:
     """Append period N/YYYY, copying the dates of the latest period N/earlier year."""
-    match = PERIOD_ID_RE.match(period_id)
-    if not match:
-        raise ScaffoldError(f"'{period_id}' is not a period id: write it as N/YYYY, e.g. 1/2028")
+    match = PERIOD_ID_RE.fullmatch(period_id)
+    if not match or not FIRST_YEAR <= int(match[2]) <= LAST_YEAR:
+        raise ScaffoldError(f"'{printable(period_id)}' is not a period id: write it as N/YYYY with a year "
+                            f"from {FIRST_YEAR} to {LAST_YEAR}, e.g. 1/2028")
     project, _ = _load(data_dir, today)
     if any(p.id == period_id for p in project.periods):
         raise ScaffoldError(f"period {period_id} already exists in {data_dir / 'periods.yaml'}")
@@ -81,8 +85,9 @@ def new_period(data_dir: Path, period_id: str, today: dt.date) -> str:
 
 def new_service(data_dir: Path, service_id: str, today: dt.date) -> str:
     """Append a complete, commented service template with every text marked TODO."""
-    if not ID_RE.match(service_id):
-        raise ScaffoldError(f"'{service_id}' is not a valid id: use lowercase a-z, digits and hyphens")
+    if not ID_RE.fullmatch(service_id):
+        raise ScaffoldError(f"'{printable(service_id)}' is not a valid id: use lowercase a-z, digits "
+                            "and hyphens")
     project, _ = _load(data_dir, today)
     if any(s.id == service_id for s in project.services):
         raise ScaffoldError(f"service {service_id} already exists in {data_dir / 'services.yaml'}")
@@ -136,15 +141,28 @@ def _first(problems: list[Problem]) -> str:
 
 
 def _append(path: Path, lines: list[str]) -> None:
-    """Append the record; put the file back as it was if the result is not valid YAML
-    of the right shape (e.g. the list is no longer the last key of the file)."""
+    """Append the record, but only if the result is valid: it is tried on a copy of the data
+    folder first, and the file is then replaced in one rename, so an invalid record (the list no
+    longer the file's last key, a date out of range) or an interruption never leaves the
+    editor's file half-written."""
+    import shutil
+    import tempfile
+
     original = path.read_text(encoding="utf-8")
     text = original if original.endswith("\n") else original + "\n"
-    path.write_text(text + "\n".join(lines) + "\n", encoding="utf-8")
-    try:
-        load_project(path.parent, today=dt.date(2000, 1, 1))
-    except DataError as exc:
-        if any(p.is_error and p.code != "todo" and p.file.endswith(path.name) for p in exc.problems):
-            path.write_text(original, encoding="utf-8")
-            raise ScaffoldError(f"could not append to {path}: keep its list as the last key "
-                                "of the file") from None
+    text += "\n".join(lines) + "\n"
+    with tempfile.TemporaryDirectory(prefix="kg-new-") as tmp:
+        trial = Path(tmp) / path.parent.name
+        shutil.copytree(path.parent, trial, symlinks=True)
+        (trial / path.name).write_text(text, encoding="utf-8")
+        try:
+            load_project(trial, content_dir=path.parent.parent / "content", today=dt.date(2000, 1, 1))
+        except DataError as exc:
+            errors = [p for p in exc.problems
+                      if p.is_error and p.code != "todo" and p.file.endswith(path.name)]
+            if errors:
+                raise ScaffoldError(f"could not append to {path} (nothing was changed): " + _first(
+                    errors).replace(str(trial), str(path.parent))) from None
+    fresh = path.with_name(f".{path.name}.new")
+    fresh.write_text(text, encoding="utf-8")
+    os.replace(fresh, path)

@@ -39,6 +39,8 @@ import click
 from . import PACKAGE_DIR
 from .engine import Engine
 from .errors import BuildError, DataError
+from .failures import guard_line
+from .guard import GuardError
 from .headers import content_type, headers_for, read_rules
 from .messages import translate
 from .pipeline import build_site
@@ -208,6 +210,13 @@ class Preview:
             return False
         except BuildError as exc:
             self.say("build-failed", err=True, error=str(exc))
+            self.say("serve-last-good", err=True)
+            return False
+        except GuardError as exc:
+            if self.hashes is None:  # the first build: the folder itself is refused, stop (exit 2)
+                raise
+            # Later: another build holds the folder's lock for a moment; the next save retries.
+            click.echo(guard_line(exc, self.lang), err=True)
             self.say("serve-last-good", err=True)
             return False
         if result.warnings:

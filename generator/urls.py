@@ -15,7 +15,8 @@ from pathlib import Path
 
 from . import TEMPLATE_DIR
 from .errors import BuildError, DataError
-from .manifest import FILE_NAME, UPDATE, compare, published_urls, read, write
+from .guard import check_file_target, check_output
+from .manifest import FILE_NAME, HEADER, UPDATE, compare, published_urls, read, write
 from .pipeline import build_site
 from .plan import SitePlan
 from .report import format_text
@@ -38,6 +39,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
     target = args.manifest or args.data.parent / FILE_NAME
+    if args.update:  # the one file this command rewrites: never a data file or someone else's
+        check_file_target(target, data_dir=args.data, content_dir=args.content, what="--manifest",
+                          first_line=HEADER.splitlines()[0])
+    if args.built is not None:
+        check_output(args.built, what="--from")
 
     with tempfile.TemporaryDirectory(prefix="kg-urls-") as tmp:
         try:

@@ -566,6 +566,27 @@ class Rules:
                          f"period {pb.id} starts ({pb.start}) before period {pa.id} ends ({pa.end})",
                          "periods may not overlap", code="period-overlap")
 
+    def _rule_string_placeholders(self) -> None:
+        """Every `{placeholder}` in strings.yaml is one its code fills in (placeholders.py)."""
+        from .placeholders import FILLED, problems
+
+        for key, lang, code, args in problems({k: t.root for k, t in self.p.strings.items()}):
+            expected = args[1] if len(args) > 1 else ""
+            if code == "placeholder-syntax":
+                message = f"the text has a brace the generator cannot read: {args[0]}"
+                hint = ("a placeholder is a plain name in braces, e.g. {id}; write the text without "
+                        "other braces")
+            elif code == "placeholder-unknown":
+                message = f"the placeholder {args[0]} is not filled in for '{key}'"
+                hint = (f"use only {expected}, as in the other languages" if expected else
+                        "this text has no placeholders: remove the braces")
+            else:
+                message = f"the placeholder {args[0]} is missing: the value it stands for would not be shown"
+                hint = f"write {args[0]} where the value belongs (the texts of '{key}' use " \
+                       f"{', '.join('{' + n + '}' for n in sorted(FILLED[key]))})"
+            self.add("strings.yaml", ("strings", key, lang), message, hint, code=code,
+                     args=(*args[:1], key, expected))
+
     def _rule_template_strings(self) -> None:
         """Every interface string the templates use exists in strings.yaml."""
         if not self.template_dir:

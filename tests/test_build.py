@@ -136,15 +136,17 @@ def _diff_files(cmp: filecmp.dircmp) -> list[str]:
 
 
 def test_invalid_data_writes_nothing(tmp_path: Path):
+    from generator.guard import OUTPUT_STAMP, stamp
+
     shutil.copytree(SMALL, tmp_path / "small")
     services = tmp_path / "small" / "data" / "services.yaml"
     services.write_text(services.read_text().replace("kind: service", "kind: servcie", 1))
     out = tmp_path / "site"
-    out.mkdir()
+    stamp(out, OUTPUT_STAMP)  # a previous output: a build may replace it (guard.py)
     (out / "keep.txt").write_text("previous site")
     with pytest.raises(DataError):
         build_site(tmp_path / "small" / "data", None, out, today=TODAY, work_dir=tmp_path / "work")
-    assert sorted(p.name for p in out.iterdir()) == ["keep.txt"]
+    assert sorted(p.name for p in out.iterdir()) == [OUTPUT_STAMP, "keep.txt"]
     assert not (tmp_path / "work").exists()
 
 

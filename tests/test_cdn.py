@@ -200,6 +200,7 @@ def test_injected_inline_code_fails_the_build(tmp_path, monkeypatch, name):
     """Rendered Markdown may carry raw HTML (md_in_html): slip some into one page and build."""
     snippet, message = INJECTIONS[name]
     from generator import pipeline as build_module
+    from generator.guard import OUTPUT_STAMP, stamp
 
     real_render = build_module.render
 
@@ -211,7 +212,7 @@ def test_injected_inline_code_fails_the_build(tmp_path, monkeypatch, name):
 
     monkeypatch.setattr(build_module, "render", render)
     out = tmp_path / "site"
-    out.mkdir()
+    stamp(out, OUTPUT_STAMP)  # a previous output (guard.py)
     (out / "marker").write_text("the previous site")
     with pytest.raises(BuildError) as err:
         build_site(DATA, CONTENT, out, today=TODAY, work_dir=tmp_path / "work")

@@ -38,11 +38,12 @@ COMMANDS = commands()
 
 def cli_reference() -> str:
     parts = []
-    for command in COMMANDS:
+    for command in [[], *COMMANDS]:  # [] is the group itself: its options (--debug) come first
         result = CliRunner().invoke(main, [*command, "--help"], prog_name="python -m generator",
                                     terminal_width=100)
         assert result.exit_code == 0
-        parts.append(f"### `python -m generator {' '.join(command)}`\n\n```text\n{result.output.rstrip()}\n```\n")
+        title = " ".join(["python -m generator", *command])
+        parts.append(f"### `{title}`\n\n```text\n{result.output.rstrip()}\n```\n")
     return "\n".join(parts)
 
 

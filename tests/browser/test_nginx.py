@@ -46,7 +46,9 @@ MISSING = {  # address → the 404 page nginx must answer with (nearest one up t
     "/fi/assets/": "fi/404.html",  # a folder without index.html: never a listing
     "/fi/assets/javascripts/": "fi/404.html", "/api/": "404.html",
 }
-HOST_FILES = ["/_headers", "/_redirects", "/_nginx.conf", "/_nginx.conf?x=1", "/_ei-ole"]
+# `_kanta-guide-output`: the stamp of a build's output (guard.py), in the folder but no address.
+HOST_FILES = ["/_headers", "/_redirects", "/_nginx.conf", "/_nginx.conf?x=1", "/_ei-ole",
+              "/_kanta-guide-output"]
 
 
 @pytest.fixture(scope="module")
