@@ -58,21 +58,26 @@ def main() -> None:
 def check(data_dir: Path, content_dir: Path | None, today: str | None, fmt: str, lang: str,
           strict: bool) -> None:
     """Validate the data and pages; list every problem with file:line:column."""
+    from .addresses import check_manifest
     from .report import FORMATS
     from .validate import load_project
 
     day = _today(today)
     try:
         try:
-            _, problems = load_project(data_dir, content_dir, today=day, template_dir=TEMPLATE_DIR)
-            failed = strict and bool(problems)
+            project, problems = load_project(data_dir, content_dir, today=day, template_dir=TEMPLATE_DIR)
+            # What CI's `urls --check` compares, from the page plan (no MkDocs build needed).
+            addresses = check_manifest(project, day)
+            problems = sorted(problems + addresses)
+            failed = bool(addresses) or (strict and bool(problems))
             if strict:  # the publishing check: what it fails on is reported as an error
                 problems = [dataclasses.replace(p, severity=ERROR) for p in problems]
         except DataError as exc:
             problems, failed = exc.problems, True
     except Exception as exc:  # noqa: BLE001 - an editor must never see a traceback
-        click.echo(f"internal error while checking ({type(exc).__name__}: {exc}); "
-                   "please report this to the developers", err=True)
+        from .messages import say
+
+        click.echo(say("internal-error", lang, error=f"{type(exc).__name__}: {exc}"), err=True)
         sys.exit(1)
     output = FORMATS[fmt](problems, lang)
     if output:
@@ -99,7 +104,7 @@ def build(data_dir: Path, content_dir: Path | None, today: str | None, out_dir: 
 
 def _build(data_dir, content_dir, today, out_dir, work_dir, lang, engine) -> None:
     from .build import BuildError, build_site
-    from .messages import translate
+    from .messages import say, translate
     from .report import format_text
 
     try:
@@ -110,12 +115,19 @@ def _build(data_dir, content_dir, today, out_dir, work_dir, lang, engine) -> Non
         click.echo(translate.outcome("nothing-written", lang), err=True)
         sys.exit(1)
     except BuildError as exc:
-        click.echo(translate.outcome("build-failed", lang, error=str(exc)), err=True)
+        problems = getattr(exc, "problems", None)  # findings with a place (urls.txt), in the language
+        if problems:
+            click.echo(format_text(problems, lang), err=True)
+            click.echo(translate.outcome("build-failed-problems", lang), err=True)
+        else:
+            click.echo(translate.outcome("build-failed", lang, error=str(exc)), err=True)
         click.echo(translate.outcome("previous-kept", lang, out=str(out_dir)), err=True)
         sys.exit(1)
     if result.warnings:
         click.echo(format_text(result.warnings, lang), err=True)
-    click.echo(result.describe())
+    counts = ", ".join(say("pages", lang, lang=code, n=n) for code, n in result.pages.items())
+    click.echo(say("built", lang, out=result.out_dir, counts=counts,
+                   seconds=f"{sum(result.timings.values()):.1f}"))
 
 
 @main.command()
@@ -133,10 +145,11 @@ def serve(data_dir: Path, content_dir: Path | None, today: str | None, port: int
 
 
 @main.command()
+@click.option("--lang", type=click.Choice(["en", "fi", "sv"]), default="en", help=LANG_HELP)
 @click.option("--check", "check_only", is_flag=True, help="Fail if the committed schemas are stale.")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("schemas"),
               show_default=True, help="Folder of the JSON Schemas.")
-def schemas(check_only: bool, out_dir: Path) -> None:
+def schemas(check_only: bool, out_dir: Path, lang: str) -> None:
     """Write the JSON Schemas of the data files (for editors' IDEs) and docs/tietomuoto.md."""
     from .schema import REFERENCE_PATH, data_reference, write_schemas
 
@@ -147,8 +160,9 @@ def schemas(check_only: bool, out_dir: Path) -> None:
         if not check_only:
             reference.write_text(data_reference(), encoding="utf-8")
     if check_only and stale:
-        click.echo("Stale schemas: " + ", ".join(stale) + ". Run: python -m generator schemas",
-                   err=True)
+        from .messages import say
+
+        click.echo(say("schemas-stale", lang, files=", ".join(stale)), err=True)
         sys.exit(1)
 
 
@@ -162,14 +176,15 @@ def schemas(check_only: bool, out_dir: Path) -> None:
               help="Compare an already built site (e.g. site/) instead of building one.")
 @click.option("--manifest", "manifest_file", type=click.Path(path_type=Path, dir_okay=False),
               default=None, help="The manifest file. Default: urls.txt next to the data folder.")
+@click.option("--lang", type=click.Choice(["en", "fi", "sv"]), default="en", help=LANG_HELP)
 def urls(data_dir: Path, content_dir: Path | None, today: str | None, mode: str | None,
-         built: Path | None, manifest_file: Path | None) -> None:
+         built: Path | None, manifest_file: Path | None, lang: str) -> None:
     """Update or check urls.txt, every address the site has published (a build fails when one is lost)."""
     from .manifest import main as run
 
     if mode is None:
         raise click.UsageError("give --update (rewrite urls.txt) or --check (compare with it)")
-    argv = [f"--{mode}", "--data", str(data_dir), "--today", _today(today).isoformat()]
+    argv = [f"--{mode}", "--data", str(data_dir), "--today", _today(today).isoformat(), "--lang", lang]
     if content_dir is not None:
         argv += ["--content", str(content_dir)]
     if built is not None:
@@ -182,14 +197,18 @@ def urls(data_dir: Path, content_dir: Path | None, today: str | None, mode: str 
 @main.command()
 @data_options
 @click.option("--strict", is_flag=True, help="Exit 1 when anything is missing (CI runs this).")
-def translations(data_dir: Path, content_dir: Path | None, today: str | None, strict: bool) -> None:
+@click.option("--lang", "msg_lang", type=click.Choice(["en", "fi", "sv"]), default="en", help=LANG_HELP)
+def translations(data_dir: Path, content_dir: Path | None, today: str | None, strict: bool,
+                 msg_lang: str) -> None:
     """List, per language, texts and pages that are missing or still marked TODO."""
+    from .messages import say
     from .parity import translation_report
 
-    report = translation_report(data_dir, content_dir, _today(today))
+    report = translation_report(data_dir, content_dir, _today(today), msg_lang)
     total = 0
     for lang, items in report.items():
-        click.echo(f"{lang}: {len(items) or 'nothing'} missing or to-do")
+        click.echo(say("translations-count", msg_lang, lang=lang, n=len(items)) if items
+                   else say("translations-none", msg_lang, lang=lang))
         for item in items:
             click.echo(f"  {item}")
         total += len(items)

@@ -15,11 +15,11 @@ other page's old address under `redirects:` in data/site.yaml (old → new path)
 
 Update it deliberately, after a change that adds or (knowingly) removes pages:
 
-    python -m generator urls --update     # rebuilds into a temp folder, rewrites urls.txt
-    python -m generator urls --check      # exit 1 when urls.txt is not current (for CI)
-    python -m generator urls --check --from site   # the same against an already built site/
+    make urls                                          # rewrites urls.txt (editors)
+    .venv/bin/python -m generator urls --check          # exit 1 when urls.txt is not current (CI)
+    .venv/bin/python -m generator urls --check --from site   # the same against a built site/
 
-(`python -m generator.manifest` takes the same options.)
+`make check` compares the list with the page plan without building (generator/addresses.py).
 
 A build whose data folder has no `urls.txt` next to it (the test fixtures)
 skips the comparison.
@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-import tempfile
 from pathlib import Path
 
 from .problems import WARNING, Problem
@@ -41,9 +40,10 @@ HEADER = """\
 # A build fails when one of these is no longer served: give renamed services a
 # `redirect_from:` in data/services.yaml, and other moved or retired pages an entry
 # under `redirects:` in data/site.yaml, instead of deleting lines here.
-# Update deliberately: python -m generator urls --update
+# Update deliberately: make urls
 """
-UPDATE = "python -m generator urls --update"
+UPDATE = "make urls"
+"""The command editors run (the Makefile target runs `generator urls --update`)."""
 EXCLUDED_PARTS = {"assets", "search"}
 """Theme assets and the search index change with every Material release: not addresses people keep."""
 
@@ -58,16 +58,24 @@ def published_urls(out: Path, base_path: str = "") -> list[str]:
     for path in out.rglob("*"):
         if not path.is_file():
             continue
-        rel = path.relative_to(out).as_posix()
-        parts = rel.split("/")
-        if parts[0].startswith("_") or EXCLUDED_PARTS & set(parts[:-1]) \
-                or parts[-1] == "404.html" or rel.endswith(".gz"):
-            continue
-        if parts[-1] == "index.html":
-            urls.append(f"{base_path}/{rel[: -len('index.html')]}")
-        elif path.suffix in (".ics", ".json", ".atom") or rel in ("sitemap.xml", "robots.txt"):
-            urls.append(f"{base_path}/{rel}")
+        address = address_of(path.relative_to(out).as_posix(), base_path)
+        if address is not None:
+            urls.append(address)
     return sorted(urls)
+
+
+def address_of(rel: str, base_path: str = "") -> str | None:
+    """The address an output file is published at, or None for files nobody keeps an address of
+    (also used by generator/addresses.py on the files the post-build will write)."""
+    parts = rel.split("/")
+    if parts[0].startswith("_") or EXCLUDED_PARTS & set(parts[:-1]) \
+            or parts[-1] == "404.html" or rel.endswith(".gz"):
+        return None
+    if parts[-1] == "index.html":
+        return f"{base_path}/{rel[: -len('index.html')]}"
+    if rel.endswith((".ics", ".json", ".atom")) or rel in ("sitemap.xml", "robots.txt"):
+        return f"{base_path}/{rel}"
+    return None
 
 
 def read(path: Path) -> list[str]:
@@ -165,7 +173,13 @@ def verify(site: Site, out: Path) -> list[Problem]:
     served = published_urls(out, site.base_path)
     missing, added = compare(read(path), served)
     if missing:
-        raise BuildError(explain_missing(site, missing, added))
+        error = BuildError(explain_missing(site, missing, added))
+        # The same finding as problems at their lines of urls.txt, for the command line to show
+        # in the editor's language (the English text above is for logs and developers).
+        from .addresses import check_manifest
+
+        error.problems = [p for p in check_manifest(site.project, site.today) if p.code == "urls-gone"]
+        raise error
     if not added:
         return []
     shown = ", ".join(added[:5]) + (f" and {len(added) - 5} more" if len(added) > 5 else "")
@@ -178,60 +192,60 @@ def main(argv: list[str] | None = None) -> int:
     import argparse
 
     from . import TEMPLATE_DIR
-    from .build import BuildError, build_site
+    from .addresses import planned_urls
+    from .messages import say
     from .problems import DataError
     from .report import format_text
     from .validate import load_project
 
-    parser = argparse.ArgumentParser(prog="python -m generator urls",
+    parser = argparse.ArgumentParser(prog="generator urls",
                                      description="Update or check the committed URL manifest (urls.txt).")
     mode = parser.add_mutually_exclusive_group(required=True)
-    mode.add_argument("--update", action="store_true", help="rebuild and rewrite the manifest")
+    mode.add_argument("--update", action="store_true", help="rewrite the manifest")
     mode.add_argument("--check", action="store_true", help="exit 1 when the manifest is not current")
     parser.add_argument("--data", type=Path, default=Path("data"))
     parser.add_argument("--content", type=Path, default=None)
     parser.add_argument("--manifest", type=Path, default=None,
                         help=f"default: {FILE_NAME} next to the data folder")
     parser.add_argument("--today", default=None, help="YYYY-MM-DD (default: today)")
+    parser.add_argument("--lang", default="en", choices=["en", "fi", "sv"], help="language of the messages")
     parser.add_argument("--from", dest="built", type=Path, default=None,
-                        help="use this already built site instead of building into a temp folder")
+                        help="use this already built site instead of the page plan")
     args = parser.parse_args(argv)
+    lang = args.lang
     today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
     target = args.manifest or args.data.parent / FILE_NAME
 
-    with tempfile.TemporaryDirectory(prefix="kg-urls-") as tmp:
-        try:
-            project, _ = load_project(args.data, args.content, today=today, template_dir=TEMPLATE_DIR)
-            base = Site(project, today).base_path
-            if args.built is None:
-                args.built = build_site(args.data, args.content, Path(tmp) / "site", today=today,
-                                        work_dir=Path(tmp) / "work", check_urls=False).out_dir
-        except DataError as exc:
-            print(format_text(exc.problems), file=sys.stderr)
-            return 1
-        except BuildError as exc:
-            print(f"Build failed: {exc}", file=sys.stderr)
-            return 1
-        served = published_urls(args.built, base)
+    try:
+        project, _ = load_project(args.data, args.content, today=today, template_dir=TEMPLATE_DIR)
+    except DataError as exc:
+        print(format_text(exc.problems, lang), file=sys.stderr)
+        return 1
+    site = Site(project, today)
+    # The page plan gives the same list as a build (the build compares its real output anyway),
+    # in a second instead of a full MkDocs build; --from reads an existing build.
+    served = published_urls(args.built, site.base_path) if args.built is not None else planned_urls(site)
     old = read(target) if target.is_file() else []
     missing, added = compare(old, served)
     if args.check:
         if missing or added:
-            print(f"{target} is not current: {len(missing)} address(es) gone, {len(added)} new. "
-                  f"Run: {UPDATE}", file=sys.stderr)
+            print(say("urls-stale", lang, file=target, gone=len(missing), new=len(added), command=UPDATE),
+                  file=sys.stderr)
             for url in missing:
                 print(f"  - {url}", file=sys.stderr)
             for url in added:
                 print(f"  + {url}", file=sys.stderr)
             return 1
-        print(f"{target} is current ({len(served)} addresses)")
+        print(say("urls-current", lang, file=target, n=len(served)))
         return 0
     write(target, served)
     for url in missing:
-        print(f"  - {url}   (will no longer work: make sure this is intended)")
+        print(say("urls-removed", lang, url=url))
     for url in added:
         print(f"  + {url}")
-    print(f"Wrote {target}: {len(served)} addresses ({len(added)} new, {len(missing)} removed)")
+    print(say("urls-wrote", lang, file=target, n=len(served), new=len(added), gone=len(missing)))
+    if missing or added:
+        print(say("urls-save", lang))
     return 0
 
 

@@ -1,13 +1,36 @@
-"""Problem messages in the editor's language (`check --lang fi|sv`).
+"""The message catalogue: every text a command prints, in English, Finnish and Swedish.
 
-English is the source text (developers read it); the editors' languages get a
-translated message for each problem class, keyed by `Problem.code`. Where a
-class has no translation yet the English text is shown: a message is never lost.
+Two kinds of entries, both keyed by stable codes (never by English text):
+
+* `TEXTS`: what the commands themselves say (`build`, `serve`, `urls`, `translations`, `new`, the
+  count line), code → language → text with named `{placeholders}`; a text that counts something
+  is a dict of CLDR plural categories (`one`, `other`, ...) chosen by Babel's plural rules for the
+  language (`say(code, lang, n=3)`).
+* `MESSAGES`: the problems `check` reports, `Problem.code` → language → (message, fix), with the
+  problem's `args` as `{0}`, `{1}`. The English text is written where the problem is found (it
+  names the values in full, for developers and logs); Finnish and Swedish come from here.
+
+A lookup miss in Finnish or Swedish shows the English text (a message is never lost), except when
+`STRICT` is set: the test suite sets it, so a problem or text without its translation fails a test
+(tests/test_messages.py) instead of reaching an editor in English.
 """
 
 from __future__ import annotations
 
+import os
+
+from babel import Locale
+
 from .problems import Problem
+
+STRICT = os.environ.get("KG_STRICT_MESSAGES") == "1"
+"""Raise `MissingMessage` instead of falling back to English (set by the tests)."""
+LANGUAGES = ("en", "fi", "sv")
+
+
+class MissingMessage(LookupError):
+    """A code without its text in a language (only raised when `STRICT`)."""
+
 
 LABELS = {
     "en": {"error": "error", "warning": "warning", "hint": "fix"},
@@ -15,15 +38,31 @@ LABELS = {
     "sv": {"error": "fel", "warning": "varning", "hint": "åtgärd"},
 }
 
-# The count line: (one error, other counts, one warning, other counts).
-SUMMARY = {
-    "en": ("{n} error(s)", "{n} error(s)", "{n} warning(s)", "{n} warning(s)"),
-    "fi": ("{n} virhe", "{n} virhettä", "{n} varoitus", "{n} varoitusta"),
-    "sv": ("{n} fel", "{n} fel", "{n} varning", "{n} varningar"),
-}
-
-# What `build` says after the problems: key → language → text.
-OUTCOMES = {
+# What commands say: code → language → text, or → {CLDR plural category: text}.
+TEXTS: dict[str, dict[str, str | dict[str, str]]] = {
+    "errors": {
+        "en": {"one": "{n} error(s)", "other": "{n} error(s)"},
+        "fi": {"one": "{n} virhe", "other": "{n} virhettä"},
+        "sv": {"one": "{n} fel", "other": "{n} fel"},
+    },
+    "warnings": {
+        "en": {"one": "{n} warning(s)", "other": "{n} warning(s)"},
+        "fi": {"one": "{n} varoitus", "other": "{n} varoitusta"},
+        "sv": {"one": "{n} varning", "other": "{n} varningar"},
+    },
+    "more-checks": {
+        "en": "{files}: more checks (references between files, addresses, translations) run once "
+              "{files_it} can be read; fix the errors above and run the check again.",
+        "fi": "Kun {files} saadaan luettua, tarkistetaan myös viittaukset tiedostojen välillä, osoitteet "
+              "ja käännökset: korjaa yllä olevat virheet ja aja tarkistus uudelleen.",
+        "sv": "När {files} kan läsas kontrolleras också hänvisningar mellan filerna, adresserna och "
+              "översättningarna: rätta felen ovan och kör kontrollen igen.",
+    },
+    "internal-error": {
+        "en": "internal error while checking ({error}); please report this to the developers",
+        "fi": "sisäinen virhe tarkistuksessa ({error}); ilmoita tästä kehittäjille",
+        "sv": "internt fel vid kontrollen ({error}); rapportera det till utvecklarna",
+    },
     "nothing-written": {
         "en": "Nothing was written: fix the problems above and build again.",
         "fi": "Mitään ei kirjoitettu: korjaa yllä luetellut ongelmat ja rakenna sivusto uudelleen.",
@@ -34,10 +73,80 @@ OUTCOMES = {
         "fi": "Sivuston rakentaminen epäonnistui: {error}",
         "sv": "Bygget misslyckades: {error}",
     },
+    "build-failed-problems": {
+        "en": "Build failed: the built site did not pass its final checks.",
+        "fi": "Sivuston rakentaminen epäonnistui: valmis sivusto ei läpäissyt viimeisiä tarkistuksia.",
+        "sv": "Bygget misslyckades: den byggda webbplatsen klarade inte de sista kontrollerna.",
+    },
     "previous-kept": {
         "en": "The previous {out}/ was left as it was.",
         "fi": "Edellinen {out}/ jäi ennalleen.",
         "sv": "Den tidigare {out}/ lämnades som den var.",
+    },
+    "built": {
+        "en": "Built {out}/ ({counts}) in {seconds} s",
+        "fi": "Sivusto rakennettu kansioon {out}/ ({counts}) {seconds} sekunnissa",
+        "sv": "Webbplatsen byggdes i {out}/ ({counts}) på {seconds} s",
+    },
+    "pages": {
+        "en": {"one": "{lang}: {n} page", "other": "{lang}: {n} pages"},
+        "fi": {"one": "{lang}: {n} sivu", "other": "{lang}: {n} sivua"},
+        "sv": {"one": "{lang}: {n} sida", "other": "{lang}: {n} sidor"},
+    },
+    # --- urls ---
+    "urls-current": {
+        "en": {"one": "{file} is current ({n} address)", "other": "{file} is current ({n} addresses)"},
+        "fi": {"one": "{file} on ajan tasalla ({n} osoite)", "other": "{file} on ajan tasalla ({n} osoitetta)"},
+        "sv": {"one": "{file} är aktuell ({n} adress)", "other": "{file} är aktuell ({n} adresser)"},
+    },
+    "urls-stale": {
+        "en": "{file} is not current: {gone} address(es) gone, {new} new. Run: {command}",
+        "fi": "{file} ei ole ajan tasalla: poistuneita osoitteita {gone}, uusia {new}. Aja: {command}",
+        "sv": "{file} är inte aktuell: {gone} adresser har försvunnit, {new} är nya. Kör: {command}",
+    },
+    "urls-removed": {
+        "en": "  - {url}   (will no longer work: make sure this is intended)",
+        "fi": "  - {url}   (ei enää toimi: varmista, että tämä on tarkoitus)",
+        "sv": "  - {url}   (fungerar inte längre: kontrollera att det är meningen)",
+    },
+    "urls-wrote": {
+        "en": "Wrote {file}: {n} addresses ({new} new, {gone} removed)",
+        "fi": "Tallennettu {file}: {n} osoitetta ({new} uutta, {gone} poistettu)",
+        "sv": "Sparade {file}: {n} adresser ({new} nya, {gone} borttagna)",
+    },
+    "urls-save": {
+        "en": "Save urls.txt together with your change (commit it).",
+        "fi": "Tallenna urls.txt gitiin samassa muutoksessa.",
+        "sv": "Spara urls.txt i git tillsammans med din ändring.",
+    },
+    # --- translations ---
+    "translations-count": {
+        "en": {"one": "{lang}: {n} missing or to-do", "other": "{lang}: {n} missing or to-do"},
+        "fi": {"one": "{lang}: {n} puuttuu tai on kesken", "other": "{lang}: {n} puuttuu tai on kesken"},
+        "sv": {"one": "{lang}: {n} saknas eller är ofärdig", "other": "{lang}: {n} saknas eller är ofärdiga"},
+    },
+    "translations-none": {
+        "en": "{lang}: nothing missing or to-do",
+        "fi": "{lang}: mitään ei puutu",
+        "sv": "{lang}: ingenting saknas",
+    },
+    "translations-headings": {
+        "en": "{file}: {n} headings, but {other} has {most}",
+        "fi": "{file}: otsikoita {n}, mutta sivulla {other} niitä on {most}",
+        "sv": "{file}: {n} rubriker, men {other} har {most}",
+    },
+    # --- new period / new service ---
+    "new-then-urls": {
+        "en": "The site gets new addresses: run `make urls` after `make check` and save urls.txt too.",
+        "fi": "Sivustolle tulee uusia osoitteita: aja `make check` ja sen jälkeen `make urls` ja tallenna "
+              "myös urls.txt.",
+        "sv": "Webbplatsen får nya adresser: kör `make check` och sedan `make urls` och spara också urls.txt.",
+    },
+    # --- schemas ---
+    "schemas-stale": {
+        "en": "Stale schemas: {files}. Run: make schemas",
+        "fi": "Skeemat eivät ole ajan tasalla: {files}. Aja: make schemas",
+        "sv": "Scheman är inte aktuella: {files}. Kör: make schemas",
     },
     # --- serve (issue 12 item 2 / issue 13): what the preview prints and answers ---
     "serve-address": {
@@ -66,9 +175,9 @@ OUTCOMES = {
         "sv": "Ändrad: {url}",
     },
     "serve-changed-more": {
-        "en": "… and {n} more changed pages",
-        "fi": "… ja {n} muuta muuttunutta sivua",
-        "sv": "… och {n} andra ändrade sidor",
+        "en": {"one": "… and {n} more changed page", "other": "… and {n} more changed pages"},
+        "fi": {"one": "… ja {n} muu muuttunut sivu", "other": "… ja {n} muuta muuttunutta sivua"},
+        "sv": {"one": "… och {n} annan ändrad sida", "other": "… och {n} andra ändrade sidor"},
     },
     "serve-unchanged": {
         "en": "No page changed.",
@@ -82,11 +191,11 @@ OUTCOMES = {
     },
     "serve-port-in-use": {
         "en": "Port {port} is already in use: stop the other preview, or choose another port, "
-              "e.g. --port {other}",
+              "e.g. make serve PORT={other}",
         "fi": "Portti {port} on jo käytössä: sulje toinen esikatselu tai valitse toinen portti, "
-              "esimerkiksi --port {other}",
+              "esimerkiksi make serve PORT={other}",
         "sv": "Porten {port} används redan: stoppa den andra förhandsvisningen eller välj en annan "
-              "port, till exempel --port {other}",
+              "port, till exempel make serve PORT={other}",
     },
     "serve-bad-host": {
         "en": "This preview answers only at http://127.0.0.1:{port}/ (or localhost): open that address.",
@@ -101,6 +210,26 @@ OUTCOMES = {
         "sv": "Hittades inte: förhandsvisningen har ingen sådan sida.",
     },
 }
+OUTCOMES = TEXTS
+"""The name serve.py and older code use for the same catalogue."""
+
+NOUNS: dict[str, dict[str, str]] = {
+    # The kind of record an id names (`unknown-ref`'s first value), in the form its sentence needs:
+    # Finnish partitive ("palvelua … ei ole"), Swedish indefinite ("det finns ingen tjänst …").
+    "service": {"en": "service", "fi": "palvelua", "sv": "tjänst"},
+    "requirement": {"en": "requirement", "fi": "edellytystä", "sv": "förutsättning"},
+    "role": {"en": "role", "fi": "roolia", "sv": "roll"},
+    "sector": {"en": "sector", "fi": "toimialaa", "sv": "sektor"},
+    "contact": {"en": "contact", "fi": "yhteystietoa", "sv": "kontakt"},
+    "period": {"en": "period", "fi": "jaksoa", "sv": "period"},
+    "page": {"en": "page", "fi": "sivua", "sv": "sida"},
+    "language": {"en": "language", "fi": "kieltä", "sv": "språk"},
+    "trigger": {"en": "trigger", "fi": "ilmoittautumisen syytä", "sv": "anmälningsorsak"},
+    "change": {"en": "change", "fi": "muutosta", "sv": "ändring"},
+    "event": {"en": "event", "fi": "tilaisuutta", "sv": "tillfälle"},
+}
+_NOUN_ARG = {"unknown-ref": 0, "unknown-ref-guess": 0}
+"""Codes whose given argument is a NOUNS key, translated before it is put in the sentence."""
 
 # code → language → (message, hint). `{0}`, `{1}` are the problem's args.
 MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
@@ -137,20 +266,32 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "sv": ("filen är inte UTF-8-text", "spara filen med teckenkodningen UTF-8"),
     },
     "extra_forbidden": {
-        "fi": ("tuntematon avain '{0}'", "tarkoititko '{1}'? (sallitut avaimet: {1})"),
-        "sv": ("okänd nyckel '{0}'", "menade du '{1}'? (tillåtna nycklar: {1})"),
+        "fi": ("tuntematon avain '{0}'", "tässä kohdassa sallitut avaimet: {1}"),
+        "sv": ("okänd nyckel '{0}'", "tillåtna nycklar här: {1}"),
+    },
+    "unknown-key-guess": {
+        "fi": ("tuntematon avain '{0}'", "tarkoititko '{1}'?"),
+        "sv": ("okänd nyckel '{0}'", "menade du '{1}'?"),
     },
     "missing": {
         "fi": ("avain '{0}' puuttuu", "lisää `{0}:`"),
         "sv": ("nyckeln '{0}' saknas", "lägg till `{0}:`"),
     },
     "missing-translation": {
-        "fi": ("teksti kielellä {0} puuttuu", "lisää tähän `{0}: …`"),
-        "sv": ("texten på språket {0} saknas", "lägg till `{0}: …` här"),
+        "fi": ("teksti kielellä {0} puuttuu",
+               "lisää tämän kohdan alle rivi `{0}:` ja sen perään teksti kielellä {0} (jokainen teksti "
+               "tarvitaan kaikilla sivuston kielillä)"),
+        "sv": ("texten på språket {0} saknas",
+               "lägg under den här punkten till raden `{0}:` och efter den texten på språket {0} (varje "
+               "text behövs på alla webbplatsens språk)"),
     },
     "unknown-ref": {
-        "fi": ("tunnisteella '{1}' ei löydy kohdetta ({0})", ""),
-        "sv": ("det finns inget ({0}) med id '{1}'", ""),
+        "fi": ("{0}, jonka tunniste on '{1}', ei ole", "tunnetut tunnisteet: {2}"),
+        "sv": ("det finns ingen {0} med id '{1}'", "kända id:n: {2}"),
+    },
+    "unknown-ref-guess": {
+        "fi": ("{0}, jonka tunniste on '{1}', ei ole", "tarkoititko '{2}'?"),
+        "sv": ("det finns ingen {0} med id '{1}'", "menade du '{2}'?"),
     },
     "duplicate-id": {
         "fi": ("tunniste '{0}' on käytössä kahdesti (ensin rivillä {1})", "anna jokaiselle oma tunniste"),
@@ -173,9 +314,9 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     },
     "no-upcoming": {
         "fi": ("yksikään jakso ei ala tämän päivän jälkeen", "lisää seuraavan vuoden jaksot: "
-                                                            "python -m generator new period N/VVVV"),
+                                                            "make new-period PERIOD=N/VVVV"),
         "sv": ("ingen period börjar efter i dag", "lägg till nästa års perioder: "
-                                                 "python -m generator new period N/ÅÅÅÅ"),
+                                                 "make new-period PERIOD=N/ÅÅÅÅ"),
     },
     "bad-id": {
         "fi": ("'{0}' ei kelpaa tunnisteeksi tai osoitteeksi: käytä vain pieniä kirjaimia a–z, numeroita "
@@ -372,9 +513,25 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     },
     "urls-new": {
         "fi": ("{0} uutta osoitetta ei ole vielä tiedostossa urls.txt: {1}",
-               "aja `python -m generator urls --update` ja tallenna urls.txt gitiin, jotta nekin säilyvät"),
+               "aja `make urls` ja tallenna urls.txt gitiin, jotta nekin säilyvät"),
         "sv": ("{0} nya adresser finns ännu inte i urls.txt: {1}",
-               "kör `python -m generator urls --update` och checka in urls.txt, så att också de skyddas"),
+               "kör `make urls` och spara urls.txt i git, så att också de skyddas"),
+    },
+    "urls-unlisted": {
+        "fi": ("{0} uutta osoitetta ei ole vielä tiedostossa urls.txt: {1}",
+               "aja `{2}` ja tallenna urls.txt muutoksesi mukana"),
+        "sv": ("{0} nya adresser finns ännu inte i urls.txt: {1}",
+               "kör `{2}` och spara urls.txt tillsammans med din ändring"),
+    },
+    "urls-gone": {
+        "fi": ("osoite {0} lakkaisi toimimasta",
+               "jos sivu sai uuden osoitteen, pidä vanha toiminnassa: palvelun vanha osoite kohtaan "
+               "`redirect_from:` tiedostossa data/services.yaml, muun sivun kohtaan `redirects:` "
+               "tiedostossa data/site.yaml; jos sivu poistettiin tarkoituksella, aja `{1}`"),
+        "sv": ("adressen {0} skulle sluta fungera",
+               "om sidan fick en ny adress, håll den gamla i bruk: en tjänsts gamla adress under "
+               "`redirect_from:` i data/services.yaml, andra sidor under `redirects:` i data/site.yaml; "
+               "om sidan togs bort avsiktligt, kör `{1}`"),
     },
     "redirect-shadows": {
         "fi": ("vanha osoite '{0}' on julkaistun sivun osoite",
@@ -395,8 +552,15 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "skriv adressen till en sida på den här webbplatsen, t.ex. {1}"),
     },
     "empty-text": {
-        "fi": ("teksti on tyhjä", "kirjoita teksti tai poista koko kohta"),
-        "sv": ("texten är tom", "skriv texten eller ta bort hela punkten"),
+        "fi": ("teksti on tyhjä", "kirjoita teksti"),
+        "sv": ("texten är tom", "skriv texten"),
+    },
+    "empty-text-lang": {
+        "fi": ("teksti kielellä {0} on tyhjä",
+               "kirjoita teksti kielellä {0} rivin `{0}:` perään (jokainen teksti tarvitaan kaikilla "
+               "sivuston kielillä)"),
+        "sv": ("texten på språket {0} är tom",
+               "skriv texten på språket {0} efter `{0}:` (varje text behövs på alla webbplatsens språk)"),
     },
     "multi-line": {
         "fi": ("nimen tai otsikon on mahduttava yhdelle riville", ""),
@@ -683,6 +847,26 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
 }
 
 
+def plural_category(lang: str, n: int) -> str:
+    """CLDR plural category of n in the language (Babel's rules): 'one', 'other', ..."""
+    return Locale.parse(lang).plural_form(abs(n))
+
+
+def say(code: str, lang: str, /, **values) -> str:
+    """A command's text in the language, placeholders filled; `n=` picks the plural form."""
+    entry = TEXTS[code]
+    text = entry.get(lang)
+    if text is None:
+        if STRICT:
+            raise MissingMessage(f"{code} ({lang})")
+        text = entry["en"]
+        lang = "en"
+    if isinstance(text, dict):
+        category = plural_category(lang, int(values.get("n", 0)))
+        text = text.get(category, text["other"])
+    return text.format(**values)
+
+
 def _format(text: str, args: tuple) -> str | None:
     try:
         return text.format(*args)
@@ -694,32 +878,30 @@ class _Translate:
     def __call__(self, problem: Problem, lang: str) -> tuple[str, str, str]:
         labels = LABELS.get(lang, LABELS["en"])
         label = labels["error"] if problem.is_error else labels["warning"]
-        entry = MESSAGES.get(problem.code, {}).get(lang)
-        if lang == "en" or entry is None:
+        if lang == "en":
             return problem.message, problem.hint, label
-        # A translation that needs a value the problem does not carry falls back to English.
-        message = _format(entry[0], problem.args) or problem.message
-        # Without a translated hint, the English one (often specific: "did you mean …") is shown.
-        hint = (_format(entry[1], problem.args) if entry[1] else None) or problem.hint
-        if problem.code == "extra_forbidden":  # one suggestion, or the list of allowed keys
-            hint = hint.split("? (")[0] + "?" if problem.hint.startswith("did you mean") else \
-                hint.split("(")[-1].rstrip(")")
-        if problem.code in ("yaml-syntax",):
-            message = f"{message}: {problem.message.split(': ', 1)[-1]}"
+        entry = MESSAGES.get(problem.code, {}).get(lang)
+        args = problem.args
+        if problem.code in _NOUN_ARG and args:
+            i = _NOUN_ARG[problem.code]
+            noun = NOUNS.get(str(args[i]), {}).get(lang, str(args[i]))
+            args = (*args[:i], noun, *args[i + 1:])
+        message = _format(entry[0], args) if entry else None
+        hint = (_format(entry[1], args) if entry[1] else "") if entry else None
+        if message is None or hint is None or (problem.hint and not hint and STRICT):
+            if STRICT:
+                raise MissingMessage(f"{problem.code or '(no code)'} ({lang}): {problem.message}")
+            return problem.message, problem.hint, label  # never lose a message
         return message, hint, label
 
     def hint_label(self, lang: str) -> str:
         return LABELS.get(lang, LABELS["en"])["hint"]
 
-    def outcome(self, key: str, lang: str, **values: str) -> str:
-        texts = OUTCOMES[key]
-        return texts.get(lang, texts["en"]).format(**values)
+    def outcome(self, key: str, lang: str, **values) -> str:
+        return say(key, lang, **values)
 
     def summary(self, errors: int, warnings: int, lang: str) -> str:
-        one_error, errors_form, one_warning, warnings_form = SUMMARY.get(lang, SUMMARY["en"])
-        return ", ".join([(one_error if errors == 1 else errors_form).format(n=errors),
-                          (one_warning if warnings == 1 else warnings_form).format(n=warnings)])
+        return ", ".join([say("errors", lang, n=errors), say("warnings", lang, n=warnings)])
 
 
 translate = _Translate()
-LANGUAGES = tuple(LABELS)

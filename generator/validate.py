@@ -21,8 +21,8 @@ from . import content
 from . import models as m
 from .content import ContentPage
 from .load import Document, load_file
-from .printable import printable
 from .problems import ERROR, WARNING, DataError, Problem, key_path
+from .schema_errors import dedupe, from_pydantic, merge_typos
 
 REVIEW_MONTHS = 12
 PROVISIONAL_WARNING_DAYS = 60
@@ -116,7 +116,7 @@ def load_project(data_dir: Path, content_dir: Path | None = None, *,
         try:
             parsed[name] = model.model_validate(doc.data)
         except ValidationError as exc:
-            errors = _merge_typos(_dedupe(_from_pydantic(err, doc, model) for err in exc.errors()))
+            errors = merge_typos(dedupe(from_pydantic(err, doc, model) for err in exc.errors()))
         problems += errors + _loader_warnings(doc, errors)
 
     for extra in sorted(data_dir.glob("*.y*ml")):
@@ -131,7 +131,7 @@ def load_project(data_dir: Path, content_dir: Path | None = None, *,
 
     site: m.SiteFile = parsed["site.yaml"]
     languages = [lang.code for lang in site.languages]
-    pages, page_problems = content.load_pages(content_dir, languages, shown=_shown, explain=_from_pydantic)
+    pages, page_problems = content.load_pages(content_dir, languages, shown=_shown, explain=from_pydantic)
     problems += page_problems
 
     project = Project(
@@ -150,65 +150,8 @@ def load_project(data_dir: Path, content_dir: Path | None = None, *,
 
 
 # ---------------------------------------------------------------------------
-# Mapping pydantic's errors back to file:line:column with a hint
+# The loader's warnings next to the schema's errors (pydantic's errors: generator/schema_errors.py)
 # ---------------------------------------------------------------------------
-
-
-def _from_pydantic(err: dict, doc: Document, model: type[BaseModel]) -> Problem:
-    loc = tuple(p for p in err["loc"]
-                if not (isinstance(p, str) and (p.startswith("function-") or p == "[key]")))
-    kind = err["type"]
-    line, col = doc.position(loc, at_key=kind == "extra_forbidden")
-    where = key_path(loc)
-    msg = printable(err["msg"].removeprefix("Value error, "))
-    hint = ""
-    ctx = err.get("ctx") or {}
-    args: tuple = tuple(str(v) for k, v in sorted(ctx.items()) if k.startswith("v"))
-    if kind == "extra_forbidden" and str(loc[-1]) in m.RENAMED_KEYS \
-            and m.RENAMED_KEYS[str(loc[-1])][0] in _allowed_keys(model, loc[:-1]):
-        new, how = m.RENAMED_KEYS[str(loc[-1])]
-        msg = f"the key '{loc[-1]}' has been renamed to '{new}'"
-        hint = f"replace `{loc[-1]}: {printable(err.get('input'))}` with `{new}:`: {how}"
-        return Problem(doc.path, line, col, msg, key=where, hint=hint, code="renamed-key",
-                       args=(loc[-1], new, str(err.get("input"))))
-    shown = printable(err.get("input"))  # every quoted value: no raw newline or bidi control
-    if kind == "extra_forbidden":
-        allowed = _allowed_keys(model, loc[:-1])
-        guess = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
-        msg = f"unknown key '{printable(loc[-1])}'"
-        hint = f"did you mean '{guess[0]}'?" if guess else "allowed keys here: " + ", ".join(allowed)
-        args = (printable(loc[-1]), guess[0] if guess else ", ".join(allowed))
-    elif kind == "missing":
-        desc = _field_description(model, loc)
-        msg = f"the key '{loc[-1]}' is missing"
-        hint = f"add `{loc[-1]}:` ({desc})" if desc else f"add `{loc[-1]}:`"
-        # Point at the record that lacks the key, not at the file's first line.
-        line, col = doc.position(loc[:-1])
-        args = (loc[-1],)
-    elif kind in ("dict_type", "model_type", "model_attributes_type"):
-        msg = "expected keys with values here (a mapping), not a single value or list"
-        hint = "compare with a similar record in the same file"
-    elif kind == "list_type":
-        msg = "expected a list here (items starting with '- ')"
-    elif kind == "string_type":
-        msg = "expected a single text value here, not a list or block"
-    elif kind == "literal_error":
-        msg = f"'{shown}' is not one of the allowed values"
-        choices = err["ctx"]["expected"].replace("'", "").replace(" or ", ", ")
-        hint = "write one of: " + choices
-        args = (shown, choices)
-    elif kind == "string_pattern_mismatch":
-        desc = _field_description(model, loc)
-        msg = f"'{shown}' is not in the expected form"
-        hint = desc or f"expected the pattern {err['ctx']['pattern']}"
-    elif kind == "too_short":
-        msg = "the list is empty"
-        hint = "add at least one item"
-    elif kind in ("int_parsing", "int_type"):
-        msg = f"'{shown}' is not a whole number"
-    elif kind in ("less_than_equal", "greater_than_equal"):
-        msg = f"'{shown}' is out of range ({err['msg'].lower()})"
-    return Problem(doc.path, line, col, msg, key=where, hint=hint, code=kind, args=args)
 
 
 def _loader_warnings(doc: Document, errors: list[Problem]) -> list[Problem]:
@@ -216,70 +159,6 @@ def _loader_warnings(doc: Document, errors: list[Problem]) -> list[Problem]:
     refused the value (an id or a slug with one is an error): one message per mistake."""
     refused = {p.key for p in errors}
     return [w for w in doc.warnings if w.key not in refused]
-
-
-def _dedupe(problems) -> list[Problem]:
-    """One message per place: a bad key in {…} also empties its value; say it once."""
-    seen, kept = set(), []
-    for p in problems:
-        if (p.file, p.line, p.column, p.key) not in seen:
-            seen.add((p.file, p.line, p.column, p.key))
-            kept.append(p)
-    return kept
-
-
-def _merge_typos(problems: list[Problem]) -> list[Problem]:
-    """A misspelt key is one mistake: 'unknown sumary' + 'missing summary' → one error."""
-    suggested = {p.key.rsplit(".", 1)[0] + "." + p.hint.split("'")[1]
-                 for p in problems if p.code == "extra_forbidden" and p.hint.startswith("did you mean")}
-    # A renamed key (`provisional` → `dates`) is one mistake too: say only that it was renamed.
-    suggested |= {".".join([*p.key.split(".")[:-1], str(p.args[1])]).lstrip(".")
-                  for p in problems if p.code == "renamed-key"}
-    return [p for p in problems if not (p.code == "missing" and p.key in suggested)]
-
-
-def _model_at(model, loc: tuple):
-    """Follow a location path through the model classes; None when lost."""
-    current = model
-    for part in loc:
-        if isinstance(part, int) or current is None:
-            continue
-        if isinstance(current, type) and issubclass(current, RootModel):
-            return None
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
-            return None
-        info = current.model_fields.get(part)
-        if info is None:
-            return None
-        current = _inner_model(info.annotation)
-    return current
-
-
-def _inner_model(annotation):
-    """The BaseModel class inside `X | None`, `list[X]`, `dict[str, X]`."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()):
-        found = _inner_model(arg)
-        if found is not None:
-            return found
-    return None
-
-
-def _allowed_keys(model, loc: tuple) -> list[str]:
-    target = _model_at(model, loc)
-    if isinstance(target, type) and issubclass(target, BaseModel) and not issubclass(target, RootModel):
-        return list(target.model_fields)
-    return []
-
-
-def _field_description(model, loc: tuple) -> str:
-    target = _model_at(model, loc[:-1])
-    if isinstance(target, type) and issubclass(target, BaseModel):
-        info = target.model_fields.get(str(loc[-1]))
-        if info is not None and info.description:
-            return info.description
-    return ""
 
 
 # ---------------------------------------------------------------------------
@@ -348,9 +227,13 @@ class Rules:
     def ref(self, file: str, value: str, path: tuple, known: set, what: str) -> None:
         if value not in known:
             guess = difflib.get_close_matches(value, sorted(known), n=1)
-            hint = f"did you mean '{guess[0]}'?" if guess else f"known {what} ids: " + ", ".join(sorted(known))
-            self.add(file, path, f"there is no {what} with the id '{value}'", hint,
-                     code="unknown-ref", args=(what, value))
+            if guess:
+                self.add(file, path, f"there is no {what} with the id '{value}'", f"did you mean '{guess[0]}'?",
+                         code="unknown-ref-guess", args=(what, value, guess[0]))
+            else:
+                listed = ", ".join(sorted(known))
+                self.add(file, path, f"there is no {what} with the id '{value}'", f"known {what} ids: {listed}",
+                         code="unknown-ref", args=(what, value, listed))
 
     # -- rules ----------------------------------------------------------------
 
@@ -615,7 +498,7 @@ class Rules:
         today = self.today
         if not any(p.start > today for p in self.p.periods):
             self.add("periods.yaml", ("periods",), f"no period starts after today ({today})",
-                     "add next year's periods: python -m generator new period N/YYYY",
+                     "add next year's periods: make new-period PERIOD=N/YYYY",
                      severity=WARNING, code="no-upcoming")
         limit = _months_before(today, REVIEW_MONTHS)
         for i, s in enumerate(self.p.services):
