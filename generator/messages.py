@@ -252,9 +252,9 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "sv": ("indraget innehåller ett tabbtecken", "dra in med mellanslag (två per nivå)"),
     },
     "yaml-syntax": {
-        "fi": ("YAML-kielioppivirhe", "vertaa riviä yllä olevaan samanlaiseen riviin: sisennys ja "
+        "fi": ("rivi ei ole kelvollista YAMLia", "vertaa riviä yllä olevaan samanlaiseen riviin: sisennys ja "
                                      "lainausmerkit ovat yleisimmät syyt"),
-        "sv": ("syntaxfel i YAML", "jämför raden med en liknande rad ovanför: indrag och citattecken "
+        "sv": ("raden är inte giltig YAML", "jämför raden med en liknande rad ovanför: indrag och citattecken "
                                   "är de vanligaste orsakerna"),
     },
     "empty-file": {
@@ -835,6 +835,127 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "ilmoittautuminen jaksolle", "aseta `required: false` tai poista `uses_periods: false`"),
         "sv": ("tjänsten {0} införs inte i perioder (`uses_periods: false`) men kräver anmälan till en "
                "period", "sätt `required: false` eller ta bort `uses_periods: false`"),
+    },
+    # -- h9 (issue 14): pydantic's error types, indentation, plain fixes ---------------------
+    "wrong-type": {
+        "fi": ("tässä kohdassa on vääränlainen arvo", "vertaa samaan kohtaan samanlaisessa tietueessa tässä tiedostossa"),
+        "sv": ("här står ett värde av fel slag", "jämför med samma ställe i en liknande post i den här filen"),
+    },
+    "bad-value": {
+        "fi": ("arvo '{0}' ei kelpaa tähän", "vertaa samaan kohtaan samanlaisessa tietueessa tässä tiedostossa"),
+        "sv": ("värdet '{0}' duger inte här", "jämför med samma ställe i en liknande post i den här filen"),
+    },
+    "not-keys": {
+        "fi": ("tähän kuuluu sisennettyjä avaimia arvoineen, ei yksittäistä arvoa tai luetteloa",
+               "vertaa samaan kohtaan samanlaisessa tietueessa tässä tiedostossa"),
+        "sv": ("här ska det stå indragna nycklar med värden, inte ett enskilt värde eller en lista",
+               "jämför med samma ställe i en liknande post i den här filen"),
+    },
+    "text-needs-languages": {
+        "fi": ("kohtaan '{0}' tarvitaan teksti jokaisella kielellä, ei yhtä arvoa",
+               "kirjoita `{0}:` omalle rivilleen ja sen alle kahta välilyöntiä syvemmälle rivit `fi: …` "
+               "ja `sv: …`"),
+        "sv": ("'{0}' behöver en text på varje språk, inte ett enda värde",
+               "skriv `{0}:` på en egen rad och under den, två mellanslag längre in, raderna `fi: …` "
+               "och `sv: …`"),
+    },
+    "not-list": {
+        "fi": ("tähän kuuluu luettelo: jokainen kohta omalle rivilleen, alussa '- '",
+               "kirjoita seuraavalle riville kahta välilyöntiä syvemmälle `- {0}`"),
+        "sv": ("här ska det stå en lista: varje punkt på en egen rad som börjar med '- '",
+               "skriv `- {0}` på nästa rad, två mellanslag längre in"),
+    },
+    "not-text": {
+        "fi": ("tähän kuuluu yksi teksti, ei luetteloa eikä sisennettyjä avaimia",
+               "kirjoita teksti samalle riville avaimen kanssa"),
+        "sv": ("här ska det stå en text, inte en lista eller indragna nycklar",
+               "skriv texten på samma rad som nyckeln"),
+    },
+    "pattern": {
+        "fi": ("'{0}' ei ole oikeassa muodossa", "vertaa samanlaiseen arvoon tässä tiedostossa"),
+        "sv": ("'{0}' har inte rätt form", "jämför med ett liknande värde i den här filen"),
+    },
+    "empty-list": {
+        "fi": ("luettelo on tyhjä", "lisää vähintään yksi kohta (rivi, joka alkaa '- ')"),
+        "sv": ("listan är tom", "lägg till minst en punkt (en rad som börjar med '- ')"),
+    },
+    "not-number": {
+        "fi": ("'{0}' ei ole kokonaisluku", "kirjoita pelkät numerot, esim. 3"),
+        "sv": ("'{0}' är inget heltal", "skriv bara siffror, t.ex. 3"),
+    },
+    "out-of-range": {
+        "fi": ("'{0}' on sallittujen rajojen ulkopuolella (raja {1})", ""),
+        "sv": ("'{0}' ligger utanför de tillåtna gränserna (gräns {1})", ""),
+    },
+    "too-long": {
+        "fi": ("arvo on liian pitkä", "lyhennä sitä"),
+        "sv": ("värdet är för långt", "korta det"),
+    },
+    "bad-date-format-fi": {
+        "fi": ("päivämäärä '{0}' on kirjoitettu päivä edellä; tiedoissa vuosi tulee ensin",
+               "kirjoita {1}"),
+        "sv": ("datumet '{0}' är skrivet med dagen först; i datan kommer året först",
+               "skriv {1}"),
+    },
+    "yaml-list-indent": {
+        "fi": ("tämä luettelon kohta on sisennetty {0} välilyönnillä, syvemmälle kuin yllä oleva kohta "
+               "(rivi {1}), joten se luetaan osaksi sen kohdan arvoa",
+               "aloita viiva '-' sarakkeesta {2}, täsmälleen rivin {1} viivan alle: saman luettelon kohdat "
+               "alkavat samasta sarakkeesta"),
+        "sv": ("den här listpunkten är indragen {0} mellanslag, djupare än punkten ovanför (rad {1}), så "
+               "den läses som en del av den punktens värde",
+               "börja strecket '-' i kolumn {2}, exakt under strecket på rad {1}: punkterna i samma lista "
+               "börjar i samma kolumn"),
+    },
+    "yaml-indent": {
+        "fi": ("tämä rivi on sisennetty {0} välilyönnillä, mutta rivi {2}, johon se kuuluu, {1} "
+               "välilyönnillä",
+               "aloita rivi sarakkeesta {3} eli samasta kohdasta kuin rivi {2} (tai, jos rivi kuuluu "
+               "toiseen lohkoon, samasta kohdasta kuin sen lohkon avaimet)"),
+        "sv": ("den här raden är indragen {0} mellanslag, men rad {2}, som den hör ihop med, {1} "
+               "mellanslag",
+               "börja raden i kolumn {3}, i samma kolumn som rad {2} (eller, om raden hör till ett annat block, i samma "
+               "kolumn som det blockets nycklar)"),
+    },
+    "yaml-colon": {
+        "fi": ("rivillä on kaksoispiste ja välilyönti (': ') paikassa, jossa YAML ei odota uutta avainta",
+               "jos arvossa on ': ', laita koko arvo lainausmerkkeihin; muuten tarkista rivin sisennys"),
+        "sv": ("raden har kolon och mellanslag (': ') där YAML inte väntar sig en ny nyckel",
+               "om värdet innehåller ': ', sätt hela värdet inom citattecken; annars kontrollera radens indrag"),
+    },
+    "yaml-missing-colon": {
+        "fi": ("riviltä puuttuu kaksoispiste avaimen perästä",
+               "kirjoita avain muodossa `avain: arvo`, tai sulje lainausmerkeissä oleva teksti"),
+        "sv": ("raden saknar kolon efter nyckeln",
+               "skriv nyckeln som `nyckel: värde`, eller avsluta texten inom citattecken"),
+    },
+    "yaml-start-char": {
+        "fi": ("arvo alkaa merkillä, jolla YAML-arvo ei voi alkaa (esim. @ tai `)",
+               "laita arvo lainausmerkkeihin, esim. avain: \"@teksti\""),
+        "sv": ("värdet börjar med ett tecken som ett YAML-värde inte kan börja med (t.ex. @ eller `)",
+               "sätt värdet inom citattecken, t.ex. nyckel: \"@text\""),
+    },
+    "yaml-escape": {
+        "fi": ("lainausmerkeissä oleva kenoviiva (\\) aloittaa erikoismerkin, jota ei ole",
+               "kirjoita \\\\ yhden kenoviivan sijaan tai käytä heittomerkkejä ('…')"),
+        "sv": ("ett omvänt snedstreck (\\) inom citattecken inleder ett specialtecken som inte finns",
+               "skriv \\\\ i stället för ett omvänt snedstreck, eller använd apostrofer ('…')"),
+    },
+    "yaml-indent-block": {
+        "fi": ("rivin sisennys ei sovi yllä olevaan lohkoon",
+               "saman lohkon avaimet ja saman luettelon kohdat alkavat samasta sarakkeesta: vertaa "
+               "yllä oleviin riveihin"),
+        "sv": ("radens indrag passar inte till blocket ovanför",
+               "nycklarna i samma block och punkterna i samma lista börjar i samma kolumn: jämför med "
+               "raderna ovanför"),
+    },
+    "registration-unaccepted": {
+        "fi": ("palveluun {0} vaaditaan ilmoittautuminen jaksolle, mutta yksikään jakso ei ota sitä vastaan",
+               "lisää palvelun tunniste {0} tulevien jaksojen `accepts:`-luetteloon tiedostossa "
+               "data/periods.yaml tai aseta palvelulle `registration: required: false`"),
+        "sv": ("tjänsten {0} kräver anmälan till en period, men ingen period tar emot den",
+               "lägg till tjänstens id {0} i listan `accepts:` för kommande perioder i data/periods.yaml "
+               "eller sätt `registration: required: false` för tjänsten"),
     },
     "bad-page-key": {
         "fi": ("'{0}' ei ole sivuston sivu",

@@ -87,7 +87,7 @@ CASES = [
     Case("missing translation", "services.yaml", "      sv: Recepttjänsten\n", "",
          "the sv text is missing", "    name:", 5),
     Case("empty translation", "services.yaml", "      sv: Recepttjänsten", '      sv: ""',
-         "the text is empty", 'sv: ""', 11),
+         "the sv text is empty", 'sv: ""', 11, "write the sv text after `sv:`"),
     Case("duplicate id", "services.yaml", "  - id: patient-data-repository", "  - id: prescription",
          "the service id 'prescription' is used twice", "  - id: prescription", 9, nth_at=2),
     Case("duplicate slug", "services.yaml", "      fi: potilastietovaranto", "      fi: resepti-palvelu",
@@ -352,9 +352,9 @@ def test_translated_messages_format_with_their_own_values():
 
     for code, entries in MESSAGES.items():
         for lang, (message, hint) in entries.items():
-            problem = Problem("f.yaml", 1, 1, "English", hint="fix", code=code, args=("a", "b", "c"))
+            problem = Problem("f.yaml", 1, 1, "English", hint="fix", code=code, args=("a", "b", "c", "d"))
             shown, shown_hint, _ = translate(problem, lang)
-            assert shown.startswith(message.format("a", "b", "c")), (code, lang)
+            assert shown.startswith(message.format("a", "b", "c", "d")), (code, lang)
             assert "{" not in shown.replace("{ }", "").replace("{: …}", "").replace("{ … }", ""), (code, lang)
 
 

@@ -348,7 +348,7 @@ def test_other_syntax_errors_keep_their_own_place(data_copy: Path):
     text = edit(data_copy, "services.yaml", "      fi: Resepti-palvelu\n", '      fi: "Resepti\\q"\n')
     line = line_of(text, "Resepti\\q")
     assert_at(data_copy, "services.yaml", line, 19, "YAML syntax error: found unknown escape character",
-              "YAML-kielioppivirhe: found unknown escape character")
+              "lainausmerkeissä oleva kenoviiva")
 
 
 # ---------------------------------------------------------------------------
