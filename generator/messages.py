@@ -33,9 +33,9 @@ class MissingMessage(LookupError):
 
 
 LABELS = {
-    "en": {"error": "error", "warning": "warning", "hint": "fix"},
-    "fi": {"error": "virhe", "warning": "varoitus", "hint": "korjaus"},
-    "sv": {"error": "fel", "warning": "varning", "hint": "åtgärd"},
+    "en": {"error": "error", "warning": "warning", "note": "note", "hint": "fix"},
+    "fi": {"error": "virhe", "warning": "varoitus", "note": "huom", "hint": "korjaus"},
+    "sv": {"error": "fel", "warning": "varning", "note": "obs", "hint": "åtgärd"},
 }
 
 # What commands say: code → language → text, or → {CLDR plural category: text}.
@@ -49,14 +49,6 @@ TEXTS: dict[str, dict[str, str | dict[str, str]]] = {
         "en": {"one": "{n} warning(s)", "other": "{n} warning(s)"},
         "fi": {"one": "{n} varoitus", "other": "{n} varoitusta"},
         "sv": {"one": "{n} varning", "other": "{n} varningar"},
-    },
-    "more-checks": {
-        "en": "{files}: more checks (references between files, addresses, translations) run once "
-              "{files_it} can be read; fix the errors above and run the check again.",
-        "fi": "Kun {files} saadaan luettua, tarkistetaan myös viittaukset tiedostojen välillä, osoitteet "
-              "ja käännökset: korjaa yllä olevat virheet ja aja tarkistus uudelleen.",
-        "sv": "När {files} kan läsas kontrolleras också hänvisningar mellan filerna, adresserna och "
-              "översättningarna: rätta felen ovan och kör kontrollen igen.",
     },
     "internal-error": {
         "en": "internal error while checking ({error}); please report this to the developers",
@@ -914,7 +906,7 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "toiseen lohkoon, samasta kohdasta kuin sen lohkon avaimet)"),
         "sv": ("den här raden är indragen {0} mellanslag, men rad {2}, som den hör ihop med, {1} "
                "mellanslag",
-               "börja raden i kolumn {3}, i samma kolumn som rad {2} (eller, om raden hör till ett annat block, i samma "
+               "börja raden i kolumn {3}, som rad {2} (eller, om raden hör till ett annat block, i samma "
                "kolumn som det blockets nycklar)"),
     },
     "yaml-colon": {
@@ -957,6 +949,13 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "lägg till tjänstens id {0} i listan `accepts:` för kommande perioder i data/periods.yaml "
                "eller sätt `registration: required: false` för tjänsten"),
     },
+    "more-checks": {
+        "fi": ("lisää tarkistuksia (viittaukset tähän tiedostoon ja siitä muihin, osoitteet, käännökset) "
+               "tehdään, kun tämä tiedosto saadaan luettua: korjaa sen virheet yllä ja aja tarkistus "
+               "uudelleen", ""),
+        "sv": ("fler kontroller (hänvisningar till och från den här filen, adresser, översättningar) görs "
+               "när den här filen kan läsas: rätta felen ovan och kör kontrollen igen", ""),
+    },
     "bad-page-key": {
         "fi": ("'{0}' ei ole sivuston sivu",
                "kirjoita process, registration, schedule, services, requirements tai customer, tai "
@@ -975,7 +974,9 @@ def plural_category(lang: str, n: int) -> str:
 
 def say(code: str, lang: str, /, **values) -> str:
     """A command's text in the language, placeholders filled; `n=` picks the plural form."""
-    entry = TEXTS[code]
+    entry = TEXTS.get(code)
+    if entry is None:
+        raise MissingMessage(code)
     text = entry.get(lang)
     if text is None:
         if STRICT:
@@ -998,7 +999,7 @@ def _format(text: str, args: tuple) -> str | None:
 class _Translate:
     def __call__(self, problem: Problem, lang: str) -> tuple[str, str, str]:
         labels = LABELS.get(lang, LABELS["en"])
-        label = labels["error"] if problem.is_error else labels["warning"]
+        label = labels.get(problem.severity, labels["warning"])
         if lang == "en":
             return problem.message, problem.hint, label
         entry = MESSAGES.get(problem.code, {}).get(lang)

@@ -22,6 +22,9 @@ from . import models as m
 from .content import ContentPage
 from .load import Document, load_file
 from .problems import ERROR, WARNING, DataError, Problem, key_path
+
+NOTE = "note"
+"""A problem's severity when it is neither an error nor a warning: what the check could not do yet."""
 from .schema_errors import dedupe, from_pydantic, merge_typos
 
 REVIEW_MONTHS = 12
@@ -126,8 +129,14 @@ def load_project(data_dir: Path, content_dir: Path | None = None, *,
                                     severity=WARNING, code="unknown-file",
                                     args=(", ".join(m.DATA_FILES),)))
 
-    if any(p.is_error for p in problems) or len(parsed) < len(m.DATA_FILES):
-        raise DataError(sorted(problems))
+    # Every check that can run does: the cross-record rules run for the files that parsed, even when
+    # another file has errors; a rule that needs a file that did not parse waits, and the report says
+    # that more checks follow once it parses (one note per such file).
+    unparsed = [name for name in m.DATA_FILES if name not in parsed]
+    if "site.yaml" in unparsed:  # the languages: nothing else can be checked without them
+        raise DataError(sorted(problems) + _more_checks(data_dir, unparsed))
+    for name in unparsed:
+        parsed[name] = _placeholder(m.DATA_FILES[name])
 
     site: m.SiteFile = parsed["site.yaml"]
     languages = [lang.code for lang in site.languages]
@@ -142,11 +151,34 @@ def load_project(data_dir: Path, content_dir: Path | None = None, *,
         pages=pages, sources=docs, changes=parsed["changes.yaml"].changes,
         search_terms=parsed["search_terms.yaml"].terms,
     )
-    problems += Rules(project, docs, template_dir).run(today)
+    problems += Rules(project, docs, template_dir, parsed=set(m.DATA_FILES) - set(unparsed)).run(today)
+    if unparsed:  # the notes last, after the errors they refer to
+        raise DataError(sorted(problems) + _more_checks(data_dir, unparsed))
     errors = [p for p in problems if p.is_error]
     if errors:
         raise DataError(sorted(problems))
     return project, sorted(problems)
+
+
+def _more_checks(data_dir: Path, unparsed: list[str]) -> list[Problem]:
+    """A note per file that did not parse: the checks that need it run once it does."""
+    return [Problem(_shown(data_dir / name), 0, 0, "more checks (references to and from this file, "
+                    "addresses, translations) run once this file can be read: fix its errors above and "
+                    "run the check again", severity=NOTE, code="more-checks")
+            for name in unparsed if (data_dir / name).exists()]
+
+
+def _placeholder(model: type[m.Record]) -> m.Record:
+    """A stand-in for a file that did not parse, so the project can be assembled; no rule that
+    reads it runs (`Rules.run` knows which files each rule needs)."""
+    values = {}
+    for name, info in model.model_fields.items():
+        if not info.is_required():
+            values[name] = info.get_default(call_default_factory=True)
+        else:
+            kind = getattr(info.annotation, "__origin__", None)
+            values[name] = [] if kind is list else {} if kind is dict else None
+    return model.model_construct(**values)
 
 
 # ---------------------------------------------------------------------------
@@ -182,20 +214,42 @@ def _shown(path: Path) -> str:
 class Rules:
     """The rules that span records and files. Each `_rule_*` method adds problems."""
 
-    def __init__(self, project: Project, docs: dict[str, Document], template_dir: Path | None):
+    def __init__(self, project: Project, docs: dict[str, Document], template_dir: Path | None, *,
+                 parsed: set[str] | None = None):
         self.p = project
         self.docs = docs
+        self.parsed = set(m.DATA_FILES) if parsed is None else parsed
         self.template_dir = template_dir
         self.problems: list[Problem] = []
         self.langs = project.languages
 
     def run(self, today: dt.date) -> list[Problem]:
+        """Every rule whose files parsed, in this order (the report is sorted by place anyway)."""
         self.today = today
-        for name in sorted(dir(self)):
-            if name.startswith("_rule_"):
-                getattr(self, name)()
-        self._redirects()  # last: it needs the page plan, which needs every other rule to hold
-        self._content_addresses()  # the same
+        site, services, periods, reqs = "site.yaml", "services.yaml", "periods.yaml", "requirements.yaml"
+        process, strings, changes, terms = "process.yaml", "strings.yaml", "changes.yaml", "search_terms.yaml"
+        rules = [
+            (self._rule_translations, {site}),  # over every file that parsed
+            (self._rule_unique_ids_and_references, {site}),  # per file that parsed
+            (self._rule_slugs, {site, services, reqs}),
+            (self._rule_site_name_in_attributes, {site}),
+            (self._rule_dates, {periods}),
+            (self._rule_example_dates, {periods}),
+            (self._rule_template_strings, {strings}),
+            (self._rule_warnings, {periods, services}),
+            (self._rule_changes, {changes, periods, services, strings}),
+            (self._rule_sources, {process, services, reqs}),
+            (self._rule_link_language, {process, site, services, reqs, strings}),
+            (self._rule_uses_periods, {services, periods}),
+            (self._rule_registration_accepted, {services, periods}),
+            (self._rule_search_terms, {terms, site, services}),
+        ]
+        for rule, needs in rules:
+            if needs <= self.parsed:
+                rule()
+        if self.parsed == set(m.DATA_FILES):
+            self._redirects()  # last: it needs the page plan, which needs every other rule to hold
+            self._content_addresses()  # the same
         return self.problems
 
     # -- helpers -----------------------------------------------------------
@@ -246,6 +300,8 @@ class Rules:
         roots = {"requirements.yaml": ("requirements",), "services.yaml": ("services",),
                  "periods.yaml": ("periods",), "strings.yaml": ("strings",), "changes.yaml": ("changes",)}
         for file, value in models.items():
+            if file not in self.parsed:
+                continue
             for path, text in _localized(value, roots.get(file, ())):
                 missing = [lang for lang in self.langs if lang not in text.root]
                 extra = [lang for lang in text.root if lang not in self.langs]
@@ -268,11 +324,15 @@ class Rules:
         contacts = self.unique(f, site.contacts, ("contacts",), "contact")
         sectors = self.unique(f, site.sectors, ("sectors",), "sector")
         roles = self.unique(f, site.roles, ("roles",), "role")
+        # Each file's own ids and its references into the files that parsed; a file that did not
+        # parse is skipped here and checked once it does (`_more_checks`).
+        ok = self.parsed.__contains__
         reqs = self.unique("requirements.yaml", self.p.requirements, ("requirements",), "requirement")
         services = self.unique("services.yaml", self.p.services, ("services",), "service")
         self.unique("periods.yaml", self.p.periods, ("periods",), "period")
-        self.unique("process.yaml", self.p.process.registration_triggers, ("registration_triggers",),
-                    "trigger")
+        if ok("process.yaml"):
+            self.unique("process.yaml", self.p.process.registration_triggers, ("registration_triggers",),
+                        "trigger")
 
         for i, r in enumerate(self.p.requirements):
             self.ref("requirements.yaml", r.who, ("requirements", i, "who"), roles, "role")
@@ -280,7 +340,8 @@ class Rules:
             base = ("services", i)
             f = "services.yaml"
             self.refs(f, s.sectors, base + ("sectors",), sectors, "sector")
-            self.refs(f, s.requires, base + ("requires",), reqs, "requirement")
+            if ok("requirements.yaml"):
+                self.refs(f, s.requires, base + ("requires",), reqs, "requirement")
             self.refs(f, s.requires_services, base + ("requires_services",), services, "service")
             self.ref(f, s.contact, base + ("contact",), contacts, "contact")
             for j, step in enumerate(s.steps):
@@ -297,7 +358,8 @@ class Rules:
                          code="self-ref")
         for i, period in enumerate(self.p.periods):
             base = ("periods", i)
-            self.refs("periods.yaml", period.accepts, base + ("accepts",), services, "service")
+            if ok("services.yaml"):
+                self.refs("periods.yaml", period.accepts, base + ("accepts",), services, "service")
             self.unique("periods.yaml", period.events, base + ("events",), "event")
             for j, event in enumerate(period.events):
                 for k, sid in enumerate(event.services):
@@ -307,6 +369,8 @@ class Rules:
                                  "add it to the period's `accepts:` or remove it here",
                                  code="event-service", args=(sid, period.id))
         proc = self.p.process
+        if not ok("process.yaml"):
+            return
         for i, t in enumerate(proc.registration_triggers):
             self.refs("process.yaml", t.sectors, ("registration_triggers", i, "sectors"), sectors, "sector")
         self.refs("process.yaml", proc.vendor_exception_sectors, ("vendor_exception_sectors",),
@@ -683,6 +747,21 @@ class Rules:
                              f"period {period.id} accepts {sid}, which is not taken into use in periods "
                              "(`uses_periods: false` in services.yaml)", "remove it from `accepts:`",
                              code="uses-periods", args=(period.id, sid))
+
+    def _rule_registration_accepted(self) -> None:
+        """A service that needs registration for a period, but that no current or upcoming period
+        accepts, cannot be registered for: the editor most likely forgot `accepts:`."""
+        open_periods = [p for p in self.p.periods if p.end >= self.today]
+        if not open_periods:
+            return  # `no-upcoming` already asks for next year's periods
+        accepted = {sid for p in open_periods for sid in p.accepts}
+        for i, s in enumerate(self.p.services):
+            if s.uses_periods and s.registration.required and s.id not in accepted:
+                self.add("services.yaml", ("services", i, "id"),
+                         f"{s.id} requires registration for a period, but no current or upcoming period "
+                         "accepts it", f"add {s.id} to `accepts:` of the coming periods in data/periods.yaml, "
+                         "or set `required: false` under its `registration:`", severity=WARNING,
+                         code="registration-unaccepted", args=(s.id,))
 
     def _rule_search_terms(self) -> None:
         """Search terms name pages that exist."""

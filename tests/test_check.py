@@ -167,20 +167,30 @@ def test_bad_input_is_reported_at_its_place(case: Case, data_copy: Path, shipped
 
 
 def test_every_problem_is_reported_at_once(data_copy: Path, shipped):
+    """Four mistakes in four files, one run: the cross-record rules run for the files that parsed
+    (a wrong role in requirements.yaml) even though two other files have schema errors, and the
+    report says that more checks follow for those two."""
     services = shipped["services.yaml"].replace("    summary:", "    sumary:", 1)
-    services = services.replace("      - connection-model", "      - nope", 1)
     periods = shipped["periods.yaml"].replace("        online: true", "        online: yes", 1)
+    requirements = (data_copy / "requirements.yaml").read_text(encoding="utf-8")
     (data_copy / "services.yaml").write_text(services, encoding="utf-8")
     (data_copy / "periods.yaml").write_text(periods, encoding="utf-8")
+    (data_copy / "requirements.yaml").write_text(requirements.replace("    who: actor", "    who: actr", 1),
+                                                 encoding="utf-8")
+    strings = (data_copy / "strings.yaml").read_text(encoding="utf-8")
+    (data_copy / "strings.yaml").write_text(strings.replace("  skip-to-content:", "  skip-to-contnt:", 1),
+                                            encoding="utf-8")
 
     result = run_check(data_copy)
 
     assert result.exit_code == 1
     assert "unknown key 'sumary'" in result.output
     assert "'yes' is not true or false" in result.output
-    # The reference error needs the records themselves to be valid first; the
-    # model errors above are reported in the same run, across two files.
-    assert result.output.count("error: ") >= 2
+    assert "there is no role with the id 'actr'" in result.output
+    assert "the string 'skip-to-content' is used by the templates but not defined" in result.output
+    assert result.output.count(": error: ") == 4, result.output
+    notes = [ln for ln in result.output.splitlines() if ": note: more checks" in ln]
+    assert [n.split(":")[0].rsplit("/", 1)[-1] for n in notes] == ["services.yaml", "periods.yaml"]
 
 
 @pytest.mark.parametrize("content, message", [
