@@ -58,6 +58,22 @@ def check_manifest(project, today: dt.date) -> list[Problem]:
     return problems
 
 
+def check_schemas(project) -> list[Problem]:
+    """The IDE's lists of ids (schemas/) in step with the data: CI fails when they are not."""
+    from .schema import stale_ids
+
+    ids = {"services": [s.id for s in project.services], "requirements": [r.id for r in project.requirements],
+           "sectors": [s.id for s in project.site.sectors], "contacts": [c.id for c in project.site.contacts],
+           "roles": [r.id for r in project.site.roles], "periods": [p.id for p in project.periods]}
+    schemas = Path(project.data_dir).parent / "schemas"
+    stale = stale_ids(ids, schemas)
+    if not stale:
+        return []
+    return [Problem(_shown(schemas), 0, 0, "the schemas' lists of ids are out of date (" + ", ".join(stale)
+                    + "): the editor would underline correct ids", hint="run `make schemas` and save schemas/ "
+                    "with your change", severity=ERROR, code="schemas-stale", args=(", ".join(stale),))]
+
+
 def _shown(path: Path) -> str:
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))

@@ -949,6 +949,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "lägg till tjänstens id {0} i listan `accepts:` för kommande perioder i data/periods.yaml "
                "eller sätt `registration: required: false` för tjänsten"),
     },
+    "schemas-stale": {
+        "fi": ("skeemojen tunnisteluettelot eivät ole ajan tasalla ({0}): editori alleviivaisi oikeita "
+               "tunnisteita", "aja `make schemas` ja tallenna schemas/-kansio muutoksesi mukana"),
+        "sv": ("schemanas listor över id:n är inte aktuella ({0}): editorn skulle stryka under korrekta id:n",
+               "kör `make schemas` och spara mappen schemas/ tillsammans med din ändring"),
+    },
     "more-checks": {
         "fi": ("lisää tarkistuksia (viittaukset tähän tiedostoon ja siitä muihin, osoitteet, käännökset) "
                "tehdään, kun tämä tiedosto saadaan luettua: korjaa sen virheet yllä ja aja tarkistus "
