@@ -32,7 +32,6 @@ _REFERENCES = {
     ("Service", "requires"): "requirements", ("Service", "sectors"): "sectors",
     ("Trigger", "sectors"): "sectors", ("ProcessFile", "vendor_exception_sectors"): "sectors",
     ("Service", "contact"): "contacts", ("Requirement", "who"): "roles", ("Step", "who"): "roles",
-    ("Service", "who"): "roles",
     ("Change", "services"): "services", ("Change", "periods"): "periods",
 }
 _DATE_RE = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
@@ -76,6 +75,10 @@ def schema_for(name: str, ids: dict[str, list[str]] | None = None) -> dict:
             # Both languages (every language of site.yaml) in every text, and no other key.
             definition["required"] = list(ids["languages"])
             definition["propertyNames"] = {"enum": list(ids["languages"])}
+            text = definition.get("additionalProperties")
+            if isinstance(text, dict) and text.get("type") == "string" and "pattern" not in text:
+                text["pattern"] = r"\S"  # an empty `sv:` is a missing text, not a text
+                text["errorMessage"] = "Kirjoita teksti tälle kielelle: tyhjä teksti ei kelpaa."
         for field, prop in definition.get("properties", {}).items():
             kind = _REFERENCES.get((owner, field))
             if kind and ids.get(kind):
