@@ -8,6 +8,8 @@
 #   make urls          rewrite urls.txt after adding, renaming or (knowingly) removing pages
 #   make translations  list the texts and pages still missing or marked TODO, per language
 #   make serve         live preview on http://127.0.0.1:8000/ (PORT=8001 for another port)
+#   make new-period PERIOD=1/2028, make new-service SERVICE=<id>   start a record from a template
+#   make schemas       the IDE's schemas (schemas/), after adding or removing ids
 #
 # CI's steps (.github/workflows/pull-request.yml runs exactly these):
 #   make ci-check  check --strict in GitHub's annotation format, urls.txt and translations included
@@ -22,7 +24,7 @@ PY := $(VENV)/bin/python
 RUNTIME := $(VENV)/.runtime-installed
 DEV := $(VENV)/.dev-installed
 
-.PHONY: site test check serve urls translations bench schemas clean browser-deps \
+.PHONY: site test check serve urls translations new-period new-service bench schemas clean browser-deps \
 	ci-check ci-build ci-html
 
 $(RUNTIME): requirements.lock
@@ -67,8 +69,15 @@ translations: $(RUNTIME) $(BYTECODE)
 serve: $(RUNTIME) $(BYTECODE)
 	@$(PY) -m generator serve --port $(PORT) --lang $(KIELI) $(QUIET_FAIL)
 
+# make new-period PERIOD=1/2028, make new-service SERVICE=kanta-esimerkki
+new-period: $(RUNTIME) $(BYTECODE)
+	@$(PY) -m generator new period "$(PERIOD)" --lang $(KIELI) $(QUIET_FAIL)
+
+new-service: $(RUNTIME) $(BYTECODE)
+	@$(PY) -m generator new service "$(SERVICE)" --lang $(KIELI) $(QUIET_FAIL)
+
 schemas: $(RUNTIME)
-	$(PY) -m generator schemas
+	@$(PY) -m generator schemas --lang $(KIELI) $(QUIET_FAIL)
 
 ci-check: $(RUNTIME) $(BYTECODE)
 	$(PY) -m generator check --format github

@@ -223,26 +223,35 @@ def new() -> None:
 @new.command("period")
 @click.argument("period_id")
 @data_options
-def new_period(period_id: str, data_dir: Path, content_dir: Path | None, today: str | None) -> None:
+@click.option("--lang", type=click.Choice(["en", "fi", "sv"]), default="en", help=LANG_HELP)
+def new_period(period_id: str, data_dir: Path, content_dir: Path | None, today: str | None, lang: str) -> None:
     """Add period PERIOD_ID (e.g. 1/2028) with the usual pattern's dates, marked as examples."""
+    from .messages import say
     from .scaffold import ScaffoldError, new_period as add
 
     try:
-        click.echo(add(data_dir, period_id, _today(today)))
+        done = add(data_dir, period_id, _today(today))
     except ScaffoldError as exc:
-        click.echo(f"error: {exc}", err=True)
+        click.echo(say("new-failed", lang, error=str(exc)), err=True)
         sys.exit(1)
+    click.echo(done if lang == "en" else say("new-period-added", lang, id=period_id,
+                                             file=data_dir / "periods.yaml"))
+    click.echo(say("new-then-urls", lang))
 
 
 @new.command("service")
 @click.argument("service_id")
 @data_options
-def new_service(service_id: str, data_dir: Path, content_dir: Path | None, today: str | None) -> None:
+@click.option("--lang", type=click.Choice(["en", "fi", "sv"]), default="en", help=LANG_HELP)
+def new_service(service_id: str, data_dir: Path, content_dir: Path | None, today: str | None, lang: str) -> None:
     """Add a complete, commented service template with the id SERVICE_ID."""
+    from .messages import say
     from .scaffold import ScaffoldError, new_service as add
 
     try:
-        click.echo(add(data_dir, service_id, _today(today)))
+        add(data_dir, service_id, _today(today))
     except ScaffoldError as exc:
-        click.echo(f"error: {exc}", err=True)
+        click.echo(say("new-failed", lang, error=str(exc)), err=True)
         sys.exit(1)
+    click.echo(say("new-service-added", lang, id=service_id, file=data_dir / "services.yaml"))
+    click.echo(say("new-then-urls", lang))

@@ -128,11 +128,32 @@ TEXTS: dict[str, dict[str, str | dict[str, str]]] = {
         "sv": "{file}: {n} rubriker, men {other} har {most}",
     },
     # --- new period / new service ---
+    "new-period-added": {
+        "en": "Added period {id} to {file} (example dates).",
+        "fi": "Jakso {id} lisätty tiedostoon {file} (esimerkkipäivämäärät).",
+        "sv": "Perioden {id} lades till i {file} (exempeldatum).",
+    },
+    "new-service-added": {
+        "en": "Added service {id} to {file}. Replace every TODO (and the other languages' slug `todo`), then "
+              "run `make check`; add the service to `accepts:` of the periods that take it.",
+        "fi": "Palvelu {id} lisätty tiedostoon {file}. Korvaa jokainen TODO (ja ruotsinkielisen osoitteen "
+              "`todo`) ja aja `make check`; lisää palvelu niiden jaksojen `accepts:`-luetteloon, joilla sen "
+              "voi ottaa käyttöön.",
+        "sv": "Tjänsten {id} lades till i {file}. Ersätt varje TODO (och den svenska adressens `todo`) och "
+              "kör `make check`; lägg till tjänsten i `accepts:` för de perioder som tar emot den.",
+    },
+    "new-failed": {
+        "en": "error: {error}",
+        "fi": "virhe: {error}",
+        "sv": "fel: {error}",
+    },
     "new-then-urls": {
-        "en": "The site gets new addresses: run `make urls` after `make check` and save urls.txt too.",
-        "fi": "Sivustolle tulee uusia osoitteita: aja `make check` ja sen jälkeen `make urls` ja tallenna "
-              "myös urls.txt.",
-        "sv": "Webbplatsen får nya adresser: kör `make check` och sedan `make urls` och spara också urls.txt.",
+        "en": "The site gets new addresses and ids: once `make check` passes, run `make urls` and "
+              "`make schemas` and save urls.txt and schemas/ with your change.",
+        "fi": "Sivustolle tulee uusia osoitteita ja tunnisteita: kun `make check` menee läpi, aja `make urls` "
+              "ja `make schemas` ja tallenna urls.txt ja schemas/ muutoksesi mukana.",
+        "sv": "Webbplatsen får nya adresser och id:n: när `make check` går igenom, kör `make urls` och "
+              "`make schemas` och spara urls.txt och schemas/ tillsammans med din ändring.",
     },
     # --- schemas ---
     "schemas-stale": {
@@ -510,9 +531,9 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "kör `make urls` och spara urls.txt i git, så att också de skyddas"),
     },
     "urls-unlisted": {
-        "fi": ("{0} uutta osoitetta ei ole vielä tiedostossa urls.txt: {1}",
+        "fi": ("tiedostosta urls.txt puuttuvat uudet osoitteet ({0}): {1}",
                "aja `{2}` ja tallenna urls.txt muutoksesi mukana"),
-        "sv": ("{0} nya adresser finns ännu inte i urls.txt: {1}",
+        "sv": ("nya adresser saknas i urls.txt ({0}): {1}",
                "kör `{2}` och spara urls.txt tillsammans med din ändring"),
     },
     "urls-gone": {
