@@ -5,6 +5,7 @@
 #
 # Editors' commands (docs/toimittajan-opas.md); KIELI=fi (default), sv or en sets the messages' language:
 #   make check         every check CI runs on data/ and content/, the address list (urls.txt) included
+#   make check-strict  the publishing check: warnings count as errors
 #   make urls          rewrite urls.txt after adding, renaming or (knowingly) removing pages
 #   make translations  list the texts and pages still missing or marked TODO, per language
 #   make serve         live preview on http://127.0.0.1:8000/ (PORT=8001 for another port)
@@ -24,7 +25,7 @@ PY := $(VENV)/bin/python
 RUNTIME := $(VENV)/.runtime-installed
 DEV := $(VENV)/.dev-installed
 
-.PHONY: site test check serve urls translations new-period new-service bench schemas clean browser-deps \
+.PHONY: site test check check-strict serve urls translations new-period new-service bench schemas clean browser-deps \
 	ci-check ci-build ci-html
 
 $(RUNTIME): requirements.lock
@@ -59,6 +60,10 @@ endif
 
 check: $(RUNTIME) $(BYTECODE)
 	@$(PY) -m generator check --lang $(KIELI) $(QUIET_FAIL)
+
+# The publishing check: warnings are errors too (example dates of a current or upcoming period).
+check-strict: $(RUNTIME) $(BYTECODE)
+	@$(PY) -m generator check --strict --lang $(KIELI) $(QUIET_FAIL)
 
 urls: $(RUNTIME) $(BYTECODE)
 	@$(PY) -m generator urls --update --lang $(KIELI) $(QUIET_FAIL)

@@ -149,13 +149,16 @@ def serve(data_dir: Path, content_dir: Path | None, today: str | None, port: int
 @click.option("--check", "check_only", is_flag=True, help="Fail if the committed schemas are stale.")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("schemas"),
               show_default=True, help="Folder of the JSON Schemas.")
-def schemas(check_only: bool, out_dir: Path, lang: str) -> None:
+@click.option("--data", "data_dir", type=click.Path(path_type=Path), default=Path("data"),
+              show_default=True, help="The data whose ids the schemas list.")
+def schemas(check_only: bool, out_dir: Path, lang: str, data_dir: Path) -> None:
     """Write the JSON Schemas of the data files (for editors' IDEs) and docs/tietomuoto.md."""
     from .schema import REFERENCE_PATH, data_reference, write_schemas
 
-    stale = write_schemas(out_dir, check_only=check_only)
+    stale = write_schemas(out_dir, check_only=check_only, data_dir=data_dir)
     reference = Path(REFERENCE_PATH)
-    if not reference.exists() or reference.read_text(encoding="utf-8") != data_reference():
+    if reference.parent.is_dir() and (not reference.exists()
+                                      or reference.read_text(encoding="utf-8") != data_reference()):
         stale.append(REFERENCE_PATH)
         if not check_only:
             reference.write_text(data_reference(), encoding="utf-8")

@@ -22,11 +22,10 @@ from . import models as m
 from .content import ContentPage
 from .load import Document, load_file
 from .problems import ERROR, WARNING, DataError, Problem, key_path
+from .schema_errors import dedupe, from_pydantic, merge_typos
 
 NOTE = "note"
 """A problem's severity when it is neither an error nor a warning: what the check could not do yet."""
-from .schema_errors import dedupe, from_pydantic, merge_typos
-
 REVIEW_MONTHS = 12
 PROVISIONAL_WARNING_DAYS = 60
 _TEMPLATE_KEY_RE = re.compile(r"""\bt\(\s*['"]([a-z0-9-]+)['"]\s*\)""")
