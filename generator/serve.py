@@ -207,7 +207,11 @@ class Preview:
             self.say("serve-last-good", err=True)
             return False
         except BuildError as exc:
-            self.say("build-failed", err=True, error=str(exc))
+            problems = getattr(exc, "problems", None)  # lost addresses, at their lines of urls.txt
+            if problems:
+                click.echo(format_text(problems, self.lang), err=True)
+            else:
+                self.say("build-failed", err=True, error=str(exc))
             self.say("serve-last-good", err=True)
             return False
         if result.warnings:
