@@ -70,8 +70,9 @@ def check_schemas(project) -> list[Problem]:
     if not stale:
         return []
     return [Problem(_shown(schemas), 0, 0, "the schemas' lists of ids are out of date (" + ", ".join(stale)
-                    + "): the editor would underline correct ids", hint="run `make schemas` and save schemas/ "
-                    "with your change", severity=ERROR, code="schemas-stale", args=(", ".join(stale),))]
+                    + "): the editor would underline correct ids",
+                    hint="run `make schemas` and save schemas/ with your change", severity=ERROR,
+                    code="schemas-stale", args=(", ".join(stale),))]
 
 
 def _shown(path: Path) -> str:

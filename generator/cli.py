@@ -227,10 +227,12 @@ def new() -> None:
 @click.argument("period_id")
 @data_options
 @click.option("--lang", type=click.Choice(["en", "fi", "sv"]), default="en", help=LANG_HELP)
-def new_period(period_id: str, data_dir: Path, content_dir: Path | None, today: str | None, lang: str) -> None:
+def new_period(period_id: str, data_dir: Path, content_dir: Path | None, today: str | None,
+               lang: str) -> None:
     """Add period PERIOD_ID (e.g. 1/2028) with the usual pattern's dates, marked as examples."""
     from .messages import say
-    from .scaffold import ScaffoldError, new_period as add
+    from .scaffold import ScaffoldError
+    from .scaffold import new_period as add
 
     try:
         done = add(data_dir, period_id, _today(today))
@@ -246,10 +248,12 @@ def new_period(period_id: str, data_dir: Path, content_dir: Path | None, today: 
 @click.argument("service_id")
 @data_options
 @click.option("--lang", type=click.Choice(["en", "fi", "sv"]), default="en", help=LANG_HELP)
-def new_service(service_id: str, data_dir: Path, content_dir: Path | None, today: str | None, lang: str) -> None:
+def new_service(service_id: str, data_dir: Path, content_dir: Path | None, today: str | None,
+                lang: str) -> None:
     """Add a complete, commented service template with the id SERVICE_ID."""
     from .messages import say
-    from .scaffold import ScaffoldError, new_service as add
+    from .scaffold import ScaffoldError
+    from .scaffold import new_service as add
 
     try:
         add(data_dir, service_id, _today(today))

@@ -13,9 +13,9 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from .models import SiteFile
 from .load import load_file
 from .messages import say, translate
+from .models import SiteFile
 from .problems import DataError, Problem
 from .validate import load_project
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .models import PERIOD_ID_RE, ID_RE
+from .models import ID_RE, PERIOD_ID_RE
 from .problems import DataError, Problem
 from .validate import load_project
 
@@ -111,7 +111,8 @@ def new_service(data_dir: Path, service_id: str, today: dt.date) -> str:
         "    # former_names:  # aiemmat nimet, joita yhä käytetään (haku löytää sivun niillä)",
         f"    #   - {both('Vanha nimi', 'Gammalt namn')}",
         "    # keywords:  # lisää hakusanoja pilkuin eroteltuina, kielittäin",
-        *[f"    #   {lang}: {'sana, toinen sana' if lang == langs[0] else 'ord, ett annat ord'}" for lang in langs],
+        *[f"    #   {lang}: {'sana, toinen sana' if lang == langs[0] else 'ord, ett annat ord'}"
+          for lang in langs],
         *text("summary", "mikä palvelu on, yhdellä tai kahdella virkkeellä"),
         *text("who", "kenen on otettava palvelu käyttöön tai kuka voi ottaa sen käyttöön"),
         "    sectors:  # kohderyhmät tiedostosta site.yaml: " + ", ".join(s.id for s in project.site.sectors),
@@ -144,7 +145,8 @@ def new_service(data_dir: Path, service_id: str, today: dt.date) -> str:
         f"    #   - title: {both('Sivun otsikko', 'Sidans rubrik')}",
         "    #     url: <osoite, joka alkaa https://>",
         f"    #     checked: {today.isoformat()}",
-        f"    # source_note: {both('Mistä tiedot ovat, jos julkista sivua ei ole.', 'Varifrån uppgifterna kommer.')}",
+        "    # source_note: "
+        + both("Mistä tiedot ovat, jos julkista sivua ei ole.", "Varifrån uppgifterna kommer."),
     ]
     _append(data_dir / "services.yaml", lines)
     return (f"Added service {service_id} to {data_dir / 'services.yaml'}. Replace every TODO (and the "

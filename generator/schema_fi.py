@@ -100,7 +100,8 @@ FIELDS_FI: dict[str, str] = {
     "ProcessFile.duration_uncertified": "Arvio, kun järjestelmää ei ole vielä sertifioitu.",
     "ProcessFile.support_model": "Ohjaus- ja tukimalli lyhyesti.",
     "ProcessFile.support_events": "Tukitilaisuuksien lajit.",
-    "SupportEvent.kind": "Mikä tilaisuuden laji: preparation, operating-model-training tai practice-training.",
+    "SupportEvent.kind": "Tilaisuuden laji: preparation, operating-model-training tai "
+                         "practice-training.",
     "SupportEvent.name": "Tilaisuuden lajin nimi (myös sen oletusotsikko).",
     "SupportEvent.purpose": "Mitä osallistujat saavat tilaisuudesta.",
     "ProcessFile.why_register": "Mitä ilmoittautuminen antaa toimijalle ja Kelalle.",
@@ -141,8 +142,10 @@ FIELDS_FI: dict[str, str] = {
     # services.yaml
     "ServicesFile.services": "Kaikki käyttöön otettavat palvelut.",
     "Service.id": "Pysyvä tunniste; ei muutu, vaikka nimi muuttuisi.",
-    "Service.slug": "Sivun osoitteen osa kielittäin; muutos vaatii vanhan osoitteen kohtaan `redirect_from:`.",
-    "Service.kind": "service (palvelu) tai functionality (toiminnallisuus, joka laajentaa palvelua, ks. `extends`).",
+    "Service.slug": "Sivun osoitteen osa kielittäin; muutos vaatii vanhan osoitteen kohtaan "
+                    "`redirect_from:`.",
+    "Service.kind": "service (palvelu) tai functionality (toiminnallisuus, joka laajentaa palvelua, "
+                    "ks. `extends`).",
     "Service.extends": "Toiminnallisuudelle: palvelu, jota se laajentaa.",
     "Service.name": "Nykyinen nimi.",
     "Service.former_names": "Aiemmat nimet, joita yhä käytetään (haku löytää niillä).",
@@ -163,7 +166,8 @@ FIELDS_FI: dict[str, str] = {
     "Duration.uncertified": "Tyypillinen kesto, kun järjestelmää ei ole vielä sertifioitu.",
     "Service.registration": "Ilmoittaudutaanko jaksolle ja miten.",
     "Registration.required": "true, jos toimija ilmoittautuu käyttöönottojaksolle; muuten false.",
-    "Registration.vendor_exception": "true, jos järjestelmätoimittajan täyden tuen poikkeus (process.yaml) koskee palvelua.",
+    "Registration.vendor_exception": "true, jos järjestelmätoimittajan täyden tuen poikkeus "
+                                     "(process.yaml) koskee palvelua.",
     "Registration.note": "Palvelua koskevat erityiset tiedot.",
     "Service.links": "Linkit: palvelukuvaus, hakemus, ohjeet, lomakkeet …",
     "Service.contact": "Yhteystieto (ks. contacts tiedostossa site.yaml).",
@@ -196,12 +200,14 @@ FIELDS_FI: dict[str, str] = {
     "Event.online": "true, kun tilaisuus on verkossa; muuten false.",
     "Event.place": "Paikka, jos tilaisuus ei ole pelkästään verkossa: `fi:` ja `sv:` omille riveilleen.",
     "Event.services": "Palvelut, joita tilaisuus koskee; tyhjä = kaikki jakson palvelut.",
-    "Event.dates": "example, provisional tai confirmed, vain jos tilaisuuden varmuus on eri kuin jakson `dates`.",
+    "Event.dates": "example, provisional tai confirmed, vain jos tilaisuuden varmuus on eri kuin "
+                   "jakson `dates`.",
     "Period.accepts": "Palvelut, jotka voi ottaa käyttöön tällä jaksolla.",
     "Period.last_reviewed": DATE_FI + " Milloin toimittaja viimeksi tarkisti jakson.",
     # changes.yaml
     "ChangesFile.changes": "Kaikki muutokset, uusin ensin.",
-    "Change.id": "Pysyvä tunniste (osa syötteen ja muutossivun ankkurin tunnistetta): älä muuta julkaisun jälkeen.",
+    "Change.id": "Pysyvä tunniste (osa syötteen ja muutossivun ankkurin tunnistetta): älä muuta "
+                 "julkaisun jälkeen.",
     "Change.date": DATE_FI + " Milloin muutos julkaistiin sivustolla.",
     "Change.text": "Mikä muuttui, yhdellä rivillä (syötteen otsikko).",
     "Change.details": "Lisätietoja muutoksesta tarvittaessa.",
