@@ -525,9 +525,9 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "datafilerna är: {0}"),
     },
     "urls-new": {
-        "fi": ("{0} uutta osoitetta ei ole vielä tiedostossa urls.txt: {1}",
+        "fi": ("tiedostosta urls.txt puuttuvat uudet osoitteet ({0}): {1}",
                "aja `make urls` ja tallenna urls.txt gitiin, jotta nekin säilyvät"),
-        "sv": ("{0} nya adresser finns ännu inte i urls.txt: {1}",
+        "sv": ("nya adresser saknas i urls.txt ({0}): {1}",
                "kör `make urls` och spara urls.txt i git, så att också de skyddas"),
     },
     "urls-unlisted": {

@@ -151,3 +151,53 @@ def test_everyday_mistakes_golden(lang, tmp_path, request, strict):
     if request.config.getoption("--update-goldens"):
         golden.write_text(text, encoding="utf-8")
     assert text == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_build_speaks_the_language(lang, tmp_path, strict):
+    """`build --lang`: the summary line, and a lost address at its line of urls.txt with the fix."""
+    from .conftest import SMALL
+
+    shutil.copytree(SMALL, tmp_path / "small")
+    data = tmp_path / "small" / "data"
+    runner = CliRunner()
+    args = ["build", "--data", str(data), "--today", "2026-11-25", "--lang", lang,
+            "--out", str(tmp_path / "site"), "--work", str(tmp_path / "work")]
+    built = runner.invoke(main, args)
+    assert built.exit_code == 0, built.output
+    urls = runner.invoke(main, ["urls", "--update", "--data", str(data), "--today", "2026-11-25", "--lang", lang])
+    assert urls.exit_code == 0, urls.output
+    manifest = tmp_path / "small" / "urls.txt"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + "/fi/poistettu/\n", encoding="utf-8")
+    failed = runner.invoke(main, args)
+    assert failed.exit_code == 1
+    output = built.output + urls.output + failed.output
+    assert {"fi": "Sivusto rakennettu", "sv": "Webbplatsen byggdes"}[lang] in built.output
+    assert {"fi": "osoite /fi/poistettu/ lakkaisi toimimasta",
+            "sv": "adressen /fi/poistettu/ skulle sluta fungera"}[lang] in failed.output
+    assert f"urls.txt:{len(manifest.read_text().splitlines())}:1:" in failed.output
+    english = [line for line in output.splitlines() if ENGLISH.search(visible_words(line))]
+    assert not english, english
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_new_commands_speak_the_language(lang, tmp_path, strict):
+    data = copy(tmp_path)
+    runner = CliRunner()
+    period = runner.invoke(main, ["new", "period", "1/2028", "--data", str(data), "--today", "2026-11-25",
+                                  "--lang", lang])
+    service = runner.invoke(main, ["new", "service", "uusi", "--data", str(data), "--today", "2026-11-25",
+                                   "--lang", lang])
+    assert period.exit_code == 0 and service.exit_code == 0, period.output + service.output
+    output = period.output + service.output
+    assert "make urls" in output and "make schemas" in output
+    english = [line for line in output.splitlines() if ENGLISH.search(visible_words(line))]
+    assert not english, english
+
+
+def test_no_printed_fix_names_bare_python():
+    """A fix the editor copies must work as typed: `python` alone has no MkDocs (the venv does)."""
+    texts = [t for entry in messages.TEXTS.values() for v in entry.values()
+             for t in (v.values() if isinstance(v, dict) else [v])]
+    texts += [part for entry in messages.MESSAGES.values() for pair in entry.values() for part in pair]
+    assert not [t for t in texts if re.search(r"(?<![/\w])python3? -m", t)]
