@@ -391,3 +391,20 @@ def test_a_list_where_a_value_belongs_is_an_error_not_a_crash(data_copy: Path, s
             "not a list or indented keys") in result.output
     fi = run_check(data_copy, "--lang", "fi")
     assert f":{at}:20: virhe: tähän kuuluu yksi arvo (kuten 2026-03-15)" in fi.output
+
+
+def test_a_service_that_needs_registration_but_no_period_accepts_is_a_warning(data_copy: Path, shipped):
+    periods = "\n".join(ln for ln in shipped["periods.yaml"].splitlines()
+                        if ln != "      - certificate-delivery") + "\n"
+    (data_copy / "periods.yaml").write_text(periods, encoding="utf-8")
+    result = run_check(data_copy)
+    assert result.exit_code == 0, result.output
+    services = shipped["services.yaml"]
+    at = line_of(services, "  - id: certificate-delivery")
+    assert (f"{data_copy / 'services.yaml'}:{at}:9: warning: certificate-delivery requires registration for a "
+            "period, but no current or upcoming period accepts it") in result.output
+    assert "add certificate-delivery to `accepts:`" in result.output
+    fi = run_check(data_copy, "--lang", "fi")
+    assert "palveluun certificate-delivery vaaditaan ilmoittautuminen jaksolle" in fi.output
+    # The shipped data, where upcoming periods accept it: no warning.
+    assert "certificate-delivery requires" not in run_check(DATA).output
