@@ -334,14 +334,16 @@ def _swallowed_item(event, path: tuple, source: _Source) -> None:
     start, end = event.start_mark, event.end_mark
     if event.style not in (None, "") or start.line == end.line:  # plain style: None, or "" from libyaml
         return
+    above = source.lines[start.line] if start.line < len(source.lines) else ""
+    dash = above.rfind("- ", 0, start.column + 1)
+    if dash < 0 or above[:dash].strip():
+        return  # the value is not itself a list item: a folded text, not a misplaced item
     for number in range(start.line + 1, min(end.line, len(source.lines) - 1) + 1):
         line = source.lines[number]
         text = line.lstrip(" ")
         if not (text.startswith("- ") or text == "-"):
             continue
-        above = source.lines[start.line]
-        dash = above.rfind("- ", 0, start.column + 1)
-        column = (dash if dash >= 0 else start.column) + 1
+        column = dash + 1
         indent = len(line) - len(text)
         source.problems.append(Problem(
             source.doc.path, number + 1, indent + 1,
