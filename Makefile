@@ -57,6 +57,11 @@ PORT ?= 8000
 ifeq ($(CI),)
 QUIET_FAIL = || { kill -PIPE $$PPID; exit 1; }
 endif
+EDITOR_TARGETS := check check-strict urls translations serve new-period new-service schemas
+# bash runs these recipes: after Ctrl+C (which stops `serve`) a POSIX sh would die of the interrupt
+# too, and make would print "make: *** [Makefile:NN: serve] Interrupt"; bash waits for the program,
+# which says "Preview stopped." in the editor's language and exits normally.
+$(EDITOR_TARGETS): SHELL := /bin/bash
 
 check: $(RUNTIME) $(BYTECODE)
 	@$(PY) -m generator check --lang $(KIELI) $(QUIET_FAIL)

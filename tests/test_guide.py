@@ -156,3 +156,30 @@ def test_the_guide_covers_the_ide_and_the_pull_request_flow():
     text = GUIDE.read_text(encoding="utf-8")
     assert ".vscode/settings.json" in text and "*Create pull request*" in text
     assert "KIELI=sv" in text and "Artifacts" in text
+
+
+def test_ctrl_c_stops_make_serve_without_a_make_line(sandbox: Path):
+    """The guide says Ctrl+C stops the preview: it says so in Finnish, and make adds nothing."""
+    import signal
+
+    port = free_port()
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("CI", None)
+    proc = subprocess.Popen(["make", "serve", f"PORT={port}"], cwd=sandbox, env=env, start_new_session=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/fi/"):
+                    break
+            except OSError:
+                time.sleep(0.3)
+        os.killpg(proc.pid, signal.SIGINT)  # what the terminal sends on Ctrl+C
+        output = proc.communicate(timeout=30)[0].decode()
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert "Esikatselu pysäytetty." in output, output
+    assert "make: ***" not in output, output
