@@ -610,8 +610,10 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "sv": ("'{0}' är inte ett av webbplatsens språk", "språken anges i data/site.yaml"),
     },
     "missing-page-translation": {
-        "fi": ("sivulta '{0}' puuttuu kieliversio {1}", "lisää sivu samalla id-tunnisteella"),
-        "sv": ("sidan '{0}' saknar språkversionen {1}", "lägg till sidan med samma id"),
+        "fi": ("sivulta '{0}' puuttuu kieliversio {1}",
+               "lisää tiedosto content/{1}/<osoite>.md, jonka alun tietolohkossa on `id: {0}`"),
+        "sv": ("sidan '{0}' saknar språkversionen {1}",
+               "lägg till filen content/{1}/<adress>.md med `id: {0}` i datablocket i början"),
     },
     "event-outside": {
         "fi": ("tilaisuus on jakson ulkopuolella", "siirrä tilaisuutta tai korjaa jakson päivämäärät"),

@@ -201,3 +201,30 @@ def test_no_printed_fix_names_bare_python():
              for t in (v.values() if isinstance(v, dict) else [v])]
     texts += [part for entry in messages.MESSAGES.values() for pair in entry.values() for part in pair]
     assert not [t for t in texts if re.search(r"(?<![/\w])python3? -m", t)]
+
+
+PAGES = {
+    "page without its translation": {"fi/uusi-sivu.md": "---\nid: new-page\ntitle: Uusi sivu\n"
+                                                        "last_reviewed: 2026-11-01\n---\n\nTeksti.\n"},
+    "page with raw HTML": {"fi/uusi-sivu.md": "---\nid: new-page\ntitle: Uusi\nlast_reviewed: 2026-11-01\n---\n\n"
+                                              "Ok.\n<img src=x onerror=alert(1)>\n",
+                           "sv/ny-sida.md": "---\nid: new-page\ntitle: Ny\nlast_reviewed: 2026-11-01\n---\n\nOk.\n"},
+    "page without front matter": {"fi/uusi-sivu.md": "# Otsikko\n\nTeksti.\n"},
+    "page with a script link": {"fi/uusi-sivu.md": "---\nid: new-page\ntitle: Uusi\nlast_reviewed: 2026-11-01\n"
+                                                   "---\n\n[x](javascript:alert(1))\n",
+                                "sv/ny-sida.md": "---\nid: new-page\ntitle: Ny\nlast_reviewed: 2026-11-01\n"
+                                                 "---\n\nOk.\n"},
+}
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+@pytest.mark.parametrize("name", list(PAGES))
+def test_no_english_for_hand_written_pages(name, lang, tmp_path, strict):
+    data = copy(tmp_path)
+    for rel, text in PAGES[name].items():
+        (tmp_path / "content" / rel).write_text(text, encoding="utf-8")
+    result = check(data, lang)
+    assert result.exit_code == 1, result.output
+    assert not re.search(r"internal error|sisäinen virhe|internt fel", result.output), result.output
+    english = [line for line in result.output.splitlines() if ENGLISH.search(visible_words(line))]
+    assert not english, "English in the --lang output:\n" + "\n".join(english)
