@@ -13,9 +13,10 @@
 #   make schemas       the IDE's schemas (schemas/), after adding or removing ids
 #
 # CI's steps (.github/workflows/pull-request.yml runs exactly these):
-#   make ci-check  check --strict in GitHub's annotation format, urls.txt and translations included
-#   make ci-build  the strict build into site/ (its link checker and address check included)
-#   make ci-html   the link checker and the Nu Html Checker on the built site/
+#   make ci-check  check in GitHub's annotation format (urls.txt and the schemas' ids included),
+#                  then translations --strict
+#   make ci-build  the build into site/ (MkDocs strict, the link checker and urls.txt included)
+#   make ci-html   the link and Nu Html Checker tests (tests/test_links.py, on a build of their own)
 
 PYTHON ?= python3
 VENV := .venv
