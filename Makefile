@@ -1,9 +1,22 @@
 # One command each, on a fresh clone:
 #   make site    build the real site into site/
 #   make test    run the whole test suite (unit, golden, end-to-end, browser)
-#   make check   validate data/ and content/ and list every problem
-#   make serve   live preview on http://127.0.0.1:8000/
 #   make bench   measure build cost and page weight (not part of make test)
+#
+# Editors' commands (docs/toimittajan-opas.md); KIELI=fi (default), sv or en sets the messages' language:
+#   make check         every check CI runs on data/ and content/, the address list (urls.txt) included
+#   make check-strict  the publishing check: warnings count as errors
+#   make urls          rewrite urls.txt after adding, renaming or (knowingly) removing pages
+#   make translations  list the texts and pages still missing or marked TODO, per language
+#   make serve         live preview on http://127.0.0.1:8000/ (PORT=8001 for another port)
+#   make new-period PERIOD=1/2028, make new-service SERVICE=<id>   start a record from a template
+#   make schemas       the IDE's schemas (schemas/), after adding or removing ids
+#
+# CI's steps (.github/workflows/pull-request.yml runs exactly these):
+#   make ci-check  check in GitHub's annotation format (urls.txt and the schemas' ids included),
+#                  then translations --strict
+#   make ci-build  the build into site/ (MkDocs strict, the link checker and urls.txt included)
+#   make ci-html   the link and Nu Html Checker tests (tests/test_links.py, on a build of their own)
 
 PYTHON ?= python3
 VENV := .venv
@@ -13,7 +26,8 @@ PY := $(VENV)/bin/python
 RUNTIME := $(VENV)/.runtime-installed
 DEV := $(VENV)/.dev-installed
 
-.PHONY: site test lint check serve bench schemas clean browser-deps
+.PHONY: site test lint check check-strict serve urls translations new-period new-service bench schemas clean browser-deps \
+	ci-check ci-build ci-html
 
 $(RUNTIME): requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -35,15 +49,56 @@ $(BYTECODE): $(RUNTIME) $(wildcard generator/*.py)
 site: $(RUNTIME) $(BYTECODE)
 	$(PY) -m generator build --out site
 
-check: $(RUNTIME) $(BYTECODE)
-	$(PY) -m generator check
-
+KIELI ?= fi
 PORT ?= 8000
+# An editor's command that failed has already said what is wrong and how to fix it, in the
+# editor's language; make would then add its own English line ("make: *** [Makefile:NN: check]
+# Error 1"). So a failed editor's command stops make with SIGPIPE, which make does not report:
+# the exit status stays a failure (141). CI (CI=true) keeps make's ordinary failure (status 2).
+ifeq ($(CI),)
+QUIET_FAIL = || { kill -PIPE $$PPID; exit 1; }
+endif
+EDITOR_TARGETS := check check-strict urls translations serve new-period new-service schemas
+# bash runs these recipes: after Ctrl+C (which stops `serve`) a POSIX sh would die of the interrupt
+# too, and make would print "make: *** [Makefile:NN: serve] Interrupt"; bash waits for the program,
+# which says "Preview stopped." in the editor's language and exits normally.
+$(EDITOR_TARGETS): SHELL := /bin/bash
+
+check: $(RUNTIME) $(BYTECODE)
+	@$(PY) -m generator check --lang $(KIELI) $(QUIET_FAIL)
+
+# The publishing check: warnings are errors too (example dates of a current or upcoming period).
+check-strict: $(RUNTIME) $(BYTECODE)
+	@$(PY) -m generator check --strict --lang $(KIELI) $(QUIET_FAIL)
+
+urls: $(RUNTIME) $(BYTECODE)
+	@$(PY) -m generator urls --update --lang $(KIELI) $(QUIET_FAIL)
+
+translations: $(RUNTIME) $(BYTECODE)
+	@$(PY) -m generator translations --lang $(KIELI) $(QUIET_FAIL)
+
 serve: $(RUNTIME) $(BYTECODE)
-	$(PY) -m generator serve --port $(PORT)
+	@$(PY) -m generator serve --port $(PORT) --lang $(KIELI) $(QUIET_FAIL)
+
+# make new-period PERIOD=1/2028, make new-service SERVICE=kanta-esimerkki
+new-period: $(RUNTIME) $(BYTECODE)
+	@$(PY) -m generator new period "$(PERIOD)" --lang $(KIELI) $(QUIET_FAIL)
+
+new-service: $(RUNTIME) $(BYTECODE)
+	@$(PY) -m generator new service "$(SERVICE)" --lang $(KIELI) $(QUIET_FAIL)
 
 schemas: $(RUNTIME)
-	$(PY) -m generator schemas
+	@$(PY) -m generator schemas --lang $(KIELI) $(QUIET_FAIL)
+
+ci-check: $(RUNTIME) $(BYTECODE)
+	$(PY) -m generator check --format github
+	$(PY) -m generator translations --strict
+
+ci-build: $(RUNTIME) $(BYTECODE)
+	$(PY) -m generator build --out site
+
+ci-html: $(DEV) browser-deps
+	$(PY) -m pytest -q tests/test_links.py
 
 test: lint browser-deps
 	$(PY) -m pytest

@@ -126,14 +126,18 @@ def main(ctx: click.Context, debug: bool) -> None:
 def check(data_dir: Path, content_dir: Path | None, today: str | None, fmt: str, lang: str,
           strict: bool) -> None:
     """Validate the data and pages; list every problem with file:line:column."""
+    from .addresses import check_manifest, check_schemas
     from .report import FORMATS
     from .validate import load_project
 
     day = _today(today)
     # Anything unexpected goes to the group's catch-all (_Main): one line, or --debug's traceback.
     try:
-        _, problems = load_project(data_dir, content_dir, today=day, template_dir=TEMPLATE_DIR)
-        failed = strict and bool(problems)
+        project, problems = load_project(data_dir, content_dir, today=day, template_dir=TEMPLATE_DIR)
+        # What CI's `urls --check` compares, from the page plan (no MkDocs build needed).
+        addresses = check_manifest(project, day) + check_schemas(project)
+        problems = sorted(problems + addresses)
+        failed = bool(addresses) or (strict and bool(problems))
         if strict:  # the publishing check: what it fails on is reported as an error
             problems = [dataclasses.replace(p, severity=ERROR) for p in problems]
     except DataError as exc:
@@ -168,7 +172,7 @@ def build(data_dir: Path, content_dir: Path | None, today: str | None, out_dir: 
 def _build(data_dir, content_dir, today, out_dir, work_dir, lang, engine) -> None:
     from .errors import BuildError
     from .guard import GuardError
-    from .messages import translate
+    from .messages import say, translate
     from .pipeline import build_site
     from .report import format_text
 
@@ -180,7 +184,12 @@ def _build(data_dir, content_dir, today, out_dir, work_dir, lang, engine) -> Non
         click.echo(translate.outcome("nothing-written", lang), err=True)
         sys.exit(1)
     except BuildError as exc:
-        click.echo(translate.outcome("build-failed", lang, error=str(exc)), err=True)
+        problems = exc.problems  # findings with a place (urls.txt), in the language
+        if problems:
+            click.echo(format_text(problems, lang), err=True)
+            click.echo(translate.outcome("build-failed-problems", lang), err=True)
+        else:
+            click.echo(translate.outcome("build-failed", lang, error=str(exc)), err=True)
         click.echo(translate.outcome("previous-kept", lang, out=printable(str(out_dir))), err=True)
         sys.exit(1)
     except GuardError:
@@ -197,7 +206,9 @@ def _build(data_dir, content_dir, today, out_dir, work_dir, lang, engine) -> Non
         sys.exit(1)
     if result.warnings:
         click.echo(format_text(result.warnings, lang), err=True)
-    click.echo(result.describe())
+    counts = ", ".join(say("pages", lang, lang=code, n=n) for code, n in result.pages.items())
+    click.echo(say("built", lang, out=printable(str(result.out_dir)), counts=counts,
+                   seconds=f"{sum(result.timings.values()):.1f}"))
 
 
 @main.command()
@@ -217,24 +228,29 @@ def serve(data_dir: Path, content_dir: Path | None, today: str | None, port: int
 
 
 @main.command()
+@click.option("--lang", type=click.Choice(["en", "fi", "sv"]), default="en", help=LANG_HELP)
 @click.option("--check", "check_only", is_flag=True, help="Fail if the committed schemas are stale.")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("schemas"),
               show_default=True, help="Folder of the JSON Schemas.")
-def schemas(check_only: bool, out_dir: Path) -> None:
+@click.option("--data", "data_dir", type=click.Path(path_type=Path), default=Path("data"),
+              show_default=True, help="The data whose ids the schemas list.")
+def schemas(check_only: bool, out_dir: Path, lang: str, data_dir: Path) -> None:
     """Write the JSON Schemas of the data files (for editors' IDEs) and docs/tietomuoto.md."""
     from .guard import check_folder_outside_sources
     from .schema import REFERENCE_PATH, data_reference, write_schemas
 
-    check_folder_outside_sources(out_dir, data_dir=Path("data"), what="--out")
-    stale = write_schemas(out_dir, check_only=check_only)
+    check_folder_outside_sources(out_dir, data_dir=data_dir, what="--out")
+    stale = write_schemas(out_dir, check_only=check_only, data_dir=data_dir)
     reference = Path(REFERENCE_PATH)
-    if not reference.exists() or reference.read_text(encoding="utf-8") != data_reference():
+    if reference.parent.is_dir() and (not reference.exists()
+                                      or reference.read_text(encoding="utf-8") != data_reference()):
         stale.append(REFERENCE_PATH)
         if not check_only:
             reference.write_text(data_reference(), encoding="utf-8")
     if check_only and stale:
-        click.echo("Stale schemas: " + ", ".join(stale) + ". Run: python -m generator schemas",
-                   err=True)
+        from .messages import say
+
+        click.echo(say("schemas-stale", lang, files=", ".join(stale)), err=True)
         sys.exit(1)
 
 
@@ -248,14 +264,15 @@ def schemas(check_only: bool, out_dir: Path) -> None:
               help="Compare an already built site (e.g. site/) instead of building one.")
 @click.option("--manifest", "manifest_file", type=click.Path(path_type=Path, dir_okay=False),
               default=None, help="The manifest file. Default: urls.txt next to the data folder.")
+@click.option("--lang", type=click.Choice(["en", "fi", "sv"]), default="en", help=LANG_HELP)
 def urls(data_dir: Path, content_dir: Path | None, today: str | None, mode: str | None,
-         built: Path | None, manifest_file: Path | None) -> None:
+         built: Path | None, manifest_file: Path | None, lang: str) -> None:
     """Update or check urls.txt, every address the site has published (a build fails when one is lost)."""
     from .urls import main as run
 
     if mode is None:
         raise click.UsageError("give --update (rewrite urls.txt) or --check (compare with it)")
-    argv = [f"--{mode}", "--data", str(data_dir), "--today", _today(today).isoformat()]
+    argv = [f"--{mode}", "--data", str(data_dir), "--today", _today(today).isoformat(), "--lang", lang]
     if content_dir is not None:
         argv += ["--content", str(content_dir)]
     if built is not None:
@@ -268,14 +285,18 @@ def urls(data_dir: Path, content_dir: Path | None, today: str | None, mode: str 
 @main.command()
 @data_options
 @click.option("--strict", is_flag=True, help="Exit 1 when anything is missing (CI runs this).")
-def translations(data_dir: Path, content_dir: Path | None, today: str | None, strict: bool) -> None:
+@click.option("--lang", "msg_lang", type=click.Choice(["en", "fi", "sv"]), default="en", help=LANG_HELP)
+def translations(data_dir: Path, content_dir: Path | None, today: str | None, strict: bool,
+                 msg_lang: str) -> None:
     """List, per language, texts and pages that are missing or still marked TODO."""
+    from .messages import say
     from .parity import translation_report
 
-    report = translation_report(data_dir, content_dir, _today(today))
+    report = translation_report(data_dir, content_dir, _today(today), msg_lang)
     total = 0
     for lang, items in report.items():
-        click.echo(f"{lang}: {len(items) or 'nothing'} missing or to-do")
+        click.echo(say("translations-count", msg_lang, lang=lang, n=len(items)) if items
+                   else say("translations-none", msg_lang, lang=lang))
         for item in items:
             click.echo(f"  {item}")
         total += len(items)
@@ -290,28 +311,39 @@ def new() -> None:
 @new.command("period")
 @click.argument("period_id")
 @data_options
-def new_period(period_id: str, data_dir: Path, content_dir: Path | None, today: str | None) -> None:
+@click.option("--lang", type=click.Choice(["en", "fi", "sv"]), default="en", help=LANG_HELP)
+def new_period(period_id: str, data_dir: Path, content_dir: Path | None, today: str | None,
+               lang: str) -> None:
     """Add period PERIOD_ID (e.g. 1/2028) with the usual pattern's dates, marked as examples."""
+    from .messages import say
     from .scaffold import ScaffoldError
     from .scaffold import new_period as add
 
     try:
-        click.echo(add(data_dir, period_id, _today(today)))
+        done = add(data_dir, period_id, _today(today))
     except ScaffoldError as exc:
-        click.echo(f"error: {exc}", err=True)
+        click.echo(say("new-failed", lang, error=str(exc)), err=True)
         sys.exit(1)
+    click.echo(done if lang == "en" else say("new-period-added", lang, id=period_id,
+                                             file=data_dir / "periods.yaml"))
+    click.echo(say("new-then-urls", lang))
 
 
 @new.command("service")
 @click.argument("service_id")
 @data_options
-def new_service(service_id: str, data_dir: Path, content_dir: Path | None, today: str | None) -> None:
+@click.option("--lang", type=click.Choice(["en", "fi", "sv"]), default="en", help=LANG_HELP)
+def new_service(service_id: str, data_dir: Path, content_dir: Path | None, today: str | None,
+                lang: str) -> None:
     """Add a complete, commented service template with the id SERVICE_ID."""
+    from .messages import say
     from .scaffold import ScaffoldError
     from .scaffold import new_service as add
 
     try:
-        click.echo(add(data_dir, service_id, _today(today)))
+        add(data_dir, service_id, _today(today))
     except ScaffoldError as exc:
-        click.echo(f"error: {exc}", err=True)
+        click.echo(say("new-failed", lang, error=str(exc)), err=True)
         sys.exit(1)
+    click.echo(say("new-service-added", lang, id=service_id, file=data_dir / "services.yaml"))
+    click.echo(say("new-then-urls", lang))

@@ -58,7 +58,14 @@ def key_path(path: tuple) -> str:
 
 
 class BuildError(Exception):
-    """The data was valid but a later stage failed (MkDocs, post-build checks)."""
+    """The data was valid but a later stage failed (MkDocs, post-build checks).
+
+    `problems`: the same finding with a place in an editor's file (a lost address at its line of
+    urls.txt), which the commands show in the editor's language instead of the English text."""
+
+    def __init__(self, message: str, problems: list[Problem] | None = None):
+        super().__init__(message)
+        self.problems = problems or []
 
 
 class EngineError(Exception):

@@ -114,11 +114,12 @@ def load_text(text: str | bytes, path: str) -> Document:
             raise _one(path, 0, 0, f"the file is {len(text)} bytes; the limit is {MAX_BYTES}",
                        "split it or remove what does not belong in it", code="file-too-large",
                        args=(len(text), MAX_BYTES))
+        raw = text
         try:
-            text = text.decode("utf-8")
+            text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            line = text[: exc.start].count(b"\n") + 1
-            col = exc.start - (text.rfind(b"\n", 0, exc.start) + 1) + 1
+            line = raw[: exc.start].count(b"\n") + 1
+            col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
             raise _one(path, line, col, "the file is not valid UTF-8 text",
                        "save the file with UTF-8 encoding (the default in VS Code)",
                        code="not-utf8") from None
@@ -263,9 +264,10 @@ def _value(stream, event, path: tuple, source: _Source, depth: int):
                        "remove the '!' tag; write plain values", code="yaml-tag")
     if isinstance(event, yaml.ScalarEvent):
         _inspect_scalar(event, path, source)
+        _swallowed_item(event, path, source)
         return event.value
     if isinstance(event, yaml.SequenceStartEvent):
-        items = []
+        items: list = []
         for item in stream:
             if isinstance(item, yaml.SequenceEndEvent):
                 return items
@@ -324,6 +326,34 @@ def _inspect_scalar(event, path: tuple, source: _Source) -> None:
             hint="delete it unless it is there on purpose: it is not shown, and bidirectional "
                  "controls (U+202A–U+202E, U+2066–U+2069) show the text around them in another order",
             args=(codepoint(invisible), _excerpt(value, invisible))))
+
+
+def _swallowed_item(event, path: tuple, source: _Source) -> None:
+    """A list item indented deeper than the item above it does not start a new item: YAML folds
+    it into the value above ('a - b'), which the schema would then refuse as a strange value on
+    the wrong line. Say what happened, at the line of the item that is indented too far."""
+    start, end = event.start_mark, event.end_mark
+    if event.style not in (None, "") or start.line == end.line:  # plain style: None, or "" from libyaml
+        return
+    above = source.lines[start.line] if start.line < len(source.lines) else ""
+    dash = above.rfind("- ", 0, start.column + 1)
+    if dash < 0 or above[:dash].strip():
+        return  # the value is not itself a list item: a folded text, not a misplaced item
+    for number in range(start.line + 1, min(end.line, len(source.lines) - 1) + 1):
+        line = source.lines[number]
+        text = line.lstrip(" ")
+        if not (text.startswith("- ") or text == "-"):
+            continue
+        column = dash + 1
+        indent = len(line) - len(text)
+        source.problems.append(Problem(
+            source.doc.path, number + 1, indent + 1,
+            f"this list item is indented {indent} spaces, deeper than the item above it (line "
+            f"{start.line + 1}), so it is read as part of that item's value",
+            key=key_path(path), code="yaml-list-indent", args=(indent, start.line + 1, column),
+            hint=f"start the '-' in column {column}, exactly below the '-' on line {start.line + 1}: "
+                 "the items of one list start in the same column"))
+        return
 
 
 def _excerpt(value: str, char: str, around: int = 20) -> str:
@@ -394,6 +424,7 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, source: _Source) -> Problem:
         return _unclosed_quote(source, exc.context_mark)
     last = source.last_scalar
     if (last is not None and getattr(last, "style", None) in ('"', "'") and exc.problem_mark
+            and last.start_mark and last.end_mark
             and last.start_mark.line < last.end_mark.line == exc.problem_mark.line):
         # The quote opened on an earlier line was closed by the next quote, on this line.
         return _unclosed_quote(source, last.start_mark)
@@ -402,8 +433,17 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, source: _Source) -> Problem:
                              or context.startswith("while parsing a flow")):
         mark = exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-    return Problem(source.doc.path, line, col, f"YAML syntax error: {problem}", hint=_syntax_hint(problem),
-                   code="yaml-syntax")
+    misplaced = _misindented(source.lines, line - 1) if line else None
+    if misplaced is not None:
+        indent, want, sibling = misplaced
+        return Problem(source.doc.path, line, indent + 1,
+                       f"this line is indented {indent} spaces, but the line it belongs with (line "
+                       f"{sibling}) is indented {want}",
+                       hint=f"start the line in column {want + 1}, in line with line {sibling} (or, if it "
+                            "belongs to another block, in line with that block's keys)",
+                       code="yaml-indent", args=(indent, want, sibling, want + 1))
+    code, hint = _syntax_kind(problem)
+    return Problem(source.doc.path, line, col, f"YAML syntax error: {problem}", hint=hint, code=code)
 
 
 def _unclosed_quote(source: _Source, start) -> Problem:
@@ -416,19 +456,67 @@ def _unclosed_quote(source: _Source, start) -> Problem:
                    code="yaml-unclosed-quote", args=(quote,))
 
 
-def _syntax_hint(problem: str) -> str:
-    if "mapping values are not allowed" in problem:
-        return "a value containing ': ' needs quotes, or a key is indented wrongly"
-    if "could not find expected ':'" in problem:
-        return "a line is missing ':' after its key, or a quoted text is not closed"
-    if "found character" in problem and "cannot start any token" in problem:
-        return "quote the value, e.g. key: \"@text\""
-    if "escape" in problem:
-        return "in double quotes a backslash starts an escape: write \\\\ for one backslash, or use " \
-               "single quotes"
-    if "expected <block end>" in problem:
-        return "check the indentation: items of one list or block must line up"
-    return "compare the line with a similar one above it; indentation and quotes are the usual causes"
+_SYNTAX_KINDS = (
+    # (words of PyYAML's problem, code, hint): the code's Finnish and Swedish texts say the same
+    # thing without PyYAML's own English.
+    ("mapping values are not allowed", "yaml-colon",
+     "a value containing ': ' needs quotes, or a key is indented wrongly"),
+    ("could not find expected ':'", "yaml-missing-colon",
+     "a line is missing ':' after its key, or a quoted text is not closed"),
+    ("cannot start any token", "yaml-start-char", "quote the value, e.g. key: \"@text\""),
+    ("escape", "yaml-escape", "in double quotes a backslash starts an escape: write \\\\ for one "
+     "backslash, or use single quotes"),
+    ("expected <block end>", "yaml-indent-block",
+     "check the indentation: the keys of one block, and the items of one list, start in the same column"),
+    ("did not find expected", "yaml-indent-block",
+     "check the indentation: the keys of one block, and the items of one list, start in the same column"),
+)
+
+
+def _syntax_kind(problem: str) -> tuple[str, str]:
+    for words, code, hint in _SYNTAX_KINDS:
+        if words in problem:
+            return code, hint
+    return "yaml-syntax", "compare the line with a similar one above it; indentation and quotes are the " \
+                          "usual causes"
+
+
+def _misindented(lines: list[str], index: int) -> tuple[int, int, int] | None:
+    """(indent, the indent it should have, that sibling's line) when the line at `index` is a key or
+    a list item whose indentation matches none of the blocks above it but is within a few spaces
+    of the nearest line of the same kind: the usual cause of "did not find expected key",
+    "mapping values are not allowed" and "expected <block end>" in hand-edited YAML."""
+    if index >= len(lines):
+        return None
+    line = lines[index]
+    text = line.lstrip(" ")
+    if not text or text.startswith("#"):
+        return None
+    indent = len(line) - len(text)
+    item = text.startswith("- ") or text == "-"
+    columns: list[tuple[int, int]] = []  # (indent of a key or item above, its line)
+    for number in range(index - 1, max(-1, index - 40), -1):
+        above = lines[number]
+        body = above.lstrip(" ")
+        if not body or body.startswith("#"):
+            continue
+        at = len(above) - len(body)
+        if item and body.startswith("-"):
+            columns.append((at, number + 1))
+        elif not item:
+            if body.startswith("- "):
+                columns.append((at + 2, number + 1))  # the first key of an item starts after '- '
+            elif ":" in body:
+                columns.append((at, number + 1))
+        if at == 0:
+            break
+    if any(at == indent for at, _ in columns):
+        return None  # it lines up with a block above: not an indentation mistake
+    near = [(at, number) for at, number in columns if abs(at - indent) <= 3]
+    if not near:
+        return None
+    want, sibling = near[0]  # the nearest line above of the same kind
+    return indent, want, sibling
 
 
 def _one(path, line, col, message, hint, *, code: str, args: tuple = ()) -> DataError:

@@ -15,10 +15,11 @@ other page's old address under `redirects:` in data/site.yaml (old → new path)
 
 Update it deliberately, after a change that adds or (knowingly) removes pages:
 
-    python -m generator urls --update     # rebuilds into a temp folder, rewrites urls.txt
-    python -m generator urls --check      # exit 1 when urls.txt is not current (for CI)
-    python -m generator urls --check --from site   # the same against an already built site/
+    make urls                                          # rewrites urls.txt (editors)
+    .venv/bin/python -m generator urls --check          # exit 1 when urls.txt is not current (CI)
+    .venv/bin/python -m generator urls --check --from site   # the same against a built site/
 
+`make check` compares the list with the page plan without building (generator/addresses.py).
 
 A build whose data folder has no `urls.txt` next to it (the test fixtures)
 skips the comparison.
@@ -28,7 +29,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import WARNING, Problem
+from .errors import ERROR, WARNING, BuildError, Problem
 from .plan import SitePlan
 
 FILE_NAME = "urls.txt"
@@ -37,9 +38,10 @@ HEADER = """\
 # A build fails when one of these is no longer served: give renamed services a
 # `redirect_from:` in data/services.yaml, and other moved or retired pages an entry
 # under `redirects:` in data/site.yaml, instead of deleting lines here.
-# Update deliberately: python -m generator urls --update
+# Update deliberately: make urls
 """
-UPDATE = "python -m generator urls --update"
+UPDATE = "make urls"
+"""The command editors run (the Makefile target runs `generator urls --update`)."""
 EXCLUDED_PARTS = {"assets", "search"}
 """Theme assets and the search index change with every Material release: not addresses people keep."""
 
@@ -54,16 +56,24 @@ def published_urls(out: Path, base_path: str = "") -> list[str]:
     for path in out.rglob("*"):
         if not path.is_file():
             continue
-        rel = path.relative_to(out).as_posix()
-        parts = rel.split("/")
-        if parts[0].startswith("_") or EXCLUDED_PARTS & set(parts[:-1]) \
-                or parts[-1] == "404.html" or rel.endswith(".gz"):
-            continue
-        if parts[-1] == "index.html":
-            urls.append(f"{base_path}/{rel[: -len('index.html')]}")
-        elif path.suffix in (".ics", ".json", ".atom") or rel in ("sitemap.xml", "robots.txt"):
-            urls.append(f"{base_path}/{rel}")
+        address = address_of(path.relative_to(out).as_posix(), base_path)
+        if address is not None:
+            urls.append(address)
     return sorted(urls)
+
+
+def address_of(rel: str, base_path: str = "") -> str | None:
+    """The address an output file is published at, or None for files nobody keeps an address of
+    (also used by generator/addresses.py on the files the post-build will write)."""
+    parts = rel.split("/")
+    if parts[0].startswith("_") or EXCLUDED_PARTS & set(parts[:-1]) \
+            or parts[-1] == "404.html" or rel.endswith(".gz"):
+        return None
+    if parts[-1] == "index.html":
+        return f"{base_path}/{rel[: -len('index.html')]}"
+    if rel.endswith((".ics", ".json", ".atom")) or rel in ("sitemap.xml", "robots.txt"):
+        return f"{base_path}/{rel}"
+    return None
 
 
 def read(path: Path) -> list[str]:
@@ -151,20 +161,43 @@ def explain_missing(site: SitePlan, missing: list[str], added: list[str]) -> str
     return "\n".join(lines)
 
 
+def gone_problems(path: Path, shown: str, missing: list[str]) -> list[Problem]:
+    """Each lost address as an error at its line of urls.txt (`shown`: the file as the editor
+    knows it), with the fix: a redirect, or `make urls` when the page was removed on purpose."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    line_of = {line.strip(): n for n, line in enumerate(lines, 1)}
+    return [Problem(shown, line_of.get(url, 0), 1 if url in line_of else 0,
+                    f"the address {url} would no longer work",
+                    hint="if the page got a new address, keep the old one working: a service's old "
+                         "slug under `redirect_from:` in data/services.yaml, any other page under "
+                         "`redirects:` in data/site.yaml; if the page was removed on purpose, run "
+                         f"`{UPDATE}`", severity=ERROR, code="urls-gone", args=(url, UPDATE))
+            for url in missing]
+
+
 def verify(site: SitePlan, out: Path) -> list[Problem]:
     """Compare a build with the committed manifest: raise on lost addresses, warn on new ones."""
-    from .errors import BuildError
-
     path = manifest_path(site)
     if not path.is_file():
         return []
     served = published_urls(out, site.base_path)
     missing, added = compare(read(path), served)
     if missing:
-        raise BuildError(explain_missing(site, missing, added))
+        # The same finding as problems at their lines of urls.txt, for the command line to show
+        # in the editor's language (the English text is for logs and developers).
+        raise BuildError(explain_missing(site, missing, added),
+                         problems=gone_problems(path, shown_path(path), missing))
     if not added:
         return []
     shown = ", ".join(added[:5]) + (f" and {len(added) - 5} more" if len(added) > 5 else "")
     return [Problem(FILE_NAME, 0, 0, f"{len(added)} new address(es) are not in {FILE_NAME} yet: {shown}",
                     hint=f"run `{UPDATE}` and commit {FILE_NAME}, so they are protected too",
                     severity=WARNING, code="urls-new", args=(len(added), shown))]
+
+
+def shown_path(path: Path) -> str:
+    """A path as the editor knows it: relative to the current folder where it is inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

@@ -1,29 +1,55 @@
-"""Problem messages in the editor's language (`check --lang fi|sv`).
+"""The message catalogue: every text a command prints, in English, Finnish and Swedish.
 
-English is the source text (developers read it); the editors' languages get a
-translated message for each problem class, keyed by `Problem.code`. Where a
-class has no translation yet the English text is shown: a message is never lost.
+Two kinds of entries, both keyed by stable codes (never by English text):
+
+* `TEXTS`: what the commands themselves say (`build`, `serve`, `urls`, `translations`, `new`, the
+  count line), code → language → text with named `{placeholders}`; a text that counts something
+  is a dict of CLDR plural categories (`one`, `other`, ...) chosen by Babel's plural rules for the
+  language (`say(code, lang, n=3)`).
+* `MESSAGES`: the problems `check` reports, `Problem.code` → language → (message, fix), with the
+  problem's `args` as `{0}`, `{1}`. The English text is written where the problem is found (it
+  names the values in full, for developers and logs); Finnish and Swedish come from here.
+
+A lookup miss in Finnish or Swedish shows the English text (a message is never lost), except when
+`STRICT` is set: the test suite sets it, so a problem or text without its translation fails a test
+(tests/test_messages.py) instead of reaching an editor in English.
 """
 
 from __future__ import annotations
 
+import os
+
+from babel import Locale
+
 from .errors import Problem
 
+STRICT = os.environ.get("KG_STRICT_MESSAGES") == "1"
+"""Raise `MissingMessage` instead of falling back to English (set by the tests)."""
+LANGUAGES = ("en", "fi", "sv")
+
+
+class MissingMessage(LookupError):
+    """A code without its text in a language (only raised when `STRICT`)."""
+
+
 LABELS = {
-    "en": {"error": "error", "warning": "warning", "hint": "fix"},
-    "fi": {"error": "virhe", "warning": "varoitus", "hint": "korjaus"},
-    "sv": {"error": "fel", "warning": "varning", "hint": "åtgärd"},
+    "en": {"error": "error", "warning": "warning", "note": "note", "hint": "fix"},
+    "fi": {"error": "virhe", "warning": "varoitus", "note": "huom", "hint": "korjaus"},
+    "sv": {"error": "fel", "warning": "varning", "note": "obs", "hint": "åtgärd"},
 }
 
-# The count line: (one error, other counts, one warning, other counts).
-SUMMARY = {
-    "en": ("{n} error(s)", "{n} error(s)", "{n} warning(s)", "{n} warning(s)"),
-    "fi": ("{n} virhe", "{n} virhettä", "{n} varoitus", "{n} varoitusta"),
-    "sv": ("{n} fel", "{n} fel", "{n} varning", "{n} varningar"),
-}
-
-# What `build` says after the problems: key → language → text.
-OUTCOMES = {
+# What commands say: code → language → text, or → {CLDR plural category: text}.
+TEXTS: dict[str, dict[str, str | dict[str, str]]] = {
+    "errors": {
+        "en": {"one": "{n} error(s)", "other": "{n} error(s)"},
+        "fi": {"one": "{n} virhe", "other": "{n} virhettä"},
+        "sv": {"one": "{n} fel", "other": "{n} fel"},
+    },
+    "warnings": {
+        "en": {"one": "{n} warning(s)", "other": "{n} warning(s)"},
+        "fi": {"one": "{n} varoitus", "other": "{n} varoitusta"},
+        "sv": {"one": "{n} varning", "other": "{n} varningar"},
+    },
     "nothing-written": {
         "en": "Nothing was written: fix the problems above and build again.",
         "fi": "Mitään ei kirjoitettu: korjaa yllä luetellut ongelmat ja rakenna sivusto uudelleen.",
@@ -34,10 +60,101 @@ OUTCOMES = {
         "fi": "Sivuston rakentaminen epäonnistui: {error}",
         "sv": "Bygget misslyckades: {error}",
     },
+    "build-failed-problems": {
+        "en": "Build failed: the built site did not pass its final checks.",
+        "fi": "Sivuston rakentaminen epäonnistui: valmis sivusto ei läpäissyt viimeisiä tarkistuksia.",
+        "sv": "Bygget misslyckades: den byggda webbplatsen klarade inte de sista kontrollerna.",
+    },
     "previous-kept": {
         "en": "The previous {out}/ was left as it was.",
         "fi": "Edellinen {out}/ jäi ennalleen.",
         "sv": "Den tidigare {out}/ lämnades som den var.",
+    },
+    "built": {
+        "en": "Built {out}/ ({counts}) in {seconds} s",
+        "fi": "Sivusto rakennettu kansioon {out}/ ({counts}) {seconds} sekunnissa",
+        "sv": "Webbplatsen byggdes i {out}/ ({counts}) på {seconds} s",
+    },
+    "pages": {
+        "en": {"one": "{lang}: {n} page", "other": "{lang}: {n} pages"},
+        "fi": {"one": "{lang}: {n} sivu", "other": "{lang}: {n} sivua"},
+        "sv": {"one": "{lang}: {n} sida", "other": "{lang}: {n} sidor"},
+    },
+    # --- urls ---
+    "urls-current": {
+        "en": {"one": "{file} is current ({n} address)", "other": "{file} is current ({n} addresses)"},
+        "fi": {"one": "{file} on ajan tasalla ({n} osoite)", "other": "{file} on ajan tasalla ({n} osoitetta)"},
+        "sv": {"one": "{file} är aktuell ({n} adress)", "other": "{file} är aktuell ({n} adresser)"},
+    },
+    "urls-stale": {
+        "en": "{file} is not current: {gone} address(es) gone, {new} new. Run: {command}",
+        "fi": "{file} ei ole ajan tasalla: poistuneita osoitteita {gone}, uusia {new}. Aja: {command}",
+        "sv": "{file} är inte aktuell: {gone} adresser har försvunnit, {new} är nya. Kör: {command}",
+    },
+    "urls-removed": {
+        "en": "  - {url}   (will no longer work: make sure this is intended)",
+        "fi": "  - {url}   (ei enää toimi: varmista, että tämä on tarkoitus)",
+        "sv": "  - {url}   (fungerar inte längre: kontrollera att det är meningen)",
+    },
+    "urls-wrote": {
+        "en": "Wrote {file}: {n} addresses ({new} new, {gone} removed)",
+        "fi": "Tallennettu {file}: {n} osoitetta ({new} uutta, {gone} poistettu)",
+        "sv": "Sparade {file}: {n} adresser ({new} nya, {gone} borttagna)",
+    },
+    "urls-save": {
+        "en": "Save urls.txt together with your change (commit it).",
+        "fi": "Tallenna urls.txt gitiin samassa muutoksessa.",
+        "sv": "Spara urls.txt i git tillsammans med din ändring.",
+    },
+    # --- translations ---
+    "translations-count": {
+        "en": {"one": "{lang}: {n} missing or to-do", "other": "{lang}: {n} missing or to-do"},
+        "fi": {"one": "{lang}: {n} puuttuu tai on kesken", "other": "{lang}: {n} puuttuu tai on kesken"},
+        "sv": {"one": "{lang}: {n} saknas eller är ofärdig", "other": "{lang}: {n} saknas eller är ofärdiga"},
+    },
+    "translations-none": {
+        "en": "{lang}: nothing missing or to-do",
+        "fi": "{lang}: mitään ei puutu",
+        "sv": "{lang}: ingenting saknas",
+    },
+    "translations-headings": {
+        "en": "{file}: {n} headings, but {other} has {most}",
+        "fi": "{file}: otsikoita {n}, mutta sivulla {other} niitä on {most}",
+        "sv": "{file}: {n} rubriker, men {other} har {most}",
+    },
+    # --- new period / new service ---
+    "new-period-added": {
+        "en": "Added period {id} to {file} (example dates).",
+        "fi": "Jakso {id} lisätty tiedostoon {file} (esimerkkipäivämäärät).",
+        "sv": "Perioden {id} lades till i {file} (exempeldatum).",
+    },
+    "new-service-added": {
+        "en": "Added service {id} to {file}. Replace every TODO (and the other languages' slug `todo`), then "
+              "run `make check`; add the service to `accepts:` of the periods that take it.",
+        "fi": "Palvelu {id} lisätty tiedostoon {file}. Korvaa jokainen TODO (ja ruotsinkielisen osoitteen "
+              "`todo`) ja aja `make check`; lisää palvelu niiden jaksojen `accepts:`-luetteloon, joilla sen "
+              "voi ottaa käyttöön.",
+        "sv": "Tjänsten {id} lades till i {file}. Ersätt varje TODO (och den svenska adressens `todo`) och "
+              "kör `make check`; lägg till tjänsten i `accepts:` för de perioder som tar emot den.",
+    },
+    "new-failed": {
+        "en": "error: {error}",
+        "fi": "virhe: {error}",
+        "sv": "fel: {error}",
+    },
+    "new-then-urls": {
+        "en": "The site gets new addresses and ids: once `make check` passes, run `make urls` and "
+              "`make schemas` and save urls.txt and schemas/ with your change.",
+        "fi": "Sivustolle tulee uusia osoitteita ja tunnisteita: kun `make check` menee läpi, aja `make urls` "
+              "ja `make schemas` ja tallenna urls.txt ja schemas/ muutoksesi mukana.",
+        "sv": "Webbplatsen får nya adresser och id:n: när `make check` går igenom, kör `make urls` och "
+              "`make schemas` och spara urls.txt och schemas/ tillsammans med din ändring.",
+    },
+    # --- schemas ---
+    "schemas-stale": {
+        "en": "Stale schemas: {files}. Run: make schemas",
+        "fi": "Skeemat eivät ole ajan tasalla: {files}. Aja: make schemas",
+        "sv": "Scheman är inte aktuella: {files}. Kör: make schemas",
     },
     # --- serve (issue 12 item 2 / issue 13): what the preview prints and answers ---
     "serve-address": {
@@ -66,9 +183,9 @@ OUTCOMES = {
         "sv": "Ändrad: {url}",
     },
     "serve-changed-more": {
-        "en": "… and {n} more changed pages",
-        "fi": "… ja {n} muuta muuttunutta sivua",
-        "sv": "… och {n} andra ändrade sidor",
+        "en": {"one": "… and {n} more changed page", "other": "… and {n} more changed pages"},
+        "fi": {"one": "… ja {n} muu muuttunut sivu", "other": "… ja {n} muuta muuttunutta sivua"},
+        "sv": {"one": "… och {n} annan ändrad sida", "other": "… och {n} andra ändrade sidor"},
     },
     "serve-unchanged": {
         "en": "No page changed.",
@@ -82,11 +199,11 @@ OUTCOMES = {
     },
     "serve-port-in-use": {
         "en": "Port {port} is already in use: stop the other preview, or choose another port, "
-              "e.g. --port {other}",
+              "e.g. make serve PORT={other}",
         "fi": "Portti {port} on jo käytössä: sulje toinen esikatselu tai valitse toinen portti, "
-              "esimerkiksi --port {other}",
+              "esimerkiksi make serve PORT={other}",
         "sv": "Porten {port} används redan: stoppa den andra förhandsvisningen eller välj en annan "
-              "port, till exempel --port {other}",
+              "port, till exempel make serve PORT={other}",
     },
     "serve-bad-host": {
         "en": "This preview answers only at http://127.0.0.1:{port}/ (or localhost): open that address.",
@@ -207,11 +324,11 @@ OUTCOMES = {
     },
     "guard-not-output": {
         "en": "{role} {path} is not a built site (it has no {stamp} file): build one first, e.g. "
-              "python -m generator build --out site, and give that folder.",
+              "make site, and give that folder.",
         "fi": "{role} {path} ei ole rakennettu sivusto (siinä ei ole tiedostoa {stamp}): rakenna "
-              "ensin sivusto, esimerkiksi python -m generator build --out site, ja anna se kansio.",
+              "ensin sivusto, esimerkiksi make site, ja anna se kansio.",
         "sv": "{role} {path} är ingen byggd webbplats (den har ingen fil {stamp}): bygg en först, "
-              "till exempel python -m generator build --out site, och ange den mappen.",
+              "till exempel make site, och ange den mappen.",
     },
     "guard-file-foreign": {
         "en": "{role} {path} is not a file this command wrote (it does not start with '{first}'). "
@@ -234,13 +351,13 @@ OUTCOMES = {
     "internal-error": {
         "en": "Internal error while running '{command}' ({error}). This is a bug: please report it "
               "to the developers with the output of the same command run with --debug "
-              "(python -m generator --debug {command} …).",
+              "(.venv/bin/python -m generator --debug {command} …).",
         "fi": "Sisäinen virhe komennossa '{command}' ({error}). Tämä on ohjelmavirhe: ilmoita siitä "
               "kehittäjille ja liitä mukaan saman komennon tuloste valitsimella --debug "
-              "(python -m generator --debug {command} …).",
+              "(.venv/bin/python -m generator --debug {command} …).",
         "sv": "Internt fel i kommandot '{command}' ({error}). Det här är en bugg: rapportera den till "
               "utvecklarna med utdata från samma kommando körd med --debug "
-              "(python -m generator --debug {command} …).",
+              "(.venv/bin/python -m generator --debug {command} …).",
     },
 }
 
@@ -265,6 +382,26 @@ OS_WORDS = {
                "sv": "filen eller mappen finns inte"},
     "ENAMETOOLONG": {"en": "the name is too long", "fi": "nimi on liian pitkä", "sv": "namnet är för långt"},
 }
+OUTCOMES = TEXTS
+"""The name serve.py and older code use for the same catalogue."""
+
+NOUNS: dict[str, dict[str, str]] = {
+    # The kind of record an id names (`unknown-ref`'s first value), in the form its sentence needs:
+    # Finnish partitive ("palvelua … ei ole"), Swedish indefinite ("det finns ingen tjänst …").
+    "service": {"en": "service", "fi": "palvelua", "sv": "tjänst"},
+    "requirement": {"en": "requirement", "fi": "edellytystä", "sv": "förutsättning"},
+    "role": {"en": "role", "fi": "roolia", "sv": "roll"},
+    "sector": {"en": "sector", "fi": "toimialaa", "sv": "sektor"},
+    "contact": {"en": "contact", "fi": "yhteystietoa", "sv": "kontakt"},
+    "period": {"en": "period", "fi": "jaksoa", "sv": "period"},
+    "page": {"en": "page", "fi": "sivua", "sv": "sida"},
+    "language": {"en": "language", "fi": "kieltä", "sv": "språk"},
+    "trigger": {"en": "trigger", "fi": "ilmoittautumisen syytä", "sv": "anmälningsorsak"},
+    "change": {"en": "change", "fi": "muutosta", "sv": "ändring"},
+    "event": {"en": "event", "fi": "tilaisuutta", "sv": "tillfälle"},
+}
+_NOUN_ARG = {"unknown-ref": 0, "unknown-ref-guess": 0}
+"""Codes whose given argument is a NOUNS key, translated before it is put in the sentence."""
 
 # code → language → (message, hint). `{0}`, `{1}` are the problem's args.
 MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
@@ -287,9 +424,9 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "sv": ("indraget innehåller ett tabbtecken", "dra in med mellanslag (två per nivå)"),
     },
     "yaml-syntax": {
-        "fi": ("YAML-kielioppivirhe", "vertaa riviä yllä olevaan samanlaiseen riviin: sisennys ja "
+        "fi": ("rivi ei ole kelvollista YAMLia", "vertaa riviä yllä olevaan samanlaiseen riviin: sisennys ja "
                                      "lainausmerkit ovat yleisimmät syyt"),
-        "sv": ("syntaxfel i YAML", "jämför raden med en liknande rad ovanför: indrag och citattecken "
+        "sv": ("raden är inte giltig YAML", "jämför raden med en liknande rad ovanför: indrag och citattecken "
                                   "är de vanligaste orsakerna"),
     },
     "empty-file": {
@@ -301,20 +438,32 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "sv": ("filen är inte UTF-8-text", "spara filen med teckenkodningen UTF-8"),
     },
     "extra_forbidden": {
-        "fi": ("tuntematon avain '{0}'", "tarkoititko '{1}'? (sallitut avaimet: {1})"),
-        "sv": ("okänd nyckel '{0}'", "menade du '{1}'? (tillåtna nycklar: {1})"),
+        "fi": ("tuntematon avain '{0}'", "tässä kohdassa sallitut avaimet: {1}"),
+        "sv": ("okänd nyckel '{0}'", "tillåtna nycklar här: {1}"),
+    },
+    "unknown-key-guess": {
+        "fi": ("tuntematon avain '{0}'", "tarkoititko '{1}'?"),
+        "sv": ("okänd nyckel '{0}'", "menade du '{1}'?"),
     },
     "missing": {
         "fi": ("avain '{0}' puuttuu", "lisää `{0}:`"),
         "sv": ("nyckeln '{0}' saknas", "lägg till `{0}:`"),
     },
     "missing-translation": {
-        "fi": ("teksti kielellä {0} puuttuu", "lisää tähän `{0}: …`"),
-        "sv": ("texten på språket {0} saknas", "lägg till `{0}: …` här"),
+        "fi": ("teksti kielellä {0} puuttuu",
+               "lisää tämän kohdan alle rivi `{0}:` ja sen perään teksti kielellä {0} (jokainen teksti "
+               "tarvitaan kaikilla sivuston kielillä)"),
+        "sv": ("texten på språket {0} saknas",
+               "lägg under den här punkten till raden `{0}:` och efter den texten på språket {0} (varje "
+               "text behövs på alla webbplatsens språk)"),
     },
     "unknown-ref": {
-        "fi": ("tunnisteella '{1}' ei löydy kohdetta ({0})", ""),
-        "sv": ("det finns inget ({0}) med id '{1}'", ""),
+        "fi": ("{0}, jonka tunniste on '{1}', ei ole", "tunnetut tunnisteet: {2}"),
+        "sv": ("det finns ingen {0} med id '{1}'", "kända id:n: {2}"),
+    },
+    "unknown-ref-guess": {
+        "fi": ("{0}, jonka tunniste on '{1}', ei ole", "tarkoititko '{2}'?"),
+        "sv": ("det finns ingen {0} med id '{1}'", "menade du '{2}'?"),
     },
     "duplicate-id": {
         "fi": ("tunniste '{0}' on käytössä kahdesti (ensin rivillä {1})", "anna jokaiselle oma tunniste"),
@@ -337,9 +486,9 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     },
     "no-upcoming": {
         "fi": ("yksikään jakso ei ala tämän päivän jälkeen", "lisää seuraavan vuoden jaksot: "
-                                                            "python -m generator new period N/VVVV"),
+                                                            "make new-period PERIOD=N/VVVV"),
         "sv": ("ingen period börjar efter i dag", "lägg till nästa års perioder: "
-                                                 "python -m generator new period N/ÅÅÅÅ"),
+                                                 "make new-period PERIOD=N/ÅÅÅÅ"),
     },
     "bad-id": {
         "fi": ("'{0}' ei kelpaa tunnisteeksi tai osoitteeksi: käytä vain pieniä kirjaimia a–z, numeroita "
@@ -560,10 +709,26 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "datafilerna är: {0}"),
     },
     "urls-new": {
-        "fi": ("{0} uutta osoitetta ei ole vielä tiedostossa urls.txt: {1}",
-               "aja `python -m generator urls --update` ja tallenna urls.txt gitiin, jotta nekin säilyvät"),
-        "sv": ("{0} nya adresser finns ännu inte i urls.txt: {1}",
-               "kör `python -m generator urls --update` och checka in urls.txt, så att också de skyddas"),
+        "fi": ("tiedostosta urls.txt puuttuvat uudet osoitteet ({0}): {1}",
+               "aja `make urls` ja tallenna urls.txt gitiin, jotta nekin säilyvät"),
+        "sv": ("nya adresser saknas i urls.txt ({0}): {1}",
+               "kör `make urls` och spara urls.txt i git, så att också de skyddas"),
+    },
+    "urls-unlisted": {
+        "fi": ("tiedostosta urls.txt puuttuvat uudet osoitteet ({0}): {1}",
+               "aja `{2}` ja tallenna urls.txt muutoksesi mukana"),
+        "sv": ("nya adresser saknas i urls.txt ({0}): {1}",
+               "kör `{2}` och spara urls.txt tillsammans med din ändring"),
+    },
+    "urls-gone": {
+        "fi": ("osoite {0} lakkaisi toimimasta",
+               "jos sivu sai uuden osoitteen, pidä vanha toiminnassa: palvelun vanha osoite kohtaan "
+               "`redirect_from:` tiedostossa data/services.yaml, muun sivun kohtaan `redirects:` "
+               "tiedostossa data/site.yaml; jos sivu poistettiin tarkoituksella, aja `{1}`"),
+        "sv": ("adressen {0} skulle sluta fungera",
+               "om sidan fick en ny adress, håll den gamla i bruk: en tjänsts gamla adress under "
+               "`redirect_from:` i data/services.yaml, andra sidor under `redirects:` i data/site.yaml; "
+               "om sidan togs bort avsiktligt, kör `{1}`"),
     },
     "redirect-shadows": {
         "fi": ("vanha osoite '{0}' on julkaistun sivun osoite",
@@ -584,8 +749,15 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "skriv adressen till en sida på den här webbplatsen, t.ex. {1}"),
     },
     "empty-text": {
-        "fi": ("teksti on tyhjä", "kirjoita teksti tai poista koko kohta"),
-        "sv": ("texten är tom", "skriv texten eller ta bort hela punkten"),
+        "fi": ("teksti on tyhjä", "kirjoita teksti"),
+        "sv": ("texten är tom", "skriv texten"),
+    },
+    "empty-text-lang": {
+        "fi": ("teksti kielellä {0} on tyhjä",
+               "kirjoita teksti kielellä {0} rivin `{0}:` perään (jokainen teksti tarvitaan kaikilla "
+               "sivuston kielillä)"),
+        "sv": ("texten på språket {0} är tom",
+               "skriv texten på språket {0} efter `{0}:` (varje text behövs på alla webbplatsens språk)"),
     },
     "multi-line": {
         "fi": ("nimen tai otsikon on mahduttava yhdelle riville", ""),
@@ -622,8 +794,10 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "sv": ("'{0}' är inte ett av webbplatsens språk", "språken anges i data/site.yaml"),
     },
     "missing-page-translation": {
-        "fi": ("sivulta '{0}' puuttuu kieliversio {1}", "lisää sivu samalla id-tunnisteella"),
-        "sv": ("sidan '{0}' saknar språkversionen {1}", "lägg till sidan med samma id"),
+        "fi": ("sivulta '{0}' puuttuu kieliversio {1}",
+               "lisää tiedosto content/{1}/<osoite>.md, jonka alun tietolohkossa on `id: {0}`"),
+        "sv": ("sidan '{0}' saknar språkversionen {1}",
+               "lägg till filen content/{1}/<adress>.md med `id: {0}` i datablocket i början"),
     },
     "event-outside": {
         "fi": ("tilaisuus on jakson ulkopuolella", "siirrä tilaisuutta tai korjaa jakson päivämäärät"),
@@ -867,6 +1041,141 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "sv": ("tjänsten {0} införs inte i perioder (`uses_periods: false`) men kräver anmälan till en "
                "period", "sätt `required: false` eller ta bort `uses_periods: false`"),
     },
+    # -- h9 (issue 14): pydantic's error types, indentation, plain fixes ---------------------
+    "wrong-type": {
+        "fi": ("tässä kohdassa on vääränlainen arvo",
+               "vertaa samaan kohtaan samanlaisessa tietueessa tässä tiedostossa"),
+        "sv": ("här står ett värde av fel slag", "jämför med samma ställe i en liknande post i den här filen"),
+    },
+    "bad-value": {
+        "fi": ("arvo '{0}' ei kelpaa tähän", "vertaa samaan kohtaan samanlaisessa tietueessa tässä tiedostossa"),
+        "sv": ("värdet '{0}' duger inte här", "jämför med samma ställe i en liknande post i den här filen"),
+    },
+    "not-keys": {
+        "fi": ("tähän kuuluu sisennettyjä avaimia arvoineen, ei yksittäistä arvoa tai luetteloa",
+               "vertaa samaan kohtaan samanlaisessa tietueessa tässä tiedostossa"),
+        "sv": ("här ska det stå indragna nycklar med värden, inte ett enskilt värde eller en lista",
+               "jämför med samma ställe i en liknande post i den här filen"),
+    },
+    "text-needs-languages": {
+        "fi": ("kohtaan '{0}' tarvitaan teksti jokaisella kielellä, ei yhtä arvoa",
+               "kirjoita `{0}:` omalle rivilleen ja sen alle kahta välilyöntiä syvemmälle rivit `fi: …` "
+               "ja `sv: …`"),
+        "sv": ("'{0}' behöver en text på varje språk, inte ett enda värde",
+               "skriv `{0}:` på en egen rad och under den, två mellanslag längre in, raderna `fi: …` "
+               "och `sv: …`"),
+    },
+    "not-list": {
+        "fi": ("tähän kuuluu luettelo: jokainen kohta omalle rivilleen, alussa '- '",
+               "kirjoita seuraavalle riville kahta välilyöntiä syvemmälle `- {0}`"),
+        "sv": ("här ska det stå en lista: varje punkt på en egen rad som börjar med '- '",
+               "skriv `- {0}` på nästa rad, två mellanslag längre in"),
+    },
+    "not-text": {
+        "fi": ("tähän kuuluu yksi teksti, ei luetteloa eikä sisennettyjä avaimia",
+               "kirjoita teksti samalle riville avaimen kanssa"),
+        "sv": ("här ska det stå en text, inte en lista eller indragna nycklar",
+               "skriv texten på samma rad som nyckeln"),
+    },
+    "pattern": {
+        "fi": ("'{0}' ei ole oikeassa muodossa", "vertaa samanlaiseen arvoon tässä tiedostossa"),
+        "sv": ("'{0}' har inte rätt form", "jämför med ett liknande värde i den här filen"),
+    },
+    "empty-list": {
+        "fi": ("luettelo on tyhjä", "lisää vähintään yksi kohta (rivi, joka alkaa '- ')"),
+        "sv": ("listan är tom", "lägg till minst en punkt (en rad som börjar med '- ')"),
+    },
+    "not-number": {
+        "fi": ("'{0}' ei ole kokonaisluku", "kirjoita pelkät numerot, esim. 3"),
+        "sv": ("'{0}' är inget heltal", "skriv bara siffror, t.ex. 3"),
+    },
+    "out-of-range": {
+        "fi": ("'{0}' on sallittujen rajojen ulkopuolella (raja {1})", ""),
+        "sv": ("'{0}' ligger utanför de tillåtna gränserna (gräns {1})", ""),
+    },
+    "too-long": {
+        "fi": ("arvo on liian pitkä", "lyhennä sitä"),
+        "sv": ("värdet är för långt", "korta det"),
+    },
+    "bad-date-format-fi": {
+        "fi": ("päivämäärä '{0}' on kirjoitettu päivä edellä; tiedoissa vuosi tulee ensin",
+               "kirjoita {1}"),
+        "sv": ("datumet '{0}' är skrivet med dagen först; i datan kommer året först",
+               "skriv {1}"),
+    },
+    "yaml-list-indent": {
+        "fi": ("tämä luettelon kohta on sisennetty {0} välilyönnillä, syvemmälle kuin yllä oleva kohta "
+               "(rivi {1}), joten se luetaan osaksi sen kohdan arvoa",
+               "aloita viiva '-' sarakkeesta {2}, täsmälleen rivin {1} viivan alle: saman luettelon kohdat "
+               "alkavat samasta sarakkeesta"),
+        "sv": ("den här listpunkten är indragen {0} mellanslag, djupare än punkten ovanför (rad {1}), så "
+               "den läses som en del av den punktens värde",
+               "börja strecket '-' i kolumn {2}, exakt under strecket på rad {1}: punkterna i samma lista "
+               "börjar i samma kolumn"),
+    },
+    "yaml-indent": {
+        "fi": ("tämä rivi on sisennetty {0} välilyönnillä, mutta rivi {2}, johon se kuuluu, {1} "
+               "välilyönnillä",
+               "aloita rivi sarakkeesta {3} eli samasta kohdasta kuin rivi {2} (tai, jos rivi kuuluu "
+               "toiseen lohkoon, samasta kohdasta kuin sen lohkon avaimet)"),
+        "sv": ("den här raden är indragen {0} mellanslag, men rad {2}, som den hör ihop med, {1} "
+               "mellanslag",
+               "börja raden i kolumn {3}, som rad {2} (eller, om raden hör till ett annat block, i samma "
+               "kolumn som det blockets nycklar)"),
+    },
+    "yaml-colon": {
+        "fi": ("rivillä on kaksoispiste ja välilyönti (': ') paikassa, jossa YAML ei odota uutta avainta",
+               "jos arvossa on ': ', laita koko arvo lainausmerkkeihin; muuten tarkista rivin sisennys"),
+        "sv": ("raden har kolon och mellanslag (': ') där YAML inte väntar sig en ny nyckel",
+               "om värdet innehåller ': ', sätt hela värdet inom citattecken; annars kontrollera radens indrag"),
+    },
+    "yaml-missing-colon": {
+        "fi": ("riviltä puuttuu kaksoispiste avaimen perästä",
+               "kirjoita avain muodossa `avain: arvo`, tai sulje lainausmerkeissä oleva teksti"),
+        "sv": ("raden saknar kolon efter nyckeln",
+               "skriv nyckeln som `nyckel: värde`, eller avsluta texten inom citattecken"),
+    },
+    "yaml-start-char": {
+        "fi": ("arvo alkaa merkillä, jolla YAML-arvo ei voi alkaa (esim. @ tai `)",
+               "laita arvo lainausmerkkeihin, esim. avain: \"@teksti\""),
+        "sv": ("värdet börjar med ett tecken som ett YAML-värde inte kan börja med (t.ex. @ eller `)",
+               "sätt värdet inom citattecken, t.ex. nyckel: \"@text\""),
+    },
+    "yaml-escape": {
+        "fi": ("lainausmerkeissä oleva kenoviiva (\\) aloittaa erikoismerkin, jota ei ole",
+               "kirjoita \\\\ yhden kenoviivan sijaan tai käytä heittomerkkejä ('…')"),
+        "sv": ("ett omvänt snedstreck (\\) inom citattecken inleder ett specialtecken som inte finns",
+               "skriv \\\\ i stället för ett omvänt snedstreck, eller använd apostrofer ('…')"),
+    },
+    "yaml-indent-block": {
+        "fi": ("rivin sisennys ei sovi yllä olevaan lohkoon",
+               "saman lohkon avaimet ja saman luettelon kohdat alkavat samasta sarakkeesta: vertaa "
+               "yllä oleviin riveihin"),
+        "sv": ("radens indrag passar inte till blocket ovanför",
+               "nycklarna i samma block och punkterna i samma lista börjar i samma kolumn: jämför med "
+               "raderna ovanför"),
+    },
+    "registration-unaccepted": {
+        "fi": ("palveluun {0} vaaditaan ilmoittautuminen jaksolle, mutta yksikään jakso ei ota sitä vastaan",
+               "lisää palvelun tunniste {0} tulevien jaksojen `accepts:`-luetteloon tiedostossa "
+               "data/periods.yaml tai aseta palvelulle `registration: required: false`"),
+        "sv": ("tjänsten {0} kräver anmälan till en period, men ingen period tar emot den",
+               "lägg till tjänstens id {0} i listan `accepts:` för kommande perioder i data/periods.yaml "
+               "eller sätt `registration: required: false` för tjänsten"),
+    },
+    "schemas-stale": {
+        "fi": ("skeemojen tunnisteluettelot eivät ole ajan tasalla ({0}): editori alleviivaisi oikeita "
+               "tunnisteita", "aja `make schemas` ja tallenna schemas/-kansio muutoksesi mukana"),
+        "sv": ("schemanas listor över id:n är inte aktuella ({0}): editorn skulle stryka under korrekta id:n",
+               "kör `make schemas` och spara mappen schemas/ tillsammans med din ändring"),
+    },
+    "more-checks": {
+        "fi": ("lisää tarkistuksia (viittaukset tähän tiedostoon ja siitä muihin, osoitteet, käännökset) "
+               "tehdään, kun tämä tiedosto saadaan luettua: korjaa sen virheet yllä ja aja tarkistus "
+               "uudelleen", ""),
+        "sv": ("fler kontroller (hänvisningar till och från den här filen, adresser, översättningar) görs "
+               "när den här filen kan läsas: rätta felen ovan och kör kontrollen igen", ""),
+    },
     "bad-page-key": {
         "fi": ("'{0}' ei ole sivuston sivu",
                "kirjoita process, registration, schedule, services, requirements tai customer, tai "
@@ -876,6 +1185,28 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "service:<tjänstens id>"),
     },
 }
+
+
+def plural_category(lang: str, n: int) -> str:
+    """CLDR plural category of n in the language (Babel's rules): 'one', 'other', ..."""
+    return Locale.parse(lang).plural_form(abs(n))
+
+
+def say(code: str, lang: str, /, **values) -> str:
+    """A command's text in the language, placeholders filled; `n=` picks the plural form."""
+    entry = TEXTS.get(code)
+    if entry is None:
+        raise MissingMessage(code)
+    text = entry.get(lang)
+    if text is None:
+        if STRICT:
+            raise MissingMessage(f"{code} ({lang})")
+        text = entry["en"]
+        lang = "en"
+    if isinstance(text, dict):
+        category = plural_category(lang, int(values.get("n", 0)))
+        text = text.get(category, text["other"])
+    return text.format(**values)
 
 
 def _format(text: str, args: tuple) -> str | None:
@@ -888,33 +1219,31 @@ def _format(text: str, args: tuple) -> str | None:
 class _Translate:
     def __call__(self, problem: Problem, lang: str) -> tuple[str, str, str]:
         labels = LABELS.get(lang, LABELS["en"])
-        label = labels["error"] if problem.is_error else labels["warning"]
-        entry = MESSAGES.get(problem.code, {}).get(lang)
-        if lang == "en" or entry is None:
+        label = labels.get(problem.severity, labels["warning"])
+        if lang == "en":
             return problem.message, problem.hint, label
-        # A translation that needs a value the problem does not carry falls back to English.
-        message = _format(entry[0], problem.args) or problem.message
-        # Without a translated hint, the English one (often specific: "did you mean …") is shown.
-        hint = (_format(entry[1], problem.args) if entry[1] else None) or problem.hint
-        if problem.code == "extra_forbidden":  # one suggestion, or the list of allowed keys
-            hint = hint.split("? (")[0] + "?" if problem.hint.startswith("did you mean") else \
-                hint.split("(")[-1].rstrip(")")
-        if problem.code in ("yaml-syntax",):
-            message = f"{message}: {problem.message.split(': ', 1)[-1]}"
+        entry = MESSAGES.get(problem.code, {}).get(lang)
+        args = problem.args
+        if problem.code in _NOUN_ARG and args:
+            i = _NOUN_ARG[problem.code]
+            noun = NOUNS.get(str(args[i]), {}).get(lang, str(args[i]))
+            args = (*args[:i], noun, *args[i + 1:])
+        message = _format(entry[0], args) if entry else None
+        hint = (_format(entry[1], args) if entry[1] else "") if entry else None
+        if message is None or hint is None or (problem.hint and not hint and STRICT):
+            if STRICT:
+                raise MissingMessage(f"{problem.code or '(no code)'} ({lang}): {problem.message}")
+            return problem.message, problem.hint, label  # never lose a message
         return message, hint, label
 
     def hint_label(self, lang: str) -> str:
         return LABELS.get(lang, LABELS["en"])["hint"]
 
-    def outcome(self, key: str, lang: str, **values: str) -> str:
-        texts = OUTCOMES[key]
-        return texts.get(lang, texts["en"]).format(**values)
+    def outcome(self, key: str, lang: str, **values) -> str:
+        return say(key, lang, **values)
 
     def summary(self, errors: int, warnings: int, lang: str) -> str:
-        one_error, errors_form, one_warning, warnings_form = SUMMARY.get(lang, SUMMARY["en"])
-        return ", ".join([(one_error if errors == 1 else errors_form).format(n=errors),
-                          (one_warning if warnings == 1 else warnings_form).format(n=warnings)])
+        return ", ".join([say("errors", lang, n=errors), say("warnings", lang, n=warnings)])
 
 
 translate = _Translate()
-LANGUAGES = tuple(LABELS)

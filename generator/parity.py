@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .errors import DataError, Problem
 from .load import load_file
+from .messages import say, translate
 from .models import SiteConfig
 from .validate import load_project
 
@@ -22,7 +23,8 @@ PARITY_CODES = {"missing-translation": 0, "todo": 0, "missing-page-translation":
 _HEADING_RE = re.compile(r"^#{1,6}\s", re.M)
 
 
-def translation_report(data_dir: Path, content_dir: Path | None, today: dt.date) -> dict[str, list[str]]:
+def translation_report(data_dir: Path, content_dir: Path | None, today: dt.date,
+                       msg_lang: str = "en") -> dict[str, list[str]]:
     data_dir = Path(data_dir)
     try:
         site = SiteConfig.model_validate(load_file(data_dir / "site.yaml", "site.yaml").data)
@@ -38,7 +40,7 @@ def translation_report(data_dir: Path, content_dir: Path | None, today: dt.date)
     for p in problems:
         if p.code in PARITY_CODES:
             lang = p.args[PARITY_CODES[p.code]]
-            report.setdefault(lang, []).append(_line(p))
+            report.setdefault(lang, []).append(_line(p, msg_lang))
     if project is not None:
         for versions in project.content_versions().values():
             counts = {lang: len(_HEADING_RE.findall(page.body)) for lang, page in versions.items()}
@@ -46,11 +48,12 @@ def translation_report(data_dir: Path, content_dir: Path | None, today: dt.date)
             for lang, count in counts.items():
                 if count < most:
                     other = next(v for v in versions.values() if len(_HEADING_RE.findall(v.body)) == most)
-                    report[lang].append(f"{versions[lang].path}: {count} headings, but {other.path} has {most}")
+                    report[lang].append(say("translations-headings", msg_lang, file=versions[lang].path,
+                                            n=count, other=other.path, most=most))
     return report
 
 
-def _line(p: Problem) -> str:
+def _line(p: Problem, msg_lang: str) -> str:
     where = f"{p.file}:{p.line}:{p.column}" if p.line else p.file
     key = f" [{p.key}]" if p.key else ""
-    return f"{where}: {p.message}{key}"
+    return f"{where}: {translate(p, msg_lang)[0]}{key}"

@@ -32,7 +32,7 @@ def format_text(problems: list[Problem], lang: str = "en") -> str:
 
 def summary(problems: list[Problem], lang: str = "en") -> str:
     errors = sum(p.is_error for p in problems)
-    warnings = len(problems) - errors
+    warnings = sum(p.severity == "warning" for p in problems)  # notes (checks still to come) not counted
     return translate.summary(errors, warnings, lang)
 
 
@@ -55,7 +55,7 @@ def format_github(problems: list[Problem], lang: str = "en") -> str:
     for p in problems:
         message, hint, _ = translate(p, lang)
         text = f"{message} ({hint})" if hint else message
-        level = "error" if p.is_error else "warning"
+        level = {"error": "error", "warning": "warning"}.get(p.severity, "notice")
         out.append(f"::{level} file={_property(p.file)},line={max(p.line, 1)},"
                    f"col={max(p.column, 1)}::{_data(printable(text))}")
     return "\n".join(out)

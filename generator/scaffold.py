@@ -97,32 +97,66 @@ def new_service(data_dir: Path, service_id: str, today: dt.date) -> str:
         pad = " " * indent
         return [f"{pad}{key}:  # {comment}"] + [f"{pad}  {lang}: {TODO}" for lang in langs]
 
+    def both(fi: str, sv: str) -> str:
+        """A commented example text in the site's languages (Finnish and Swedish)."""
+        return "{" + ", ".join(f"{lang}: {fi if lang == langs[0] else sv}" for lang in langs) + "}"
+
+    # Every field of a service, in the order of data/services.yaml; the optional ones commented out
+    # with a Finnish note (the editors' language) on what they are for. The Swedish (every other
+    # language's) slug is a to-do: a translated address, not the Finnish id.
     lines = [
         f"  - id: {service_id}",
-        "    # The address of the page in each language (a-z, 0-9 and hyphens).",
+        "    # Sivun osoite kielittäin (a–z, 0–9 ja väliviivat). Käännä muiden kielten osoitteet:",
+        "    # kirjoita palvelun nimi sillä kielellä osoitteeksi, esim. sv: recepttjansten.",
         "    slug:",
-        *[f"      {lang}: {service_id}" for lang in langs],
-        "    kind: service  # or: functionality (then also `extends: <service id>`)",
-        *text("name", "the current name"),
-        *text("summary", "what the service is, in one or two sentences"),
-        *text("who", "who must or may onboard it"),
-        "    sectors:  # health, social, pharmacy, vendor",
+        *[f"      {lang}: {service_id if lang == langs[0] else 'todo'}" for lang in langs],
+        "    kind: service  # tai functionality (toiminnallisuus): silloin myös extends alla",
+        "    # extends: <palvelun id>  # vain toiminnallisuudelle: palvelu, jota se laajentaa",
+        *text("name", "nykyinen nimi"),
+        "    # former_names:  # aiemmat nimet, joita yhä käytetään (haku löytää sivun niillä)",
+        f"    #   - {both('Vanha nimi', 'Gammalt namn')}",
+        "    # keywords:  # lisää hakusanoja pilkuin eroteltuina, kielittäin",
+        *[f"    #   {lang}: {'sana, toinen sana' if lang == langs[0] else 'ord, ett annat ord'}"
+          for lang in langs],
+        *text("summary", "mikä palvelu on, yhdellä tai kahdella virkkeellä"),
+        *text("who", "kenen on otettava palvelu käyttöön tai kuka voi ottaa sen käyttöön"),
+        "    sectors:  # kohderyhmät tiedostosta site.yaml: " + ", ".join(s.id for s in project.config.sectors),
         f"      - {project.config.sectors[0].id}",
-        "    requires:  # ids from requirements.yaml",
+        "    requires:  # yhteiset edellytykset (tunnisteet tiedostosta requirements.yaml)",
         f"      - {project.requirements[0].id}",
-        "    steps:  # in order; who is a role from site.yaml",
-        "      - who: actor",
-        *text("title", "the step as an instruction", 8),
-        *text("text", "what exactly to do", 8),
+        "    # requires_services:  # palvelut, joiden on oltava käytössä ensin",
+        "    #   - <palvelun id>",
+        "    steps:  # käyttöönoton vaiheet järjestyksessä; who on rooli tiedostosta site.yaml",
+        f"      - who: {project.config.roles[0].id}",
+        *text("title", "vaihe muutamalla sanalla, ohjeena", 8),
+        *text("text", "mitä tarkalleen tehdään", 8),
+        "    # duration:  # tyypillinen kesto; ilman tätä sivulla näkyy yleinen arvio",
+        f"    #   certified: {both('1–3 kuukautta', '1–3 månader')}",
+        f"    #   uncertified: {both('3–6 kuukautta', '3–6 månader')}",
         "    registration:",
-        "      required: true  # does the actor register for an onboarding period?",
-        "      vendor_exception: false  # true for health care services",
-        f"    contact: {project.config.contacts[0].id}",
-        f"    last_reviewed: {today.isoformat()}",
+        "      required: true  # ilmoittaudutaanko jaksolle (true/false)",
+        "      vendor_exception: false  # koskeeko järjestelmätoimittajan täyden tuen poikkeus",
+        f"      # note: {both('Palvelua koskeva lisätieto.', 'Tilläggsuppgift om tjänsten.')}",
+        "    # links:  # lisätietoja; kind: service-description, application, instructions, form tai other",
+        "    #   - kind: instructions",
+        f"    #     title: {both('Ohje', 'Anvisning')}",
+        "    #     url: <osoite, joka alkaa https://>",
+        f"    contact: {project.config.contacts[0].id}  # yhteystieto tiedostosta site.yaml",
+        f"    last_reviewed: {today.isoformat()}  # milloin tarkistit tiedot (VVVV-KK-PP)",
+        "    # uses_periods: false  # vain palvelulle, joka otetaan käyttöön jaksojen ulkopuolella",
+        "    # redirect_from:  # aiemmat osoitteet, kun osoite muuttuu (ks. opas)",
+        f"    #   - {both('vanha-osoite', 'gammal-adress')}",
+        "    # sources:  # julkiset sivut, joilta tiedot ovat",
+        f"    #   - title: {both('Sivun otsikko', 'Sidans rubrik')}",
+        "    #     url: <osoite, joka alkaa https://>",
+        f"    #     checked: {today.isoformat()}",
+        "    # source_note: "
+        + both("Mistä tiedot ovat, jos julkista sivua ei ole.", "Varifrån uppgifterna kommer."),
     ]
     _append(data_dir / "services.yaml", lines)
-    return (f"Added service {service_id} to {data_dir / 'services.yaml'}. Replace every TODO, then run "
-            "`make check`; add the service to the periods that accept it (`accepts:` in periods.yaml).")
+    return (f"Added service {service_id} to {data_dir / 'services.yaml'}. Replace every TODO (and the "
+            "other languages' slug `todo`), then run `make check`; add the service to the periods that "
+            "accept it (`accepts:` in periods.yaml); then `make urls` and `make schemas`.")
 
 
 def _load(data_dir: Path, today: dt.date):

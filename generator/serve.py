@@ -209,7 +209,11 @@ class Preview:
             self.say("serve-last-good", err=True)
             return False
         except BuildError as exc:
-            self.say("build-failed", err=True, error=str(exc))
+            problems = exc.problems  # lost addresses, at their lines of urls.txt
+            if problems:
+                click.echo(format_text(problems, self.lang), err=True)
+            else:
+                self.say("build-failed", err=True, error=str(exc))
             self.say("serve-last-good", err=True)
             return False
         except GuardError as exc:

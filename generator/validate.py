@@ -12,7 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, RootModel, ValidationError
 
@@ -21,9 +23,11 @@ from . import models as m
 from .content import ContentPage
 from .errors import ERROR, WARNING, DataError, Problem, key_path
 from .load import Document, load_file
-from .printable import printable
 from .project import Project
+from .schema_errors import dedupe, from_pydantic, merge_typos
 
+NOTE = "note"
+"""A problem's severity when it is neither an error nor a warning: what the check could not do yet."""
 REVIEW_MONTHS = 12
 PROVISIONAL_WARNING_DAYS = 60
 _TEMPLATE_KEY_RE = re.compile(r"""\bt\(\s*['"]([a-z0-9-]+)['"]\s*\)""")
@@ -62,7 +66,7 @@ def load_project(data_dir: Path, content_dir: Path | None = None, *,
     content_dir = Path(content_dir) if content_dir else data_dir.parent / "content"
     problems: list[Problem] = []
     docs: dict[str, Document] = {}
-    parsed: dict[str, m.Record] = {}
+    parsed: dict[str, Any] = {}  # file name → its model (SiteConfig, ServicesFile, …)
 
     for name, model in m.DATA_FILES.items():
         shown = _shown(data_dir / name)
@@ -85,7 +89,7 @@ def load_project(data_dir: Path, content_dir: Path | None = None, *,
         try:
             parsed[name] = model.model_validate(doc.data)
         except ValidationError as exc:
-            errors = _merge_typos(_dedupe(_from_pydantic(err, doc, model) for err in exc.errors()))
+            errors = merge_typos(dedupe(from_pydantic(err, doc, model) for err in exc.errors()))
         problems += errors + _loader_warnings(doc, errors)
 
     for extra in sorted(data_dir.glob("*.y*ml")):
@@ -95,12 +99,18 @@ def load_project(data_dir: Path, content_dir: Path | None = None, *,
                                     severity=WARNING, code="unknown-file",
                                     args=(", ".join(m.DATA_FILES),)))
 
-    if any(p.is_error for p in problems) or len(parsed) < len(m.DATA_FILES):
-        raise DataError(sorted(problems))
+    # Every check that can run does: the cross-record rules run for the files that parsed, even when
+    # another file has errors; a rule that needs a file that did not parse waits, and the report says
+    # that more checks follow once it parses (one note per such file).
+    unparsed = [name for name in m.DATA_FILES if name not in parsed]
+    if "site.yaml" in unparsed:  # the languages: nothing else can be checked without them
+        raise DataError(sorted(problems) + _more_checks(data_dir, unparsed))
+    for name in unparsed:
+        parsed[name] = _placeholder(m.DATA_FILES[name])
 
     site: m.SiteConfig = parsed["site.yaml"]
     languages = [lang.code for lang in site.languages]
-    pages, page_problems = content.load_pages(content_dir, languages, shown=_shown, explain=_from_pydantic)
+    pages, page_problems = content.load_pages(content_dir, languages, shown=_shown, explain=from_pydantic)
     problems += page_problems
 
     project = Project(
@@ -111,73 +121,39 @@ def load_project(data_dir: Path, content_dir: Path | None = None, *,
         pages=pages, sources=docs, changes=parsed["changes.yaml"].changes,
         search_terms=parsed["search_terms.yaml"].terms,
     )
-    problems += Rules(project, docs, template_dir).run(today)
+    problems += Rules(project, docs, template_dir, parsed=set(m.DATA_FILES) - set(unparsed)).run(today)
+    if unparsed:  # the notes last, after the errors they refer to
+        raise DataError(sorted(problems) + _more_checks(data_dir, unparsed))
     errors = [p for p in problems if p.is_error]
     if errors:
         raise DataError(sorted(problems))
     return project, sorted(problems)
 
 
-# ---------------------------------------------------------------------------
-# Mapping pydantic's errors back to file:line:column with a hint
-# ---------------------------------------------------------------------------
+def _more_checks(data_dir: Path, unparsed: list[str]) -> list[Problem]:
+    """A note per file that did not parse: the checks that need it run once it does."""
+    return [Problem(_shown(data_dir / name), 0, 0, "more checks (references to and from this file, "
+                    "addresses, translations) run once this file can be read: fix its errors above and "
+                    "run the check again", severity=NOTE, code="more-checks")
+            for name in unparsed if (data_dir / name).exists()]
 
 
-def _from_pydantic(err: dict, doc: Document, model: type[BaseModel]) -> Problem:
-    loc = tuple(p for p in err["loc"]
-                if not (isinstance(p, str) and (p.startswith("function-") or p == "[key]")))
-    kind = err["type"]
-    line, col = doc.position(loc, at_key=kind == "extra_forbidden")
-    where = key_path(loc)
-    msg = printable(err["msg"].removeprefix("Value error, "))
-    hint = ""
-    ctx = err.get("ctx") or {}
-    args: tuple = tuple(str(v) for k, v in sorted(ctx.items()) if k.startswith("v"))
-    if kind == "extra_forbidden" and str(loc[-1]) in m.RENAMED_KEYS \
-            and m.RENAMED_KEYS[str(loc[-1])][0] in _allowed_keys(model, loc[:-1]):
-        new, how = m.RENAMED_KEYS[str(loc[-1])]
-        msg = f"the key '{loc[-1]}' has been renamed to '{new}'"
-        hint = f"replace `{loc[-1]}: {printable(err.get('input'))}` with `{new}:`: {how}"
-        return Problem(doc.path, line, col, msg, key=where, hint=hint, code="renamed-key",
-                       args=(loc[-1], new, str(err.get("input"))))
-    shown = printable(err.get("input"))  # every quoted value: no raw newline or bidi control
-    if kind == "extra_forbidden":
-        allowed = _allowed_keys(model, loc[:-1])
-        guess = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
-        msg = f"unknown key '{printable(loc[-1])}'"
-        hint = f"did you mean '{guess[0]}'?" if guess else "allowed keys here: " + ", ".join(allowed)
-        args = (printable(loc[-1]), guess[0] if guess else ", ".join(allowed))
-    elif kind == "missing":
-        desc = _field_description(model, loc)
-        msg = f"the key '{loc[-1]}' is missing"
-        hint = f"add `{loc[-1]}:` ({desc})" if desc else f"add `{loc[-1]}:`"
-        # Point at the record that lacks the key, not at the file's first line.
-        line, col = doc.position(loc[:-1])
-        args = (loc[-1],)
-    elif kind in ("dict_type", "model_type", "model_attributes_type"):
-        msg = "expected keys with values here (a mapping), not a single value or list"
-        hint = "compare with a similar record in the same file"
-    elif kind == "list_type":
-        msg = "expected a list here (items starting with '- ')"
-    elif kind == "string_type":
-        msg = "expected a single text value here, not a list or block"
-    elif kind == "literal_error":
-        msg = f"'{shown}' is not one of the allowed values"
-        choices = err["ctx"]["expected"].replace("'", "").replace(" or ", ", ")
-        hint = "write one of: " + choices
-        args = (shown, choices)
-    elif kind == "string_pattern_mismatch":
-        desc = _field_description(model, loc)
-        msg = f"'{shown}' is not in the expected form"
-        hint = desc or f"expected the pattern {err['ctx']['pattern']}"
-    elif kind == "too_short":
-        msg = "the list is empty"
-        hint = "add at least one item"
-    elif kind in ("int_parsing", "int_type"):
-        msg = f"'{shown}' is not a whole number"
-    elif kind in ("less_than_equal", "greater_than_equal"):
-        msg = f"'{shown}' is out of range ({err['msg'].lower()})"
-    return Problem(doc.path, line, col, msg, key=where, hint=hint, code=kind, args=args)
+def _placeholder(model: type[m.Record]) -> m.Record:
+    """A stand-in for a file that did not parse, so the project can be assembled; no rule that
+    reads it runs (`Rules.run` knows which files each rule needs)."""
+    values = {}
+    for name, info in model.model_fields.items():
+        if not info.is_required():
+            values[name] = info.get_default(call_default_factory=True)
+        else:
+            kind = getattr(info.annotation, "__origin__", None)
+            values[name] = [] if kind is list else {} if kind is dict else None
+    return model.model_construct(**values)
+
+
+# ---------------------------------------------------------------------------
+# The loader's warnings next to the schema's errors (pydantic's errors: generator/schema_errors.py)
+# ---------------------------------------------------------------------------
 
 
 def _loader_warnings(doc: Document, errors: list[Problem]) -> list[Problem]:
@@ -185,70 +161,6 @@ def _loader_warnings(doc: Document, errors: list[Problem]) -> list[Problem]:
     refused the value (an id or a slug with one is an error): one message per mistake."""
     refused = {p.key for p in errors}
     return [w for w in doc.warnings if w.key not in refused]
-
-
-def _dedupe(problems) -> list[Problem]:
-    """One message per place: a bad key in {…} also empties its value; say it once."""
-    seen, kept = set(), []
-    for p in problems:
-        if (p.file, p.line, p.column, p.key) not in seen:
-            seen.add((p.file, p.line, p.column, p.key))
-            kept.append(p)
-    return kept
-
-
-def _merge_typos(problems: list[Problem]) -> list[Problem]:
-    """A misspelt key is one mistake: 'unknown sumary' + 'missing summary' → one error."""
-    suggested = {p.key.rsplit(".", 1)[0] + "." + p.hint.split("'")[1]
-                 for p in problems if p.code == "extra_forbidden" and p.hint.startswith("did you mean")}
-    # A renamed key (`provisional` → `dates`) is one mistake too: say only that it was renamed.
-    suggested |= {".".join([*p.key.split(".")[:-1], str(p.args[1])]).lstrip(".")
-                  for p in problems if p.code == "renamed-key"}
-    return [p for p in problems if not (p.code == "missing" and p.key in suggested)]
-
-
-def _model_at(model, loc: tuple):
-    """Follow a location path through the model classes; None when lost."""
-    current = model
-    for part in loc:
-        if isinstance(part, int) or current is None:
-            continue
-        if isinstance(current, type) and issubclass(current, RootModel):
-            return None
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
-            return None
-        info = current.model_fields.get(part)
-        if info is None:
-            return None
-        current = _inner_model(info.annotation)
-    return current
-
-
-def _inner_model(annotation):
-    """The BaseModel class inside `X | None`, `list[X]`, `dict[str, X]`."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()):
-        found = _inner_model(arg)
-        if found is not None:
-            return found
-    return None
-
-
-def _allowed_keys(model, loc: tuple) -> list[str]:
-    target = _model_at(model, loc)
-    if isinstance(target, type) and issubclass(target, BaseModel) and not issubclass(target, RootModel):
-        return list(target.model_fields)
-    return []
-
-
-def _field_description(model, loc: tuple) -> str:
-    target = _model_at(model, loc[:-1])
-    if isinstance(target, type) and issubclass(target, BaseModel):
-        info = target.model_fields.get(str(loc[-1]))
-        if info is not None and info.description:
-            return info.description
-    return ""
 
 
 # ---------------------------------------------------------------------------
@@ -272,20 +184,47 @@ def _shown(path: Path) -> str:
 class Rules:
     """The rules that span records and files. Each `_rule_*` method adds problems."""
 
-    def __init__(self, project: Project, docs: dict[str, Document], template_dir: Path | None):
+    def __init__(self, project: Project, docs: dict[str, Document], template_dir: Path | None, *,
+                 parsed: set[str] | None = None):
         self.p = project
         self.docs = docs
+        self.parsed = set(m.DATA_FILES) if parsed is None else parsed
         self.template_dir = template_dir
         self.problems: list[Problem] = []
         self.langs = project.languages
 
+    def rules(self) -> list[tuple[Callable[[], None], set[str]]]:
+        """Every cross-record rule in the order it runs, with the data files it needs parsed."""
+        site, services, periods, reqs = "site.yaml", "services.yaml", "periods.yaml", "requirements.yaml"
+        process, strings, changes, terms = "process.yaml", "strings.yaml", "changes.yaml", "search_terms.yaml"
+        rules = [
+            (self._rule_translations, {site}),  # over every file that parsed
+            (self._rule_unique_ids_and_references, {site}),  # per file that parsed
+            (self._rule_slugs, {site, services, reqs}),
+            (self._rule_site_name_in_attributes, {site}),
+            (self._rule_dates, {periods}),
+            (self._rule_example_dates, {periods}),
+            (self._rule_template_strings, {strings}),
+            (self._rule_string_placeholders, {strings}),
+            (self._rule_warnings, {periods, services}),
+            (self._rule_changes, {changes, periods, services, strings}),
+            (self._rule_sources, {process, services, reqs}),
+            (self._rule_link_language, {process, site, services, reqs, strings}),
+            (self._rule_uses_periods, {services, periods}),
+            (self._rule_registration_accepted, {services, periods}),
+            (self._rule_search_terms, {terms, site, services}),
+        ]
+        return rules
+
     def run(self, today: dt.date) -> list[Problem]:
+        """Every rule whose files parsed, in this order (the report is sorted by place anyway)."""
         self.today = today
-        for name in sorted(dir(self)):
-            if name.startswith("_rule_"):
-                getattr(self, name)()
-        self._redirects()  # last: it needs the page plan, which needs every other rule to hold
-        self._content_addresses()  # the same
+        for rule, needs in self.rules():
+            if needs <= self.parsed:
+                rule()
+        if self.parsed == set(m.DATA_FILES):
+            self._redirects()  # last: it needs the page plan, which needs every other rule to hold
+            self._content_addresses()  # the same
         return self.problems
 
     # -- helpers -----------------------------------------------------------
@@ -317,9 +256,13 @@ class Rules:
     def ref(self, file: str, value: str, path: tuple, known: set, what: str) -> None:
         if value not in known:
             guess = difflib.get_close_matches(value, sorted(known), n=1)
-            hint = f"did you mean '{guess[0]}'?" if guess else f"known {what} ids: " + ", ".join(sorted(known))
-            self.add(file, path, f"there is no {what} with the id '{value}'", hint,
-                     code="unknown-ref", args=(what, value))
+            if guess:
+                self.add(file, path, f"there is no {what} with the id '{value}'", f"did you mean '{guess[0]}'?",
+                         code="unknown-ref-guess", args=(what, value, guess[0]))
+            else:
+                listed = ", ".join(sorted(known))
+                self.add(file, path, f"there is no {what} with the id '{value}'", f"known {what} ids: {listed}",
+                         code="unknown-ref", args=(what, value, listed))
 
     # -- rules ----------------------------------------------------------------
 
@@ -332,6 +275,8 @@ class Rules:
         roots = {"requirements.yaml": ("requirements",), "services.yaml": ("services",),
                  "periods.yaml": ("periods",), "strings.yaml": ("strings",), "changes.yaml": ("changes",)}
         for file, value in models.items():
+            if file not in self.parsed:
+                continue
             for path, text in _localized(value, roots.get(file, ())):
                 missing = [lang for lang in self.langs if lang not in text.root]
                 extra = [lang for lang in text.root if lang not in self.langs]
@@ -354,11 +299,15 @@ class Rules:
         contacts = self.unique(f, site.contacts, ("contacts",), "contact")
         sectors = self.unique(f, site.sectors, ("sectors",), "sector")
         roles = self.unique(f, site.roles, ("roles",), "role")
+        # Each file's own ids and its references into the files that parsed; a file that did not
+        # parse is skipped here and checked once it does (`_more_checks`).
+        ok = self.parsed.__contains__
         reqs = self.unique("requirements.yaml", self.p.requirements, ("requirements",), "requirement")
         services = self.unique("services.yaml", self.p.services, ("services",), "service")
         self.unique("periods.yaml", self.p.periods, ("periods",), "period")
-        self.unique("process.yaml", self.p.process.registration_triggers, ("registration_triggers",),
-                    "trigger")
+        if ok("process.yaml"):
+            self.unique("process.yaml", self.p.process.registration_triggers, ("registration_triggers",),
+                        "trigger")
 
         for i, r in enumerate(self.p.requirements):
             self.ref("requirements.yaml", r.who, ("requirements", i, "who"), roles, "role")
@@ -366,7 +315,8 @@ class Rules:
             base = ("services", i)
             f = "services.yaml"
             self.refs(f, s.sectors, base + ("sectors",), sectors, "sector")
-            self.refs(f, s.requires, base + ("requires",), reqs, "requirement")
+            if ok("requirements.yaml"):
+                self.refs(f, s.requires, base + ("requires",), reqs, "requirement")
             self.refs(f, s.requires_services, base + ("requires_services",), services, "service")
             self.ref(f, s.contact, base + ("contact",), contacts, "contact")
             for j, step in enumerate(s.steps):
@@ -383,7 +333,8 @@ class Rules:
                          code="self-ref")
         for i, period in enumerate(self.p.periods):
             base = ("periods", i)
-            self.refs("periods.yaml", period.accepts, base + ("accepts",), services, "service")
+            if ok("services.yaml"):
+                self.refs("periods.yaml", period.accepts, base + ("accepts",), services, "service")
             self.unique("periods.yaml", period.events, base + ("events",), "event")
             for j, event in enumerate(period.events):
                 for k, sid in enumerate(event.services):
@@ -393,6 +344,8 @@ class Rules:
                                  "add it to the period's `accepts:` or remove it here",
                                  code="event-service", args=(sid, period.id))
         proc = self.p.process
+        if not ok("process.yaml"):
+            return
         for i, t in enumerate(proc.registration_triggers):
             self.refs("process.yaml", t.sectors, ("registration_triggers", i, "sectors"), sectors, "sector")
         self.refs("process.yaml", proc.vendor_exception_sectors, ("vendor_exception_sectors",),
@@ -414,8 +367,10 @@ class Rules:
                                  f"the slug '{slugs[lang]}' is used by two pages",
                                  code="duplicate-slug", args=(slugs[lang],))
                     top[slugs[lang]] = name
-            for file, items, what in (("services.yaml", self.p.services, "services"),
-                                      ("requirements.yaml", self.p.requirements, "requirements")):
+            sluggish: list[tuple[str, Sequence[m.Service | m.Requirement], str]] = [
+                ("services.yaml", self.p.services, "services"),
+                ("requirements.yaml", self.p.requirements, "requirements")]
+            for file, items, what in sluggish:
                 seen: dict[str, int] = {}
                 for i, item in enumerate(items):
                     slug = item.slug.root.get(lang)
@@ -604,7 +559,7 @@ class Rules:
         today = self.today
         if not any(p.start > today for p in self.p.periods):
             self.add("periods.yaml", ("periods",), f"no period starts after today ({today})",
-                     "add next year's periods: python -m generator new period N/YYYY",
+                     "add next year's periods: make new-period PERIOD=N/YYYY",
                      severity=WARNING, code="no-upcoming")
         limit = _months_before(today, REVIEW_MONTHS)
         for i, s in enumerate(self.p.services):
@@ -621,7 +576,8 @@ class Rules:
                                              severity=WARNING, code="stale-review"))
         soon = today + dt.timedelta(days=PROVISIONAL_WARNING_DAYS)
         for i, p in enumerate(self.p.periods):
-            dated = [(("registration", "opens"), p.registration.opens, p.registration_dates),
+            dated: list[tuple[tuple, dt.date, str]] = [
+                (("registration", "opens"), p.registration.opens, p.registration_dates),
                      (("start",), p.start, p.dates)]
             dated += [(("events", j, "date"), e.date, p.event_dates(e)) for j, e in enumerate(p.events)]
             for path, day, state in dated:
@@ -649,7 +605,7 @@ class Rules:
             if p.dates == "example":
                 covered.setdefault(("dates",), []).extend([("start",), ("end",)])
             if p.registration_dates == "example":
-                where = ("registration", "dates") if p.registration.dates else ("dates",)
+                where: tuple = ("registration", "dates") if p.registration.dates else ("dates",)
                 covered.setdefault(where, []).extend([("registration", "opens"), ("registration", "closes")])
             for j, e in enumerate(p.events):
                 if p.event_dates(e) == "example":
@@ -696,7 +652,8 @@ class Rules:
         """Every service, requirement and the process facts name a source (or say why none is
         public); a source checked over REVIEW_MONTHS months ago, or in the future, is a warning."""
         limit = _months_before(self.today, REVIEW_MONTHS)
-        facts = [("process.yaml", (), self.p.process, "process.yaml")]
+        facts: list[tuple[str, tuple, m.ProcessFile | m.Service | m.Requirement, str]] = [
+            ("process.yaml", (), self.p.process, "process.yaml")]
         facts += [("services.yaml", ("services", i), s, s.id) for i, s in enumerate(self.p.services)]
         facts += [("requirements.yaml", ("requirements", i), r, r.id)
                   for i, r in enumerate(self.p.requirements)]
@@ -771,7 +728,7 @@ class Rules:
         link-lang-* in any site language) tells the reader where it leads."""
         target = m.kanta_language(url)
         words = self.p.strings.get(f"link-lang-{target}")
-        return bool(words) and any(word.lower() in label.lower() for word in words.root.values())
+        return words is not None and any(word.lower() in label.lower() for word in words.root.values())
 
     def _rule_uses_periods(self) -> None:
         """A service taken into use outside the periods is in no period and needs no registration."""
@@ -789,6 +746,21 @@ class Rules:
                              f"period {period.id} accepts {sid}, which is not taken into use in periods "
                              "(`uses_periods: false` in services.yaml)", "remove it from `accepts:`",
                              code="uses-periods", args=(period.id, sid))
+
+    def _rule_registration_accepted(self) -> None:
+        """A service that needs registration for a period, but that no current or upcoming period
+        accepts, cannot be registered for: the editor most likely forgot `accepts:`."""
+        open_periods = [p for p in self.p.periods if p.end >= self.today]
+        if not open_periods:
+            return  # `no-upcoming` already asks for next year's periods
+        accepted = {sid for p in open_periods for sid in p.accepts}
+        for i, s in enumerate(self.p.services):
+            if s.uses_periods and s.registration.required and s.id not in accepted:
+                self.add("services.yaml", ("services", i, "id"),
+                         f"{s.id} requires registration for a period, but no current or upcoming period "
+                         "accepts it", f"add {s.id} to `accepts:` of the coming periods in data/periods.yaml, "
+                         "or set `required: false` under its `registration:`", severity=WARNING,
+                         code="registration-unaccepted", args=(s.id,))
 
     def _rule_search_terms(self) -> None:
         """Search terms name pages that exist."""

@@ -69,7 +69,7 @@ def page_for(site: Path, url: str) -> Path | None:
     ("    pages: [home, about]", "    services: [potilastietovaranto]",
      "there is no service with the id 'potilastietovaranto'", 16),
     ("    periods: [\"1/2027\"]", "    periods: [\"2027\"]", "'2027' is not a period id", 15),
-    ("    date: 2026-11-10", "    date: 10.11.2026", "'10.11.2026' is not a date", 11),
+    ("    date: 2026-11-10", "    date: 10.11.2026", "'10.11.2026' is written day first", 11),
     ("      sv: Webbplatsen öppnades\n", "", "the sv text is missing", 5),
     ("  - id: sivusto-avattu", "  - id: jakso-1-2027-alustava", "the change id 'jakso-1-2027-alustava' is used twice",
      9),

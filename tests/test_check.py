@@ -58,11 +58,11 @@ CASES = [
          "the key 'contact' is missing", "  - id: prescription", 5, "add `contact:`"),
     Case("wrong type: text where a list belongs", "services.yaml",
          "    sectors:\n      - health\n      - pharmacy\n", "    sectors: health\n",
-         "expected a list", "    sectors: health", 14),
+         "a list belongs here", "    sectors: health", 14),
     Case("impossible date", "periods.yaml", "    start: 2026-01-12", "    start: 2026-02-30",
          "'2026-02-30' is not a date in the calendar", "start: 2026-02-30", 12),
     Case("date in the wrong format", "periods.yaml", "    end: 2026-04-30", "    end: 30.4.2026",
-         "write it as YYYY-MM-DD", "end: 30.4.2026", 10),
+         "'30.4.2026' is written day first", "end: 30.4.2026", 10, "write 2026-04-30"),
     Case("time with a dot", "periods.yaml", '        start: "09:00"', "        start: 9.00",
          "'9.00' is not a time", "start: 9.00", 16),
     Case("boolean spelled no", "periods.yaml", "        online: false", "        online: no",
@@ -87,7 +87,7 @@ CASES = [
     Case("missing translation", "services.yaml", "      sv: Recepttjänsten\n", "",
          "the sv text is missing", "    name:", 5),
     Case("empty translation", "services.yaml", "      sv: Recepttjänsten", '      sv: ""',
-         "the text is empty", 'sv: ""', 11),
+         "the sv text is empty", 'sv: ""', 11, "write the sv text after `sv:`"),
     Case("duplicate id", "services.yaml", "  - id: patient-data-repository", "  - id: prescription",
          "the service id 'prescription' is used twice", "  - id: prescription", 9, nth_at=2),
     Case("duplicate slug", "services.yaml", "      fi: potilastietovaranto", "      fi: resepti-palvelu",
@@ -167,20 +167,30 @@ def test_bad_input_is_reported_at_its_place(case: Case, data_copy: Path, shipped
 
 
 def test_every_problem_is_reported_at_once(data_copy: Path, shipped):
+    """Four mistakes in four files, one run: the cross-record rules run for the files that parsed
+    (a wrong role in requirements.yaml) even though two other files have schema errors, and the
+    report says that more checks follow for those two."""
     services = shipped["services.yaml"].replace("    summary:", "    sumary:", 1)
-    services = services.replace("      - connection-model", "      - nope", 1)
     periods = shipped["periods.yaml"].replace("        online: true", "        online: yes", 1)
+    requirements = (data_copy / "requirements.yaml").read_text(encoding="utf-8")
     (data_copy / "services.yaml").write_text(services, encoding="utf-8")
     (data_copy / "periods.yaml").write_text(periods, encoding="utf-8")
+    (data_copy / "requirements.yaml").write_text(requirements.replace("    who: actor", "    who: actr", 1),
+                                                 encoding="utf-8")
+    strings = (data_copy / "strings.yaml").read_text(encoding="utf-8")
+    (data_copy / "strings.yaml").write_text(strings.replace("  skip-to-content:", "  skip-to-contnt:", 1),
+                                            encoding="utf-8")
 
     result = run_check(data_copy)
 
     assert result.exit_code == 1
     assert "unknown key 'sumary'" in result.output
     assert "'yes' is not true or false" in result.output
-    # The reference error needs the records themselves to be valid first; the
-    # model errors above are reported in the same run, across two files.
-    assert result.output.count("error: ") >= 2
+    assert "there is no role with the id 'actr'" in result.output
+    assert "the string 'skip-to-content' is used by the templates but not defined" in result.output
+    assert result.output.count(": error: ") == 4, result.output
+    notes = [ln for ln in result.output.splitlines() if ": note: more checks" in ln]
+    assert [n.split(":")[0].rsplit("/", 1)[-1] for n in notes] == ["services.yaml", "periods.yaml"]
 
 
 @pytest.mark.parametrize("content, message", [
@@ -353,9 +363,9 @@ def test_translated_messages_format_with_their_own_values():
 
     for code, entries in MESSAGES.items():
         for lang, (message, _hint) in entries.items():
-            problem = Problem("f.yaml", 1, 1, "English", hint="fix", code=code, args=("a", "b", "c"))
+            problem = Problem("f.yaml", 1, 1, "English", hint="fix", code=code, args=("a", "b", "c", "d"))
             shown, shown_hint, _ = translate(problem, lang)
-            assert shown.startswith(message.format("a", "b", "c")), (code, lang)
+            assert shown.startswith(message.format("a", "b", "c", "d")), (code, lang)
             assert "{" not in shown.replace("{ }", "").replace("{: …}", "").replace("{ … }", ""), (code, lang)
 
 
@@ -382,3 +392,34 @@ def test_a_list_where_a_value_belongs_is_an_error_not_a_crash(data_copy: Path, s
             "not a list or indented keys") in result.output
     fi = run_check(data_copy, "--lang", "fi")
     assert f":{at}:20: virhe: tähän kuuluu yksi arvo (kuten 2026-03-15)" in fi.output
+
+
+def test_a_service_that_needs_registration_but_no_period_accepts_is_a_warning(data_copy: Path, shipped):
+    periods = "\n".join(ln for ln in shipped["periods.yaml"].splitlines()
+                        if ln != "      - certificate-delivery") + "\n"
+    (data_copy / "periods.yaml").write_text(periods, encoding="utf-8")
+    result = run_check(data_copy)
+    assert result.exit_code == 0, result.output
+    services = shipped["services.yaml"]
+    at = line_of(services, "  - id: certificate-delivery")
+    assert (f"{data_copy / 'services.yaml'}:{at}:9: warning: certificate-delivery requires registration for a "
+            "period, but no current or upcoming period accepts it") in result.output
+    assert "add certificate-delivery to `accepts:`" in result.output
+    fi = run_check(data_copy, "--lang", "fi")
+    assert "palveluun certificate-delivery vaaditaan ilmoittautuminen jaksolle" in fi.output
+    # The shipped data, where upcoming periods accept it: no warning.
+    assert "certificate-delivery requires" not in run_check(DATA).output
+
+
+def test_every_rule_is_in_the_list():
+    """The rules run from an explicit list (validate.Rules.rules): a `_rule_*` method left out of
+    it would never run, silently (a merge once did exactly that)."""
+    import datetime as dt
+
+    from generator import TEMPLATE_DIR
+    from generator.validate import Rules, load_project
+
+    project, _ = load_project(DATA, None, today=dt.date(2026, 11, 25), template_dir=TEMPLATE_DIR)
+    listed = {rule.__name__ for rule, _ in Rules(project, project.sources, TEMPLATE_DIR).rules()}
+    defined = {name for name in dir(Rules) if name.startswith("_rule_")}
+    assert listed == defined, f"not in Rules.rules(): {defined - listed}"

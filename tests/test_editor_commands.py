@@ -46,12 +46,21 @@ def test_new_service_lists_its_todos_until_written(data_copy: Path):
     assert check.exit_code == 1
     errors = [ln for ln in check.output.splitlines() if ": error: " in ln]
     assert errors and all("is still a to-do" in ln for ln in errors), check.output
-    assert len(errors) == 10  # name, summary, who, step title and text; in fi and sv
+    assert len(errors) == 11  # name, summary, who, step title and text in fi and sv; the sv slug
+    assert any("[services.11.slug.sv]" in ln for ln in errors), errors
+    # Every field of a service is in the template, the optional ones commented out.
+    from generator.models import Service
+
+    template = (data_copy / "services.yaml").read_text()
+    template = template[template.index("  - id: uusi-palvelu"):]
+    for field in Service.model_fields:
+        assert re.search(rf"^ *(- )?(# )?{field}:", template, re.M), field
     # Writing the texts makes the record valid.
     services = data_copy / "services.yaml"
     text = services.read_text()
     head, tail = text[: text.index("  - id: uusi-palvelu")], text[text.index("  - id: uusi-palvelu"):]
-    services.write_text(head + tail.replace("fi: TODO", "fi: Uusi palvelu").replace("sv: TODO", "sv: Ny tjänst"))
+    services.write_text(head + tail.replace("fi: TODO", "fi: Uusi palvelu").replace("sv: TODO", "sv: Ny tjänst")
+                        .replace("      sv: todo", "      sv: ny-tjanst"))
     check = invoke("check", "--data", str(data_copy), "--today", TODAY)
     assert check.exit_code == 0, check.output
 
@@ -92,7 +101,7 @@ def test_check_json_format(data_copy: Path):
     body = json.loads(result.output)
     first = next(p for p in body["problems"] if p["severity"] == "error")
     assert first == {"file": str(services), "line": 16, "column": 5, "severity": "error",
-                     "code": "extra_forbidden", "key": "services.0.sumary",
+                     "code": "unknown-key-guess", "key": "services.0.sumary",
                      "message": "unknown key 'sumary'", "hint": "did you mean 'summary'?"}
     assert body["errors"] == 1
 
@@ -113,10 +122,10 @@ def test_check_messages_in_finnish_and_swedish(data_copy: Path):
     fi = invoke("check", "--data", str(data_copy), "--lang", "fi", "--today", TODAY)
     assert ":16:5: virhe: tuntematon avain 'sumary'" in fi.output
     assert "korjaus: tarkoititko 'summary'?" in fi.output
-    assert "1 virhe, 0 varoitusta" in fi.output  # singular and plural as Finnish has them
+    assert "1 virhe, 4 varoitusta" in fi.output  # singular and plural as Finnish has them
     sv = invoke("check", "--data", str(data_copy), "--lang", "sv", "--today", TODAY)
     assert ":16:5: fel: okänd nyckel 'sumary'" in sv.output
-    assert "åtgärd: menade du 'summary'?" in sv.output and "1 fel, 0 varningar" in sv.output
+    assert "åtgärd: menade du 'summary'?" in sv.output and "1 fel, 4 varningar" in sv.output
 
 
 def test_every_command_takes_data(tmp_path: Path):
@@ -148,7 +157,7 @@ def test_urls_command_checks_and_updates_the_manifest(small_site: Path, tmp_path
     common = ["--data", str(data), "--today", TODAY, "--from", str(small_site), "--manifest", str(manifest)]
     missing = invoke("urls", "--check", *common)
     assert missing.exit_code == 1
-    assert "+ /fi/tietoa-sivustosta/" in missing.output and "python -m generator urls --update" in missing.output
+    assert "+ /fi/tietoa-sivustosta/" in missing.output and "make urls" in missing.output
     update = invoke("urls", "--update", *common)
     assert update.exit_code == 0, update.output
     assert manifest.read_text().startswith("# Every address the site publishes")

