@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 
 # Imported here, not where used: build.py imports this module while MkDocs runs.
-from . import PACKAGE_DIR, cdn, feeds, linkcheck, manifest
+from . import PACKAGE_DIR, cdn, feeds, linkcheck, manifest, planner_api
 from .render import Site, changes_feed_path
 
 
@@ -24,7 +24,7 @@ def data_files(site: Site) -> dict[str, bytes]:
     (the parent process would otherwise wait idle) and writes them afterwards.
     """
     return {**root_pages(site), **sitemap(site), **feeds.calendars(site), **feeds.json_feeds(site),
-            **feeds.atom_feeds(site),
+            **feeds.atom_feeds(site), **planner_api.planner_json(site),
             **cdn.redirect_files(site)}
 
 

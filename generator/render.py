@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     import jinja2
 
 # Generated pages in navigation order; content pages are slotted in by nav_order.
-NAV_ORDER = {"home": 0, "process": 10, "registration": 20, "schedule": 30, "services": 40,
+NAV_ORDER = {"home": 0, "planner": 5, "process": 10, "registration": 20, "schedule": 30, "services": 40,
              "requirements": 50, "customer": 60, "changes": 990, "accessibility": 1000}
 GENERATED_PAGES = set(NAV_ORDER)
 """Page names that data/changes.yaml may list under `pages:` (besides hand-written pages' ids)."""
@@ -117,6 +117,11 @@ class Site:
         pages = [
             Page("home", "home.md.j2", {lang: "index.md" for lang in langs}, title("title-home"),
                  ("site.yaml", ()), max(newest_period, p.process.last_reviewed), nav=NAV_ORDER["home"]),
+            # The planner (generator/planner.py): its script and the rules' JSON are loaded only here.
+            Page("planner", "planner.md.j2", {lang: f"{slug['planner'][lang]}.md" for lang in langs},
+                 title("title-planner"), ("process.yaml", ("planner",)),
+                 max(newest_period, p.process.last_reviewed, max(s.last_reviewed for s in p.services)),
+                 {"planner_page": True}, nav=NAV_ORDER["planner"]),
             Page("process", "process.md.j2", {lang: f"{slug['process'][lang]}.md" for lang in langs},
                  title("title-process"), ("process.yaml", ()), p.process.last_reviewed,
                  nav=NAV_ORDER["process"]),
@@ -346,6 +351,8 @@ def front_matter(site: Site, page: Page, lang: str, ctx: PageContext) -> str:
         "updated": page.updated.isoformat(),
         "updated_text": ctx.date(page.updated),
     }
+    if page.context.get("planner_page"):
+        meta["planner"] = True  # overrides/main.html loads assets/planner.js on this page only
     versions = page.context.get("versions")
     if versions is not None and versions[lang].meta.description:
         # A hand-written page's own summary; the theme writes it into <meta name="description">

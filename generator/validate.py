@@ -17,7 +17,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, RootModel, ValidationError
 
-from . import content
+from . import content, planner
 from . import models as m
 from .content import ContentPage
 from .load import Document, load_file
@@ -44,6 +44,7 @@ CODE_STRINGS |= {f"{prefix}-{k}-{state}" for state in ("provisional", "example")
                                                   "ongoing", "past")),
                                       ("window", ("upcoming", "open", "closed")))
                  for k in keys}
+CODE_STRINGS |= set(planner.STRINGS) | {"format-month"}  # generator/planner.py and overrides/assets/planner.js
 CODE_STRINGS |= {f"status-{k}" for k in ("registration-upcoming", "registration-open", "starting",
                                            "ongoing", "past")}
 CODE_STRINGS |= {f"window-{k}" for k in ("upcoming", "open", "closed")}

@@ -1,0 +1,86 @@
+"""`/api/planner.json`: everything the planner page's script needs, written at post-build.
+
+The rules block (process.yaml `planner:`), the services with their prerequisites and steps,
+the requirements, the periods with their dates and date states, and the planner's strings in
+every language. The script (overrides/assets/planner.js) holds no rule values and no text of
+its own: all of it comes from here, so an editor's change to the YAML reaches the page with
+the next build. Documented in the README ("Machine-readable outputs").
+"""
+
+from __future__ import annotations
+
+import json
+
+from . import dates as d
+from . import planner
+from .feeds import feed_path
+from .render import Site
+
+EXTRA_STRINGS = ("format-date", "format-month", "format-time", "date-example", "provisional", "online", "and",
+                 "title-period", "responsible", "when", "where")
+"""Strings the script uses besides planner.STRINGS."""
+
+
+def planner_data(site: Site) -> dict:
+    """The JSON document as a dict (tests feed the same data to the script)."""
+    p = site.project
+    langs = p.languages
+    rules = p.process.planner
+    base = site.base_path
+    support = {e.kind: e for e in p.process.support_events}
+
+    def page_urls(key: str) -> dict[str, str]:
+        return {lang: site.url(key, lang) for lang in langs}
+
+    return {
+        "generated_for": site.today.isoformat(),
+        "languages": langs,
+        "timezone": p.site.timezone,
+        "site_name": p.site.site_name.root,
+        "rules": {
+            "sectors": rules.sectors,
+            "lead_months_certified": rules.lead_months_certified,
+            "lead_months_uncertified": rules.lead_months_uncertified,
+            "vendor_support_sectors": p.process.vendor_exception_sectors,
+            "change_sectors": rules.change_sectors,
+            "no_registration_changes": rules.no_registration_changes,
+        },
+        "services": [{
+            "id": s.id, "sectors": s.sectors, "name": s.name.root, "url": page_urls(f"service:{s.id}"),
+            "registration_required": s.registration.required,
+            "vendor_exception": s.registration.vendor_exception, "uses_periods": s.uses_periods,
+            "requires": s.requires,
+            "steps": [{"who": step.who, "title": step.title.root} for step in s.steps],
+        } for s in p.services],
+        "requirements": [{
+            "id": r.id, "who": r.who, "name": r.name.root,
+            "url": {lang: f"{site.url('requirements', lang)}#{r.slug[lang]}" for lang in langs},
+        } for r in p.requirements],
+        # In the site's order: the checklist is grouped by who does it, in this order.
+        "roles": [{"id": r.id, "name": r.name.root} for r in p.site.roles],
+        "periods": [{
+            "id": period.id, "url": page_urls(f"period:{period.id}"),
+            "start": period.start.isoformat(), "end": period.end.isoformat(), "dates": period.dates,
+            "registration": {"opens": period.registration.opens.isoformat(),
+                             "closes": period.registration.closes.isoformat(),
+                             "dates": period.registration_dates},
+            # The least sure state among all the period's dates: how the plan must be worded.
+            "certainty": d.weakest(*d.period_states(period)),
+            "events": [{
+                "id": e.id, "kind": e.kind,
+                "title": e.title.root if e.title else support[e.kind].name.root,
+                "date": e.date.isoformat(), "start": e.start.strftime("%H:%M"),
+                "end": e.end.strftime("%H:%M"), "online": e.online,
+                "place": e.place.root if e.place else None, "dates": period.event_dates(e),
+            } for e in period.events],
+            "accepts": period.accepts,
+            "calendar": {lang: f"{base}/{feed_path(site, lang, period.slug)}" for lang in langs},
+        } for period in p.periods],
+        "strings": {key: p.strings[key].root for key in (*planner.STRINGS, *EXTRA_STRINGS)},
+    }
+
+
+def planner_json(site: Site) -> dict[str, bytes]:
+    """`api/planner.json`, by output-relative path."""
+    body = json.dumps(planner_data(site), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    return {"api/planner.json": body.encode("utf-8")}
