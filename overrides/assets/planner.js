@@ -178,7 +178,7 @@
 
   function t(key) { return DATA.strings[key][lang]; }
   function fill(text, values) {
-    return text.replace(/\{([a-z]+)\}/g, function (all, k) { return k in values ? values[k] : all; });
+    return text.replace(/\{([A-Za-z]+)\}/g, function (all, k) { return k in values ? values[k] : all; });
   }
   function date(day) {
     var p = day.split("-");
