@@ -44,7 +44,7 @@ CODE_STRINGS |= {f"{prefix}-{k}-{state}" for state in ("provisional", "example")
                                                   "ongoing", "past")),
                                       ("window", ("upcoming", "open", "closed")))
                  for k in keys}
-CODE_STRINGS |= set(planner.STRINGS) | {"format-month"}  # generator/planner.py and overrides/assets/planner.js
+CODE_STRINGS |= set(planner.STRINGS) | {"format-month", "registration-last-day"}  # generator/planner.py and overrides/assets/planner.js
 CODE_STRINGS |= {f"status-{k}" for k in ("registration-upcoming", "registration-open", "starting",
                                            "ongoing", "past")}
 CODE_STRINGS |= {f"window-{k}" for k in ("upcoming", "open", "closed")}
