@@ -30,6 +30,7 @@ PAGES = {
     "requirements": "requirements",
     "customer": "customer",
     "services": "services",
+    "planner": "planner",
 }
 
 
