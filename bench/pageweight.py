@@ -36,7 +36,7 @@ from common import ROOT, gz
 
 sys.path.insert(0, str(ROOT))
 
-PAGE_TYPES = ["home", "process", "registration", "schedule", "period", "services", "service",
+PAGE_TYPES = ["home", "planner", "process", "registration", "schedule", "period", "services", "service",
               "requirements", "customer", "accessibility", "root"]
 TARGET_FIRST_KB = 120.0
 TARGET_REPEAT_KB = 12.0

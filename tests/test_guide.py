@@ -34,6 +34,7 @@ YAML_KINDS = {
     "window": TypeAdapter(models.Window),
     "redirects": TypeAdapter(list[models.Redirect]),
     "changes": TypeAdapter(list[models.Change]),
+    "planner": TypeAdapter(models.PlannerRules),
 }
 
 
