@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 from . import PACKAGE_DIR, TEMPLATE_DIR
 from . import dates as d
-from . import keywords
+from . import keywords, timeline
 from .models import kanta_language, unique_sources
 from .validate import Project
 
@@ -240,6 +240,7 @@ def environment(cache_dir: Path | None = None) -> jinja2.Environment:
     env.filters["tojson_attr"] = lambda value: jinja2.utils.htmlsafe_json_dumps(value)
     env.filters["page_language"] = kanta_language  # the language of a kanta.fi page, from its address
     env.globals["unique_sources"] = unique_sources  # several facts' sources, each page once
+    env.globals["timeline"] = timeline.svg  # the periods as a picture (schedule and home pages)
     return env
 
 
