@@ -429,6 +429,8 @@ class Rules:
             self.refs("process.yaml", t.sectors, ("registration_triggers", i, "sectors"), sectors, "sector")
         self.refs("process.yaml", proc.vendor_exception_sectors, ("vendor_exception_sectors",),
                   sectors, "sector")
+        self.refs("process.yaml", proc.planner.sectors, ("planner", "sectors"), sectors, "sector")
+        self.refs("process.yaml", proc.planner.change_sectors, ("planner", "change_sectors"), sectors, "sector")
         kinds = [e.kind for e in proc.support_events]
         for i, kind in enumerate(kinds):
             if kinds.index(kind) != i:
