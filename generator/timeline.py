@@ -82,7 +82,8 @@ def svg(periods: Sequence[Period], today: dt.date, t: Callable[[str], str],
     step = 1 if (RIGHT - LEFT) / max(len(months) - 1, 1) >= 22 else 3
     for m in months:
         mx = x(m)
-        out.append(f'<line class="kg-tl-tick" x1="{_n(mx)}" y1="{HEAD - 6}" x2="{_n(mx)}" y2="{height - 4}"/>')
+        out.append(f'<line class="kg-tl-tick" x1="{_n(mx)}" y1="{HEAD - 6}" x2="{_n(mx)}" '
+                   f'y2="{height - 4}"/>')
         if m < last and (m.month - 1) % step == 0:
             out.append(f'<text class="kg-tl-month" x="{_n(mx + 2)}" y="{HEAD - 10}">{m.month}</text>')
         if m < last and (m.month == 1 or m == first):
@@ -93,7 +94,8 @@ def svg(periods: Sequence[Period], today: dt.date, t: Callable[[str], str],
         reg, reg_state, state = p.registration, p.registration_dates, p.dates
         out.append(f'<text class="kg-tl-label" x="2" y="{y + 20}">{e(p.id)}</text>')
         out.append(f'<rect class="kg-tl-reg kg-tl--{reg_state}" x="{_n(x(reg.opens))}" y="{y + 3}" '
-                   f'width="{_n(max(x(reg.closes + dt.timedelta(days=1)) - x(reg.opens), 2))}" height="10" rx="2"/>')
+                   f'width="{_n(max(x(reg.closes + dt.timedelta(days=1)) - x(reg.opens), 2))}" '
+                   'height="10" rx="2"/>')
         fill = f' fill="url(#{hatch})"' if state == "example" else ""
         out.append(f'<rect class="kg-tl-period kg-tl--{state}"{fill} x="{_n(x(p.start))}" y="{y + 16}" '
                    f'width="{_n(max(x(p.end + dt.timedelta(days=1)) - x(p.start), 2))}" height="12" rx="2"/>')
@@ -101,7 +103,8 @@ def svg(periods: Sequence[Period], today: dt.date, t: Callable[[str], str],
             ex, ey = x(ev.date), y + 22
             out.append(f'<path class="kg-tl-event kg-tl--{p.event_dates(ev)}" '
                        f'd="M{_n(ex)} {ey - 6}L{_n(ex + 5)} {ey}L{_n(ex)} {ey + 6}L{_n(ex - 5)} {ey}Z"/>')
-        marks = {"example": f" ({t('date-example')})", "provisional": f" ({t('provisional')})", "confirmed": ""}
+        marks = {"example": f" ({t('date-example')})", "provisional": f" ({t('provisional')})",
+                 "confirmed": ""}
         described.append(
             f"{t('title-period').format(id=p.id)}: {t('registration').lower()} "
             f"{date(reg.opens)}–{date(reg.closes)}{marks[reg_state]}, {t('period').lower()} "

@@ -14,9 +14,9 @@ from icalendar import Calendar
 
 from generator import TEMPLATE_DIR, planner, planner_api, timeline
 from generator.feeds import calendars
+from generator.problems import DataError
 from generator.render import Site
 from generator.validate import load_project
-from generator.problems import DataError
 
 from .conftest import CONTENT, DATA, TODAY
 
@@ -33,7 +33,8 @@ def plan(site, today=TODAY, **query):
     return planner.plan(site.project, {k: v if isinstance(v, list) else [v] for k, v in query.items()}, today)
 
 
-HEALTH = {"sector": "health", "service": "patient-data-repository", "certified": "yes", "vendor_support": "no"}
+HEALTH = {"sector": "health", "service": "patient-data-repository", "certified": "yes",
+          "vendor_support": "no"}
 
 
 @pytest.mark.parametrize("day, months, expected", [
@@ -56,7 +57,8 @@ def test_month_start_on_or_after():
 def test_certified_and_uncertified(site):
     certified = plan(site, **HEALTH)
     assert certified["register"] and certified["rule"] == "required"
-    assert (certified["lead_months"], certified["earliest"], certified["period"]) == (3, "2027-02-25", "1/2027")
+    assert (certified["lead_months"], certified["earliest"], certified["period"]) == \
+        (3, "2027-02-25", "1/2027")
     assert certified["certainty"] == "example"  # the shipped dates are examples
     uncertified = plan(site, **{**HEALTH, "certified": "unknown"})
     assert (uncertified["lead_months"], uncertified["period"]) == (12, "3/2027")

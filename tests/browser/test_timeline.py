@@ -10,7 +10,7 @@ import pytest
 
 from .conftest import SCREENSHOTS, WIDTHS
 
-NOON_UTC = dt.time(10, 0, tzinfo=dt.timezone.utc)
+NOON_UTC = dt.time(10, 0, tzinfo=dt.UTC)
 
 
 def today_x(page) -> float:
