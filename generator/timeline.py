@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from .models import Period
 
 WIDTH = 400
-LEFT = 50
+LEFT = 56
 RIGHT = 392
 ROW = 34
 HEAD = 46
