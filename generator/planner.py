@@ -15,7 +15,9 @@ data/strings.yaml. Its keys:
   after `earliest`), `wanted` (the later of `earliest` and the target month's first day),
   `too_early` (the target month starts before `earliest`);
 - `period`: the recommended period's id, or None; `none_published` when no period in the data
-  qualifies (the schedule for that time is not published yet);
+  qualifies (the schedule for that time is not published yet). Only the chosen services that
+  need a registration decide it: a service taken into use outside the periods (Kelain) or
+  covered by the vendor-support exception does not rule a period out;
 - `certainty`: the least sure state of the recommended period's dates (dates.DATE_STATES);
 - `services`: the chosen services in the data's order; `requirements`: their prerequisites,
   merged, in the data's order of requirements.yaml.
