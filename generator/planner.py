@@ -40,7 +40,7 @@ if TYPE_CHECKING:  # validate.py imports this module's STRINGS
 CERTIFIED = ("yes", "no", "unknown")
 YES_NO = ("yes", "no")
 CHANGES = ("first", "new", "expansion", "minor")
-_MONTH_RE = re.compile(r"([0-9]{4})-(0[1-9]|1[0-2])\Z")
+_MONTH_RE = re.compile(r"([1-9][0-9]{3})-(0[1-9]|1[0-2])\Z")
 
 Query = Mapping[str, Sequence[str]]
 """The form's state as the query string carries it: name → every value given (parse_qs)."""

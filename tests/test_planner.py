@@ -113,6 +113,7 @@ def test_requirements_are_merged_without_duplicates(site):
     ({"sector": "social", "service": "register-access-right", "certified": "maybe"}, {"certified", "change"}),
     ({**HEALTH, "target": "9/2027"}, {"target"}),
     ({**HEALTH, "target": "2027-13"}, {"target"}),
+    ({**HEALTH, "target": "0000-05"}, {"target"}),
 ])
 def test_errors_name_the_controls(site, query, errors):
     answer = plan(site, **query)

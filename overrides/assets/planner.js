@@ -72,7 +72,7 @@
     if (askChange && !has(CHANGES, change)) { errors.change = "planner-error-change"; n++; }
     var targetText = first(query, "target"), target = null;
     if (targetText) {
-      var m = /^([0-9]{4})-(0[1-9]|1[0-2])$/.exec(targetText);
+      var m = /^([1-9][0-9]{3})-(0[1-9]|1[0-2])$/.exec(targetText);
       if (m) target = m[1] + "-" + m[2] + "-01";
       else { errors.target = "planner-error-target"; n++; }
     }

@@ -56,6 +56,8 @@ ERRORS = [
     {"sector": "health", "service": ["prescription"], "certified": "yes", "vendor_support": "no",
      "target": "2027-13"},                                              # not a month
     {"sector": "pharmacy", "service": ["patient-data-repository"], "certified": "yes"},  # not offered
+    {"sector": "health", "service": ["kelain"], "certified": "no", "vendor_support": "yes",
+     "target": "0999-05"},                                              # no such year
 ]
 SCENARIOS = [(today, q) for today in TODAYS for q in QUERIES] + [(TODAYS[0], q) for q in ERRORS]
 
