@@ -69,6 +69,8 @@ class _Refs(html.parser.HTMLParser):
                 self.refs.append(("js", a.get("src") or a["data-src"]))
             elif a.get("id") == "__config":
                 self._in_config = True
+        elif tag == "form" and a.get("data-api"):  # the planner's script fetches its rules' JSON
+            self.refs.append(("other", a["data-api"]))
         elif tag in ("img", "source") and (a.get("src") or a.get("srcset")):
             self.refs.append(("image", (a.get("src") or a.get("srcset")).split()[0]))
 
