@@ -180,3 +180,17 @@ STRINGS = (
     "planner-nojs-none", "planner-link", "planner-link-service", "planner-events-optional",
 )
 """strings.yaml keys the planner uses from code and script (validate.CODE_STRINGS includes them)."""
+
+SCRIPT_STRINGS = (
+    "planner-errors-title", "planner-error-sector", "planner-error-service", "planner-error-certified",
+    "planner-error-vendor-support", "planner-error-change", "planner-error-target", "planner-empty",
+    "planner-register-title", "planner-register-yes", "planner-register-no", "planner-rule-required",
+    "planner-rule-minor-change", "planner-rule-not-required", "planner-nojs-rule-1",
+    "planner-events-optional", "planner-period-title", "planner-period", "planner-lead-months",
+    "planner-too-early", "planner-none-published", "planner-according-example",
+    "planner-according-provisional", "planner-by-when", "planner-last-day", "planner-window",
+    "planner-events-title", "planner-add-calendar", "planner-ready-title", "planner-steps-title",
+    "planner-print", "planner-copy", "planner-copied", "planner-plan-date", "planner-address",
+)
+"""The strings the page's script writes (the form's own words are in the page): what
+/api/planner.json carries. The rest of STRINGS are the template's."""

@@ -16,9 +16,9 @@ from . import planner
 from .feeds import feed_path
 from .render import Site
 
-EXTRA_STRINGS = ("format-date", "format-month", "format-time", "date-example", "provisional", "online", "and",
-                 "title-period", "responsible", "when", "where")
-"""Strings the script uses besides planner.STRINGS."""
+EXTRA_STRINGS = ("format-date", "format-month", "format-time", "date-example", "provisional", "online",
+                 "and", "title-period")
+"""Strings the script uses besides planner.SCRIPT_STRINGS."""
 
 
 def planner_data(site: Site) -> dict:
@@ -67,7 +67,6 @@ def planner_data(site: Site) -> dict:
             # The least sure state among all the period's dates: how the plan must be worded.
             "certainty": d.weakest(*d.period_states(period)),
             "events": [{
-                "id": e.id, "kind": e.kind,
                 "title": e.title.root if e.title else support[e.kind].name.root,
                 "date": e.date.isoformat(), "start": e.start.strftime("%H:%M"),
                 "end": e.end.strftime("%H:%M"), "online": e.online,
@@ -76,11 +75,38 @@ def planner_data(site: Site) -> dict:
             "accepts": period.accepts,
             "calendar": {lang: f"{base}/{feed_path(site, lang, period.slug)}" for lang in langs},
         } for period in p.periods],
-        "strings": {key: p.strings[key].root for key in (*planner.STRINGS, *EXTRA_STRINGS)},
+        "strings": {key: p.strings[key].root for key in (*planner.SCRIPT_STRINGS, *EXTRA_STRINGS)},
     }
 
 
+def one_language(value, lang: str, languages: list[str]):
+    """`value` with every {language: text} mapping cut down to `lang`'s text (same shape)."""
+    if isinstance(value, dict):
+        if value and set(value) == set(languages):
+            return {lang: value[lang]}
+        return {k: one_language(v, lang, languages) for k, v in value.items()}
+    if isinstance(value, list):
+        return [one_language(v, lang, languages) for v in value]
+    return value
+
+
 def planner_json(site: Site) -> dict[str, bytes]:
-    """`api/planner.json`, by output-relative path."""
-    body = json.dumps(planner_data(site), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
-    return {"api/planner.json": body.encode("utf-8")}
+    """`api/planner.json` (every language, for any reader of the data) and, for the page itself,
+    `api/planner.<lang>.json` with only that language's texts and what the page can show,
+    compact: the page's first visit stays small (bench/README.md, page weight). By
+    output-relative path."""
+    data = planner_data(site)
+    langs = site.project.languages
+    files = {"api/planner.json": json.dumps(data, ensure_ascii=False, indent=1) + "\n"}
+    # The page's files leave out what it can never show: services of sectors the form does not
+    # offer, and periods whose registration had closed by the build date (a reader's today is
+    # later, so no plan can recommend them).
+    sectors = set(data["rules"]["sectors"])
+    page = {**data,
+            "services": [s for s in data["services"] if sectors & set(s["sectors"])],
+            "periods": [p for p in data["periods"] if p["registration"]["closes"] >= data["generated_for"]]}
+    for lang in langs:
+        files[f"api/planner.{lang}.json"] = json.dumps(
+            {**one_language(page, lang, langs), "languages": [lang]}, ensure_ascii=False,
+            separators=(",", ":")) + "\n"
+    return {path: body.encode("utf-8") for path, body in files.items()}

@@ -126,7 +126,14 @@ def test_planner_json_has_the_rules_and_every_string(site):
     rules = site.project.process.planner
     assert body["rules"]["lead_months_certified"] == rules.lead_months_certified
     assert body["rules"]["vendor_support_sectors"] == site.project.process.vendor_exception_sectors
-    assert set(body["strings"]) >= set(planner.STRINGS)
+    assert set(body["strings"]) >= set(planner.SCRIPT_STRINGS)
+    assert set(planner.SCRIPT_STRINGS) <= set(planner.STRINGS)
+    # Every string the script asks for is in the file.
+    script = (TEMPLATE_DIR.parent.parent / "overrides" / "assets" / "planner.js").read_text(encoding="utf-8")
+    asked = set(re.findall(r'\bt\("([a-z0-9-]+)"\)', script)) | set(re.findall(r'"(planner-[a-z0-9-]+)"', script))
+    asked = {k for k in asked if not k.endswith("-")} | {"planner-according-example",
+                                                          "planner-according-provisional"}
+    assert asked <= set(body["strings"]), asked - set(body["strings"])
     assert all(set(v) == {"fi", "sv"} for v in body["strings"].values())
     assert [p["id"] for p in body["periods"]] == [p.id for p in site.project.periods]
     assert body["periods"][0]["calendar"]["fi"].endswith("/fi/kalenteri/1-2026.ics")
@@ -186,3 +193,22 @@ def test_timeline_draws_the_periods_not_yet_over(site):
     assert html == timeline.svg(site.project.periods, TODAY, t, date, "x")
     assert timeline.svg(site.project.periods, D(2030, 1, 1), t, date, "x") == ""
     assert len(timeline.shown_periods(site.project.periods, TODAY, 3)) == 3
+
+
+def test_each_language_has_its_own_compact_file(site):
+    files = planner_api.planner_json(site)
+    full = json.loads(files["api/planner.json"])
+    for lang in site.project.languages:
+        body = files[f"api/planner.{lang}.json"]
+        assert b"\n" not in body.rstrip(b"\n")  # compact
+        mine = json.loads(body)
+        assert set(mine["strings"]) == set(full["strings"])
+        assert all(set(v) == {lang} for v in mine["strings"].values())
+        assert mine["services"][0]["name"] == {lang: full["services"][0]["name"][lang]}
+        assert mine["rules"] == full["rules"]
+        # Only what a plan made on or after the build date can show.
+        assert [p["id"] for p in mine["periods"]] == [p.id for p in site.project.periods
+                                                       if p.registration.closes >= site.today]
+        assert {s["id"] for s in mine["services"]} == {
+            s.id for s in site.project.services if set(s.sectors) & set(mine["rules"]["sectors"])}
+        assert len(body) < 0.8 * len(files["api/planner.json"])
