@@ -767,7 +767,7 @@ class Change(Record):
     date: Date = Field(description="When the change was published on the site.")
     text: Text = Field(description="What changed, in one line (the feed entry's title).")
     details: Prose | None = Field(default=None, description="More about the change, if needed.")
-    pages: list[Id] = Field(default_factory=list, description="Pages it changed: home, process, "
+    pages: list[Id] = Field(default_factory=list, description="Pages it changed: home, planner, process, "
                             "registration, schedule, services, requirements, customer, accessibility, "
                             "changes, or the id of a hand-written page.")
     periods: list[PeriodId] = Field(default_factory=list, description="Periods it changed (their pages).")
