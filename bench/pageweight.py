@@ -36,7 +36,7 @@ from common import ROOT, gz
 
 sys.path.insert(0, str(ROOT))
 
-PAGE_TYPES = ["home", "process", "registration", "schedule", "period", "services", "service",
+PAGE_TYPES = ["home", "planner", "process", "registration", "schedule", "period", "services", "service",
               "requirements", "customer", "accessibility", "root"]
 TARGET_FIRST_KB = 120.0
 TARGET_REPEAT_KB = 12.0
@@ -69,6 +69,8 @@ class _Refs(html.parser.HTMLParser):
                 self.refs.append(("js", a.get("src") or a["data-src"]))
             elif a.get("id") == "__config":
                 self._in_config = True
+        elif tag == "form" and a.get("data-api"):  # the planner's script fetches its rules' JSON
+            self.refs.append(("other", a["data-api"]))
         elif tag in ("img", "source") and (a.get("src") or a.get("srcset")):
             self.refs.append(("image", (a.get("src") or a.get("srcset")).split()[0]))
 

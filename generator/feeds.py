@@ -18,7 +18,7 @@ import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event
+from icalendar import Alarm, Calendar, Event
 
 from . import dates as d
 from .models import Period
@@ -47,7 +47,7 @@ def _events(site: SitePlan, period: Period, lang: str, host: str) -> list[Event]
         if state == "example":
             ev.add("description", note)
 
-    def all_day(kind: str, summary: str, first: dt.date, last: dt.date, state: str):
+    def all_day(kind: str, summary: str, first: dt.date, last: dt.date, state: str) -> Event:
         ev = Event()
         ev.add("uid", f"{kind}-{uid}")
         ev.add("dtstamp", stamp)
@@ -58,10 +58,20 @@ def _events(site: SitePlan, period: Period, lang: str, host: str) -> list[Event]
         ev.add("transp", "TRANSPARENT")
         mark(ev, state)
         items.append(ev)
+        return ev
 
     title = s["title-period"][lang].format(id=period.id)
     all_day("registration", f"{s['registration'][lang]}: {title}", period.registration.opens,
             period.registration.closes, period.registration_dates)
+    # The last day on its own, with a reminder a week before (process.yaml planner.reminder_days):
+    # the two-month block above is easy to overlook in a calendar.
+    last_day = all_day("registration-closes", f"{s['registration-last-day'][lang]}: {title}",
+                       period.registration.closes, period.registration.closes, period.registration_dates)
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", str(last_day["summary"]))
+    alarm.add("trigger", -dt.timedelta(days=site.project.process.planner.reminder_days))
+    last_day.add_component(alarm)
     all_day("period", title, period.start, period.end, period.dates)
     events_by_kind = {e.kind: e for e in site.project.process.support_events}
     for event in period.events:

@@ -498,6 +498,7 @@ class PageSlugs(Record):
     """URL segments of the generated pages, per language."""
 
     process: Slugs = Field(description="The onboarding process page.")
+    planner: Slugs = Field(description="The onboarding planner (which period, by when, what to have ready).")
     registration: Slugs = Field(description="The registration page.")
     schedule: Slugs = Field(description="The schedule; period pages sit below it.")
     services: Slugs = Field(description="The services overview; service pages sit below it.")
@@ -771,7 +772,7 @@ class Change(Record):
     date: Date = Field(description="When the change was published on the site.")
     text: Text = Field(description="What changed, in one line (the feed entry's title).")
     details: Prose | None = Field(default=None, description="More about the change, if needed.")
-    pages: list[Id] = Field(default_factory=list, description="Pages it changed: home, process, "
+    pages: list[Id] = Field(default_factory=list, description="Pages it changed: home, planner, process, "
                             "registration, schedule, services, requirements, customer, accessibility, "
                             "changes, or the id of a hand-written page.")
     periods: list[PeriodId] = Field(default_factory=list, description="Periods it changed (their pages).")
@@ -806,6 +807,28 @@ class SupportEvent(Record):
     purpose: list[Prose] = Field(min_length=1, description="What participants get from it.")
 
 
+ChangeKind = Literal["first", "new", "expansion", "minor"]
+
+
+class PlannerRules(Record):
+    """The rules of the onboarding planner (/fi/suunnittele/, /sv/planera/): who is asked what, and
+    how far ahead a plan must start. The planner's script and generator/planner.py both read them."""
+
+    sectors: list[Id] = Field(min_length=1, description="The sectors the planner offers (see sectors in "
+                              "site.yaml); system vendors are pointed to their own instructions instead.")
+    lead_months_certified: Int = Field(description="Months from today to the earliest realistic start "
+                                       "of production use when the information system is certified.")
+    lead_months_uncertified: Int = Field(description="The same when the system is not certified, or "
+                                         "the reader does not know.")
+    change_sectors: list[Id] = Field(default_factory=list, description="Sectors asked what kind of "
+                                     "change the onboarding is (first, new, expansion, minor).")
+    no_registration_changes: list[ChangeKind] = Field(
+        default_factory=list, description="Kinds of change that need no registration (minor: none of "
+        "first onboarding, a new service or functionality, or a significant expansion).")
+    reminder_days: Int = Field(description="How many days before the last registration day the "
+                               "calendars remind of it (VALARM).")
+
+
 class ProcessFile(Record):
     """data/process.yaml: facts of the onboarding process that every page reuses."""
 
@@ -825,6 +848,7 @@ class ProcessFile(Record):
     per_service_duties: list[Prose] = Field(min_length=1,
                                             description="What the customer does for every service.")
     relationship_once: Prose = Field(description="That the commitment is given only once.")
+    planner: PlannerRules = Field(description="The onboarding planner's rules (lead times, questions).")
     last_reviewed: Date = Field(description="When an editor last checked these facts.")
     sources: list[Source] = Field(default_factory=list, description=SOURCES_DESCRIPTION)
     source_note: Prose | None = Field(default=None, description=SOURCE_NOTE_DESCRIPTION)

@@ -26,6 +26,18 @@ FILLED: dict[str, frozenset[str]] = {
     "months-at-least": frozenset({"min"}),
     "a11y-lead": frozenset({"site", "org"}),
     "a11y-prepared-text": frozenset({"prepared", "reviewed", "method"}),
+    # The planner (generator/planner.py, overrides/assets/planner.js) and the timeline (timeline.py):
+    "format-month": frozenset({"m", "y"}),
+    "planner-add-calendar": frozenset({"period"}),
+    "planner-last-day": frozenset({"date"}),
+    "planner-lead-months": frozenset({"date", "months"}),
+    "planner-nojs-rule-4": frozenset({"certified", "uncertified"}),
+    "planner-nojs-table": frozenset({"asof"}),
+    "planner-period": frozenset({"period", "start", "end"}),
+    "planner-plan-date": frozenset({"date"}),
+    "planner-too-early": frozenset({"month", "target"}),
+    "planner-window": frozenset({"opens", "closes"}),
+    "timeline-today-at": frozenset({"date"}),
 }
 # Formats: each language picks what it shows (fi 5.1.2026, another language 2026-01-05), so
 # the languages need not use the same placeholders; every other text says the same thing in

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from .project import Project
 
 # Generated pages in navigation order; content pages are slotted in by nav_order.
-NAV_ORDER = {"home": 0, "process": 10, "registration": 20, "schedule": 30, "services": 40,
+NAV_ORDER = {"home": 0, "planner": 5, "process": 10, "registration": 20, "schedule": 30, "services": 40,
              "requirements": 50, "customer": 60, "changes": 990, "accessibility": 1000}
 GENERATED_PAGES = set(NAV_ORDER)
 """Page names that data/changes.yaml may list under `pages:` (besides hand-written pages' ids)."""
@@ -103,6 +103,11 @@ class SitePlan:
         pages = [
             Page("home", "home.md.j2", {lang: "index.md" for lang in langs}, title("title-home"),
                  ("site.yaml", ()), max(newest_period, p.process.last_reviewed), nav=NAV_ORDER["home"]),
+            # The planner (generator/planner.py): its script and the rules' JSON are loaded only here.
+            Page("planner", "planner.md.j2", {lang: f"{slug['planner'][lang]}.md" for lang in langs},
+                 title("title-planner"), ("process.yaml", ("planner",)),
+                 max(newest_period, p.process.last_reviewed, max(s.last_reviewed for s in p.services)),
+                 {"planner_page": True}, nav=NAV_ORDER["planner"]),
             Page("process", "process.md.j2", {lang: f"{slug['process'][lang]}.md" for lang in langs},
                  title("title-process"), ("process.yaml", ()), p.process.last_reviewed,
                  nav=NAV_ORDER["process"]),

@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 # Imported here, not where used: build.py imports this module while MkDocs runs.
-from . import PACKAGE_DIR, cdn, feeds, linkcheck, manifest, nginx
+from . import PACKAGE_DIR, cdn, feeds, linkcheck, manifest, nginx, planner_api
 from .plan import SitePlan
 from .render import html_environment
 
@@ -25,7 +25,7 @@ def data_files(site: SitePlan) -> dict[str, bytes]:
     (the parent process would otherwise wait idle) and writes them afterwards.
     """
     return {**root_pages(site), **sitemap(site), **feeds.calendars(site), **feeds.json_feeds(site),
-            **feeds.atom_feeds(site),
+            **feeds.atom_feeds(site), **planner_api.planner_json(site),
             **cdn.redirect_files(site)}
 
 

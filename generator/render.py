@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import PACKAGE_DIR, TEMPLATE_DIR, keywords
+from . import PACKAGE_DIR, TEMPLATE_DIR, keywords, timeline
 from . import dates as d
 from .models import kanta_language, unique_sources
 from .plan import Page, SitePlan, url_of
@@ -57,6 +57,7 @@ def environment(cache_dir: Path | None = None) -> jinja2.Environment:
     env.filters["tojson_attr"] = lambda value: jinja2.utils.htmlsafe_json_dumps(value)
     env.filters["page_language"] = kanta_language  # the language of a kanta.fi page, from its address
     env.globals["unique_sources"] = unique_sources  # several facts' sources, each page once
+    env.globals["timeline"] = timeline.svg  # the periods as a picture (schedule and home pages)
     return env
 
 
@@ -165,13 +166,15 @@ def with_dates_notice(body: str, notice: jinja2.Template, ctx: PageContext) -> s
 
 def front_matter(site: SitePlan, page: Page, lang: str, ctx: PageContext) -> str:
     """YAML front matter; values are JSON, which is valid YAML and needs no quoting rules."""
-    meta = {
+    meta: dict[str, object] = {
         "title": page.titles[lang],
         "alternates": {other: site.url(page.key, other) for other in site.project.languages},
         "edit_url": site.edit_url(page, lang),
         "updated": page.updated.isoformat(),
         "updated_text": ctx.date(page.updated),
     }
+    if page.context.get("planner_page"):
+        meta["planner"] = True  # overrides/main.html loads assets/planner.js on this page only
     versions = page.context.get("versions")
     if versions is not None and versions[lang].meta.description:
         # A hand-written page's own summary; the theme writes it into <meta name="description">

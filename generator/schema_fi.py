@@ -40,6 +40,7 @@ FIELDS_FI: dict[str, str] = {
     "Step": "Käyttöönoton vaihe.",
     "Redirect": "Vanha osoite, joka ohjaa lukijat ja hakukoneet korvaavalle sivulle.",
     "PageSlugs": "Generoitujen sivujen osoitteiden osat kielittäin.",
+    "PlannerRules": "Suunnittelutyökalun säännöt: toimialat, läpimenoajat ja muistutukset.",
     # site.yaml
     "SiteConfig.languages": "Sivuston kielet; ensimmäinen on oletuskieli.",
     "Language.code": "Kielikoodi (ISO 639-1), esim. fi.",
@@ -84,6 +85,7 @@ FIELDS_FI: dict[str, str] = {
     "PageSlugs.requirements": "Yhteiset edellytykset.",
     "PageSlugs.customer": "Kanta-asiakkuuden sivu.",
     "PageSlugs.accessibility": "Saavutettavuusseloste.",
+    "PageSlugs.planner": "Käyttöönoton suunnittelutyökalu.",
     "SiteConfig.timezone": "Kaikkien päivämäärien ja kellonaikojen aikavyöhyke.",
     "SiteConfig.redirects": "Poistetut tai siirretyt sivut (ei palveluja: niillä on `redirect_from`) ja "
                           "niitä korvaavat sivut.",
@@ -119,6 +121,15 @@ FIELDS_FI: dict[str, str] = {
     "ProcessFile.last_reviewed": DATE_FI + " Milloin toimittaja viimeksi tarkisti nämä tiedot.",
     "ProcessFile.sources": "Julkiset sivut, joilta tiedot ovat (vain yhteisissä muistiinpanoissa olevia "
                            "osoitteita), kukin päivämäärällä `checked:`.",
+    "ProcessFile.planner": "Suunnittelutyökalun säännöt (ks. oppaan kohta 10).",
+    "PlannerRules.sectors": "Toimialat, jotka suunnittelutyökalu tarjoaa (tunnisteet site.yaml-tiedoston "
+                            "sectors-listasta).",
+    "PlannerRules.lead_months_certified": "Kuukausia tästä päivästä aikaisimpaan tuotantokäyttöön, kun "
+                                          "järjestelmä on sertifioitu.",
+    "PlannerRules.lead_months_uncertified": "Sama, kun järjestelmää ei ole sertifioitu tai lukija ei tiedä.",
+    "PlannerRules.change_sectors": "Toimialat, joilta kysytään, millainen käyttöönotto on.",
+    "PlannerRules.no_registration_changes": "Muutokset, joihin ei tarvitse ilmoittautua (minor: ei mikään näistä).",
+    "PlannerRules.reminder_days": "Montako päivää ennen viimeistä ilmoittautumispäivää kalenterit muistuttavat.",
     "ProcessFile.source_note": "Jos julkista sivua ei ole: mistä tiedot ovat peräisin.",
     "Source.title": "Sivun otsikko jokaisella sivuston kielellä.",
     "Source.url": "Yksi osoite (sivu vain yhdellä kielellä) tai osoite kielittäin: `{fi: …, sv: …}`.",

@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel, RootModel, ValidationError
 
-from . import content
+from . import content, planner
 from . import models as m
 from .content import ContentPage
 from .errors import ERROR, WARNING, DataError, Problem, key_path
@@ -48,6 +48,8 @@ CODE_STRINGS |= {f"{prefix}-{k}-{state}" for state in ("provisional", "example")
                                                   "ongoing", "past")),
                                       ("window", ("upcoming", "open", "closed")))
                  for k in keys}
+# The planner page (generator/planner.py and overrides/assets/planner.js):
+CODE_STRINGS |= set(planner.STRINGS) | {"format-month", "registration-last-day"}
 CODE_STRINGS |= {f"status-{k}" for k in ("registration-upcoming", "registration-open", "starting",
                                            "ongoing", "past")}
 CODE_STRINGS |= {f"window-{k}" for k in ("upcoming", "open", "closed")}
@@ -350,6 +352,8 @@ class Rules:
             self.refs("process.yaml", t.sectors, ("registration_triggers", i, "sectors"), sectors, "sector")
         self.refs("process.yaml", proc.vendor_exception_sectors, ("vendor_exception_sectors",),
                   sectors, "sector")
+        self.refs("process.yaml", proc.planner.sectors, ("planner", "sectors"), sectors, "sector")
+        self.refs("process.yaml", proc.planner.change_sectors, ("planner", "change_sectors"), sectors, "sector")
         kinds = [e.kind for e in proc.support_events]
         for i, kind in enumerate(kinds):
             if kinds.index(kind) != i:

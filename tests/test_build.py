@@ -25,14 +25,14 @@ FI_PAGES = {
     "palvelut/index.html", "palvelut/potilastietovaranto/index.html",
     "palvelut/kuva-aineistojen-tietovaranto/index.html", "edellytykset/index.html",
     "asiakkuus/index.html", "saavutettavuusseloste/index.html", "tietoa-sivustosta/index.html",
-    "muutokset/index.html",
+    "muutokset/index.html", "suunnittele/index.html",
 }
 SV_PAGES = {
     "index.html", "inforandeprocessen/index.html", "anmalan/index.html", "tidtabell/index.html",
     "tidtabell/3-2026/index.html", "tidtabell/1-2027/index.html", "tjanster/index.html",
     "tjanster/patientdatalagret/index.html", "tjanster/datalagret-for-bildmaterial/index.html",
     "forutsattningar/index.html", "kundrelation/index.html", "tillganglighetsutlatande/index.html",
-    "om-webbplatsen/index.html", "andringar/index.html",
+    "om-webbplatsen/index.html", "andringar/index.html", "planera/index.html",
 }
 
 
@@ -103,8 +103,9 @@ def test_calendar_feeds_parse_back(small_site: Path):
     for lang, path in (("fi", "fi/kalenteri/kaikki-jaksot.ics"), ("sv", "sv/kalender/alla-perioder.ics")):
         cal = icalendar.Calendar.from_ical((small_site / path).read_bytes())
         events = list(cal.walk("VEVENT"))
-        # Per period: registration window, the period itself, and its events.
-        assert len(events) == 2 * 2 + 2
+        # Per period: registration window, its last day (with a reminder), the period itself, and
+        # its events.
+        assert len(events) == 2 * 3 + 2
         uids = [str(e["UID"]) for e in events]
         assert len(set(uids)) == len(uids)
         assert all(uid.endswith(f"-{lang}@kayttoonotto.kanta.fi") for uid in uids)

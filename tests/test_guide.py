@@ -37,6 +37,7 @@ YAML_KINDS = {
     "redirects": TypeAdapter(list[models.Redirect]),
     "changes": TypeAdapter(list[models.Change]),
     "event": TypeAdapter(models.Event),
+    "planner": TypeAdapter(models.PlannerRules),
 }
 
 

@@ -294,11 +294,11 @@ def test_calendars_read_back_as_the_data_says(real_site, plan):
     for lang in p.languages:
         whole = icalendar.Calendar.from_ical((real_site / plan.feed_file(lang, s["feed-all"][lang])).read_bytes())
         assert [str(tz["TZID"]) for tz in whole.walk("VTIMEZONE")] == ["Europe/Helsinki"]
-        assert len(whole.walk("VEVENT")) == sum(2 + len(period.events) for period in periods)
+        assert len(whole.walk("VEVENT")) == sum(3 + len(period.events) for period in periods)
         for period in periods:
             cal = icalendar.Calendar.from_ical((real_site / plan.feed_file(lang, period.slug)).read_bytes())
             events = cal.walk("VEVENT")
-            assert len(events) == 2 + len(period.events)
+            assert len(events) == 3 + len(period.events)
             window = next(e for e in events if str(e["UID"]).startswith("registration-"))
             assert window.decoded("DTSTART") == period.registration.opens
             # RFC 5545: an all-day event's end is exclusive.

@@ -33,6 +33,7 @@ PAGES = {
     "services": "services",
     "accessibility": "accessibility",
     "content": "content:about",
+    "planner": "planner",
 }
 
 

@@ -497,12 +497,30 @@ def _format_calls() -> dict[str, set[str]]:
                             and re.fullmatch(r"[a-z0-9-]+", key.value) and "-" in key.value:
                         found.setdefault(key.value, set()).update(k.arg for k in node.keywords if k.arg)
                     target = target.value
+                # `t("key").format(…)` (timeline.py's own `t`).
+                if isinstance(target, ast.Call) and target.args and isinstance(target.args[0], ast.Constant) \
+                        and isinstance(target.args[0].value, str) \
+                        and re.fullmatch(r"[a-z0-9-]+", target.args[0].value) and "-" in target.args[0].value:
+                    found.setdefault(target.args[0].value, set()).update(k.arg for k in node.keywords if k.arg)
+    # planner.js: fill(t("key"), { a: …, b: … }) and sentence(tag, t("key"), { a: …, b: … }).
+    script = (ROOT / "overrides" / "assets" / "planner.js").read_text(encoding="utf-8")
+    for match in re.finditer(r"""(?:fill|sentence)\((?:"\w+",\s*)?t\("([a-z0-9-]+)"\),\s*\{""", script):
+        depth, end, names, token = 1, match.end(), set(), ""
+        while depth:
+            char = script[end]
+            depth += {"{": 1, "(": 1, "[": 1, "}": -1, ")": -1, "]": -1}.get(char, 0)
+            if depth == 1 and char == ":" and re.fullmatch(r"\s*\w+\s*", token):
+                names.add(token.strip())
+            token = "" if (depth == 1 and char in ",{") else token + char
+            end += 1
+        found.setdefault(match[1], set()).update(names)
     return found
 
 
 def test_the_placeholder_table_matches_the_code():
     calls = _format_calls()
-    assert {"title-period", "calendar-period", "a11y-lead"} <= set(calls), "the scan finds the calls"
+    assert {"title-period", "calendar-period", "a11y-lead", "planner-period", "timeline-today-at"} <= set(calls), \
+        "the scan finds the calls"
     dates = {"format-date": {"d", "m", "y", "dd", "mm"}, "format-time": {"H", "HH", "MM"}}
     for key, names in calls.items():
         assert key in FILLED, f"{key} is filled in by the code but not in placeholders.FILLED"

@@ -84,6 +84,37 @@
     });
   }
 
+  /*
+   * The timeline's "today" line (generator/timeline.py) moves to the reader's date, like the
+   * statuses: the wrapper gives the axis (data-from, data-to: ISO dates) and the drawing's x
+   * range (data-x0, data-x1). Outside the axis the line is hidden.
+   */
+  function days(iso) {
+    var p = iso.split("-");
+    return Date.UTC(+p[0], +p[1] - 1, +p[2]) / 86400000;
+  }
+
+  function moveToday() {
+    var charts = document.querySelectorAll(".kg-timeline[data-from]");
+    if (!charts.length) return;
+    var today = helsinkiToday();
+    Array.prototype.forEach.call(charts, function (chart) {
+      var d = chart.dataset, group = chart.querySelector(".kg-tl-today");
+      if (!group) return;
+      var inside = today >= d.from && today < d.to;
+      group.setAttribute("visibility", inside ? "visible" : "hidden");
+      group.setAttribute("data-live", today);
+      if (!inside) return;
+      var x = +d.x0 + (+d.x1 - +d.x0) * (days(today) - days(d.from)) / (days(d.to) - days(d.from));
+      var line = group.querySelector("line"), text = group.querySelector("text");
+      line.setAttribute("x1", x.toFixed(1));
+      line.setAttribute("x2", x.toFixed(1));
+      var end = x > 320;
+      text.setAttribute("x", (end ? x - 3 : x + 3).toFixed(1));
+      if (end) text.setAttribute("text-anchor", "end"); else text.removeAttribute("text-anchor");
+    });
+  }
+
   /* The nearest heading before el (inside the article), else the page's h1: names the region. */
   function headingFor(el) {
     var node = el;
@@ -144,6 +175,7 @@
 
   function run() {
     updateStatuses();
+    moveToday();
     focusableScrollers();
     nameSearchDialog();
   }

@@ -168,7 +168,7 @@ def page_types(page_plan, real_site) -> list[PageType]:
         return PageType(name, {lang: site.url(key, lang) for lang in langs}, key)
 
     keys = [p.key for p in site.pages]
-    types = [of(name, name) for name in ("home", "process", "registration", "schedule")]
+    types = [of(name, name) for name in ("home", "planner", "process", "registration", "schedule")]
     # The period whose registration is open now (or the first one), to show a live status.
     periods = [k for k in keys if k.startswith("period:")]
     open_now = [p.key for p in site.pages if p.key in periods and

@@ -1,0 +1,403 @@
+/*
+ * The onboarding planner (/fi/suunnittele/, /sv/planera/). The rules are
+ * generator/planner.py's, repeated here; tests/browser/test_planner.py runs a
+ * table of scenarios through both and requires identical answers. Every rule
+ * value and every text comes from /api/planner.json (the form's data-api), never
+ * from this file. The form's state lives in the query string under the controls'
+ * names, so a plan is shared by copying the address. No framework, no inline
+ * script, no eval (strict CSP); the answer is also written to #plan-result as
+ * data-plan (JSON) for the tests.
+ */
+(function () {
+  "use strict";
+
+  var form = document.getElementById("kg-planner");
+  var result = document.getElementById("plan-result");
+  if (!form || !result || !window.fetch) return;
+  var lang = form.getAttribute("data-lang");
+  var DATA = null;
+  var submitted = false;
+  var CHANGES = ["first", "new", "expansion", "minor"];
+
+  /* Today's date in Europe/Helsinki, as kg.js takes it (see there why like this). */
+  function helsinkiToday() {
+    var now = Date.now();
+    var winter = new Date(now + 2 * 3600000).toISOString().slice(0, 10);
+    var summer = new Date(now + 3 * 3600000).toISOString().slice(0, 10);
+    if (winter === summer) return winter;
+    var parts = new Intl.DateTimeFormat("en-CA", {
+      timeZone: "Europe/Helsinki", year: "numeric", month: "2-digit", day: "2-digit"
+    }).formatToParts(new Date(now));
+    var get = function (type) {
+      return parts.filter(function (p) { return p.type === type; })[0].value;
+    };
+    return get("year") + "-" + get("month") + "-" + get("day");
+  }
+
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+  function iso(y, m, d) { return y + "-" + pad(m) + "-" + pad(d); }
+
+  /* planner.add_months: calendar months, the day clamped to the month's end. */
+  function addMonths(day, months) {
+    var p = day.split("-");
+    var index = +p[0] * 12 + (+p[1] - 1) + months;
+    var year = Math.floor(index / 12), month = index % 12 + 1;
+    var last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    return iso(year, month, Math.min(+p[2], last));
+  }
+
+  function monthStartOnOrAfter(day) {
+    return day.slice(8) === "01" ? day : addMonths(day.slice(0, 8) + "01", 1);
+  }
+
+  function has(list, item) { return list.indexOf(item) >= 0; }
+  function first(query, name) { return ((query[name] || [])[0] || "").trim(); }
+
+  /* planner.plan: the same answer, key for key. */
+  function plan(data, query, today) {
+    var rules = data.rules, errors = {}, n = 0;
+    var sector = first(query, "sector");
+    if (!has(rules.sectors, sector)) { errors.sector = "planner-error-sector"; n++; sector = ""; }
+    var chosen = query.service || [];
+    var picked = data.services.filter(function (s) {
+      return sector && has(s.sectors, sector) && has(chosen, s.id);
+    });
+    if (sector && !picked.length) { errors.service = "planner-error-service"; n++; }
+    var certified = first(query, "certified");
+    if (!has(["yes", "no", "unknown"], certified)) { errors.certified = "planner-error-certified"; n++; }
+    var askVendor = !!sector && has(rules.vendor_support_sectors, sector);
+    var askChange = !!sector && has(rules.change_sectors, sector);
+    var vendor = first(query, "vendor_support"), change = first(query, "change");
+    if (askVendor && !has(["yes", "no"], vendor)) { errors.vendor_support = "planner-error-vendor-support"; n++; }
+    if (askChange && !has(CHANGES, change)) { errors.change = "planner-error-change"; n++; }
+    var targetText = first(query, "target"), target = null;
+    if (targetText) {
+      var m = /^([1-9][0-9]{3})-(0[1-9]|1[0-2])$/.exec(targetText);
+      if (m) target = m[1] + "-" + m[2] + "-01";
+      else { errors.target = "planner-error-target"; n++; }
+    }
+    if (n) return { errors: errors };
+
+    var vendorRule = askVendor && vendor === "yes";
+    var minorRule = askChange && has(rules.no_registration_changes, change);
+    var needing = [], rule = "not-required";
+    picked.forEach(function (s) {
+      if (!(s.registration_required && s.uses_periods)) return;
+      if (minorRule) rule = "minor-change";
+      else if (vendorRule && s.vendor_exception) rule = "vendor-support";
+      else needing.push(s.id);
+    });
+    if (needing.length) rule = "required";
+    var lead = certified === "yes" ? rules.lead_months_certified : rules.lead_months_uncertified;
+    var earliest = addMonths(today, lead);
+    var wanted = target && target > earliest ? target : earliest;
+    var answer = {
+      errors: {}, register: needing.length > 0, rule: rule, lead_months: lead,
+      earliest: earliest, earliest_month: monthStartOnOrAfter(earliest).slice(0, 7),
+      wanted: wanted, too_early: !!target && target < earliest,
+      period: null, none_published: false, certainty: null,
+      services: picked.map(function (s) { return s.id; }),
+      requirements: data.requirements.filter(function (r) {
+        return picked.some(function (s) { return has(s.requires, r.id); });
+      }).map(function (r) { return r.id; })
+    };
+    if (needing.length) {
+      var best = null;
+      data.periods.forEach(function (p) {
+        var fits = needing.every(function (id) { return has(p.accepts, id); }) &&
+          p.registration.closes >= today && p.end >= wanted;
+        if (fits && (!best || p.start < best.start)) best = p;
+      });
+      if (best) { answer.period = best.id; answer.certainty = best.certainty; }
+      else answer.none_published = true;
+    }
+    return answer;
+  }
+
+  /* -- reading and writing the form ------------------------------------------- */
+
+  function parseQuery(search) {
+    var query = {};
+    search.replace(/^\?/, "").split("&").forEach(function (pair) {
+      if (!pair) return;
+      var i = pair.indexOf("=");
+      var key = decodeURIComponent((i < 0 ? pair : pair.slice(0, i)).replace(/\+/g, " "));
+      var value = i < 0 ? "" : decodeURIComponent(pair.slice(i + 1).replace(/\+/g, " "));
+      (query[key] = query[key] || []).push(value);
+    });
+    return query;
+  }
+
+  function readForm() {
+    var query = {};
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (!el.name || el.disabled) return;
+      if ((el.type === "radio" || el.type === "checkbox") && !el.checked) return;
+      if (el.type !== "radio" && el.type !== "checkbox" && el.type !== "text") return;
+      if (el.type === "text" && !el.value.trim()) return;
+      (query[el.name] = query[el.name] || []).push(el.value);
+    });
+    return query;
+  }
+
+  function fillForm(query) {
+    Array.prototype.forEach.call(form.elements, function (el) {
+      var values = query[el.name];
+      if (!values) return;
+      if (el.type === "radio" || el.type === "checkbox") el.checked = has(values, el.value);
+      else if (el.type === "text") el.value = values[0];
+    });
+    /* A service page links here with its service alone: its sector, when it has only one. */
+    if (!query.sector && query.service && DATA) {
+      var sectors = [];
+      DATA.services.forEach(function (s) {
+        if (has(query.service, s.id)) s.sectors.forEach(function (x) {
+          if (has(DATA.rules.sectors, x) && !has(sectors, x)) sectors.push(x);
+        });
+      });
+      var radio = sectors.length === 1 && document.getElementById("sector-" + sectors[0]);
+      if (radio) radio.checked = true;
+    }
+  }
+
+  /* Only the questions of the chosen sector are shown (hidden controls are not sent). */
+  function showQuestions() {
+    var sector = first(readForm(), "sector");
+    var choices = form.querySelectorAll("[data-sectors]");
+    Array.prototype.forEach.call(choices, function (el) {
+      var on = !!sector && has(el.getAttribute("data-sectors").split(" "), sector);
+      if (!el.hasAttribute("data-ask") && !sector) on = true; /* services: all until a sector */
+      el.hidden = !on;
+      Array.prototype.forEach.call(el.querySelectorAll("input"), function (input) {
+        input.disabled = !on;
+      });
+    });
+  }
+
+  /* -- words --------------------------------------------------------------------- */
+
+  function t(key) { return DATA.strings[key][lang]; }
+  function fill(text, values) {
+    return text.replace(/\{([A-Za-z]+)\}/g, function (all, k) { return k in values ? values[k] : all; });
+  }
+  function date(day) {
+    var p = day.split("-");
+    return fill(t("format-date"), { d: +p[2], m: +p[1], y: p[0], dd: p[2], mm: p[1] });
+  }
+  function month(day) {
+    var p = day.split("-");
+    return fill(t("format-month"), { m: +p[1], y: p[0] });
+  }
+  function time(hhmm) {
+    var p = hhmm.split(":");
+    return fill(t("format-time"), { H: +p[0], HH: p[0], MM: p[1] });
+  }
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    (children || []).forEach(function (c) {
+      if (c !== null && c !== undefined) node.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
+    });
+    return node;
+  }
+
+  /* The word after a date that is not confirmed: the same badge as the pages' (_macros.md.j2). */
+  function mark(state) {
+    if (state === "example") return el("span", { "class": "kg-prov kg-prov--example", "data-dates": state }, [t("date-example")]);
+    if (state === "provisional") return el("span", { "class": "kg-prov", "data-dates": state }, [t("provisional")]);
+    return null;
+  }
+
+  /* A sentence with {placeholders} replaced by nodes (dates with their badges). */
+  function sentence(tag, text, nodes, attrs) {
+    var parts = text.split(/\{([a-z]+)\}/), kids = [];
+    parts.forEach(function (part, i) {
+      if (i % 2 === 0) { if (part) kids.push(part); }
+      else kids.push(nodes[part] !== undefined ? nodes[part] : "{" + part + "}");
+    });
+    return el(tag, attrs, kids);
+  }
+  function dated(day, state, strong) {
+    var span = el(strong ? "strong" : "span", {}, [date(day)]);
+    var badge = mark(state);
+    return badge ? el("span", {}, [span, " ", badge]) : span;
+  }
+
+  function byId(list, id) { return list.filter(function (x) { return x.id === id; })[0]; }
+
+  /* -- the result ------------------------------------------------------------------- */
+
+  function renderErrors(answer) {
+    var summary = document.getElementById("plan-errors");
+    var names = ["sector", "service", "certified", "vendor_support", "change", "target"];
+    var items = [];
+    names.forEach(function (name) {
+      var box = document.getElementById("error-" + name);
+      var field = document.getElementById("field-" + name);
+      var key = submitted && answer.errors[name];
+      if (box) { box.textContent = key ? t(key) : ""; box.hidden = !key; }
+      if (field) field.classList.toggle("kg-field--error", !!key);
+      var target = name === "target" ? document.getElementById("target") : null;
+      if (target) {
+        if (key) target.setAttribute("aria-invalid", "true"); else target.removeAttribute("aria-invalid");
+        target.setAttribute("aria-describedby", key ? "hint-target error-target" : "hint-target");
+      } else if (field) {
+        var described = ((field.getAttribute("data-hint") || "") + (key ? " error-" + name : "")).trim();
+        if (described) field.setAttribute("aria-describedby", described);
+        else field.removeAttribute("aria-describedby");
+      }
+      if (key) {
+        var input = field && field.querySelector("input:not([disabled])");
+        items.push(el("li", {}, [el("a", { href: "#" + (input ? input.id : "field-" + name) }, [t(key)])]));
+      }
+    });
+    summary.textContent = "";
+    summary.hidden = !items.length;
+    if (items.length) {
+      summary.appendChild(el("h2", {}, [t("planner-errors-title")]));
+      summary.appendChild(el("ul", {}, items));
+    }
+    return items.length;
+  }
+
+  function renderPlan(answer, today) {
+    var body = document.getElementById("plan-body");
+    body.textContent = "";
+    result.setAttribute("data-plan", JSON.stringify(answer));
+    if (Object.keys(answer.errors).length) {
+      body.appendChild(el("p", {}, [t("planner-empty")]));
+      return;
+    }
+    body.appendChild(el("p", { "class": "kg-plan-meta" }, [
+      DATA.site_name[lang], " · ", fill(t("planner-plan-date"), { date: date(today) }), " · ",
+      t("planner-address") + ": ", el("span", { "class": "kg-plan-url" }, [location.href])
+    ]));
+    var rules = { "required": "planner-rule-required", "minor-change": "planner-rule-minor-change",
+                  "vendor-support": "planner-nojs-rule-1", "not-required": "planner-rule-not-required" };
+    body.appendChild(el("h3", {}, [t("planner-register-title")]));
+    body.appendChild(el("p", {}, [el("strong", {}, [t(answer.register ? "planner-register-yes" : "planner-register-no")])]));
+    body.appendChild(el("p", {}, [t(rules[answer.rule])]));
+    if (answer.rule === "vendor-support") body.appendChild(el("p", {}, [t("planner-events-optional")]));
+
+    if (answer.register) {
+      body.appendChild(el("h3", {}, [t("planner-period-title")]));
+      body.appendChild(el("p", {}, [fill(t("planner-lead-months"), { months: answer.lead_months, date: date(answer.earliest) })]));
+      if (answer.too_early) {
+        var wanted = first(readForm(), "target") + "-01";
+        body.appendChild(el("p", { "class": "kg-plan-warning" }, [
+          fill(t("planner-too-early"), { target: month(wanted), month: month(answer.earliest_month + "-01") })]));
+      }
+      var period = answer.period && byId(DATA.periods, answer.period);
+      if (!period) {
+        body.appendChild(el("p", { "class": "kg-plan-warning" }, [t("planner-none-published")]));
+      } else {
+        if (period.certainty !== "confirmed") {
+          body.appendChild(el("p", { "class": "kg-plan-warning", "data-certainty": period.certainty },
+            [el("strong", {}, [t("planner-according-" + period.certainty)])]));
+        }
+        var title = fill(t("title-period"), { id: period.id });
+        body.appendChild(sentence("p", t("planner-period"), {
+          period: el("a", { href: period.url[lang] }, [title]),
+          start: date(period.start), end: el("span", {}, [date(period.end), mark(period.dates) ? " " : "", mark(period.dates)])
+        }));
+        body.appendChild(el("h3", {}, [t("planner-by-when")]));
+        var reg = period.registration;
+        body.appendChild(sentence("p", t("planner-last-day"), { date: dated(reg.closes, reg.dates, true) }));
+        body.appendChild(el("p", {}, [fill(t("planner-window"), { opens: date(reg.opens), closes: date(reg.closes) })]));
+        if (period.events.length) {
+          body.appendChild(el("h4", {}, [t("planner-events-title")]));
+          body.appendChild(el("ul", {}, period.events.map(function (e) {
+            var where = e.online ? t("online") : "";
+            if (e.place) where = where ? where + " " + t("and") + " " + e.place[lang] : e.place[lang];
+            var when = date(e.date) + " " + time(e.start) + "–" + time(e.end).split(" ").pop();
+            var badge = mark(e.dates);
+            return el("li", {}, [el("strong", {}, [e.title[lang]]), ": " + when, badge ? " " : "", badge, where ? " (" + where + ")" : ""]);
+          })));
+        }
+        body.appendChild(el("p", {}, [el("a", { href: period.calendar[lang], "class": "kg-plan-calendar" },
+          [fill(t("planner-add-calendar"), { period: period.id })])]));
+      }
+    }
+
+    if (answer.requirements.length) {
+      body.appendChild(el("h3", {}, [t("planner-ready-title")]));
+      DATA.roles.forEach(function (role) {
+        var mine = answer.requirements.map(function (id) { return byId(DATA.requirements, id); })
+          .filter(function (r) { return r.who === role.id; });
+        if (!mine.length) return;
+        body.appendChild(el("h4", {}, [role.name[lang]]));
+        body.appendChild(el("ul", {}, mine.map(function (r) {
+          return el("li", {}, [el("a", { href: r.url[lang] }, [r.name[lang]])]);
+        })));
+      });
+    }
+    body.appendChild(el("h3", {}, [t("planner-steps-title")]));
+    answer.services.forEach(function (id) {
+      var s = byId(DATA.services, id);
+      body.appendChild(el("h4", {}, [el("a", { href: s.url[lang] }, [s.name[lang]])]));
+      body.appendChild(el("ol", {}, s.steps.map(function (step) {
+        var role = byId(DATA.roles, step.who);
+        return el("li", {}, [step.title[lang] + (role ? " (" + role.name[lang] + ")" : "")]);
+      })));
+    });
+    var status = el("span", { "class": "kg-plan-copied", role: "status" }, []);
+    var print = el("button", { type: "button", "class": "md-button" }, [t("planner-print")]);
+    var copy = el("button", { type: "button", "class": "md-button" }, [t("planner-copy")]);
+    print.addEventListener("click", function () { window.print(); });
+    copy.addEventListener("click", function () {
+      var done = function () { status.textContent = t("planner-copied"); };
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(location.href).then(done, function () { status.textContent = location.href; });
+      } else {
+        status.textContent = location.href;
+      }
+    });
+    body.appendChild(el("p", { "class": "kg-plan-actions" }, [print, " ", copy, " ", status]));
+  }
+
+  function update(focus) {
+    showQuestions();
+    var query = readForm();
+    var today = helsinkiToday();
+    var answer = plan(DATA, query, today);
+    var search = Object.keys(query).map(function (k) {
+      return query[k].map(function (v) { return encodeURIComponent(k) + "=" + encodeURIComponent(v); }).join("&");
+    }).join("&");
+    if (window.history && history.replaceState) {
+      history.replaceState(null, "", location.pathname + (search ? "?" + search : "") + location.hash);
+    }
+    var errors = renderErrors(answer);
+    renderPlan(answer, today);
+    if (focus) {
+      (errors ? document.getElementById("plan-errors") : document.getElementById("plan-result-title")).focus();
+    }
+  }
+
+  function start(data) {
+    DATA = data;
+    var query = parseQuery(location.search);
+    fillForm(query);
+    /* A shared plan (it has every answer) shows its mistakes at once; a service page's link
+       (?service=…) only starts the form. */
+    submitted = !!query.certified;
+    Array.prototype.forEach.call(form.querySelectorAll("fieldset[aria-describedby]"), function (f) {
+      f.setAttribute("data-hint", f.getAttribute("aria-describedby"));
+    });
+    document.getElementById("plan-result-title").setAttribute("tabindex", "-1");
+    result.hidden = false;
+    update(false);
+    form.addEventListener("change", function () { update(false); });
+    form.addEventListener("input", function (e) { if (e.target.type === "text") update(false); });
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      submitted = true;
+      update(true);
+    });
+    form.setAttribute("data-ready", "");
+  }
+
+  fetch(form.getAttribute("data-api"), { credentials: "same-origin" })
+    .then(function (r) { return r.json(); })
+    .then(start);
+})();
