@@ -257,11 +257,11 @@ def schemas(check_only: bool, out_dir: Path, lang: str, data_dir: Path) -> None:
 @main.command()
 @data_options
 @click.option("--update", "mode", flag_value="update",
-              help="Build into a temporary folder and rewrite the manifest from what it serves.")
+              help="Rewrite the manifest with what a build would publish (from the page plan, no build).")
 @click.option("--check", "mode", flag_value="check",
               help="Exit 1 when the manifest is not current (CI runs this).")
 @click.option("--from", "built", type=click.Path(path_type=Path, file_okay=False), default=None,
-              help="Compare an already built site (e.g. site/) instead of building one.")
+              help="Compare an already built site (e.g. site/) instead of the page plan.")
 @click.option("--manifest", "manifest_file", type=click.Path(path_type=Path, dir_okay=False),
               default=None, help="The manifest file. Default: urls.txt next to the data folder.")
 @click.option("--lang", type=click.Choice(["en", "fi", "sv"]), default="en", help=LANG_HELP)

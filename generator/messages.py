@@ -41,12 +41,12 @@ LABELS = {
 # What commands say: code → language → text, or → {CLDR plural category: text}.
 TEXTS: dict[str, dict[str, str | dict[str, str]]] = {
     "errors": {
-        "en": {"one": "{n} error(s)", "other": "{n} error(s)"},
+        "en": {"one": "{n} error", "other": "{n} errors"},
         "fi": {"one": "{n} virhe", "other": "{n} virhettä"},
         "sv": {"one": "{n} fel", "other": "{n} fel"},
     },
     "warnings": {
-        "en": {"one": "{n} warning(s)", "other": "{n} warning(s)"},
+        "en": {"one": "{n} warning", "other": "{n} warnings"},
         "fi": {"one": "{n} varoitus", "other": "{n} varoitusta"},
         "sv": {"one": "{n} varning", "other": "{n} varningar"},
     },
@@ -1162,6 +1162,14 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "sv": ("tjänsten {0} kräver anmälan till en period, men ingen period tar emot den",
                "lägg till tjänstens id {0} i listan `accepts:` för kommande perioder i data/periods.yaml "
                "eller sätt `registration: required: false` för tjänsten"),
+    },
+    "planner-lead-time": {
+        "fi": ("suunnittelusivun lead_months_{0} on {1} kuukautta, mutta kestoarvio duration_{0} sanoo "
+               "vähintään {2}", "aseta ne samoiksi (sivuilla näkyy duration_{0}, suunnittelusivu käyttää "
+               "arvoa lead_months_{0})"),
+        "sv": ("planeringssidans lead_months_{0} är {1} månader, men tidsuppskattningen duration_{0} säger "
+               "minst {2}", "gör dem lika (sidorna visar duration_{0}, planeringssidan använder "
+               "lead_months_{0})"),
     },
     "schemas-stale": {
         "fi": ("skeemojen tunnisteluettelot eivät ole ajan tasalla ({0}): editori alleviivaisi oikeita "

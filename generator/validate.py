@@ -214,6 +214,7 @@ class Rules:
             (self._rule_link_language, {process, site, services, reqs, strings}),
             (self._rule_uses_periods, {services, periods}),
             (self._rule_registration_accepted, {services, periods}),
+            (self._rule_planner_lead_times, {process}),
             (self._rule_search_terms, {terms, site, services}),
         ]
         return rules
@@ -765,6 +766,19 @@ class Rules:
                          "accepts it", f"add {s.id} to `accepts:` of the coming periods in data/periods.yaml, "
                          "or set `required: false` under its `registration:`", severity=WARNING,
                          code="registration-unaccepted", args=(s.id,))
+
+    def _rule_planner_lead_times(self) -> None:
+        """The planner's lead times are the process page's duration estimates (their minimum): two
+        numbers for one fact, so a change to one that forgets the other is a contradiction on the site."""
+        proc = self.p.process
+        for kind in ("certified", "uncertified"):
+            lead, estimate = getattr(proc.planner, f"lead_months_{kind}"), getattr(proc, f"duration_{kind}").min
+            if lead != estimate:
+                self.add("process.yaml", ("planner", f"lead_months_{kind}"),
+                         f"the planner's lead_months_{kind} is {lead} months, but duration_{kind} says at least "
+                         f"{estimate}", f"make them equal (the pages show duration_{kind}; the planner uses "
+                         f"lead_months_{kind})", severity=WARNING, code="planner-lead-time",
+                         args=(kind, lead, estimate))
 
     def _rule_search_terms(self) -> None:
         """Search terms name pages that exist."""

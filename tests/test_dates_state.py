@@ -275,7 +275,7 @@ def test_strict_check_fails_on_the_shipped_example_dates_and_says_why():
     assert loose.output.count(": warning: period ") == 4 and ": error: " not in loose.output
     strict = run_check(DATA, "--strict")
     assert strict.exit_code == 1
-    assert strict.output.rstrip().endswith("4 error(s), 0 warning(s)")  # publishing: they are errors
+    assert strict.output.rstrip().endswith("4 errors, 0 warnings")  # publishing: they are errors
     path = DATA / "periods.yaml"
     for pid in CURRENT_AND_UPCOMING:
         line = line_of(path, f'  - id: "{pid}"') + 3  # its `dates: example`

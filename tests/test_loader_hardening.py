@@ -103,7 +103,7 @@ def test_text_format_keeps_one_problem_on_one_line():
          "[a.b<U+000A>c]"),
         "    fix: fix<U+000A>it",
         "data/ok.yaml:1:1: warning: name <U+202E>evil",
-        "1 error(s), 1 warning(s)",
+        "1 error, 1 warning",
     ]
 
 
@@ -383,7 +383,7 @@ def test_control_characters_far_into_a_big_file_keep_their_line(data_copy: Path)
     assert f"{services}:9:18: error: the invisible control character U+0085" in result.output
     assert f"{services}:{len(lines) - 1}:{len(lines[-2])}: error: the invisible control character " \
         "U+0001" in result.output
-    assert "2 error(s)" in result.output
+    assert "2 errors" in result.output
 
 
 @pytest.mark.parametrize("escape, code", [("\\x01", "U+0001"), ("\\e", "U+001B"), ("\\N", "U+0085")])

@@ -213,3 +213,19 @@ def test_each_language_has_its_own_compact_file(site):
         assert {s["id"] for s in mine["services"]} == {
             s.id for s in site.project.services if set(s.sectors) & set(mine["rules"]["sectors"])}
         assert len(body) < 0.8 * len(files["api/planner.json"])
+
+
+def test_a_lead_time_that_differs_from_the_duration_estimate_is_a_warning(tmp_path):
+    """The planner's lead times and the process page's estimates are one fact written twice."""
+    shutil.copytree(DATA, tmp_path / "data")
+    _, warnings = load_project(tmp_path / "data", CONTENT, today=TODAY, template_dir=TEMPLATE_DIR)
+    assert not [w for w in warnings if w.code == "planner-lead-time"]  # the shipped data agrees
+    process = tmp_path / "data" / "process.yaml"
+    text = process.read_text()
+    process.write_text(text.replace("  lead_months_uncertified: 12", "  lead_months_uncertified: 9"))
+    _, warnings = load_project(tmp_path / "data", CONTENT, today=TODAY, template_dir=TEMPLATE_DIR)
+    found = [w for w in warnings if w.code == "planner-lead-time"]
+    line = text.splitlines().index("  lead_months_uncertified: 12") + 1
+    assert len(found) == 1 and found[0].line == line and found[0].file.endswith("process.yaml")
+    assert found[0].args == ("uncertified", 9, 12)
+    assert "lead_months_uncertified" in found[0].message and "12" in found[0].message

@@ -1,15 +1,15 @@
 """Content a reader can trust (issue 11): a source for every fact, links in the reader's language,
 services outside the periods, the source page's statements on the site, and search keywords.
 
-The allow-list of addresses is the shared notes (`../shared/domain.md` and `../shared/sources/`):
-no address, e-mail or phone number may appear in `data/` or `content/` unless the notes have it.
+The allow-list of addresses is the shared notes (`../shared/domain.md` and `../shared/sources/`),
+committed as `tests/allowed-addresses.txt`: no address, e-mail or phone number may appear in `data/`
+or `content/` unless the notes have it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
 import shutil
 from html.parser import HTMLParser
@@ -60,20 +60,45 @@ def published_text() -> dict[str, str]:
     return {str(p.relative_to(ROOT)): p.read_text(encoding="utf-8") for p in files}
 
 
-@pytest.fixture(scope="module")
-def notes() -> str:
-    found = shared_notes()
-    if found is None:
-        if os.environ.get("CI"):
-            pytest.fail("../shared/domain.md is missing: CI checks every address against the shared notes")
-        pytest.skip("the shared notes (../shared/domain.md) are not next to this repository")
+ALLOW_LIST = Path(__file__).parent / "allowed-addresses.txt"
+"""The addresses, e-mails and phone numbers of the shared notes, committed so that the check runs in
+any clone; `test_the_allow_list_is_the_shared_notes` keeps it equal to the notes where they are."""
+
+
+def notes_text(found: Path) -> str:
     files = [found / "domain.md", *sorted((found / "sources").glob("*"))]
     return "\n".join(p.read_text(encoding="utf-8") for p in files if p.is_file())
 
 
+def allow_list_text(notes: str) -> str:
+    lines = ["# Every address, e-mail and phone number the shared notes (../shared/domain.md and",
+             "# ../shared/sources/) give: the only ones data/ and content/ may use. Regenerate with",
+             "# pytest tests/test_sources.py --update-goldens after the notes change."]
+    for pattern in (URL_RE, EMAIL_RE, PHONE_RE):
+        lines += sorted(_found(pattern, notes))
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture(scope="module")
+def allowed() -> str:
+    return ALLOW_LIST.read_text(encoding="utf-8")
+
+
+def test_the_allow_list_is_the_shared_notes(request):
+    found = shared_notes()
+    if found is None:
+        pytest.skip("the shared notes (../shared/domain.md) are not next to this clone: "
+                    "the committed tests/allowed-addresses.txt is used as it is")
+    expected = allow_list_text(notes_text(found))
+    if request.config.getoption("--update-goldens"):
+        ALLOW_LIST.write_text(expected, encoding="utf-8")
+    assert ALLOW_LIST.read_text(encoding="utf-8") == expected, \
+        "the shared notes changed: pytest tests/test_sources.py --update-goldens, then review the diff"
+
+
 @pytest.mark.parametrize("kind, pattern", [("address", URL_RE), ("e-mail", EMAIL_RE), ("phone", PHONE_RE)])
-def test_every_address_is_in_the_shared_notes(notes, kind, pattern):
-    known = _found(pattern, notes)
+def test_every_address_is_in_the_shared_notes(allowed, kind, pattern):
+    known = _found(pattern, allowed)
     unknown = [f"{name}: {value}" for name, text in published_text().items()
                for value in sorted(_found(pattern, text) - known - NOT_FACTS)
                if not value.startswith("https://json-schema.org")]
@@ -81,11 +106,11 @@ def test_every_address_is_in_the_shared_notes(notes, kind, pattern):
         "\n".join(unknown)
 
 
-def test_the_allow_list_check_catches_an_invented_address(notes):
+def test_the_allow_list_check_catches_an_invented_address(allowed):
     """The same comparison, on an address that is not in the notes: it must be reported."""
     invented = "https://www.kanta.fi/ammattilaiset/kayttoonottoon-ilmoittautuminen"
-    assert invented not in _found(URL_RE, notes)
-    assert "https://www.kanta.fi/ammattilaiset/kayttoonotto" in _found(URL_RE, notes)  # exact, not a prefix
+    assert invented not in _found(URL_RE, allowed)
+    assert "https://www.kanta.fi/ammattilaiset/kayttoonotto" in _found(URL_RE, allowed)  # exact, not a prefix
 
 
 # ---------------------------------------------------------------------------
