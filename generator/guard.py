@@ -155,17 +155,22 @@ def lock(*folders: Path) -> Iterator[None]:
         yield
 
 
-def check_file_target(path: Path, *, data_dir: Path, content_dir: Path | None = None,
-                      what: str, first_line: str) -> None:
-    """A single file a command rewrites (`what`: its option, e.g. `--manifest`) may not lie in
-    the data or content folder, nor be a link or anything but a regular file; an existing file
-    is replaced only when it starts with `first_line` (the file's own stamp)."""
+def _refuse_inside_sources(path: Path, data_dir: Path, content_dir: Path | None, what: str) -> None:
+    """A file or folder a command writes may not be, or lie inside, the data or content folder."""
     real = _real(path)
     data = _real(data_dir)
     content = _real(content_dir) if content_dir is not None else _real(Path(data_dir).parent / "content")
     for source in (data, content):
         if _inside(real, source):
             raise GuardError("guard-file-in-source", role=what, path=str(path), source=str(source))
+
+
+def check_file_target(path: Path, *, data_dir: Path, content_dir: Path | None = None,
+                      what: str, first_line: str) -> None:
+    """A single file a command rewrites (`what`: its option, e.g. `--manifest`) may not lie in
+    the data or content folder, nor be a link or anything but a regular file; an existing file
+    is replaced only when it starts with `first_line` (the file's own stamp)."""
+    _refuse_inside_sources(path, data_dir, content_dir, what)
     if path.is_symlink() or (path.exists() and not path.is_file()):
         raise GuardError("guard-file-not-regular", role=what, path=str(path))
     if path.exists():
@@ -186,9 +191,4 @@ def check_folder_outside_sources(path: Path, *, data_dir: Path, content_dir: Pat
                                  what: str) -> None:
     """A folder a command writes files into (`schemas --out`) may not be a source folder or lie
     inside one (its files would land among the editors' files)."""
-    real = _real(path)
-    data = _real(data_dir)
-    content = _real(content_dir) if content_dir is not None else _real(Path(data_dir).parent / "content")
-    for source in (data, content):
-        if _inside(real, source):
-            raise GuardError("guard-file-in-source", role=what, path=str(path), source=str(source))
+    _refuse_inside_sources(path, data_dir, content_dir, what)

@@ -28,6 +28,8 @@
     };
     return get("year") + "-" + get("month") + "-" + get("day");
   }
+  /* The one copy: the planner's script (planner.js, on its page only) takes it from here. */
+  window.kantaGuide = { helsinkiToday: helsinkiToday };
 
   function periodStatus(el, today) {
     var d = el.dataset;

@@ -13,26 +13,15 @@
 
   var form = document.getElementById("kg-planner");
   var result = document.getElementById("plan-result");
-  if (!form || !result || !window.fetch) return;
+  if (!form || !result || !window.fetch || !window.kantaGuide) return;
   var lang = form.getAttribute("data-lang");
   var DATA = null;
   var submitted = false;
   var CHANGES = ["first", "new", "expansion", "minor"];
 
-  /* Today's date in Europe/Helsinki, as kg.js takes it (see there why like this). */
-  function helsinkiToday() {
-    var now = Date.now();
-    var winter = new Date(now + 2 * 3600000).toISOString().slice(0, 10);
-    var summer = new Date(now + 3 * 3600000).toISOString().slice(0, 10);
-    if (winter === summer) return winter;
-    var parts = new Intl.DateTimeFormat("en-CA", {
-      timeZone: "Europe/Helsinki", year: "numeric", month: "2-digit", day: "2-digit"
-    }).formatToParts(new Date(now));
-    var get = function (type) {
-      return parts.filter(function (p) { return p.type === type; })[0].value;
-    };
-    return get("year") + "-" + get("month") + "-" + get("day");
-  }
+  /* Today's date in Europe/Helsinki: kg.js's function (it runs first: both scripts are deferred,
+     and deferred scripts run in document order). */
+  var helsinkiToday = window.kantaGuide.helsinkiToday;
 
   function pad(n) { return (n < 10 ? "0" : "") + n; }
   function iso(y, m, d) { return y + "-" + pad(m) + "-" + pad(d); }
