@@ -14,10 +14,13 @@ and copies 1..N-1 are derived from it:
 * periods.yaml: the shipped periods shifted by 2*k years (the shipped ones span
   two calendar years, so copies never overlap), ids renumbered to the new year
   (`1/2028`), events carried along, `accepts`/`services` pointing at copy k of
-  the services;
+  the services; only as many copies as end by 2100 (the generator's range of
+  years: 37 from the shipped 2026–2027), the later copies' services accepted
+  by the periods of copy k mod 37;
 * site.yaml, strings.yaml, process.yaml, search_terms.yaml and content/ are copied unchanged.
 
-So services, periods, events and requirements grow N times, in both languages.
+So services and requirements grow N times, in both languages, and periods and events
+N times up to 37×.
 The files are written with PyYAML (all values quoted strings, no anchors), which
 the generator's strict loader reads back as the same strings.
 """
@@ -39,6 +42,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
+from generator.limits import LAST_YEAR as MAX_YEAR  # noqa: E402  (dates after it are refused)
 from generator.load import load_file  # noqa: E402  (strict loader: every scalar a string)
 
 DATA = ROOT / "data"
@@ -142,14 +146,23 @@ def synthesize(scale: int, out: Path, data_dir: Path = DATA, content_dir: Path =
           data_out / "services.yaml", header.format(scale=scale))
     _dump({"requirements": [_requirement_copy(r, k) for k in range(scale) for r in requirements]},
           data_out / "requirements.yaml", header.format(scale=scale))
-    _dump({"periods": [_period_copy(p, k) for k in range(scale) for p in periods]},
+    # Dates lie in 2000–2100 (a year outside is a typo to the generator), so only as many copies of
+    # the periods as fit before 2101 are made; the services of the later copies are accepted by the
+    # periods of an earlier one, so that every service is still in a period.
+    last_year = max(int(p["end"][:4]) for p in periods)
+    fit = max(1, min(scale, (MAX_YEAR - last_year) // 2 + 1))
+    period_copies = [[_period_copy(p, k) for p in periods] for k in range(fit)]
+    for k in range(fit, scale):
+        for original, copied in zip(periods, period_copies[k % fit], strict=True):
+            copied["accepts"] += [_suffix(x, k) for x in original["accepts"]]
+    _dump({"periods": [p for copies in period_copies for p in copies]},
           data_out / "periods.yaml", header.format(scale=scale))
     return {
         "scale": scale,
         "services": len(services) * scale,
         "requirements": len(requirements) * scale,
-        "periods": len(periods) * scale,
-        "events": sum(len(p.get("events", [])) for p in periods) * scale,
+        "periods": len(periods) * fit,
+        "events": sum(len(p.get("events", [])) for p in periods) * fit,
         "file_bytes": {p.name: p.stat().st_size for p in sorted(data_out.glob("*.yaml"))},
     }
 

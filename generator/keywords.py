@@ -11,6 +11,7 @@ service's own page before the general pages that mention both words.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 _WORDS = re.compile(r"[\s\-]+")
@@ -42,12 +43,18 @@ def _widest(tags: list[str]) -> list[str]:
     """Leave out a word that begins another tag's word: the search finds it there anyway (a query
     matches the start of words), and every extra word that a query's start matches adds to the
     page's score, which would favour pages with long lists of forms over the page named."""
-    words = {w.lower() for tag in tags for w in _WORDS.split(tag) if w}
+    # Sorted, every word that begins with `w` follows `w` directly: one bisection per tag instead
+    # of comparing every tag with every word (a quarter of the render stage before).
+    words = sorted({w.lower() for tag in tags for w in _WORDS.split(tag) if w})
+
+    def begins_another(word: str) -> bool:
+        after = bisect.bisect_right(words, word)
+        return after < len(words) and words[after].startswith(word)
+
     kept = []
     for tag in tags:
         parts = [w for w in _WORDS.split(tag) if w]
-        if any(any(o != w.lower() and o.startswith(w.lower()) for o in words) for w in parts) and \
-                len(parts) == 1:
+        if len(parts) == 1 and begins_another(parts[0].lower()):
             continue
         kept.append(tag)
     return kept
