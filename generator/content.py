@@ -30,7 +30,9 @@ pages with a problem pay for it).
 
 from __future__ import annotations
 
+import difflib
 import importlib
+import posixpath
 import re
 import stat
 from collections import Counter
@@ -47,13 +49,14 @@ from . import models as m
 from .errors import DataError, Problem
 from .load import MAX_BYTES, Document, load_text
 from .printable import printable
-from .project import ContentPage
+from .project import ContentPage, PageLink
 from .urlsafety import (
     C0_AND_SPACE,
     SAFE_SCHEMES,
     disguised,
     embed_allowed,
     link_allowed,
+    other_host,
     shown_target,
     url_scheme,
 )
@@ -206,7 +209,8 @@ def _read(path: Path, lang: str, shown: str, explain: Explain,
                                 hint="rename it with lowercase a-z, digits and hyphens, e.g. "
                                      "tietosuoja.md", code="bad-slug", args=(path.name,)))
         return None, problems
-    return ContentPage(lang, path.stem, shown, meta, body), problems
+    first = match[0].count("\n") + 1
+    return ContentPage(lang, path.stem, shown, meta, body, checker.links(body, first)), problems
 
 
 def _shift(problem: Problem, lines: int) -> Problem:
@@ -275,8 +279,14 @@ class _Walker(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.found: list[Finding] = []
+        self.links: list[str] = []
+        """Links to the site's own pages (`<a href>` without a scheme or host, not just `#…`)."""
 
     def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            href = dict(attrs).get("href") or ""
+            if href and not href.startswith("#") and not url_scheme(href) and not other_host(href):
+                self.links.append(href)
         listed: set[str] = set()
         values = []
         for name, value in attrs:
@@ -390,14 +400,26 @@ class Checker:
         self.md = markdown.Markdown(extensions=extensions, extension_configs=configs)
         self.probe = _Probe(self.md)
 
-    def findings(self, text: str) -> list[Finding]:
+    def _walk(self, text: str) -> tuple[list[Finding], _Walker]:
         self.md.reset()
         html = self.md.convert(text)
         found = [Finding("html-in-content", (), (_first_line(raw), "<")) for raw in self.probe.raw_html()]
         walker = _Walker()
         walker.feed(html)
         walker.close()
-        return found + walker.found
+        return found + walker.found, walker
+
+    def findings(self, text: str) -> list[Finding]:
+        return self._walk(text)[0]
+
+    def links(self, body: str, first_line: int) -> list[PageLink]:
+        """The page's links to the site's own pages, each at the first source line that shows it."""
+        lines = body.split("\n")
+        placed = []
+        for href in dict.fromkeys(self._walk(body)[1].links):
+            at = next(((i, line.find(href)) for i, line in enumerate(lines) if href in line), (0, -1))
+            placed.append(PageLink(href, first_line + at[0], at[1] + 1 if at[1] >= 0 else 1))
+        return placed
 
     def problems(self, shown: str, body: str, first_line: int) -> list[Problem]:
         """The problems of a page's body, each at the file:line:column it comes from."""
@@ -487,4 +509,59 @@ def address_problems(site) -> list[Problem]:
                                         f"the page's address {url} is already taken by {owner}",
                                         hint="rename the file: its name is the page's address",
                                         code="content-shadows-page", args=(url, owner)))
+    return problems
+
+
+def link_problems(site) -> list[Problem]:
+    """Links of hand-written pages to pages the site does not have, at their file:line:column, so
+    that `check` finds what the build's MkDocs (`.md` links) and link checker (addresses) would
+    refuse. A page is linked by its file relative to the page (`palvelut/index.md`, as MkDocs
+    reads it) or by its address (`/fi/palvelut/`). Other files (calendars, images) and fragments
+    are left to the build's own checks. `site`: the page plan (generator.plan.SitePlan)."""
+    languages = site.project.languages
+    urls = sorted({site.url(page.key, lang) for page in site.pages for lang in languages})
+    problems = []
+    for page in site.pages:
+        versions = page.context.get("versions")
+        if versions is None:
+            continue
+        for lang, version in versions.items():
+            folder = posixpath.dirname(page.paths[lang]) or "."
+            files = sorted(posixpath.relpath(p.paths[lang], folder) for p in site.pages)
+            for link in version.links:
+                target = link.href.split("#")[0].split("?")[0]
+                if target.endswith(".md"):  # MkDocs: a file, relative to this page's file
+                    known, example = files, posixpath.relpath(site.by_key["services"].paths[lang], folder)
+                    found = posixpath.normpath(target) in known
+                elif target.startswith("/") and target.endswith("/"):  # an address
+                    known, example = urls, site.url("services", lang)
+                    found = target in urls
+                elif target.endswith("/"):
+                    # A relative address: MkDocs refuses it in a strict build ("unrecognized relative
+                    # link"); the page it means is written as its file.
+                    address = posixpath.normpath(posixpath.join(site.url(page.key, lang), target)) + "/"
+                    meant = [p for p in site.pages if site.url(p.key, lang) == address]
+                    file = posixpath.relpath(meant[0].paths[lang], folder) if meant else ""
+                    problems.append(Problem(version.path, link.line, link.column,
+                                            f"the link '{link.href}' is a relative address, which the build "
+                                            "refuses", hint=f"write the page's file instead: ({file})" if file
+                                            else "link to a page by its file (…md) or its address (/…/)",
+                                            code="content-link-relative" if file else "content-link-relative-unknown",
+                                            args=(link.href, file) if file else (link.href,)))
+                    continue
+                else:
+                    continue
+                if found:
+                    continue
+                message = f"the link '{link.href}' leads to no page of the site"
+                guess = difflib.get_close_matches(target, known, n=1, cutoff=0.6)
+                if guess:
+                    problems.append(Problem(version.path, link.line, link.column, message,
+                                            hint=f"did you mean '{guess[0]}'?", code="content-link-guess",
+                                            args=(link.href, guess[0])))
+                else:
+                    problems.append(Problem(version.path, link.line, link.column, message,
+                                            hint="link to a page by its file, seen from this page's folder, "
+                                                 f"e.g. [text]({example}), or by its address",
+                                            code="content-link-unknown", args=(link.href, example)))
     return problems

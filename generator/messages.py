@@ -871,6 +871,30 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "skriv raden utan kolon (|---|---|): justeringen kräver en inbäddad stil, som "
                "webbplatsens säkerhetsinställningar blockerar"),
     },
+    "content-link-guess": {
+        "fi": ("linkki '{0}' ei johda millekään sivuston sivulle", "tarkoititko '{1}'?"),
+        "sv": ("länken '{0}' leder inte till någon sida på webbplatsen", "menade ni '{1}'?"),
+    },
+    "content-link-unknown": {
+        "fi": ("linkki '{0}' ei johda millekään sivuston sivulle",
+               "linkitä sivulle sen tiedoston nimellä tämän sivun kansiosta katsottuna, esim. "
+               "[teksti]({1}), tai sen osoitteella"),
+        "sv": ("länken '{0}' leder inte till någon sida på webbplatsen",
+               "länka till en sida med dess filnamn sett från den här sidans mapp, t.ex. [text]({1}), "
+               "eller med dess adress"),
+    },
+    "content-link-relative": {
+        "fi": ("linkki '{0}' on suhteellinen osoite, jota sivuston rakentaminen ei hyväksy",
+               "kirjoita sen sijaan sivun tiedosto: ({1})"),
+        "sv": ("länken '{0}' är en relativ adress, som bygget inte godtar",
+               "skriv sidans fil i stället: ({1})"),
+    },
+    "content-link-relative-unknown": {
+        "fi": ("linkki '{0}' on suhteellinen osoite, jota sivuston rakentaminen ei hyväksy",
+               "linkitä sivulle sen tiedostolla (…md) tai osoitteella (/…/)"),
+        "sv": ("länken '{0}' är en relativ adress, som bygget inte godtar",
+               "länka till en sida med dess fil (…md) eller adress (/…/)"),
+    },
     "content-shadows-page": {
         "fi": ("sivun osoite {0} on jo varattu: {1}",
                "nimeä tiedosto uudelleen: tiedoston nimestä tulee sivun osoite"),

@@ -12,6 +12,15 @@ from . import models as m
 from .load import Document
 
 
+@dataclass(frozen=True)
+class PageLink:
+    """A link of a hand-written page to another page of the site, where its source shows it."""
+
+    href: str
+    line: int
+    column: int
+
+
 @dataclass
 class ContentPage:
     """A hand-written Markdown page from content/<lang>/."""
@@ -21,6 +30,8 @@ class ContentPage:
     path: str
     meta: m.PageMeta
     body: str
+    links: list[PageLink] = field(default_factory=list)
+    """Its links to the site's own pages (checked against the page plan: content.link_problems)."""
 
 
 @dataclass

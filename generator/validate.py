@@ -483,7 +483,7 @@ class Rules:
             site = SitePlan(self.p, self.today)
         except (KeyError, ValueError):  # e.g. a string the page titles need; the build says which
             return
-        self.problems += content.address_problems(site)
+        self.problems += content.address_problems(site) + content.link_problems(site)
 
     def _rule_dates(self) -> None:
         """Dates in order; events inside their period; periods do not overlap."""

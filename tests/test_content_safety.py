@@ -20,8 +20,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator import linkcheck, urlsafety
+from generator import content, linkcheck, urlsafety
 from generator.cli import main
+from generator.errors import BuildError
 from generator.messages import MESSAGES
 from generator.pipeline import build_site
 from tests.conftest import ROOT, TODAY
@@ -318,6 +319,44 @@ def test_a_free_address_is_fine(tmp_path):
     page_pair(root, "fi", "varjosivu")
     exit_code, errors, report = check(root)
     assert exit_code == 0 and not errors, report
+
+
+# ---------------------------------------------------------------------------
+# Links to the site's own pages: what the build would refuse, check refuses first
+# ---------------------------------------------------------------------------
+
+NO_PAGE = "the link '{}' leads to no page of the site"
+LINKS = {  # target → (code, English message, the fix's text)
+    "palvelut/kelian.md": ("content-link-guess", NO_PAGE, "did you mean 'palvelut/kelain.md'?"),
+    "aikataulu.md#x": ("content-link-guess", NO_PAGE, "did you mean 'aikataulu/index.md'?"),
+    "/fi/palvelu/": ("content-link-guess", NO_PAGE, "did you mean '/fi/palvelut/'?"),
+    "tietosuoja/ohje.md": ("content-link-unknown", NO_PAGE, "e.g. [text](palvelut/index.md)"),
+    "../aikataulu/": ("content-link-relative", "the link '{}' is a relative address, which the build refuses",
+                      "write the page's file instead: (aikataulu/index.md)"),
+}
+
+
+@pytest.mark.parametrize("target", LINKS)
+def test_a_link_to_no_page_is_refused_at_its_place(tmp_path, target):
+    code, message, fix = LINKS[target]
+    root = copy_project(tmp_path)
+    page = root / "content" / "fi" / FAQ
+    text = f"Lue myös [ohje]({target}) ennen ilmoittautumista."
+    line = append_lines(page, [text])[0][0]
+    assert_one_error(root, page, line, text.index(target) + 1, code, message.format(target))
+    assert fix in check(root)[2]
+
+
+@pytest.mark.parametrize("target", LINKS)
+def test_the_build_refuses_what_check_refuses(tmp_path, monkeypatch, target):
+    """check is not stricter than the build: with the rule switched off, each of those links fails
+    the real build (MkDocs' strict link validation or the post-build link checker)."""
+    monkeypatch.setattr(content, "link_problems", lambda site: [])
+    root = copy_project(tmp_path)
+    append_lines(root / "content" / "fi" / FAQ, [f"Lue myös [ohje]({target})."])
+    with pytest.raises(BuildError):
+        build_site(root / "data", root / "content", root / "site", today=TODAY, work_dir=root / "work",
+                   check_urls=False)
 
 
 # ---------------------------------------------------------------------------
