@@ -37,7 +37,7 @@ from common import ROOT, gz
 sys.path.insert(0, str(ROOT))
 
 PAGE_TYPES = ["home", "planner", "process", "registration", "schedule", "period", "services", "service",
-              "requirements", "customer", "accessibility", "root"]
+              "requirements", "customer", "changes", "accessibility", "root"]
 TARGET_FIRST_KB = 120.0
 TARGET_REPEAT_KB = 12.0
 TARGET_INDEX_PER_PAGE_KB = 1.0

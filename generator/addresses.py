@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import manifest, postbuild
 from .errors import ERROR, Problem
+from .messages import say
 from .plan import SitePlan
 
 UPDATE = "make urls"
@@ -43,7 +44,7 @@ def check_manifest(project, today: dt.date) -> list[Problem]:
     problems = manifest.gone_problems(path, shown, missing)
     if added:
         listing = ", ".join(added[:5]) + (f" (+{len(added) - 5})" if len(added) > 5 else "")
-        problems.append(Problem(shown, 0, 0, f"{len(added)} new address(es) are not in urls.txt yet: "
+        problems.append(Problem(shown, 0, 0, f"{say('new-addresses-are', 'en', n=len(added))} not in urls.txt yet: "
                                 f"{listing}", hint=f"run `{UPDATE}` and save urls.txt with your change",
                                 severity=ERROR, code="urls-unlisted", args=(len(added), listing, UPDATE)))
     return problems

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .engine import Engine
-from .errors import BuildError, EngineError
+from .errors import BuildError, EngineError, Problem
 
 _EXCEPTION_LINE = re.compile(r"^[A-Za-z_][\w.]*(Error|Exception|Exit): ")
 
@@ -38,10 +38,59 @@ def write_sources(files: dict[str, str], work: Path, languages: list[str]) -> Pa
     return staging
 
 
+# MkDocs' warnings about a page's link (mkdocs/structure/pages.py), which an editor can fix at the
+# link: code → pattern of the rest of the line after "contains …".
+_DOC_LINK = re.compile(r"^WARNING -\s+Doc file '(?P<src>[^']+)' contains (?:a link|an unrecognized relative link) "
+                       r"'(?P<href>[^']+)'(?P<rest>.*)$")
+_LINK_KINDS = (
+    ("mkdocs-anchor", re.compile(r"does not contain an anchor '#(?P<arg>[^']*)'"),
+     "check the heading on that page: its anchor is the heading's text in lowercase with hyphens; "
+     "or remove the #part"),
+    ("mkdocs-target", re.compile(r"the target '(?P<arg>[^']*)' is not found"),
+     "link to a page by its file, seen from this page's folder (…md), or by its address (/…/)"),
+    ("mkdocs-relative", re.compile(r"it was left as is"),
+     "link to a page by its file (…md) or its address (/…/)"),
+)
+Place = Callable[[str, str, str], "tuple[str, int, int] | None"]
+"""(language, the page's file in docs/, the link) → where an editor wrote it: file, line, column."""
+
+
+def mkdocs_problems(failed: list[tuple[str, str]], place: Place) -> list[Problem]:
+    """MkDocs' complaints as problems: a link's at the editor's file and line when `place` knows it,
+    every other line as MkDocs said it (so none is lost when the commands show problems only)."""
+    problems = []
+    for cfg, output in failed:
+        lang = Path(cfg).parent.name
+        lines = [ln for ln in output.splitlines() if ln.startswith(("WARNING", "ERROR"))]
+        if not lines:  # a crash (a full disk while MkDocs writes): its last line says why
+            lines = [ln for ln in output.splitlines() if _EXCEPTION_LINE.match(ln)][-1:] or output.splitlines()[-5:]
+        for line in lines:
+            problem = _link_problem(line, lang, place)
+            problems.append(problem or Problem(str(cfg), 0, 0, line, hint="fix the page it names and build again",
+                                               code="mkdocs-said", args=(line,)))
+    return problems
+
+
+def _link_problem(line: str, lang: str, place: Place) -> Problem | None:
+    """MkDocs' warning about a link, at the place an editor wrote it; None when it is not one."""
+    found = _DOC_LINK.match(line)
+    if found is None:
+        return None
+    where = place(lang, found["src"], found["href"])
+    if where is None:
+        return None
+    for code, pattern, hint in _LINK_KINDS:
+        kind = pattern.search(found["rest"])
+        if kind:
+            return Problem(where[0], where[1], where[2], line.split("-", 1)[1].strip(), hint=hint, code=code,
+                           args=(found["href"], kind.groupdict().get("arg") or ""))
+    return None
+
+
 def run_mkdocs(engine: Engine, configs: list[Path], *, source_date_epoch: int,
-               meanwhile: Callable[[], None] | None = None) -> None:
+               meanwhile: Callable[[], None] | None = None, place: Place | None = None) -> None:
     """MkDocs' strict build of every config, all at once (`meanwhile` runs while it builds);
-    fail with what MkDocs said."""
+    fail with what MkDocs said (`place`: where an editor wrote a link MkDocs refused)."""
     try:
         engine.start(configs, source_date_epoch=source_date_epoch)
         try:
@@ -59,7 +108,11 @@ def run_mkdocs(engine: Engine, configs: list[Path], *, source_date_epoch: int,
         crash = [ln for ln in output.splitlines() if _EXCEPTION_LINE.match(ln)][-1:]
         failures.append(f"{cfg}:\n" + "\n".join(lines or crash or output.splitlines()[-20:]))
     if failures:
-        raise BuildError("MkDocs reported problems:\n" + "\n".join(failures))
+        # Problems only when an editor can be sent to a line: a crash (a full disk) stays one
+        # plain message per cause.
+        problems = mkdocs_problems(failed, place) if place else []
+        placed = any(problem.code != "mkdocs-said" for problem in problems)
+        raise BuildError("MkDocs reported problems:\n" + "\n".join(failures), problems=problems if placed else None)
 
 
 def swap(staging: Path, out_dir: Path) -> None:

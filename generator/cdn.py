@@ -165,7 +165,7 @@ def inline_script_hashes(out: Path) -> list[str]:
         shown = "\n".join(f"  {item}" for item in unexpected[:20])
         more = f"\n  … and {len(unexpected) - 20} more" if len(unexpected) > 20 else ""
         raise UnexpectedInlineScript(
-            f"{len(unexpected)} inline <script>(s) that are not Material's; the Content-Security-Policy "
+            f"inline scripts that are not Material's ({len(unexpected)}); the Content-Security-Policy "
             f"would block them:\n{shown}{more}\n"
             "Put scripts in a file under overrides/assets/ and load it with <script src>. If one came "
             "from the data, the data validation has a hole: report it.")

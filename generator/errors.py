@@ -48,7 +48,7 @@ class DataError(Exception):
     """Raised when the data cannot be used; carries every problem found."""
 
     def __init__(self, problems: list[Problem]):
-        super().__init__(f"{len(problems)} problem(s) in the data")
+        super().__init__(f"problems in the data: {len(problems)}")
         self.problems = problems
 
 

@@ -34,6 +34,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from .messages import say
 from .urlsafety import url_scheme
 
 URL_ATTRS = {
@@ -459,7 +460,7 @@ def describe(problems: list[LinkProblem]) -> str:
     more = len(problems) - MAX_SHOWN
     if more > 0:
         shown.append(f"  … and {more} more")
-    return (f"the link and HTML check found {len(problems)} problem(s) in the built site:\n"
+    return (f"the link and HTML check found {say('problems', 'en', n=len(problems))} in the built site:\n"
             + "\n".join(shown))
 
 

@@ -30,6 +30,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import ERROR, WARNING, BuildError, Problem
+from .messages import say
 from .plan import SitePlan
 
 FILE_NAME = "urls.txt"
@@ -95,7 +96,7 @@ def explain_missing(site: SitePlan, missing: list[str], added: list[str]) -> str
     """A message that names every lost address and says how to keep it working."""
     p = site.project
     base = site.base_path
-    lines = [f"{len(missing)} address(es) in {FILE_NAME} would no longer work:"]
+    lines = [f"{say('addresses', 'en', n=len(missing))} in {FILE_NAME} would no longer work:"]
     lines += [f"  {url}" for url in missing]
     section = {lang: site.url("services", lang) for lang in p.languages}
 
@@ -190,7 +191,7 @@ def verify(site: SitePlan, out: Path) -> list[Problem]:
     if not added:
         return []
     shown = ", ".join(added[:5]) + (f" and {len(added) - 5} more" if len(added) > 5 else "")
-    return [Problem(FILE_NAME, 0, 0, f"{len(added)} new address(es) are not in {FILE_NAME} yet: {shown}",
+    return [Problem(FILE_NAME, 0, 0, f"{say('new-addresses-are', 'en', n=len(added))} not in {FILE_NAME} yet: {shown}",
                     hint=f"run `{UPDATE}` and commit {FILE_NAME}, so they are protected too",
                     severity=WARNING, code="urls-new", args=(len(added), shown))]
 

@@ -45,6 +45,23 @@ TEXTS: dict[str, dict[str, str | dict[str, str]]] = {
         "fi": {"one": "{n} virhe", "other": "{n} virhettä"},
         "sv": {"one": "{n} fel", "other": "{n} fel"},
     },
+    # Counts inside the developers' English texts (BuildError messages, Problem.message); the
+    # editors' fi/sv texts of the same problems are in MESSAGES.
+    "addresses": {
+        "en": {"one": "{n} address", "other": "{n} addresses"},
+        "fi": {"one": "{n} osoite", "other": "{n} osoitetta"},
+        "sv": {"one": "{n} adress", "other": "{n} adresser"},
+    },
+    "new-addresses-are": {
+        "en": {"one": "{n} new address is", "other": "{n} new addresses are"},
+        "fi": {"one": "{n} uusi osoite", "other": "{n} uutta osoitetta"},
+        "sv": {"one": "{n} ny adress", "other": "{n} nya adresser"},
+    },
+    "problems": {
+        "en": {"one": "{n} problem", "other": "{n} problems"},
+        "fi": {"one": "{n} ongelma", "other": "{n} ongelmaa"},
+        "sv": {"one": "{n} problem", "other": "{n} problem"},
+    },
     "warnings": {
         "en": {"one": "{n} warning", "other": "{n} warnings"},
         "fi": {"one": "{n} varoitus", "other": "{n} varoitusta"},
@@ -87,7 +104,7 @@ TEXTS: dict[str, dict[str, str | dict[str, str]]] = {
         "sv": {"one": "{file} är aktuell ({n} adress)", "other": "{file} är aktuell ({n} adresser)"},
     },
     "urls-stale": {
-        "en": "{file} is not current: {gone} address(es) gone, {new} new. Run: {command}",
+        "en": "{file} is not current: addresses gone {gone}, new {new}. Run: {command}",
         "fi": "{file} ei ole ajan tasalla: poistuneita osoitteita {gone}, uusia {new}. Aja: {command}",
         "sv": "{file} är inte aktuell: {gone} adresser har försvunnit, {new} är nya. Kör: {command}",
     },
@@ -894,6 +911,30 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "linkitä sivulle sen tiedostolla (…md) tai osoitteella (/…/)"),
         "sv": ("länken '{0}' är en relativ adress, som bygget inte godtar",
                "länka till en sida med dess fil (…md) eller adress (/…/)"),
+    },
+    "mkdocs-anchor": {
+        "fi": ("linkin '{0}' kohdesivulla ei ole otsikkoa tai kohtaa '#{1}'",
+               "tarkista kohdesivun otsikko: kohta muodostuu otsikon tekstistä pienin kirjaimin ja "
+               "väliviivoin; tai poista #-osa"),
+        "sv": ("målsidan för länken '{0}' har ingen rubrik eller plats '#{1}'",
+               "kontrollera målsidans rubrik: platsen bildas av rubrikens text med små bokstäver och "
+               "bindestreck; eller ta bort #-delen"),
+    },
+    "mkdocs-target": {
+        "fi": ("linkki '{0}' ei johda millekään sivuston sivulle",
+               "linkitä sivulle sen tiedostolla tämän sivun kansiosta katsottuna (…md) tai osoitteella (/…/)"),
+        "sv": ("länken '{0}' leder inte till någon sida på webbplatsen",
+               "länka till en sida med dess fil sett från den här sidans mapp (…md) eller adress (/…/)"),
+    },
+    "mkdocs-relative": {
+        "fi": ("linkki '{0}' on suhteellinen osoite, jota sivuston rakentaminen ei hyväksy",
+               "linkitä sivulle sen tiedostolla (…md) tai osoitteella (/…/)"),
+        "sv": ("länken '{0}' är en relativ adress, som bygget inte godtar",
+               "länka till en sida med dess fil (…md) eller adress (/…/)"),
+    },
+    "mkdocs-said": {
+        "fi": ("MkDocs ilmoitti: {0}", "korjaa sivu, jota ilmoitus koskee, ja rakenna uudelleen"),
+        "sv": ("MkDocs meddelade: {0}", "rätta sidan som meddelandet gäller och bygg igen"),
     },
     "content-shadows-page": {
         "fi": ("sivun osoite {0} on jo varattu: {1}",

@@ -115,7 +115,7 @@ def _build_site(data_dir: Path, content_dir: Path | None, out_dir: Path, *, toda
         make_data_files()
     run_mkdocs(engine, [work / lang / "mkdocs.yml" for lang in project.languages],
                source_date_epoch=epoch(max(page.updated for page in site.pages)),
-               meanwhile=make_data_files if helper_ready else None)
+               meanwhile=make_data_files if helper_ready else None, place=site.link_place)
     lap("mkdocs")
 
     from .postbuild import postbuild, verify

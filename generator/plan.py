@@ -192,6 +192,17 @@ class SitePlan:
         /fi/muutokset.atom beside /fi/muutokset/."""
         return f"{self.base_path}/{lang}/{self.project.strings['slug-changes'][lang]}.atom"
 
+    def link_place(self, lang: str, source: str, href: str) -> tuple[str, int, int] | None:
+        """Where an editor wrote the link `href` of the page built from docs/`source`: the
+        hand-written page's file, line and column; None for a generated page."""
+        for page in self.pages:
+            versions = page.context.get("versions")
+            if versions is not None and lang in versions and page.paths[lang] == source:
+                version = versions[lang]
+                link = next((ln for ln in version.links if ln.href == href), None)
+                return (version.path, link.line, link.column) if link else (version.path, 0, 0)
+        return None
+
     def absolute(self, path: str) -> str:
         """A site path (from `url()` or starting with `base_path`) as a full address."""
         return self.origin + path

@@ -377,7 +377,7 @@ def test_moving_a_page_is_one_yaml_edit(small_copy, small_site):
     code, output = _check(small_copy)
     assert code == 1 and "/fi/sivustosta/" in output and "/sv/om-sajten/" in output, output
     assert [ln for ln in output.splitlines() if ": error: " in ln] == \
-        [ln for ln in output.splitlines() if "new address(es) are not in urls.txt yet" in ln], output
+        [ln for ln in output.splitlines() if "2 new addresses are not in urls.txt yet" in ln], output
     result = build_site(small_copy / "data", None, out, today=TODAY, work_dir=work)
     lines = (out / "_redirects").read_text().splitlines()
     for lang, (old, new) in moves.items():

@@ -359,6 +359,43 @@ def test_the_build_refuses_what_check_refuses(tmp_path, monkeypatch, target):
                    check_urls=False)
 
 
+def test_a_missing_heading_is_reported_by_the_build_at_the_link(tmp_path):
+    """A link to a heading that the other page lacks: only MkDocs knows the generated pages'
+    headings, so the build finds it; the editor gets it at the line of the link, in their language."""
+    root = copy_project(tmp_path)
+    page = root / "content" / "fi" / FAQ
+    text = "Katso [Kelain](palvelut/kelain.md#ei-ole) ja [palvelut](palvelut/index.md)."
+    line = append_lines(page, [text])[0][0]
+    where = f"{page}:{line}:{text.index('palvelut/kelain.md#') + 1}:"
+    args = ["build", "--data", str(root / "data"), "--content", str(root / "content"), "--out",
+            str(root / "site"), "--work", str(root / "work"), "--today", TODAY.isoformat()]
+    for lang, label, words in (("en", "error", "does not contain an anchor '#ei-ole'"),
+                               ("fi", "virhe", "ei ole otsikkoa tai kohtaa '#ei-ole'"),
+                               ("sv", "fel", "har ingen rubrik eller plats '#ei-ole'")):
+        result = CliRunner().invoke(main, [*args, "--lang", lang])
+        assert result.exit_code == 1
+        assert f"{where} {label}: " in result.output and words in result.output, result.output
+        assert "build/fi/mkdocs.yml" not in result.output and "Traceback" not in result.output
+    assert not (root / "site").exists()
+
+
+def test_mkdocs_lines_without_a_place_are_kept_as_mkdocs_said_them():
+    from generator.build import mkdocs_problems
+
+    output = ("INFO    -  Building documentation...\n"
+              "WARNING -  Doc file 'index.md' contains a link 'x.md', but the target 'x.md' is not found "
+              "among documentation files.\n"
+              "WARNING -  Config value 'foo': Unrecognised configuration name: foo\n"
+              "Aborted with 2 warnings in strict mode!\n")
+    problems = mkdocs_problems([("w/fi/mkdocs.yml", output)], lambda lang, src, href: None)
+    assert [(p.file, p.code) for p in problems] == [("w/fi/mkdocs.yml", "mkdocs-said")] * 2
+    assert problems[1].args == ("WARNING -  Config value 'foo': Unrecognised configuration name: foo",)
+    placed = mkdocs_problems([("w/fi/mkdocs.yml", output)],
+                             lambda lang, src, href: ("content/fi/a.md", 7, 3) if lang == "fi" else None)
+    assert (placed[0].file, placed[0].line, placed[0].column, placed[0].code, placed[0].args) == \
+        ("content/fi/a.md", 7, 3, "mkdocs-target", ("x.md", "x.md"))
+
+
 # ---------------------------------------------------------------------------
 # 8. Only regular files are read
 # ---------------------------------------------------------------------------
