@@ -66,7 +66,7 @@ def root_pages(site: SitePlan) -> dict[str, bytes]:
                 "choose": t["root-choose"][code], "not_found_title": t["not-found-title"][code],
                 "not_found_text": t["not-found-text"][code], "home_title": t["title-home"][code]}
                for code in langs]
-    feeds = [{"lang": code, "href": site.changes_feed(code),
+    feeds = [{"href": site.changes_feed(code),
               "title": f"{p.config.site_name[code]}: {t['title-changes'][code]}"} for code in langs]
     template = html_environment().get_template("root.html.j2")
     common = {"lang": langs[0], "base": site.base_path, "description": p.config.description[langs[0]],

@@ -260,9 +260,12 @@ def test_every_page_links_its_languages_feed_in_its_head(small_site: Path, lang:
 
 def test_the_language_chooser_links_both_feeds(small_site: Path):
     head = (small_site / "index.html").read_text(encoding="utf-8").split("</head>")[0]
-    for lang, path in FEEDS.items():
-        assert re.search(rf'<link rel="alternate" type="application/atom\+xml" hreflang="{lang}" '
-                         rf'title="[^"]+" href="/{re.escape(path)}">', head), lang
+    for path in FEEDS.values():
+        assert re.search(rf'<link rel="alternate" type="application/atom\+xml" '
+                         rf'title="[^"]+" href="/{re.escape(path)}">', head), path
+    # A search engine reads <link rel="alternate" hreflang> as this page in that language: a
+    # feed is not one (Lighthouse's hreflang audit failed the root for it, 91 for SEO).
+    assert not re.search(r"<link[^>]*hreflang", head), head
 
 
 def test_the_feed_is_served_as_atom(small_site: Path):
