@@ -4,7 +4,8 @@ One row per period: the registration window (an open bar), the period itself (a 
 its support events (diamonds), and a line at today. How sure the dates are shows in the
 drawing itself, not by colour alone: example dates are drawn with dashed outlines and a
 hatched fill, provisional ones dotted, confirmed ones solid (kg.css), and a legend under the
-picture says so in words. The SVG is `role="img"` with a <title> and a <desc> that says in
+picture says so in words (only for the marks it draws: explaining marks that are not there is noise
+on a phone). The SVG is `role="img"` with a <title> and a <desc> that says in
 text what the picture shows; the schedule's table next to it has every date as well.
 
 The "today" line is where the build's `--today` puts it; overrides/assets/kg.js moves it to
@@ -89,9 +90,11 @@ def svg(periods: Sequence[Period], today: dt.date, t: Callable[[str], str],
         if m < last and (m.month == 1 or m == first):
             out.append(f'<text class="kg-tl-year" x="{_n(mx + 2)}" y="12">{m.year}</text>')
     described = []
+    used = {"reg", "period", "today"}  # the legend names what the chart draws, nothing more
     for i, p in enumerate(rows):
         y = HEAD + i * ROW
         reg, reg_state, state = p.registration, p.registration_dates, p.dates
+        used |= {reg_state, state} | {p.event_dates(ev) for ev in p.events} | ({"event"} if p.events else set())
         out.append(f'<text class="kg-tl-label" x="2" y="{y + 20}">{e(p.id)}</text>')
         out.append(f'<rect class="kg-tl-reg kg-tl--{reg_state}" x="{_n(x(reg.opens))}" y="{y + 3}" '
                    f'width="{_n(max(x(reg.closes + dt.timedelta(days=1)) - x(reg.opens), 2))}" '
@@ -123,7 +126,7 @@ def svg(periods: Sequence[Period], today: dt.date, t: Callable[[str], str],
     body = "".join(out)
     legend = "".join(
         f'<li><span class="kg-tl-key kg-tl-key--{k}" aria-hidden="true"></span>{e(t("timeline-" + k))}</li>'
-        for k in ("reg", "period", "event", "today", "confirmed", "provisional", "example"))
+        for k in ("reg", "period", "event", "today", "confirmed", "provisional", "example") if k in used)
     # No blank line inside the block: Python-Markdown passes a raw HTML block through as it is.
     return (f'<div class="kg-timeline" data-from="{first.isoformat()}" data-to="{last.isoformat()}" '
             f'data-x0="{LEFT}" data-x1="{RIGHT}">\n'

@@ -229,3 +229,23 @@ def test_a_lead_time_that_differs_from_the_duration_estimate_is_a_warning(tmp_pa
     assert len(found) == 1 and found[0].line == line and found[0].file.endswith("process.yaml")
     assert found[0].args == ("uncertified", 9, 12)
     assert "lead_months_uncertified" in found[0].message and "12" in found[0].message
+
+
+def test_the_timeline_legend_names_only_what_it_draws(site):
+    t = lambda key: site.project.strings[key]["fi"]  # noqa: E731
+    date = lambda day: f"{day.day}.{day.month}.{day.year}"  # noqa: E731
+
+    def legend(periods) -> list[str]:
+        html = timeline.svg(periods, TODAY, t, date, "x")
+        return re.findall(r"kg-tl-key--(\w+)", html.split('class="kg-tl-legend"')[1])
+
+    # The shipped periods: every date an example, so "confirmed" and "provisional" would explain
+    # marks the picture does not have.
+    assert legend(site.project.periods) == ["reg", "period", "event", "today", "example"]
+    first, *rest = timeline.shown_periods(site.project.periods, TODAY)
+    confirmed = first.model_copy(update={"dates": "confirmed", "events": []})
+    assert legend([confirmed]) == ["reg", "period", "today", "confirmed"]
+    provisional_event = first.model_copy(update={
+        "dates": "confirmed", "events": [first.events[0].model_copy(update={"dates": "provisional"})]})
+    assert legend([provisional_event, *rest]) == ["reg", "period", "event", "today", "confirmed",
+                                                  "provisional", "example"]
