@@ -912,6 +912,16 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "sv": ("länken '{0}' är en relativ adress, som bygget inte godtar",
                "länka till en sida med dess fil (…md) eller adress (/…/)"),
     },
+    "text-link-guess": {
+        "fi": ("linkki '{0}' ei johda millekään sivuston sivulle", "tarkoititko '{1}'?"),
+        "sv": ("länken '{0}' leder inte till någon sida på webbplatsen", "menade ni '{1}'?"),
+    },
+    "text-link-unknown": {
+        "fi": ("linkki '{0}' ei johda millekään sivuston sivulle",
+               "kirjoita tämän sivuston sivun osoite, esim. {1}"),
+        "sv": ("länken '{0}' leder inte till någon sida på webbplatsen",
+               "skriv adressen till en sida på den här webbplatsen, t.ex. {1}"),
+    },
     "mkdocs-anchor": {
         "fi": ("linkin '{0}' kohdesivulla ei ole otsikkoa tai kohtaa '#{1}'",
                "tarkista kohdesivun otsikko: kohta muodostuu otsikon tekstistä pienin kirjaimin ja "

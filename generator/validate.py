@@ -227,7 +227,7 @@ class Rules:
                 rule()
         if self.parsed == set(m.DATA_FILES):
             self._redirects()  # last: it needs the page plan, which needs every other rule to hold
-            self._content_addresses()  # the same
+            self._page_addresses_and_links()  # the same
         return self.problems
 
     # -- helpers -----------------------------------------------------------
@@ -269,8 +269,8 @@ class Rules:
 
     # -- rules ----------------------------------------------------------------
 
-    def _rule_translations(self) -> None:
-        """Every text, slug and address exists, non-empty, in every configured language."""
+    def _localized_texts(self):
+        """(file, key path, model) of every Text / Prose / Slugs / LocalUrl of the files that parsed."""
         models = {"site.yaml": self.p.config, "process.yaml": self.p.process,
                   "requirements.yaml": self.p.requirements, "services.yaml": self.p.services,
                   "periods.yaml": self.p.periods, "strings.yaml": self.p.strings,
@@ -278,23 +278,27 @@ class Rules:
         roots = {"requirements.yaml": ("requirements",), "services.yaml": ("services",),
                  "periods.yaml": ("periods",), "strings.yaml": ("strings",), "changes.yaml": ("changes",)}
         for file, value in models.items():
-            if file not in self.parsed:
-                continue
-            for path, text in _localized(value, roots.get(file, ())):
-                missing = [lang for lang in self.langs if lang not in text.root]
-                extra = [lang for lang in text.root if lang not in self.langs]
-                for lang in missing:
-                    self.add(file, path, f"the {lang} text is missing", f"add `{lang}: …` here",
-                             code="missing-translation", args=(lang,), at_key=True)
-                for lang, value in text.root.items():
-                    if value.startswith("TODO") or value == "todo":
-                        self.add(file, path + (lang,), f"the {lang} text is still a to-do ({value[:40]})",
-                                 "write the final text in place of TODO", code="todo", args=(lang,))
-                for lang in extra:
-                    self.add(file, path + (lang,), f"'{lang}' is not a language of the site",
-                             "languages are listed in data/site.yaml; remove this line or add "
-                             "the language there", code="unknown-language", args=(lang,),
-                             at_key=True)
+            if file in self.parsed:
+                for path, text in _localized(value, roots.get(file, ())):
+                    yield file, path, text
+
+    def _rule_translations(self) -> None:
+        """Every text, slug and address exists, non-empty, in every configured language."""
+        for file, path, text in self._localized_texts():
+            missing = [lang for lang in self.langs if lang not in text.root]
+            extra = [lang for lang in text.root if lang not in self.langs]
+            for lang in missing:
+                self.add(file, path, f"the {lang} text is missing", f"add `{lang}: …` here",
+                         code="missing-translation", args=(lang,), at_key=True)
+            for lang, value in text.root.items():
+                if value.startswith("TODO") or value == "todo":
+                    self.add(file, path + (lang,), f"the {lang} text is still a to-do ({value[:40]})",
+                             "write the final text in place of TODO", code="todo", args=(lang,))
+            for lang in extra:
+                self.add(file, path + (lang,), f"'{lang}' is not a language of the site",
+                         "languages are listed in data/site.yaml; remove this line or add "
+                         "the language there", code="unknown-language", args=(lang,),
+                         at_key=True)
 
     def _rule_unique_ids_and_references(self) -> None:
         site, f = self.p.config, "site.yaml"
@@ -472,10 +476,12 @@ class Rules:
                          f"write the address of a page of this site, e.g. {example}",
                          code="redirect-target", args=(item.new, example))
 
-    def _content_addresses(self) -> None:
-        """A hand-written page's address is its own: asked of the page plan (plan.SitePlan), so every
-        address the generator makes is compared, the home page's (index.md) included."""
-        if not self.p.pages or any(p.is_error for p in self.problems):
+    def _page_addresses_and_links(self) -> None:
+        """Asked of the page plan (plan.SitePlan), which knows every address the generator makes: a
+        hand-written page's address is its own (the home page's index.md included), and the links
+        of pages and data texts lead to pages the site has (else `check` would pass and the build's
+        link checker fail)."""
+        if any(p.is_error for p in self.problems):
             return
         from .plan import SitePlan
 
@@ -483,7 +489,31 @@ class Rules:
             site = SitePlan(self.p, self.today)
         except (KeyError, ValueError):  # e.g. a string the page titles need; the build says which
             return
-        self.problems += content.address_problems(site) + content.link_problems(site)
+        if self.p.pages:
+            self.problems += content.address_problems(site) + content.link_problems(site)
+        self._text_links(site)
+
+    def _text_links(self, site) -> None:
+        """A Markdown link in a data text to an address of this site (`/fi/…/`) names a page it has.
+        Links to other files (calendars, feeds) and to fragments are left to the build's checks."""
+        urls = sorted({site.url(page.key, lang) for page in site.pages for lang in self.langs})
+        for file, path, text in self._localized_texts():
+            if not isinstance(text, (m.Text, m.Prose)):
+                continue
+            for lang, body in text.root.items():
+                for href in _MD_SITE_LINK_RE.findall(body):
+                    target = href.split("#")[0].split("?")[0]
+                    if not target.endswith("/") or target in urls:
+                        continue
+                    known = [url for url in urls if url.startswith(f"/{lang}/")] or urls
+                    guess = difflib.get_close_matches(target, known, n=1, cutoff=0.6)
+                    if guess:
+                        self.add(file, path + (lang,), f"the link '{href}' leads to no page of the site",
+                                 f"did you mean '{guess[0]}'?", code="text-link-guess", args=(href, guess[0]))
+                    else:
+                        self.add(file, path + (lang,), f"the link '{href}' leads to no page of the site",
+                                 f"write the address of a page of this site, e.g. {known[0]}",
+                                 code="text-link-unknown", args=(href, known[0]))
 
     def _rule_dates(self) -> None:
         """Dates in order; events inside their period; periods do not overlap."""
@@ -808,6 +838,9 @@ def _months_before(day: dt.date, months: int) -> dt.date:
     year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
     return dt.date(year, month + 1, min(day.day, 28))
 
+
+_MD_SITE_LINK_RE = re.compile(r"\]\(\s*<?(/(?!/)[^)\s>]*)")
+"""The address of a Markdown link to this site (`](/fi/…)`; `//host` is another site)."""
 
 _MD_KANTA_LINK_RE = re.compile(r"\[([^\]]*)\]\(\s*<?(https://(?:www\.)?kanta\.fi/[^)\s>]*)")
 """A Markdown link to kanta.fi: its text and address."""

@@ -359,6 +359,52 @@ def test_the_build_refuses_what_check_refuses(tmp_path, monkeypatch, target):
                    check_urls=False)
 
 
+TEXT_LINKS = {
+    "/fi/suunnitele/": ("text-link-guess", "did you mean '/fi/suunnittele/'?"),
+    "/fi/ei-ole/#x": ("text-link-unknown", "write the address of a page of this site, e.g. /fi/"),
+}
+
+
+def _text_link(root: Path, target: str) -> tuple[Path, int, int]:
+    """The change log's first text links to `target` instead of the planner: (file, line, column)."""
+    changes = root / "data" / "changes.yaml"
+    text = changes.read_text(encoding="utf-8")
+    assert text.count("(/fi/suunnittele/)") == 1
+    changes.write_text(text.replace("(/fi/suunnittele/)", f"({target})"), encoding="utf-8")
+    line = text[: text.index("(/fi/suunnittele/)")].count("\n") + 1
+    value = text.split("\n")[line - 1]
+    return changes, line, value.index('"') + 1
+
+
+@pytest.mark.parametrize("target", TEXT_LINKS)
+def test_a_data_text_linking_to_no_page_is_refused_at_its_place(tmp_path, target):
+    """Links in data texts too: they passed check and failed the build's link checker, in English."""
+    code, fix = TEXT_LINKS[target]
+    root = copy_project(tmp_path)
+    file, line, column = _text_link(root, target)
+    assert_one_error(root, file, line, column, code, f"the link '{target}' leads to no page of the site")
+    assert fix in check(root)[2]
+
+
+def test_data_text_links_to_pages_and_files_of_the_site_pass(tmp_path):
+    root = copy_project(tmp_path)
+    _text_link(root, "/fi/suunnittele/?service=prescription#plan-result")
+    assert check(root)[0] == 0
+
+
+@pytest.mark.parametrize("target", TEXT_LINKS)
+def test_the_build_refuses_the_data_text_links_check_refuses(tmp_path, monkeypatch, target):
+    from generator.validate import Rules
+
+    monkeypatch.setattr(Rules, "_text_links", lambda self, site: None)
+    root = copy_project(tmp_path)
+    _text_link(root, target)
+    assert check(root)[0] == 0  # the rule is off
+    with pytest.raises(BuildError):
+        build_site(root / "data", root / "content", root / "site", today=TODAY, work_dir=root / "work",
+                   check_urls=False)
+
+
 def test_a_missing_heading_is_reported_by_the_build_at_the_link(tmp_path):
     """A link to a heading that the other page lacks: only MkDocs knows the generated pages'
     headings, so the build finds it; the editor gets it at the line of the link, in their language."""
