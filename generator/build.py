@@ -8,6 +8,7 @@ finished staging folder into place, so readers never see half a site).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
@@ -96,8 +97,13 @@ def run_mkdocs(engine: Engine, configs: list[Path], *, source_date_epoch: int,
         try:
             if meanwhile:
                 meanwhile()
-        finally:
-            failed = engine.wait()  # always read the answer: `serve` asks the same helper again
+        except BaseException:
+            # Still read the answer (`serve` asks the same helper again), but what stopped us
+            # (Ctrl+C, a full disk) is what the caller must see, not a helper that also stopped.
+            with contextlib.suppress(EngineError):
+                engine.wait()
+            raise
+        failed = engine.wait()
     except EngineError as exc:
         raise BuildError(str(exc)) from exc
     failures = []

@@ -44,9 +44,14 @@ class Engine:
         # hash seed keeps set/dict order, and so the output, the same every run.
         env.update(PYTHONHASHSEED="0", NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PACKAGE_DIR.parent), env.get("PYTHONPATH")]))
+        # A process group of its own: Ctrl+C in the terminal reaches the whole foreground group,
+        # and a helper killed by it mid-build would leave the caller with a dead pipe to explain
+        # instead of the interrupt. The caller stops it (close(): end of input, then a kill), and
+        # it also ends by itself when the caller's end of the pipe closes.
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "generator.engine", str(cache_dir)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True,
+            process_group=0)
         # Popen types its pipes as optional; with PIPE they always exist.
         assert self.proc.stdin and self.proc.stdout and self.proc.stderr
         self.stdin, self.stdout, self.stderr = self.proc.stdin, self.proc.stdout, self.proc.stderr

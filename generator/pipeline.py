@@ -26,7 +26,7 @@ from pathlib import Path
 from . import TEMPLATE_DIR
 from .build import epoch, run_mkdocs, swap, write_sources
 from .engine import Engine
-from .errors import Problem
+from .errors import BuildError, EngineError, Problem
 from .guard import OUTPUT_STAMP, WORK_STAMP, check_folders, lock, stamp
 from .plan import SitePlan
 from .printable import printable
@@ -110,7 +110,10 @@ def _build_site(data_dir: Path, content_dir: Path | None, out_dir: Path, *, toda
 
         made.update(data_files(site))
 
-    helper_ready = engine.ready()
+    try:
+        helper_ready = engine.ready()
+    except EngineError as exc:  # it stopped while importing MkDocs: say what it printed
+        raise BuildError(str(exc)) from exc
     if not helper_ready:
         make_data_files()
     run_mkdocs(engine, [work / lang / "mkdocs.yml" for lang in project.languages],

@@ -75,3 +75,38 @@ def test_the_comparison_can_fail(work: Path, tmp_path: Path):
     finally:
         page.write_text(original, encoding="utf-8")
     assert tree(a) != tree(b)
+
+
+def test_ctrl_c_in_the_terminal_does_not_reach_the_helper():
+    """The terminal sends Ctrl+C to its whole foreground process group; the helper has its own,
+    so a build is stopped by its caller (which then says so), not by a helper dying mid-build."""
+    with Engine(Path("/nonexistent-cache")) as engine:
+        assert os.getpgid(engine.proc.pid) == engine.proc.pid != os.getpgid(0)
+
+
+def test_an_interrupt_while_the_helper_builds_is_the_interrupt_not_a_helper_failure(work: Path):
+    """Ctrl+C while MkDocs builds (`serve`): if the helper stopped too, the caller still gets the
+    interrupt; before, the helper's dead pipe replaced it and the preview kept running."""
+    from generator.build import run_mkdocs
+
+    engine = Engine(work / ".jinja-cache")
+
+    def interrupted() -> None:
+        engine.proc.kill()  # the helper dies as well (as it did when Ctrl+C reached it)
+        engine.proc.wait()
+        raise KeyboardInterrupt
+
+    with engine, pytest.raises(KeyboardInterrupt):
+        run_mkdocs(engine, [work / "fi" / "mkdocs.yml"], source_date_epoch=EPOCH, meanwhile=interrupted)
+
+
+def test_a_helper_that_stops_before_it_is_ready_is_a_build_error(tmp_path: Path):
+    """Not an internal error: the build says what the helper printed."""
+    from generator.errors import BuildError
+
+    with Engine(tmp_path / "cache") as engine:
+        engine.proc.kill()
+        engine.proc.wait()
+        with pytest.raises(BuildError, match="the MkDocs helper stopped"):
+            build_site(SMALL / "data", SMALL / "content", tmp_path / "site", today=TODAY,
+                       work_dir=tmp_path / "work", engine=engine)
