@@ -72,9 +72,15 @@ class _Main(click.Group):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
-        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit,
-                KeyboardInterrupt):
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
+        except KeyboardInterrupt:
+            # Ctrl+C: one line in the user's language (click's own would be "Aborted!"), and the
+            # shell's status for it. A build stops before its swap or after it: never half a site.
+            from .messages import say
+
+            click.echo(say("interrupted", _message_language(ctx.meta.get("kg.argv", []))), err=True)
+            sys.exit(130)
         except Exception as exc:
             if ctx.obj and ctx.obj.get("debug"):
                 raise

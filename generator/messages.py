@@ -209,6 +209,11 @@ TEXTS: dict[str, dict[str, str | dict[str, str]]] = {
         "fi": "Mikään sivu ei muuttunut.",
         "sv": "Ingen sida ändrades.",
     },
+    "interrupted": {
+        "en": "Interrupted (Ctrl+C).",
+        "fi": "Keskeytetty (Ctrl+C).",
+        "sv": "Avbrutet (Ctrl+C).",
+    },
     "serve-stopped": {
         "en": "Preview stopped.",
         "fi": "Esikatselu pysäytetty.",

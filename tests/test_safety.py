@@ -17,8 +17,10 @@ import ast
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -282,6 +284,42 @@ def test_an_unexpected_error_is_one_line_and_debug_shows_the_traceback(project: 
     debug = invoke("--debug")
     assert debug.returncode == 1
     assert "Traceback" in debug.stderr and "planted bug" in debug.stderr
+
+
+def test_ctrl_c_during_a_build_is_one_line_in_the_editors_language(project: Path):
+    """A real SIGINT while the build renders (a planted pause, so the moment is certain): one line
+    in Finnish instead of click's "Aborted!", the shell's status 130, the previous site as it was."""
+    assert run(project, "build", "--today", "2026-11-25").returncode == 0
+    before = snapshot(project)
+    plant = project.parent / "plant"
+    plant.mkdir()
+    marker = project.parent / "rendering"
+    (plant / "sitecustomize.py").write_text(
+        "import pathlib, time\n"
+        "import generator.render as target\n"
+        "def paused(*a, **k):\n"
+        f"    pathlib.Path({str(marker)!r}).touch()\n"
+        "    time.sleep(60)\n"
+        "target.render = paused\n")
+    env = {**os.environ, "PYTHONPATH": f"{ROOT}{os.pathsep}{plant}"}
+    proc = subprocess.Popen([PYTHON, "-m", "generator", "build", "--lang", "fi", "--today", "2026-11-25"],
+                            cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    try:
+        deadline = time.monotonic() + 120
+        while not marker.exists() and time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.05)
+        assert marker.exists(), proc.communicate()[1]
+        os.killpg(proc.pid, signal.SIGINT)  # what the terminal sends to its foreground group
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode == 130, err
+    assert err.strip().splitlines() == ["Keskeytetty (Ctrl+C)."], err
+    kept = {k: v for k, v in before.items() if not k.startswith("build")}
+    assert {k: v for k, v in snapshot(project).items() if not k.startswith("build")} == kept
 
 
 def _mount_tmpfs(folder: Path, *options: str) -> bool:
