@@ -60,6 +60,10 @@ class LinkProblem:
     source: str
     """The file (and line) the broken reference is in, relative to the output folder."""
     message: str
+    code: str = ""
+    """For a link an editor may have written: 'link-missing' or 'link-anchor' (see `args`)."""
+    args: tuple[str, ...] = ()
+    """The link as written, then the address or the page and the missing id."""
 
     def __str__(self) -> str:
         return f"{self.source}: {self.message}"
@@ -153,8 +157,8 @@ class Checker:
 
     # -- helpers ------------------------------------------------------------
 
-    def add(self, source: str, message: str) -> None:
-        self.problems.append(LinkProblem(source, message))
+    def add(self, source: str, message: str, code: str = "", args: tuple[str, ...] = ()) -> None:
+        self.problems.append(LinkProblem(source, message, code, args))
 
     def page(self, rel: str) -> PageScan:
         if rel not in self._scans:
@@ -232,10 +236,11 @@ class Checker:
         target = self.file_for(path)
         if target is None:
             if must_exist:
-                self.add(source, f"{what} {url!r}: nothing is published at {path}")
+                self.add(source, f"{what} {url!r}: nothing is published at {path}", "link-missing", (url, path))
             return
         if fragment and target.endswith(".html") and fragment not in self.page(target).ids:
-            self.add(source, f"{what} {url!r}: {target} has no id {fragment!r}")
+            self.add(source, f"{what} {url!r}: {target} has no id {fragment!r}", "link-anchor",
+                     (url, target, fragment))
 
     def absolute(self, source: str, url: str, what: str) -> None:
         """A full URL that must point into this site (sitemaps, feeds, robots.txt)."""

@@ -947,6 +947,24 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "sv": ("länken '{0}' är en relativ adress, som bygget inte godtar",
                "länka till en sida med dess fil (…md) eller adress (/…/)"),
     },
+    "link-missing": {
+        "fi": ("linkin '{0}' osoitteessa {1} ei julkaista mitään",
+               "kirjoita tämän sivuston sivun tai tiedoston osoite"),
+        "sv": ("ingenting publiceras på adressen {1} för länken '{0}'",
+               "skriv adressen till en sida eller fil på den här webbplatsen"),
+    },
+    "link-anchor": {
+        "fi": ("linkin '{0}' kohdesivulla ei ole otsikkoa tai kohtaa '#{2}'",
+               "tarkista kohdesivun otsikko: kohta muodostuu otsikon tekstistä pienin kirjaimin ja "
+               "väliviivoin; tai poista #-osa"),
+        "sv": ("målsidan för länken '{0}' har ingen rubrik eller plats '#{2}'",
+               "kontrollera målsidans rubrik: platsen bildas av rubrikens text med små bokstäver och "
+               "bindestreck; eller ta bort #-delen"),
+    },
+    "linkcheck-said": {
+        "fi": ("linkkitarkistus ilmoitti: {0}", ""),
+        "sv": ("länkkontrollen meddelade: {0}", ""),
+    },
     "mkdocs-said": {
         "fi": ("MkDocs ilmoitti: {0}", "korjaa sivu, jota ilmoitus koskee, ja rakenna uudelleen"),
         "sv": ("MkDocs meddelade: {0}", "rätta sidan som meddelandet gäller och bygg igen"),

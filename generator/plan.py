@@ -203,6 +203,21 @@ class SitePlan:
                 return (version.path, link.line, link.column) if link else (version.path, 0, 0)
         return None
 
+    def text_place(self, href: str) -> tuple[str, int, int] | None:
+        """Where an editor wrote a link to `href`: the first hand-written page or data text that
+        has it, as file, line and column; None when no editor wrote it (a template's link)."""
+        for page in self.project.pages:
+            link = next((ln for ln in page.links if ln.href == href), None)
+            if link:
+                return page.path, link.line, link.column
+        written = f"]({href}"
+        for doc in self.project.sources.values():
+            for path, value in _strings(doc.data, ()):
+                if written in value:
+                    line, column = doc.position(path)
+                    return doc.path, line, column
+        return None
+
     def absolute(self, path: str) -> str:
         """A site path (from `url()` or starting with `base_path`) as a full address."""
         return self.origin + path
@@ -228,6 +243,18 @@ class SitePlan:
 # ---------------------------------------------------------------------------
 # Old addresses: the one list the CDN files, nginx and validation share
 # ---------------------------------------------------------------------------
+
+
+def _strings(value, path: tuple):
+    """(key path, text) of every string in a loaded YAML document's plain data."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, path + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _strings(item, path + (i,))
 
 
 @dataclass(frozen=True, order=True)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 # Imported here, not where used: build.py imports this module while MkDocs runs.
 from . import PACKAGE_DIR, cdn, feeds, linkcheck, manifest, nginx, planner_api
+from .errors import Problem
 from .plan import SitePlan
 from .render import html_environment
 
@@ -52,8 +53,32 @@ def verify(site: SitePlan, out: Path, *, check_urls: bool = True) -> list:
     problems = linkcheck.check_site(out, site.project.config.site_url, site.project.languages,
                                     workers=min(len(site.project.languages), os.cpu_count() or 1))
     if problems:
-        raise BuildError(linkcheck.describe(problems))
+        raise BuildError(linkcheck.describe(problems), problems=editors_problems(site, problems))
     return manifest.verify(site, out) if check_urls else []
+
+
+def editors_problems(site: SitePlan, problems: list[linkcheck.LinkProblem]) -> list[Problem] | None:
+    """The link checker's findings at the line where an editor wrote the link (a data text or a
+    hand-written page), in the editor's language; None when none of them is an editor's (a
+    template's link is the developers' to fix, in the checker's own words)."""
+    placed = []
+    for problem in problems:
+        where = site.text_place(problem.args[0]) if problem.code else None
+        if where is None:
+            placed.append(Problem(problem.source, 0, 0, str(problem), hint="", code="linkcheck-said",
+                                  args=(str(problem),)))
+        elif problem.code == "link-missing":
+            placed.append(Problem(*where, f"the link '{problem.args[0]}' leads to nothing published at "
+                                  f"{problem.args[1]}", hint="write the address of a page or file of this site",
+                                  code="link-missing", args=problem.args))
+        else:
+            placed.append(Problem(*where, f"the link '{problem.args[0]}': the page has no heading or place "
+                                  f"'#{problem.args[2]}'", hint="check the heading on that page: its anchor is "
+                                  "the heading's text in lowercase with hyphens; or remove the #part",
+                                  code="link-anchor", args=problem.args))
+    # A text shown on several pages is one mistake, at one place.
+    unique = list({(p.file, p.line, p.column, p.code, p.args): p for p in placed}.values())
+    return unique if any(p.code != "linkcheck-said" for p in unique) else None
 
 
 def root_pages(site: SitePlan) -> dict[str, bytes]:

@@ -405,6 +405,37 @@ def test_the_build_refuses_the_data_text_links_check_refuses(tmp_path, monkeypat
                    check_urls=False)
 
 
+BUILD_ONLY_LINKS = {
+    # where, link → the Finnish words of the build's error
+    ("content", "/fi/palvelut/#ei-ole"): "kohdesivulla ei ole otsikkoa tai kohtaa '#ei-ole'",
+    ("data", "/fi/suunnittele/#puuttuu"): "kohdesivulla ei ole otsikkoa tai kohtaa '#puuttuu'",
+    ("data", "/fi/kalenteri/puuttuu.ics"): "osoitteessa /fi/kalenteri/puuttuu.ics ei julkaista mitään",
+}
+
+
+@pytest.mark.parametrize("where, target", BUILD_ONLY_LINKS)
+def test_links_only_the_built_site_can_judge_are_shown_at_the_editors_line(tmp_path, where, target):
+    """A heading of another page, a file the build makes: only the link checker over the built site
+    knows them. Its finding is shown where the editor wrote the link, in Finnish (it was English,
+    at the built HTML file's line)."""
+    root = copy_project(tmp_path)
+    if where == "content":
+        page = root / "content" / "fi" / FAQ
+        text = f"Katso [palvelut]({target})."
+        file, line, column = page, append_lines(page, [text])[0][0], text.index(target) + 1
+    else:
+        file, line, column = _text_link(root, target)
+    result = CliRunner().invoke(main, ["build", "--data", str(root / "data"), "--content", str(root / "content"),
+                                       "--out", str(root / "site"), "--work", str(root / "work"),
+                                       "--today", TODAY.isoformat(), "--lang", "fi"])
+    assert result.exit_code == 1
+    errors = [ln for ln in result.output.splitlines() if ": virhe: " in ln]
+    assert errors == [f"{file}:{line}:{column}: virhe: linkin '{target}' {BUILD_ONLY_LINKS[where, target]}"], \
+        result.output
+    assert "link and HTML check" not in result.output and "index.html" not in result.output
+    assert not (root / "site").exists()
+
+
 def test_a_missing_heading_is_reported_by_the_build_at_the_link(tmp_path):
     """A link to a heading that the other page lacks: only MkDocs knows the generated pages'
     headings, so the build finds it; the editor gets it at the line of the link, in their language."""
