@@ -47,7 +47,7 @@ _LINK_KINDS = (
     ("mkdocs-anchor", re.compile(r"does not contain an anchor '#(?P<arg>[^']*)'"),
      "check the heading on that page: its anchor is the heading's text in lowercase with hyphens; "
      "or remove the #part"),
-    ("mkdocs-target", re.compile(r"the target '(?P<arg>[^']*)' is not found"),
+    ("mkdocs-target", re.compile(r"the target (?:'(?P<arg>[^']*)' )?is not found"),
      "link to a page by its file, seen from this page's folder (…md), or by its address (/…/)"),
     ("mkdocs-relative", re.compile(r"it was left as is"),
      "link to a page by its file (…md) or its address (/…/)"),

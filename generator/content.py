@@ -279,14 +279,15 @@ class _Walker(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.found: list[Finding] = []
-        self.links: list[str] = []
-        """Links to the site's own pages (`<a href>` without a scheme or host, not just `#…`)."""
+        self.links: list[tuple[str, bool]] = []
+        """Links to the site's own files (`<a href>`, `<img src>` without a scheme or host, not
+        just `#…`), each with whether it is an image."""
 
     def handle_starttag(self, tag, attrs):
-        if tag == "a":
-            href = dict(attrs).get("href") or ""
+        if tag in ("a", "img"):
+            href = dict(attrs).get("href" if tag == "a" else "src") or ""
             if href and not href.startswith("#") and not url_scheme(href) and not other_host(href):
-                self.links.append(href)
+                self.links.append((href, tag == "img"))
         listed: set[str] = set()
         values = []
         for name, value in attrs:
@@ -413,12 +414,13 @@ class Checker:
         return self._walk(text)[0]
 
     def links(self, body: str, first_line: int) -> list[PageLink]:
-        """The page's links to the site's own pages, each at the first source line that shows it."""
+        """The page's links and images of the site's own files, each at the first source line that
+        shows it."""
         lines = body.split("\n")
         placed = []
-        for href in dict.fromkeys(self._walk(body)[1].links):
+        for href, image in dict.fromkeys(self._walk(body)[1].links):
             at = next(((i, line.find(href)) for i, line in enumerate(lines) if href in line), (0, -1))
-            placed.append(PageLink(href, first_line + at[0], at[1] + 1 if at[1] >= 0 else 1))
+            placed.append(PageLink(href, first_line + at[0], at[1] + 1 if at[1] >= 0 else 1, image))
         return placed
 
     def problems(self, shown: str, body: str, first_line: int) -> list[Problem]:
@@ -530,6 +532,18 @@ def link_problems(site) -> list[Problem]:
             files = sorted(posixpath.relpath(p.paths[lang], folder) for p in site.pages)
             for link in version.links:
                 target = link.href.split("#")[0].split("?")[0]
+                if link.image:
+                    if not target.startswith("/"):
+                        # The build publishes only the Markdown of content/: a file beside the page
+                        # is never there, and MkDocs' strict build refuses the page.
+                        problems.append(Problem(version.path, link.line, link.column,
+                                                f"the image '{link.href}' is not published: the site takes "
+                                                "only the Markdown pages from content/",
+                                                hint="leave the image out; a picture the site needs is added "
+                                                     "by the developers (overrides/assets/) and then shown by "
+                                                     "its address (/…)",
+                                                code="content-image", args=(link.href,)))
+                    continue  # an address: the link checker finds out whether the file is there
                 if target.endswith(".md"):  # MkDocs: a file, relative to this page's file
                     known, example = files, posixpath.relpath(site.by_key["services"].paths[lang], folder)
                     found = posixpath.normpath(target) in known

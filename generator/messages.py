@@ -927,6 +927,14 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "sv": ("länken '{0}' leder inte till någon sida på webbplatsen",
                "skriv adressen till en sida på den här webbplatsen, t.ex. {1}"),
     },
+    "content-image": {
+        "fi": ("kuvaa '{0}' ei julkaista: sivusto ottaa content/-kansiosta vain Markdown-sivut",
+               "jätä kuva pois; sivustolle tarvittavan kuvan lisäävät kehittäjät (overrides/assets/), "
+               "ja sen jälkeen kuva näytetään osoitteellaan (/…)"),
+        "sv": ("bilden '{0}' publiceras inte: webbplatsen tar bara Markdown-sidorna från content/",
+               "lämna bort bilden; en bild som webbplatsen behöver läggs till av utvecklarna "
+               "(overrides/assets/) och visas sedan med sin adress (/…)"),
+    },
     "mkdocs-anchor": {
         "fi": ("linkin '{0}' kohdesivulla ei ole otsikkoa tai kohtaa '#{1}'",
                "tarkista kohdesivun otsikko: kohta muodostuu otsikon tekstistä pienin kirjaimin ja "

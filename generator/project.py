@@ -19,6 +19,8 @@ class PageLink:
     href: str
     line: int
     column: int
+    image: bool = False
+    """An `<img src>` rather than an `<a href>`."""
 
 
 @dataclass

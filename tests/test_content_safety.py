@@ -106,13 +106,14 @@ REFUSED = {
     "data: image": ("![kuva](data:image/png;base64,AAAA)", 0, "data:", "script-link-in-content",
                     NOT_ALLOWED.format("data:image/png;base64,AAAA")),
     "srcset from https in an attribute list": (
-        '![kuva](kuva.png){: srcset="https://evil.example/p.png 2x" }', 0, "https://evil",
+        '![kuva](/fi/assets/images/favicon.png){: srcset="https://evil.example/p.png 2x" }', 0, "https://evil",
         "external-embed-in-content", FROM_ELSEWHERE.format("https://evil.example/p.png")),
     "src from https in an attribute list": (
-        "![kuva](kuva.png){: src=https://evil.example/p.png }", 0, "https://evil", "external-embed-in-content",
-        FROM_ELSEWHERE.format("https://evil.example/p.png")),
-    "src of the site in an attribute list": ("![kuva](kuva.png){: src=toinen.png }", 0, "src",
-                                             "attr-in-content", ATTRIBUTE.format("src")),
+        "![kuva](/fi/assets/images/favicon.png){: src=https://evil.example/p.png }", 0, "https://evil",
+        "external-embed-in-content", FROM_ELSEWHERE.format("https://evil.example/p.png")),
+    "src of the site in an attribute list": (
+        "![kuva](/fi/assets/images/favicon.png){: src=/fi/assets/toinen.png }", 0, "src", "attr-in-content",
+        ATTRIBUTE.format("src")),
     "href to //host in an attribute list": ("[x](/fi/palvelut/){: href=//evil.example/ }", 0, "//evil",
                                             "script-link-in-content", NOT_ALLOWED.format("//evil.example/")),
     "href to https in an attribute list": ("[x](/fi/palvelut/){: href=https://evil.example/ }", 0, "href",
@@ -138,7 +139,8 @@ REFUSED = {
     "raw <style>": ("<style>body { display: none }</style>", 0, "<style", "html-in-content", HTML),
     "raw <form> over several lines": ('<form action="https://evil.example/">\n<input name="x">\n</form>', 0,
                                       "<form", "html-in-content", HTML),
-    "raw <img onerror>": ("Kuva <img src=x onerror=alert(1)>", 0, "<img", "html-in-content", HTML),
+    "raw <img onerror>": ("Kuva <img src=/fi/assets/images/favicon.png onerror=alert(1)>", 0, "<img",
+                          "html-in-content", HTML),
     "HTML comment": ("Teksti <!-- <script>alert(1)</script> -->", 0, "<!--", "html-in-content", HTML),
     # What the link checker of the build refuses, `check` refuses first (inline style).
     "aligned table column": ("| a | b |\n|:--|--:|\n| 1 | 2 |", 1, ":-", "table-align-in-content",
@@ -260,11 +262,39 @@ def test_bom_and_windows_line_ends_are_accepted(tmp_path):
     assert exit_code == 0 and not errors, report
 
 
-def test_a_local_image_passes_check(tmp_path):
+def test_an_image_of_the_site_passes_check(tmp_path):
     root = copy_project(tmp_path)
-    append_lines(root / "content" / "fi" / FAQ, ["![Kaavio](kaavio.png) ja ![logo](/fi/assets/images/favicon.png)"])
+    append_lines(root / "content" / "fi" / FAQ, ["![logo](/fi/assets/images/favicon.png)"])
     exit_code, errors, report = check(root)
     assert exit_code == 0 and not errors, report
+
+
+def test_an_image_beside_the_page_is_refused_at_its_place(tmp_path):
+    """Only the Markdown of content/ is published: `kaavio.png` passed check and failed the build."""
+    root = copy_project(tmp_path)
+    page = root / "content" / "fi" / FAQ
+    text = "Kuva: ![Kaavio](kaavio.png)"
+    line = append_lines(page, [text])[0][0]
+    (page.parent / "kaavio.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # even when the file is there
+    assert_one_error(root, page, line, text.index("kaavio.png") + 1, "content-image",
+                     "the image 'kaavio.png' is not published: the site takes only the Markdown pages from "
+                     "content/")
+
+
+def test_the_build_refuses_an_image_beside_the_page_at_its_place(tmp_path, monkeypatch):
+    """With check's rule off, MkDocs refuses it; the editor still gets the line, in Finnish."""
+    monkeypatch.setattr(content, "link_problems", lambda site: [])
+    root = copy_project(tmp_path)
+    page = root / "content" / "fi" / FAQ
+    text = "Kuva: ![Kaavio](kaavio.png)"
+    line = append_lines(page, [text])[0][0]
+    result = CliRunner().invoke(main, ["build", "--data", str(root / "data"), "--content", str(root / "content"),
+                                       "--out", str(root / "site"), "--work", str(root / "work"),
+                                       "--today", TODAY.isoformat(), "--lang", "fi"])
+    assert result.exit_code == 1
+    assert f"{page}:{line}:{text.index('kaavio.png') + 1}: virhe: linkki 'kaavio.png' ei johda" in result.output, \
+        result.output
+    assert "MkDocs" not in result.output
 
 
 def test_too_long_description(tmp_path):
