@@ -32,6 +32,11 @@ HEAD = 46
 END_LABEL = 320
 """Right of this x the "today" label ends at the line instead of starting there (kg.js too)."""
 
+LEGEND = ("reg", "period", "event", "today", "confirmed", "provisional", "example")
+"""The legend's marks, in their order (kg.css draws each key)."""
+STRINGS = ("timeline-title", "timeline-today", "timeline-today-at", *(f"timeline-{k}" for k in LEGEND))
+"""strings.yaml keys the timeline uses (validate.CODE_STRINGS includes them)."""
+
 
 def _n(value: float) -> str:
     """A coordinate with at most one decimal, without a trailing .0 (same input, same bytes)."""
@@ -126,7 +131,7 @@ def svg(periods: Sequence[Period], today: dt.date, t: Callable[[str], str],
     body = "".join(out)
     legend = "".join(
         f'<li><span class="kg-tl-key kg-tl-key--{k}" aria-hidden="true"></span>{e(t("timeline-" + k))}</li>'
-        for k in ("reg", "period", "event", "today", "confirmed", "provisional", "example") if k in used)
+        for k in LEGEND if k in used)
     # No blank line inside the block: Python-Markdown passes a raw HTML block through as it is.
     return (f'<div class="kg-timeline" data-from="{first.isoformat()}" data-to="{last.isoformat()}" '
             f'data-x0="{LEFT}" data-x1="{RIGHT}">\n'

@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel, RootModel, ValidationError
 
-from . import content, planner
+from . import content, planner, timeline
 from . import models as m
 from .content import ContentPage
 from .errors import ERROR, WARNING, DataError, Problem, key_path
@@ -50,6 +50,7 @@ CODE_STRINGS |= {f"{prefix}-{k}-{state}" for state in ("provisional", "example")
                  for k in keys}
 # The planner page (generator/planner.py and overrides/assets/planner.js):
 CODE_STRINGS |= set(planner.STRINGS) | {"format-month", "registration-last-day"}
+CODE_STRINGS |= set(timeline.STRINGS)
 CODE_STRINGS |= {f"status-{k}" for k in ("registration-upcoming", "registration-open", "starting",
                                            "ongoing", "past")}
 CODE_STRINGS |= {f"window-{k}" for k in ("upcoming", "open", "closed")}

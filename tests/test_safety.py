@@ -555,6 +555,57 @@ def _format_calls() -> dict[str, set[str]]:
     return found
 
 
+def test_every_string_the_build_reads_is_one_check_requires(tmp_path: Path, monkeypatch):
+    """A key missing from strings.yaml must fail `check` at strings.yaml, not crash the build as an
+    internal error: so every key the build reads (recorded during two real builds: the shipped
+    data and the small fixture with all three date states) is in the list `check` asks for.
+    Keys the code reads only after asking whether they exist (`only-sector-<id>`) are optional."""
+    import datetime as dt
+
+    from generator import TEMPLATE_DIR, pipeline
+    from generator.validate import _TEMPLATE_KEY_RE, CODE_STRINGS, load_project
+
+    read: set[str] = set()
+    asked: set[str] = set()
+
+    class Recording(dict):
+        def __getitem__(self, key):
+            read.add(key)
+            return super().__getitem__(key)
+
+        def get(self, key, default=None):
+            read.add(key)
+            return super().get(key, default)
+
+        def __contains__(self, key):
+            asked.add(key)
+            return super().__contains__(key)
+
+    def recording_load(*args, **kwargs):
+        project, warnings = load_project(*args, **kwargs)
+        project.strings = Recording(project.strings)
+        return project, warnings
+
+    monkeypatch.setattr(pipeline, "load_project", recording_load)
+    for name, root in (("shipped", ROOT), ("small", SMALL)):
+        pipeline.build_site(root / "data", root / "content", tmp_path / name / "site", today=dt.date(2026, 11, 29),
+                            work_dir=tmp_path / name / "work", check_urls=False)
+    required = set(CODE_STRINGS)
+    for template in TEMPLATE_DIR.rglob("*.j2"):
+        required |= set(_TEMPLATE_KEY_RE.findall(template.read_text(encoding="utf-8")))
+    assert len(read) > 200
+    assert read - required - asked == set()
+
+
+def test_a_missing_string_is_a_check_error_not_an_internal_one(project: Path):
+    strings = project / "data" / "strings.yaml"
+    text = strings.read_text(encoding="utf-8")
+    strings.write_text(re.sub(r"(?m)^  timeline-today:.*\n", "", text), encoding="utf-8")
+    result = run(project, "check", "--lang", "fi", "--today", "2026-11-25")
+    assert result.returncode == 1
+    assert "'timeline-today'" in result.stdout + result.stderr and "strings.yaml" in result.stdout + result.stderr
+
+
 def test_the_placeholder_table_matches_the_code():
     calls = _format_calls()
     assert {"title-period", "calendar-period", "a11y-lead", "planner-period", "timeline-today-at"} <= set(calls), \
