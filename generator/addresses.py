@@ -41,7 +41,7 @@ def check_manifest(project, today: dt.date) -> list[Problem]:
         return []
     shown = manifest.shown_path(path)
     missing, added = manifest.compare(manifest.read(path), planned_urls(site))
-    problems = manifest.gone_problems(path, shown, missing)
+    problems = manifest.gone_problems(path, shown, missing, site, added)
     if added:
         listing = ", ".join(added[:5]) + (f" (+{len(added) - 5})" if len(added) > 5 else "")
         problems.append(Problem(shown, 0, 0, f"{say('new-addresses-are', 'en', n=len(added))} not in urls.txt yet: "

@@ -162,18 +162,65 @@ def explain_missing(site: SitePlan, missing: list[str], added: list[str]) -> str
     return "\n".join(lines)
 
 
-def gone_problems(path: Path, shown: str, missing: list[str]) -> list[Problem]:
+def likely_moves(site: SitePlan, missing: list[str], added: list[str]) -> dict[str, str]:
+    """Lost page address → the new one the page seems to have moved to: in a language where just
+    one page address was lost and just one appeared (a renamed file or slug)."""
+    moves = {}
+    for lang in site.project.languages:
+        prefix = f"{site.base_path}/{lang}/"
+        gone = [url for url in missing if url.startswith(prefix) and url.endswith("/")]
+        new = [url for url in added if url.startswith(prefix) and url.endswith("/")]
+        if len(gone) == 1 and len(new) == 1:
+            moves[gone[0]] = new[0]
+    return moves
+
+
+def gone_problems(path: Path, shown: str, missing: list[str], site: SitePlan | None = None,
+                  added: list[str] | None = None) -> list[Problem]:
     """Each lost address as an error at its line of urls.txt (`shown`: the file as the editor
-    knows it), with the fix: a redirect, or `make urls` when the page was removed on purpose."""
+    knows it), with the fix: a redirect (the very line to add, when the page plainly moved), or
+    `make urls` when the page was removed on purpose."""
     lines = path.read_text(encoding="utf-8").splitlines()
     line_of = {line.strip(): n for n, line in enumerate(lines, 1)}
-    return [Problem(shown, line_of.get(url, 0), 1 if url in line_of else 0,
-                    f"the address {url} would no longer work",
-                    hint="if the page got a new address, keep the old one working: a service's old "
-                         "slug under `redirect_from:` in data/services.yaml, any other page under "
-                         "`redirects:` in data/site.yaml; if the page was removed on purpose, run "
-                         f"`{UPDATE}`", severity=ERROR, code="urls-gone", args=(url, UPDATE))
-            for url in missing]
+    moves = likely_moves(site, missing, added or []) if site else {}
+    # A service's old slugs, per language (its current one where it did not change): the one
+    # `redirect_from:` entry that keeps every lost address of it working.
+    old_slugs: dict[str, dict[str, str]] = {}
+    for url, moved_to in moves.items():
+        owner = _service_at(site, moved_to) if site else None
+        if site and owner:
+            lang = url.removeprefix(f"{site.base_path}/").split("/")[0]
+            old_slugs.setdefault(owner, {})[lang] = url.rstrip("/").rsplit("/", 1)[1]
+    problems = []
+    for url in missing:
+        at = (shown, line_of.get(url, 0), 1 if url in line_of else 0, f"the address {url} would no longer work")
+        new = moves.get(url)
+        service = _service_at(site, new) if site and new else None
+        if site and service:
+            current = site.project.service(service).slug.root
+            entry = "{" + ", ".join(f"{lang}: {old_slugs[service].get(lang, current[lang])}"
+                                    for lang in site.project.languages) + "}"
+            problems.append(Problem(*at, hint=f"the service '{service}' seems to have a new address {new}: "
+                                    f"keep the old one working with `redirect_from: [{entry}]` under that "
+                                    "service in data/services.yaml", severity=ERROR,
+                                    code="urls-moved-service", args=(url, new, service, entry)))
+        elif new:
+            problems.append(Problem(*at, hint=f"the page seems to have a new address {new}: keep the old "
+                                    f"one working with `- {{old: {url}, new: {new}}}` under `redirects:` in "
+                                    "data/site.yaml", severity=ERROR, code="urls-moved", args=(url, new)))
+        else:
+            problems.append(Problem(*at, hint="if the page got a new address, keep the old one working: a "
+                                    "service's old slug under `redirect_from:` in data/services.yaml, any other "
+                                    "page under `redirects:` in data/site.yaml; if the page was removed on "
+                                    f"purpose, run `{UPDATE}`", severity=ERROR, code="urls-gone",
+                                    args=(url, UPDATE)))
+    return problems
+
+
+def _service_at(site: SitePlan, url: str) -> str | None:
+    """The id of the service whose page is at `url`, if it is one."""
+    return next((s.id for s in site.project.services for lang in site.project.languages
+                 if site.url(f"service:{s.id}", lang) == url), None)
 
 
 def verify(site: SitePlan, out: Path) -> list[Problem]:
@@ -187,7 +234,7 @@ def verify(site: SitePlan, out: Path) -> list[Problem]:
         # The same finding as problems at their lines of urls.txt, for the command line to show
         # in the editor's language (the English text is for logs and developers).
         raise BuildError(explain_missing(site, missing, added),
-                         problems=gone_problems(path, shown_path(path), missing))
+                         problems=gone_problems(path, shown_path(path), missing, site, added))
     if not added:
         return []
     shown = ", ".join(added[:5]) + (f" and {len(added) - 5} more" if len(added) > 5 else "")

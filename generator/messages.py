@@ -742,6 +742,22 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "sv": ("nya adresser saknas i urls.txt ({0}): {1}",
                "kör `{2}` och spara urls.txt tillsammans med din ändring"),
     },
+    "urls-moved": {
+        "fi": ("osoite {0} lakkaisi toimimasta",
+               "sivun uusi osoite näyttää olevan {1}: pidä vanha toiminnassa lisäämällä tiedostoon "
+               "data/site.yaml kohdan `redirects:` alle rivi `- {{old: {0}, new: {1}}}`"),
+        "sv": ("adressen {0} skulle sluta fungera",
+               "sidans nya adress verkar vara {1}: håll den gamla i bruk genom att lägga till raden "
+               "`- {{old: {0}, new: {1}}}` under `redirects:` i data/site.yaml"),
+    },
+    "urls-moved-service": {
+        "fi": ("osoite {0} lakkaisi toimimasta",
+               "palvelun '{2}' uusi osoite näyttää olevan {1}: pidä vanha toiminnassa lisäämällä palvelulle "
+               "tiedostossa data/services.yaml `redirect_from: [{3}]`"),
+        "sv": ("adressen {0} skulle sluta fungera",
+               "tjänstens '{2}' nya adress verkar vara {1}: håll den gamla i bruk genom att lägga till "
+               "`redirect_from: [{3}]` för tjänsten i data/services.yaml"),
+    },
     "urls-gone": {
         "fi": ("osoite {0} lakkaisi toimimasta",
                "jos sivu sai uuden osoitteen, pidä vanha toiminnassa: palvelun vanha osoite kohtaan "

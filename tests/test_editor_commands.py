@@ -172,3 +172,59 @@ def test_urls_command_needs_a_mode():
     result = invoke("urls")
     assert result.exit_code == 2 and "--update" in result.output and "--check" in result.output
     assert invoke("urls", "--check", "--today", "yesterday").exit_code == 2
+
+
+def _moved_project(tmp_path: Path) -> Path:
+    import shutil
+
+    from .conftest import ROOT
+
+    for name in ("data", "content"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copy(ROOT / "urls.txt", tmp_path / "urls.txt")
+    return tmp_path
+
+
+def _check_fi(root: Path) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["check", "--data", str(root / "data"), "--content", str(root / "content"),
+                                       "--today", "2026-11-25", "--lang", "fi"])
+    return result.exit_code, result.output
+
+
+def test_a_renamed_page_gets_the_very_redirect_line_to_add(tmp_path: Path):
+    """Renaming a content file: check names the line to paste, and pasting it (then `make urls`)
+    is all it takes."""
+    root = _moved_project(tmp_path)
+    (root / "content" / "fi" / "usein-kysyttya.md").rename(root / "content" / "fi" / "ukk.md")
+    code, output = _check_fi(root)
+    line = "`- {old: /fi/usein-kysyttya/, new: /fi/ukk/}`"
+    assert code == 1 and f"pidä vanha toiminnassa lisäämällä tiedostoon data/site.yaml kohdan `redirects:` " \
+        f"alle rivi {line}" in output, output
+    with (root / "data" / "site.yaml").open("a", encoding="utf-8") as f:
+        f.write(f"redirects:\n  {line.strip('`')}\n")
+    updated = CliRunner().invoke(main, ["urls", "--update", "--data", str(root / "data"), "--content",
+                                        str(root / "content"), "--today", "2026-11-25", "--lang", "fi"])
+    assert updated.exit_code == 0, updated.output
+    assert _check_fi(root)[0] == 0
+    assert "/fi/usein-kysyttya/" in (root / "urls.txt").read_text(encoding="utf-8")
+
+
+def test_a_renamed_service_slug_gets_its_redirect_from(tmp_path: Path):
+    root = _moved_project(tmp_path)
+    services = root / "data" / "services.yaml"
+    text = services.read_text(encoding="utf-8")
+    assert text.count("fi: kelain\n") == 1
+    services.write_text(text.replace("fi: kelain\n", "fi: kelain-palvelu\n"), encoding="utf-8")
+    code, output = _check_fi(root)
+    assert code == 1 and "palvelun 'kelain' uusi osoite näyttää olevan /fi/palvelut/kelain-palvelu/: pidä " \
+        "vanha toiminnassa lisäämällä palvelulle tiedostossa data/services.yaml " \
+        "`redirect_from: [{fi: kelain, sv: kelain}]`" in output, output
+    # Following it is all it takes (and `make urls` for the new address).
+    lines = services.read_text(encoding="utf-8").split("\n")
+    at = lines.index("  - id: kelain")
+    lines.insert(at + 1, "    redirect_from: [{fi: kelain, sv: kelain}]")
+    services.write_text("\n".join(lines), encoding="utf-8")
+    updated = CliRunner().invoke(main, ["urls", "--update", "--data", str(root / "data"), "--content",
+                                        str(root / "content"), "--today", "2026-11-25", "--lang", "fi"])
+    assert updated.exit_code == 0, updated.output
+    assert _check_fi(root)[0] == 0, _check_fi(root)[1]
