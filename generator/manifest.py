@@ -202,12 +202,14 @@ def gone_problems(path: Path, shown: str, missing: list[str], site: SitePlan | N
                                     for lang in site.project.languages) + "}"
             problems.append(Problem(*at, hint=f"the service '{service}' seems to have a new address {new}: "
                                     f"keep the old one working with `redirect_from: [{entry}]` under that "
-                                    "service in data/services.yaml", severity=ERROR,
-                                    code="urls-moved-service", args=(url, new, service, entry)))
+                                    "service in data/services.yaml; if it was removed on purpose, run "
+                                    f"`{UPDATE}`", severity=ERROR,
+                                    code="urls-moved-service", args=(url, new, service, entry, UPDATE)))
         elif new:
             problems.append(Problem(*at, hint=f"the page seems to have a new address {new}: keep the old "
                                     f"one working with `- {{old: {url}, new: {new}}}` under `redirects:` in "
-                                    "data/site.yaml", severity=ERROR, code="urls-moved", args=(url, new)))
+                                    f"data/site.yaml; if the page was removed on purpose, run `{UPDATE}`",
+                                    severity=ERROR, code="urls-moved", args=(url, new, UPDATE)))
         else:
             problems.append(Problem(*at, hint="if the page got a new address, keep the old one working: a "
                                     "service's old slug under `redirect_from:` in data/services.yaml, any other "

@@ -745,18 +745,22 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     "urls-moved": {
         "fi": ("osoite {0} lakkaisi toimimasta",
                "sivun uusi osoite näyttää olevan {1}: pidä vanha toiminnassa lisäämällä tiedostoon "
-               "data/site.yaml kohdan `redirects:` alle rivi `- {{old: {0}, new: {1}}}`"),
+               "data/site.yaml kohdan `redirects:` alle rivi `- {{old: {0}, new: {1}}}`; jos sivu "
+               "poistettiin tarkoituksella, aja `{2}`"),
         "sv": ("adressen {0} skulle sluta fungera",
                "sidans nya adress verkar vara {1}: håll den gamla i bruk genom att lägga till raden "
-               "`- {{old: {0}, new: {1}}}` under `redirects:` i data/site.yaml"),
+               "`- {{old: {0}, new: {1}}}` under `redirects:` i data/site.yaml; om sidan togs bort "
+               "avsiktligt, kör `{2}`"),
     },
     "urls-moved-service": {
         "fi": ("osoite {0} lakkaisi toimimasta",
                "palvelun '{2}' uusi osoite näyttää olevan {1}: pidä vanha toiminnassa lisäämällä palvelulle "
-               "tiedostossa data/services.yaml `redirect_from: [{3}]`"),
+               "tiedostossa data/services.yaml `redirect_from: [{3}]`; jos palvelu poistettiin "
+               "tarkoituksella, aja `{4}`"),
         "sv": ("adressen {0} skulle sluta fungera",
                "tjänstens '{2}' nya adress verkar vara {1}: håll den gamla i bruk genom att lägga till "
-               "`redirect_from: [{3}]` för tjänsten i data/services.yaml"),
+               "`redirect_from: [{3}]` för tjänsten i data/services.yaml; om tjänsten togs bort "
+               "avsiktligt, kör `{4}`"),
     },
     "urls-gone": {
         "fi": ("osoite {0} lakkaisi toimimasta",
