@@ -363,9 +363,10 @@ def test_translated_messages_format_with_their_own_values():
 
     for code, entries in MESSAGES.items():
         for lang, (message, _hint) in entries.items():
-            problem = Problem("f.yaml", 1, 1, "English", hint="fix", code=code, args=("a", "b", "c", "d"))
+            values = ("a", "b", "c", "d", "e")  # as many as the longest message takes
+            problem = Problem("f.yaml", 1, 1, "English", hint="fix", code=code, args=values)
             shown, shown_hint, _ = translate(problem, lang)
-            assert shown.startswith(message.format("a", "b", "c", "d")), (code, lang)
+            assert shown.startswith(message.format(*values)), (code, lang)
             assert "{" not in shown.replace("{ }", "").replace("{: …}", "").replace("{ … }", ""), (code, lang)
 
 
