@@ -863,6 +863,17 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "`provisional` om FPA har meddelat dem som preliminära eller `confirmed` om FPA har "
                "bekräftat dem"),
     },
+    "site-url-placeholder": {
+        "fi": ("sivuston osoite site_url ({0}) on vielä paikkamerkki (`site_url_known: false`): "
+               "sivukartta, syötteet ja kalenterit osoittaisivat siihen",
+               "kun sivuston osoite on päätetty, kirjoita se kohtaan site_url ja poista rivi "
+               "`site_url_known: false`; siihen asti `check --strict` epäonnistuu eikä sivustoa voi julkaista"),
+        "sv": ("webbplatsens adress site_url ({0}) är fortfarande en platshållare (`site_url_known: false`): "
+               "webbplatskartan, flödena och kalendrarna skulle peka dit",
+               "när webbplatsens adress har bestämts, skriv den som site_url och ta bort raden "
+               "`site_url_known: false`; till dess misslyckas `check --strict` och webbplatsen kan inte "
+               "publiceras"),
+    },
     "example-dates": {
         "fi": ("jakso {0} on käynnissä tai tulossa (tilanne {1}), mutta sen päivämäärät ovat yhä "
                "esimerkkejä (periods.yaml, rivit: {2})",

@@ -520,10 +520,13 @@ class SiteConfig(Record):
 
     languages: list[Language] = Field(min_length=1, description="Site languages; the first is the default.")
     site_url: Url = Field(description="Public address of the site root, ending in /.")
+    site_url_known: Bool = Field(default=True, description="false while `site_url` is a placeholder: "
+                                 "`check --strict` (publishing) then fails.")
     site_name: Text = Field(description="The site's name in the header.")
     description: Text = Field(description="One-line description for search engines.")
     organisation: Text = Field(description="Who publishes the site.")
-    repo_url: Url = Field(description="The repository editors work in (for 'edit this page').")
+    repo_url: Url | None = Field(default=None, description="The repository editors work in (for 'edit this "
+                                 "page'); without it, pages have no edit link.")
     edit_branch: Branch = Field(default="main", description="Branch that edit links open (letters, "
                                 "digits, . _ / - only).")
     register_url: LocalUrl = Field(description="The kanta.fi page that leads to Kela's registration forms "

@@ -227,9 +227,12 @@ class SitePlan:
         return [{p.titles[lang]: p.paths[lang]} for p in ordered]
 
     def edit_url(self, page: Page, lang: str) -> str:
-        """GitHub-style link to the page's source file, at the record's line where known."""
+        """GitHub-style link to the page's source file, at the record's line where known; "" (no
+        link) while the repository's address is not set."""
         file, path = page.source
         site = self.project.config
+        if site.repo_url is None:
+            return ""
         if "versions" in page.context:  # a hand-written page: its own file in this language
             version = page.context["versions"][lang]
             target = f"{self.project.content_dir.name}/{lang}/{version.slug}.md"

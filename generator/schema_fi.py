@@ -50,7 +50,10 @@ FIELDS_FI: dict[str, str] = {
     "SiteConfig.site_name": "Sivuston nimi yläpalkissa.",
     "SiteConfig.description": "Yhden rivin kuvaus hakukoneille.",
     "SiteConfig.organisation": "Sivuston julkaisija.",
-    "SiteConfig.repo_url": "Repositorio, jossa toimittajat työskentelevät (Muokkaa sivua -linkit).",
+    "SiteConfig.site_url_known": "false niin kauan kuin `site_url` on paikkamerkki: silloin julkaisun "
+                                 "tarkistus (`check --strict`) epäonnistuu.",
+    "SiteConfig.repo_url": "Repositorio, jossa toimittajat työskentelevät (Muokkaa sivua -linkit); ilman "
+                           "sitä sivuilla ei ole muokkauslinkkiä.",
     "SiteConfig.edit_branch": "Haara, jonka muokkauslinkit avaavat (vain kirjaimet, numerot ja . _ / -).",
     "SiteConfig.register_url": "kanta.fi:n sivu, joka johtaa Kelan ilmoittautumislomakkeille (sama osoite "
                              "kaikille kielille, jos sivu on vain yhdellä kielellä).",

@@ -207,6 +207,7 @@ class Rules:
             (self._rule_site_name_in_attributes, {site}),
             (self._rule_dates, {periods}),
             (self._rule_example_dates, {periods}),
+            (self._rule_site_url_known, {site}),
             (self._rule_template_strings, {strings}),
             (self._rule_string_placeholders, {strings}),
             (self._rule_warnings, {periods, services}),
@@ -623,6 +624,15 @@ class Rules:
                              "confirm it with Kela and set `dates: confirmed`",
                              severity=WARNING, code="provisional-dates-soon",
                              args=(str(day), str((day - today).days)))
+
+    def _rule_site_url_known(self) -> None:
+        """A placeholder `site_url` is in every sitemap entry, feed and calendar: not for publishing."""
+        if not self.p.config.site_url_known:
+            self.add("site.yaml", ("site_url",), f"site_url ({self.p.config.site_url}) is not the site's real address "
+                     "yet (`site_url_known: false`): the sitemap, feeds and calendars would point at it",
+                     "when the site's address is decided, write it as site_url and remove the line "
+                     "`site_url_known: false`; until then `check --strict` fails and the site cannot be "
+                     "published", severity=WARNING, code="site-url-placeholder", args=(self.p.config.site_url,))
 
     def _rule_example_dates(self) -> None:
         """A period that has not ended may not be published with example dates (`check --strict`).

@@ -275,7 +275,10 @@ def test_strict_check_fails_on_the_shipped_example_dates_and_says_why():
     assert loose.output.count(": warning: period ") == 4 and ": error: " not in loose.output
     strict = run_check(DATA, "--strict")
     assert strict.exit_code == 1
-    assert strict.output.rstrip().endswith("4 errors, 0 warnings")  # publishing: they are errors
+    # Publishing: they are errors, and so is the site's address while it is a placeholder.
+    assert strict.output.rstrip().endswith("5 errors, 0 warnings")
+    assert re.search(r"^(?:.*/)?data/site\.yaml:\d+:\d+: error: site_url \(https://kayttoonotto\.kanta\.fi/\) "
+                     r"is not the site's real address yet", strict.output, re.M), strict.output
     path = DATA / "periods.yaml"
     for pid in CURRENT_AND_UPCOMING:
         line = line_of(path, f'  - id: "{pid}"') + 3  # its `dates: example`
@@ -319,6 +322,8 @@ def test_past_periods_are_history_not_a_reason_to_fail():
 
 def test_confirming_the_current_and_upcoming_periods_passes_strict_and_removes_the_notices(data_copy, tmp_path):
     set_dates(data_copy, CURRENT_AND_UPCOMING, "confirmed")
+    site = data_copy / "site.yaml"  # and the site's address decided (here: the placeholder kept as it)
+    site.write_text(site.read_text(encoding="utf-8").replace("site_url_known: false\n", ""), encoding="utf-8")
     strict = run_check(data_copy, "--strict")
     assert strict.exit_code == 0, strict.output
     build_site(data_copy, data_copy.parent / "content", tmp_path / "site", today=TODAY, work_dir=tmp_path / "w")

@@ -122,10 +122,10 @@ def test_check_messages_in_finnish_and_swedish(data_copy: Path):
     fi = invoke("check", "--data", str(data_copy), "--lang", "fi", "--today", TODAY)
     assert ":16:5: virhe: tuntematon avain 'sumary'" in fi.output
     assert "korjaus: tarkoititko 'summary'?" in fi.output
-    assert "1 virhe, 4 varoitusta" in fi.output  # singular and plural as Finnish has them
+    assert "1 virhe, 5 varoitusta" in fi.output  # singular and plural as Finnish has them
     sv = invoke("check", "--data", str(data_copy), "--lang", "sv", "--today", TODAY)
     assert ":16:5: fel: okänd nyckel 'sumary'" in sv.output
-    assert "åtgärd: menade du 'summary'?" in sv.output and "1 fel, 4 varningar" in sv.output
+    assert "åtgärd: menade du 'summary'?" in sv.output and "1 fel, 5 varningar" in sv.output
 
 
 def test_every_command_takes_data(tmp_path: Path):
@@ -135,13 +135,21 @@ def test_every_command_takes_data(tmp_path: Path):
         assert "--data" in result.output, command
 
 
-def test_edit_links_point_at_the_source_line(real_site: Path):
-    html = (real_site / "fi" / "palvelut" / "potilastietovaranto" / "index.html").read_text()
-    services = (Path(__file__).parent.parent / "data" / "services.yaml").read_text().splitlines()
+def test_edit_links_point_at_the_source_line(small_site: Path):
+    """With `repo_url` set (the small fixture), every page links to its source."""
+    html = (small_site / "fi" / "palvelut" / "potilastietovaranto" / "index.html").read_text()
+    services = (Path(__file__).parent / "fixtures" / "small" / "data" / "services.yaml").read_text().splitlines()
     line = next(i for i, text in enumerate(services, 1) if text == "  - id: patient-data-repository")
     assert f'/blob/main/data/services.yaml#L{line}" class="kg-edit"' in html
-    faq = (real_site / "sv" / "vanliga-fragor" / "index.html").read_text()
-    assert '/blob/main/content/sv/vanliga-fragor.md" class="kg-edit"' in faq
+    about = (small_site / "sv" / "om-webbplatsen" / "index.html").read_text()
+    assert '/blob/main/content/sv/om-webbplatsen.md" class="kg-edit"' in about
+
+
+def test_no_edit_link_while_the_repository_is_not_known(real_site: Path):
+    """The shipped data has no `repo_url` (its address is not known): no link to an invented one."""
+    pages = list(real_site.rglob("*.html"))
+    assert len(pages) > 50
+    assert not [p for p in pages if 'class="kg-edit"' in p.read_text(encoding="utf-8")]
 
 
 def test_page_updated_comes_from_the_data_not_the_build_day(real_site: Path):
