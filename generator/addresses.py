@@ -24,7 +24,7 @@ UPDATE = "make urls"
 def planned_urls(site: SitePlan) -> list[str]:
     """Every address a build of this data would publish (the addresses `published_urls` finds in
     the built output, predicted: MkDocs writes one index.html per page and nothing else kept)."""
-    urls = {site.url(page.key, lang) for page in site.pages for lang in site.project.languages}
+    urls = set(site.addresses)
     for rel in postbuild.data_files(site):
         address = manifest.address_of(rel, site.base_path)
         if address is not None:

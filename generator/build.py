@@ -43,10 +43,10 @@ def write_sources(files: dict[str, str], work: Path, languages: list[str]) -> Pa
 # link: code → pattern of the rest of the line after "contains …".
 _DOC_LINK = re.compile(r"^WARNING -\s+Doc file '(?P<src>[^']+)' contains (?:a link|an unrecognized relative link) "
                        r"'(?P<href>[^']+)'(?P<rest>.*)$")
+ANCHOR_HINT = ("check the heading on that page: its anchor is the heading's text in lowercase with hyphens; "
+               "or remove the #part")
 _LINK_KINDS = (
-    ("mkdocs-anchor", re.compile(r"does not contain an anchor '#(?P<arg>[^']*)'"),
-     "check the heading on that page: its anchor is the heading's text in lowercase with hyphens; "
-     "or remove the #part"),
+    ("mkdocs-anchor", re.compile(r"does not contain an anchor '#(?P<arg>[^']*)'"), ANCHOR_HINT),
     ("mkdocs-target", re.compile(r"the target (?:'(?P<arg>[^']*)' )?is not found"),
      "link to a page by its file, seen from this page's folder (…md), or by its address (/…/)"),
     ("mkdocs-relative", re.compile(r"it was left as is"),
@@ -56,16 +56,22 @@ Place = Callable[[str, str, str], "tuple[str, int, int] | None"]
 """(language, the page's file in docs/, the link) → where an editor wrote it: file, line, column."""
 
 
+def _said(output: str) -> list[str]:
+    """What matters to an editor in a failed MkDocs build's output: its warnings, errors and the
+    abort; for a crash (a full disk while MkDocs writes), the traceback's last line, which says why."""
+    lines = output.splitlines()
+    said = [ln for ln in lines if ln.startswith(("WARNING", "ERROR", "Aborted"))]
+    return said or [ln for ln in lines if _EXCEPTION_LINE.match(ln)][-1:] or lines[-20:]
+
+
 def mkdocs_problems(failed: list[tuple[str, str]], place: Place) -> list[Problem]:
     """MkDocs' complaints as problems: a link's at the editor's file and line when `place` knows it,
     every other line as MkDocs said it (so none is lost when the commands show problems only)."""
     problems = []
     for cfg, output in failed:
         lang = Path(cfg).parent.name
-        lines = [ln for ln in output.splitlines() if ln.startswith(("WARNING", "ERROR"))]
-        if not lines:  # a crash (a full disk while MkDocs writes): its last line says why
-            lines = [ln for ln in output.splitlines() if _EXCEPTION_LINE.match(ln)][-1:] or output.splitlines()[-5:]
-        for line in lines:
+        # Not MkDocs' closing "Aborted with N warnings": the problems are the count.
+        for line in (ln for ln in _said(output) if not ln.startswith("Aborted")):
             problem = _link_problem(line, lang, place)
             problems.append(problem or Problem(str(cfg), 0, 0, line, hint="fix the page it names and build again",
                                                code="mkdocs-said", args=(line,)))
@@ -106,13 +112,7 @@ def run_mkdocs(engine: Engine, configs: list[Path], *, source_date_epoch: int,
         failed = engine.wait()
     except EngineError as exc:
         raise BuildError(str(exc)) from exc
-    failures = []
-    for cfg, output in failed:
-        # The lines that matter to an editor: warnings, errors and the abort.
-        lines = [ln for ln in output.splitlines() if ln.startswith(("WARNING", "ERROR", "Aborted"))]
-        # A crash (a full disk while MkDocs writes) is a traceback: its last line says why.
-        crash = [ln for ln in output.splitlines() if _EXCEPTION_LINE.match(ln)][-1:]
-        failures.append(f"{cfg}:\n" + "\n".join(lines or crash or output.splitlines()[-20:]))
+    failures = [f"{cfg}:\n" + "\n".join(_said(output)) for cfg, output in failed]
     if failures:
         # Problems only when an editor can be sent to a line: a crash (a full disk) stays one
         # plain message per cause.

@@ -520,8 +520,7 @@ def link_problems(site) -> list[Problem]:
     refuse. A page is linked by its file relative to the page (`palvelut/index.md`, as MkDocs
     reads it) or by its address (`/fi/palvelut/`). Other files (calendars, images) and fragments
     are left to the build's own checks. `site`: the page plan (generator.plan.SitePlan)."""
-    languages = site.project.languages
-    urls = sorted({site.url(page.key, lang) for page in site.pages for lang in languages})
+    urls = site.addresses
     problems = []
     for page in site.pages:
         versions = page.context.get("versions")

@@ -175,28 +175,28 @@ def likely_moves(site: SitePlan, missing: list[str], added: list[str]) -> dict[s
     return moves
 
 
-def gone_problems(path: Path, shown: str, missing: list[str], site: SitePlan | None = None,
-                  added: list[str] | None = None) -> list[Problem]:
+def gone_problems(path: Path, shown: str, missing: list[str], site: SitePlan,
+                  added: list[str]) -> list[Problem]:
     """Each lost address as an error at its line of urls.txt (`shown`: the file as the editor
     knows it), with the fix: a redirect (the very line to add, when the page plainly moved), or
     `make urls` when the page was removed on purpose."""
     lines = path.read_text(encoding="utf-8").splitlines()
     line_of = {line.strip(): n for n, line in enumerate(lines, 1)}
-    moves = likely_moves(site, missing, added or []) if site else {}
+    moves = likely_moves(site, missing, added)
+    owners = {url: _service_at(site, new) for url, new in moves.items()}
     # A service's old slugs, per language (its current one where it did not change): the one
     # `redirect_from:` entry that keeps every lost address of it working.
     old_slugs: dict[str, dict[str, str]] = {}
-    for url, moved_to in moves.items():
-        owner = _service_at(site, moved_to) if site else None
-        if site and owner:
+    for url, owner in owners.items():
+        if owner:
             lang = url.removeprefix(f"{site.base_path}/").split("/")[0]
             old_slugs.setdefault(owner, {})[lang] = url.rstrip("/").rsplit("/", 1)[1]
     problems = []
     for url in missing:
         at = (shown, line_of.get(url, 0), 1 if url in line_of else 0, f"the address {url} would no longer work")
         new = moves.get(url)
-        service = _service_at(site, new) if site and new else None
-        if site and service:
+        service = owners.get(url)
+        if service:
             current = site.project.service(service).slug.root
             entry = "{" + ", ".join(f"{lang}: {old_slugs[service].get(lang, current[lang])}"
                                     for lang in site.project.languages) + "}"

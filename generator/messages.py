@@ -948,10 +948,6 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "sv": ("länken '{0}' är en relativ adress, som bygget inte godtar",
                "länka till en sida med dess fil (…md) eller adress (/…/)"),
     },
-    "text-link-guess": {
-        "fi": ("linkki '{0}' ei johda millekään sivuston sivulle", "tarkoititko '{1}'?"),
-        "sv": ("länken '{0}' leder inte till någon sida på webbplatsen", "menade ni '{1}'?"),
-    },
     "text-link-unknown": {
         "fi": ("linkki '{0}' ei johda millekään sivuston sivulle",
                "kirjoita tämän sivuston sivun osoite, esim. {1}"),
@@ -980,25 +976,11 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "sv": ("länken '{0}' leder inte till någon sida på webbplatsen",
                "länka till en sida med dess fil sett från den här sidans mapp (…md) eller adress (/…/)"),
     },
-    "mkdocs-relative": {
-        "fi": ("linkki '{0}' on suhteellinen osoite, jota sivuston rakentaminen ei hyväksy",
-               "linkitä sivulle sen tiedostolla (…md) tai osoitteella (/…/)"),
-        "sv": ("länken '{0}' är en relativ adress, som bygget inte godtar",
-               "länka till en sida med dess fil (…md) eller adress (/…/)"),
-    },
     "link-missing": {
         "fi": ("linkin '{0}' osoitteessa {1} ei julkaista mitään",
                "kirjoita tämän sivuston sivun tai tiedoston osoite"),
         "sv": ("ingenting publiceras på adressen {1} för länken '{0}'",
                "skriv adressen till en sida eller fil på den här webbplatsen"),
-    },
-    "link-anchor": {
-        "fi": ("linkin '{0}' kohdesivulla ei ole otsikkoa tai kohtaa '#{2}'",
-               "tarkista kohdesivun otsikko: kohta muodostuu otsikon tekstistä pienin kirjaimin ja "
-               "väliviivoin; tai poista #-osa"),
-        "sv": ("målsidan för länken '{0}' har ingen rubrik eller plats '#{2}'",
-               "kontrollera målsidans rubrik: platsen bildas av rubrikens text med små bokstäver och "
-               "bindestreck; eller ta bort #-delen"),
     },
     "linkcheck-said": {
         "fi": ("linkkitarkistus ilmoitti: {0}", ""),
@@ -1330,6 +1312,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "service:<tjänstens id>"),
     },
 }
+
+# One text for one mistake, whichever stage finds it: check (content pages, data texts), MkDocs or
+# the link checker over the built site.
+MESSAGES["text-link-guess"] = MESSAGES["content-link-guess"]
+MESSAGES["mkdocs-relative"] = MESSAGES["content-link-relative-unknown"]
+MESSAGES["link-anchor"] = MESSAGES["mkdocs-anchor"]
 
 
 def plural_category(lang: str, n: int) -> str:

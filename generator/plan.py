@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from urllib.parse import urlsplit
 
 from .project import Project
@@ -178,6 +179,11 @@ class SitePlan:
     def url(self, key: str, lang: str) -> str:
         """Absolute URL path of a page, e.g. /sv/tjanster/recepttjansten/."""
         return f"{self.base_path}/{lang}/{url_of(self.by_key[key].paths[lang])}"
+
+    @cached_property
+    def addresses(self) -> list[str]:
+        """Every page's address in every language, sorted."""
+        return sorted({self.url(page.key, lang) for page in self.pages for lang in self.project.languages})
 
     def feed_file(self, lang: str, name: str) -> str:
         """A calendar's path below the output root: fi/kalenteri/kaikki.ics."""

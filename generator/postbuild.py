@@ -14,6 +14,7 @@ from pathlib import Path
 
 # Imported here, not where used: build.py imports this module while MkDocs runs.
 from . import PACKAGE_DIR, cdn, feeds, linkcheck, manifest, nginx, planner_api
+from .build import ANCHOR_HINT
 from .errors import Problem
 from .plan import SitePlan
 from .render import html_environment
@@ -72,10 +73,9 @@ def editors_problems(site: SitePlan, problems: list[linkcheck.LinkProblem]) -> l
                                   f"{problem.args[1]}", hint="write the address of a page or file of this site",
                                   code="link-missing", args=problem.args))
         else:
-            placed.append(Problem(*where, f"the link '{problem.args[0]}': the page has no heading or place "
-                                  f"'#{problem.args[2]}'", hint="check the heading on that page: its anchor is "
-                                  "the heading's text in lowercase with hyphens; or remove the #part",
-                                  code="link-anchor", args=problem.args))
+            url, _, fragment = problem.args
+            placed.append(Problem(*where, f"the link '{url}': the page has no heading or place '#{fragment}'",
+                                  hint=ANCHOR_HINT, code="link-anchor", args=(url, fragment)))
     # A text shown on several pages is one mistake, at one place.
     unique = list({(p.file, p.line, p.column, p.code, p.args): p for p in placed}.values())
     return unique if any(p.code != "linkcheck-said" for p in unique) else None

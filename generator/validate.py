@@ -227,9 +227,16 @@ class Rules:
         for rule, needs in self.rules():
             if needs <= self.parsed:
                 rule()
-        if self.parsed == set(m.DATA_FILES):
-            self._redirects()  # last: it needs the page plan, which needs every other rule to hold
-            self._page_addresses_and_links()  # the same
+        if self.parsed == set(m.DATA_FILES) and not any(p.is_error for p in self.problems):
+            # Last: they ask the page plan, which needs every other rule to hold.
+            from .plan import SitePlan
+
+            try:
+                site = SitePlan(self.p, self.today)
+            except (KeyError, ValueError):  # e.g. a string the page titles need; the build says which
+                return self.problems
+            self._redirects(site)
+            self._page_addresses_and_links(site)
         return self.problems
 
     # -- helpers -----------------------------------------------------------
@@ -429,17 +436,13 @@ class Rules:
                          "the theme writes the name inside HTML attributes: use typographic quotes "
                          "(”…”) or leave them out", code="quote-in-site-name")
 
-    def _redirects(self) -> None:
+    def _redirects(self, site) -> None:
         """`redirects:` in site.yaml: every old address is free, every new one is a published page."""
         declared = self.p.config.redirects
-        if not declared or any(p.is_error for p in self.problems):
+        if not declared:
             return
-        from .plan import SitePlan, service_redirects
+        from .plan import service_redirects
 
-        try:
-            site = SitePlan(self.p, self.today)
-        except (KeyError, ValueError):  # e.g. a string the page titles need; the build says which
-            return
         base = site.base_path
         pages = {site.url(page.key, lang)[len(base):]: page.key
                  for page in site.pages for lang in self.langs}
@@ -478,32 +481,34 @@ class Rules:
                          f"write the address of a page of this site, e.g. {example}",
                          code="redirect-target", args=(item.new, example))
 
-    def _page_addresses_and_links(self) -> None:
+    def _page_addresses_and_links(self, site) -> None:
         """Asked of the page plan (plan.SitePlan), which knows every address the generator makes: a
         hand-written page's address is its own (the home page's index.md included), and the links
         of pages and data texts lead to pages the site has (else `check` would pass and the build's
         link checker fail)."""
-        if any(p.is_error for p in self.problems):
-            return
-        from .plan import SitePlan
-
-        try:
-            site = SitePlan(self.p, self.today)
-        except (KeyError, ValueError):  # e.g. a string the page titles need; the build says which
+        if any(p.is_error for p in self.problems):  # a wrong redirect first
             return
         if self.p.pages:
             self.problems += content.address_problems(site) + content.link_problems(site)
         self._text_links(site)
 
     def _text_links(self, site) -> None:
-        """A Markdown link in a data text to an address of this site (`/fi/…/`) names a page it has.
+        """A Markdown link in a data text to an address of this site (`/fi/…/`) names a page it has,
+        judged on what the build's Markdown makes of the text (content.Checker), as pages' links are.
         Links to other files (calendars, feeds) and to fragments are left to the build's checks."""
-        urls = sorted({site.url(page.key, lang) for page in site.pages for lang in self.langs})
+        urls = site.addresses
+        checker = None
         for file, path, text in self._localized_texts():
             if not isinstance(text, (m.Text, m.Prose)):
                 continue
             for lang, body in text.root.items():
-                for href in _MD_SITE_LINK_RE.findall(body):
+                if "](" not in body and "]:" not in body:
+                    continue  # no Markdown link in it: the parser would find none
+                checker = checker or content.Checker()
+                for link in checker.links(body, 1):
+                    href = link.href
+                    if link.image or not href.startswith("/"):
+                        continue
                     target = href.split("#")[0].split("?")[0]
                     if not target.endswith("/") or target in urls:
                         continue
@@ -849,9 +854,6 @@ def _months_before(day: dt.date, months: int) -> dt.date:
     year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
     return dt.date(year, month + 1, min(day.day, 28))
 
-
-_MD_SITE_LINK_RE = re.compile(r"\]\(\s*<?(/(?!/)[^)\s>]*)")
-"""The address of a Markdown link to this site (`](/fi/…)`; `//host` is another site)."""
 
 _MD_KANTA_LINK_RE = re.compile(r"\[([^\]]*)\]\(\s*<?(https://(?:www\.)?kanta\.fi/[^)\s>]*)")
 """A Markdown link to kanta.fi: its text and address."""
