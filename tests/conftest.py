@@ -1,4 +1,9 @@
-"""Shared fixtures: the real site and a small fixture site, each built once per run."""
+"""Shared fixtures of the generator's tests: the full fixture site and the small one, each built once per run.
+
+The generator's tests never read the shipped data/ and content/: editors change those every week.
+`tests/fixtures/site` is a complete site of its own (every page type and data feature); the checks of
+the shipped content live in `tests/content_checks/` and assert nothing about its words, dates or counts.
+"""
 
 from __future__ import annotations
 
@@ -11,16 +16,17 @@ import pytest
 from generator.pipeline import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
-CONTENT = ROOT / "content"
+FIXTURE = ROOT / "tests" / "fixtures" / "site"
+DATA = FIXTURE / "data"
+CONTENT = FIXTURE / "content"
 SMALL = ROOT / "tests" / "fixtures" / "small"
 TODAY = dt.date(2026, 11, 25)
 """The date every test builds for, so statuses and warnings are reproducible."""
 
 
 @pytest.fixture(scope="session")
-def real_site(tmp_path_factory) -> Path:
-    """The real data/ and content/ built into a temporary folder."""
+def full_site(tmp_path_factory) -> Path:
+    """The full fixture site (tests/fixtures/site) built into a temporary folder."""
     base = tmp_path_factory.mktemp("real")
     build_site(DATA, CONTENT, base / "site", today=TODAY, work_dir=base / "work")
     return base / "site"
@@ -36,7 +42,7 @@ def small_site(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def data_copy(tmp_path) -> Path:
-    """A writable copy of the real data/ and content/, for tests that break files on purpose."""
+    """A writable copy of the full fixture's data/ and content/, for tests that break files on purpose."""
     shutil.copytree(DATA, tmp_path / "data")
     shutil.copytree(CONTENT, tmp_path / "content")
     return tmp_path / "data"

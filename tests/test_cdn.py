@@ -1,6 +1,6 @@
 """What the static CDN serves: `_headers` (CSP, security, cache, types), `_redirects`, 404 pages.
 
-Everything is asserted on the real site as built by the `real_site` fixture, and
+Everything is asserted on the real site as built by the `full_site` fixture, and
 served through tests/browser/cdnserver.py (Cloudflare Pages' rules) where the
 HTTP behaviour matters.
 """
@@ -28,13 +28,13 @@ HASHED = re.compile(r"\.[0-9a-f]{8}\.min\.(css|js)(\.map)?$")
 
 
 @pytest.fixture(scope="module")
-def rules(real_site):
-    return cdnserver.parse_headers((real_site / "_headers").read_text(encoding="utf-8"))
+def rules(full_site):
+    return cdnserver.parse_headers((full_site / "_headers").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
-def served(real_site):
-    server, url = cdnserver.start(real_site)
+def served(full_site):
+    server, url = cdnserver.start(full_site)
     yield url
     server.shutdown()
 
@@ -47,12 +47,12 @@ def fetch(url: str) -> tuple[int, dict[str, str], bytes]:
         return exc.code, {k.lower(): v for k, v in exc.headers.items()}, exc.read()
 
 
-def served_paths(real_site: Path) -> dict[str, str]:
+def served_paths(full_site: Path) -> dict[str, str]:
     """Every URL path the site answers → the output-relative file behind it."""
     paths = {}
-    for file in real_site.rglob("*"):
+    for file in full_site.rglob("*"):
         if file.is_file() and not file.name.startswith("_"):
-            rel = file.relative_to(real_site).as_posix()
+            rel = file.relative_to(full_site).as_posix()
             for path in cdn.served_paths(rel):
                 paths[path] = rel
     return paths
@@ -91,12 +91,12 @@ def test_security_headers_on_every_response(rules, path):
     assert headers["x-frame-options"] == "DENY"
 
 
-def test_csp_hashes_are_exactly_the_inline_scripts_in_the_html(real_site, rules):
+def test_csp_hashes_are_exactly_the_inline_scripts_in_the_html(full_site, rules):
     """Recomputed independently: every executable inline script has its hash in the CSP, and
     the CSP allows nothing else."""
     script = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
     seen = set()
-    for page in real_site.rglob("*.html"):
+    for page in full_site.rglob("*.html"):
         for m in script.finditer(page.read_text(encoding="utf-8")):
             if "src=" in m["attrs"] or 'type="application/json"' in m["attrs"]:
                 continue
@@ -124,8 +124,8 @@ def test_only_materials_inline_scripts_are_recognised():
     assert [body for body, _ in cdn.inline_scripts(page)] == ["alert(1)", "alert(2)", "alert(3)"]
 
 
-def test_headers_file_fits_cloudflare_limits(real_site, rules):
-    lines = (real_site / "_headers").read_text(encoding="utf-8").splitlines()
+def test_headers_file_fits_cloudflare_limits(full_site, rules):
+    lines = (full_site / "_headers").read_text(encoding="utf-8").splitlines()
     assert max(len(line) for line in lines) <= 2000
     assert len(rules) <= 100
 
@@ -135,16 +135,16 @@ def test_headers_file_fits_cloudflare_limits(real_site, rules):
 # ---------------------------------------------------------------------------
 
 
-def test_every_path_has_at_most_one_cache_rule(real_site, rules):
+def test_every_path_has_at_most_one_cache_rule(full_site, rules):
     """Two rules setting Cache-Control would be joined with a comma by the CDN."""
-    doubled = {path: values for path in served_paths(real_site)
+    doubled = {path: values for path in served_paths(full_site)
                if len(values := cache_rules_for(rules, path)) > 1}
     assert not doubled
 
 
-def test_hashed_assets_are_immutable_and_the_rest_revalidates(real_site, rules):
+def test_hashed_assets_are_immutable_and_the_rest_revalidates(full_site, rules):
     checked = {"hashed": 0, "html": 0, "feeds": 0, "other": 0}
-    for path, rel in served_paths(real_site).items():
+    for path, rel in served_paths(full_site).items():
         values = cache_rules_for(rules, path)
         if HASHED.search(rel):
             assert values == [cdn.IMMUTABLE], path
@@ -166,10 +166,10 @@ def test_hashed_assets_are_immutable_and_the_rest_revalidates(real_site, rules):
     ("/api/periods.json", "application/json; charset=utf-8"),
     ("/sv/search/search_index.json", "application/json; charset=utf-8"),
 ])
-def test_content_types(real_site, rules, served, path, expected):
+def test_content_types(full_site, rules, served, path, expected):
     if path.endswith("calendar"):  # feed names come from the data: take one that was built
         lang = path.split()[0]
-        path = "/" + sorted((real_site / lang).rglob("*.ics"))[0].relative_to(real_site).as_posix()
+        path = "/" + sorted((full_site / lang).rglob("*.ics"))[0].relative_to(full_site).as_posix()
     assert cdnserver.headers_for(rules, path)["content-type"] == expected
     status, headers, _ = fetch(served + path)
     assert status == 200
@@ -270,8 +270,8 @@ def _strings():
     return load_file(DATA / "strings.yaml", "strings.yaml").data["strings"]
 
 
-def test_root_404_offers_both_languages(real_site):
-    text = (real_site / "404.html").read_text(encoding="utf-8")
+def test_root_404_offers_both_languages(full_site):
+    text = (full_site / "404.html").read_text(encoding="utf-8")
     assert '<section lang="fi">' in text and '<section lang="sv">' in text
     assert 'href="/fi/"' in text and 'href="/sv/"' in text
 
@@ -281,8 +281,8 @@ def test_root_404_offers_both_languages(real_site):
 # ---------------------------------------------------------------------------
 
 
-def test_redirects_file_is_valid_for_cloudflare(real_site):
-    lines = [ln for ln in (real_site / "_redirects").read_text().splitlines() if ln and not ln.startswith("#")]
+def test_redirects_file_is_valid_for_cloudflare(full_site):
+    lines = [ln for ln in (full_site / "_redirects").read_text().splitlines() if ln and not ln.startswith("#")]
     dynamic_seen = False
     for line in lines:
         source, target, status = line.split()
@@ -454,8 +454,8 @@ _ADD_HEADER = re.compile(r"^    add_header (\S+) \"([^\"]*)\"( always)?;$", re.M
 
 
 @pytest.fixture(scope="module")
-def nginx_conf(real_site) -> str:
-    return (real_site / nginx.NGINX_FILE).read_text(encoding="utf-8")
+def nginx_conf(full_site) -> str:
+    return (full_site / nginx.NGINX_FILE).read_text(encoding="utf-8")
 
 
 def test_every_nginx_location_sends_every_security_header(nginx_conf, rules):
@@ -473,10 +473,10 @@ def test_every_nginx_location_sends_every_security_header(nginx_conf, rules):
         assert body.count("add_header") == len(sent), f"location {modifier} {match}: a header twice"
 
 
-def test_nginx_gives_every_file_the_headers_of_headers_file(real_site, rules):
+def test_nginx_gives_every_file_the_headers_of_headers_file(full_site, rules):
     """The location nginx picks for every address of every file sends what `_headers` sends there."""
-    locations = _locations(real_site, rules)
-    for path, rel in served_paths(real_site).items():
+    locations = _locations(full_site, rules)
+    for path, rel in served_paths(full_site).items():
         loc = nginx.route(locations, path)
         expected = cdnserver.headers_for(rules, path)
         sent = {name.lower(): value for name, value in loc.headers}
@@ -487,23 +487,23 @@ def test_nginx_gives_every_file_the_headers_of_headers_file(real_site, rules):
             assert rel.rsplit(".", 1)[-1] in nginx.MEDIA_TYPES, f"{rel}: nginx has no media type for it"
 
 
-def _locations(real_site, rules):
+def _locations(full_site, rules):
     from generator import TEMPLATE_DIR
     from generator.plan import SitePlan
     from generator.validate import load_project
 
     project, _ = load_project(DATA, CONTENT, today=TODAY, template_dir=TEMPLATE_DIR)
-    return nginx.nginx_locations(SitePlan(project, TODAY), real_site, rules)
+    return nginx.nginx_locations(SitePlan(project, TODAY), full_site, rules)
 
 
-def test_nginx_refuses_rules_it_cannot_express(real_site, rules):
+def test_nginx_refuses_rules_it_cannot_express(full_site, rules):
     """A rule that sets a header on part of a folder's files cannot be said with one location per
     rule: the build must stop rather than send the wrong headers."""
     partial = rules + [("/*.map", [("X-Test", "1")])]
     with pytest.raises(ValueError, match="from the same location .* but _headers gives them different headers"):
-        _locations(real_site, partial)
+        _locations(full_site, partial)
     with pytest.raises(ValueError, match="has no nginx location"):
-        _locations(real_site, rules + [("/fi/*/kuvat/*", [("X-Test", "1")])])
+        _locations(full_site, rules + [("/fi/*/kuvat/*", [("X-Test", "1")])])
 
 
 @pytest.mark.parametrize("value", ['a"b', "a\\b", "$uri", "a\nb", "a\x00b"])
@@ -521,16 +521,16 @@ def test_nginx_strings_and_regexes_pass_through():
     assert nginx._nginx_string("^/.*" + re.escape(".xml.gz") + "$", regex=True) == '"^/.*\\.xml\\.gz$"'
 
 
-def test_nginx_conf_is_not_an_address(real_site):
+def test_nginx_conf_is_not_an_address(full_site):
     from generator import manifest
 
-    assert (real_site / nginx.NGINX_FILE).is_file()
-    assert not [url for url in manifest.published_urls(real_site) if "nginx" in url]
-    assert nginx.NGINX_FILE not in (real_site / "sitemap.xml").read_text(encoding="utf-8")
-    assert nginx.NGINX_FILE not in (real_site / "_headers").read_text(encoding="utf-8")
+    assert (full_site / nginx.NGINX_FILE).is_file()
+    assert not [url for url in manifest.published_urls(full_site) if "nginx" in url]
+    assert nginx.NGINX_FILE not in (full_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert nginx.NGINX_FILE not in (full_site / "_headers").read_text(encoding="utf-8")
 
 
-def test_nginx_sends_one_charset_per_type(real_site, rules, monkeypatch):
+def test_nginx_sends_one_charset_per_type(full_site, rules, monkeypatch):
     """nginx adds `; charset=utf-8` by media type: a type wanted both with and without it is refused."""
     from generator import TEMPLATE_DIR
     from generator.plan import SitePlan
@@ -538,10 +538,10 @@ def test_nginx_sends_one_charset_per_type(real_site, rules, monkeypatch):
 
     project, _ = load_project(DATA, CONTENT, today=TODAY, template_dir=TEMPLATE_DIR)
     site = SitePlan(project, TODAY)
-    conf = nginx.nginx_conf(site, real_site, rules)
+    conf = nginx.nginx_conf(site, full_site, rules)
     charset_types = re.search(r"^charset_types (.*);$", conf, re.MULTILINE)[1].split()
     assert {"text/html", "text/plain", "text/calendar", "application/json"} <= set(charset_types)
     assert "application/xml" not in charset_types and "text/css" not in charset_types
     monkeypatch.setitem(nginx.MEDIA_TYPES, "map", "application/json")
     with pytest.raises(ValueError, match="with and without charset=utf-8"):
-        nginx.nginx_conf(site, real_site, rules)
+        nginx.nginx_conf(site, full_site, rules)

@@ -178,8 +178,8 @@ UNDATED_PAGES = {
 
 
 @pytest.mark.parametrize("lang", ["fi", "sv"])
-def test_every_page_that_shows_an_example_date_says_so_below_its_title(real_site: Path, lang: str):
-    pages = html_pages(real_site, lang)
+def test_every_page_that_shows_an_example_date_says_so_below_its_title(full_site: Path, lang: str):
+    pages = html_pages(full_site, lang)
     shown = [name for name, html in pages.items() if 'data-dates="example"' in html]
     assert set(DATED_PAGES[lang]) <= set(shown)
     for name in shown:
@@ -203,8 +203,8 @@ def test_every_page_that_shows_an_example_date_says_so_below_its_title(real_site
     ("fi", "Ilmoittautuminen on auki", "Ilmoittautuminen on esimerkkiaikataulun mukaan auki"),
     ("sv", "Anmälan är öppen", "Anmälan är öppen enligt exempeltidtabellen"),
 ])
-def test_no_status_from_example_dates_reads_as_fact(real_site: Path, lang, plain, example):
-    pages = html_pages(real_site, lang)
+def test_no_status_from_example_dates_reads_as_fact(full_site: Path, lang, plain, example):
+    pages = html_pages(full_site, lang)
     for name in DATED_PAGES[lang][:4] + DATED_PAGES[lang][5:]:  # 1/2026 is past: no open window
         assert example in pages[name], name
     for name, html in pages.items():
@@ -217,8 +217,8 @@ def test_no_status_from_example_dates_reads_as_fact(real_site: Path, lang, plain
                    for html in pages.values())
 
 
-def test_the_status_labels_for_the_browser_carry_every_wording(real_site: Path):
-    html = (real_site / "fi" / "aikataulu" / "index.html").read_text(encoding="utf-8")
+def test_the_status_labels_for_the_browser_carry_every_wording(full_site: Path):
+    html = (full_site / "fi" / "aikataulu" / "index.html").read_text(encoding="utf-8")
     labels = json.loads(re.search(r'<script id="kg-labels" type="application/json">(.*?)</script>', html)[1])
     assert labels["registration-open"] == "Ilmoittautuminen on auki"
     assert labels["registration-open-provisional"] == "Ilmoittautuminen on alustavan aikataulun mukaan auki"
@@ -229,18 +229,18 @@ def test_the_status_labels_for_the_browser_carry_every_wording(real_site: Path):
     assert 'data-reg-dates="example"' in status and 'data-period-dates="example"' in status
 
 
-def test_the_feeds_carry_the_state(real_site: Path):
-    periods = json.loads((real_site / "api" / "periods.json").read_text())["periods"]
+def test_the_feeds_carry_the_state(full_site: Path):
+    periods = json.loads((full_site / "api" / "periods.json").read_text())["periods"]
     for p in periods:
         assert p["dates"] == p["registration"]["dates"] == "example"
         assert p["status_certainty"] == p["registration"]["status_certainty"] == "example"
         assert all(e["dates"] == "example" for e in p["events"])
-    services = json.loads((real_site / "api" / "services.json").read_text())["services"]
+    services = json.loads((full_site / "api" / "services.json").read_text())["services"]
     assert {s["next_registration_dates"] for s in services if s["registration_required"]} == {"example"}
     assert {s["next_registration_dates"] for s in services if not s["registration_required"]} == {None}
     for path, word in (("fi/kalenteri/kaikki-jaksot.ics", "(esimerkki)"), ("sv/kalender/alla-perioder.ics",
                                                                             "(exempel)")):
-        events = list(icalendar.Calendar.from_ical((real_site / path).read_bytes()).walk("VEVENT"))
+        events = list(icalendar.Calendar.from_ical((full_site / path).read_bytes()).walk("VEVENT"))
         assert events and all(str(e["STATUS"]) == "TENTATIVE" for e in events)
         assert all(str(e["SUMMARY"]).endswith(word) for e in events)
         assert all(KANTA_FI in str(e["DESCRIPTION"]) for e in events)

@@ -76,10 +76,10 @@ def test_every_data_file_points_at_its_schema():
         assert first == f"# yaml-language-server: $schema=../schemas/{path.stem}.schema.json", path
 
 
-def test_readme_documents_every_json_feed_field(real_site):
+def test_readme_documents_every_json_feed_field(full_site):
     readme = README.read_text(encoding="utf-8")
     for name in ("services", "periods"):
-        body = json.loads((real_site / "api" / f"{name}.json").read_text())
+        body = json.loads((full_site / "api" / f"{name}.json").read_text())
         keys = set(body) | set(body[name][0])
         for key in sorted(keys):
             assert re.search(rf"`{re.escape(key)}`", readme), f"README does not document `{key}` of {name}.json"

@@ -145,16 +145,16 @@ def test_edit_links_point_at_the_source_line(small_site: Path):
     assert '/blob/main/content/sv/om-webbplatsen.md" class="kg-edit"' in about
 
 
-def test_no_edit_link_while_the_repository_is_not_known(real_site: Path):
+def test_no_edit_link_while_the_repository_is_not_known(full_site: Path):
     """The shipped data has no `repo_url` (its address is not known): no link to an invented one."""
-    pages = list(real_site.rglob("*.html"))
+    pages = list(full_site.rglob("*.html"))
     assert len(pages) > 50
     assert not [p for p in pages if 'class="kg-edit"' in p.read_text(encoding="utf-8")]
 
 
-def test_page_updated_comes_from_the_data_not_the_build_day(real_site: Path):
+def test_page_updated_comes_from_the_data_not_the_build_day(full_site: Path):
     # Kelain: no entry of data/changes.yaml names it, so its own last_reviewed decides.
-    html = (real_site / "sv" / "tjanster" / "kelain" / "index.html").read_text()
+    html = (full_site / "sv" / "tjanster" / "kelain" / "index.html").read_text()
     assert re.search(r'Sidan har uppdaterats <time datetime="2026-11-20">20\.11\.2026</time>', html)
 
 

@@ -45,8 +45,8 @@ def plan() -> SitePlan:
 # ---------------------------------------------------------------------------
 
 
-def test_real_site_has_no_broken_links(real_site, plan):
-    problems = linkcheck.check_site(real_site, plan.project.config.site_url, plan.project.languages)
+def test_real_site_has_no_broken_links(full_site, plan):
+    problems = linkcheck.check_site(full_site, plan.project.config.site_url, plan.project.languages)
     assert not problems, linkcheck.describe(problems)
 
 
@@ -283,7 +283,7 @@ def test_scanner_records_links_ids_lines_and_lang():
 # ---------------------------------------------------------------------------
 
 
-def test_calendars_read_back_as_the_data_says(real_site, plan):
+def test_calendars_read_back_as_the_data_says(full_site, plan):
     """Every published .ics parses with icalendar and holds each period's registration window,
     span and events, at Helsinki time with the VTIMEZONE it needs, in the reader's language."""
     import icalendar
@@ -292,11 +292,11 @@ def test_calendars_read_back_as_the_data_says(real_site, plan):
     s = p.strings
     periods = p.periods
     for lang in p.languages:
-        whole = icalendar.Calendar.from_ical((real_site / plan.feed_file(lang, s["feed-all"][lang])).read_bytes())
+        whole = icalendar.Calendar.from_ical((full_site / plan.feed_file(lang, s["feed-all"][lang])).read_bytes())
         assert [str(tz["TZID"]) for tz in whole.walk("VTIMEZONE")] == ["Europe/Helsinki"]
         assert len(whole.walk("VEVENT")) == sum(3 + len(period.events) for period in periods)
         for period in periods:
-            cal = icalendar.Calendar.from_ical((real_site / plan.feed_file(lang, period.slug)).read_bytes())
+            cal = icalendar.Calendar.from_ical((full_site / plan.feed_file(lang, period.slug)).read_bytes())
             events = cal.walk("VEVENT")
             assert len(events) == 3 + len(period.events)
             window = next(e for e in events if str(e["UID"]).startswith("registration-"))
@@ -321,10 +321,10 @@ def test_calendars_read_back_as_the_data_says(real_site, plan):
 # ---------------------------------------------------------------------------
 
 
-def test_root_sitemap_pairs_every_page(real_site, plan):
+def test_root_sitemap_pairs_every_page(full_site, plan):
     langs = plan.project.languages
     origin = plan.project.config.site_url.rstrip("/")
-    entries = ET.parse(real_site / "sitemap.xml").getroot().findall("s:url", NS)
+    entries = ET.parse(full_site / "sitemap.xml").getroot().findall("s:url", NS)
     by_loc = {e.findtext("s:loc", namespaces=NS): e for e in entries}
     assert len(by_loc) == len(entries) == len(plan.pages) * len(langs)
     for page in plan.pages:
@@ -339,10 +339,10 @@ def test_root_sitemap_pairs_every_page(real_site, plan):
             assert entry.findtext("s:lastmod", namespaces=NS) == page.updated.isoformat(), loc
 
 
-def test_sitemap_lastmod_follows_each_services_review_date(real_site, plan):
+def test_sitemap_lastmod_follows_each_services_review_date(full_site, plan):
     origin = plan.project.config.site_url.rstrip("/")
     entries = {e.findtext("s:loc", namespaces=NS): e.findtext("s:lastmod", namespaces=NS)
-               for e in ET.parse(real_site / "sitemap.xml").getroot().findall("s:url", NS)}
+               for e in ET.parse(full_site / "sitemap.xml").getroot().findall("s:url", NS)}
     dates = set()
     for service in plan.project.services:
         # A change in data/changes.yaml that names the service updates its page too.
@@ -354,8 +354,8 @@ def test_sitemap_lastmod_follows_each_services_review_date(real_site, plan):
     assert TODAY not in dates or len(dates) > 1
 
 
-def test_robots_points_at_the_root_sitemap(real_site, plan):
-    text = (real_site / "robots.txt").read_text(encoding="utf-8")
+def test_robots_points_at_the_root_sitemap(full_site, plan):
+    text = (full_site / "robots.txt").read_text(encoding="utf-8")
     assert "User-agent: *" in text and "Disallow: /\n" not in text
     assert f"Sitemap: {plan.project.config.site_url.rstrip('/')}/sitemap.xml" in text.splitlines()
 
@@ -365,11 +365,11 @@ def test_robots_points_at_the_root_sitemap(real_site, plan):
 # ---------------------------------------------------------------------------
 
 
-def test_committed_manifest_lists_only_served_addresses(real_site):
-    """The real_site build itself fails on a lost address; here also: nothing in urls.txt is stale,
+def test_committed_manifest_lists_only_served_addresses(full_site):
+    """The full_site build itself fails on a lost address; here also: nothing in urls.txt is stale,
     and every service page in both languages is protected."""
     committed = manifest.read(ROOT / manifest.FILE_NAME)
-    served = manifest.published_urls(real_site)
+    served = manifest.published_urls(full_site)
     missing, _ = manifest.compare(committed, served)
     assert not missing
     assert "/" in committed and "/sitemap.xml" in committed
@@ -463,34 +463,34 @@ def test_an_earlier_slug_may_not_shadow_another_service(project_copy, plan):
     assert {p.code for p in err.value.problems if p.is_error} == {"redirect-shadows"}
 
 
-def test_a_removed_page_fails_with_both_ways_out(real_site, plan, tmp_path, monkeypatch):
+def test_a_removed_page_fails_with_both_ways_out(full_site, plan, tmp_path, monkeypatch):
     gone = plan.url("services", "fi") + "poistettu-palvelu/"
     fake = tmp_path / manifest.FILE_NAME
-    manifest.write(fake, manifest.published_urls(real_site) + [gone])
+    manifest.write(fake, manifest.published_urls(full_site) + [gone])
     monkeypatch.setattr(manifest, "manifest_path", lambda site: fake)
     with pytest.raises(BuildError) as err:
-        manifest.verify(plan, real_site)
+        manifest.verify(plan, full_site)
     message = str(err.value)
     assert gone in message and "redirect_from:" in message
     assert manifest.UPDATE in message and "retired" in message
     other = plan.url("schedule", "sv") + "9-2099/"
-    manifest.write(fake, manifest.published_urls(real_site) + [other])
+    manifest.write(fake, manifest.published_urls(full_site) + [other])
     with pytest.raises(BuildError) as err:
-        manifest.verify(plan, real_site)
+        manifest.verify(plan, full_site)
     assert other in str(err.value) and "pages:" in str(err.value) and "redirect_from" not in str(err.value)
 
 
-def test_manifest_command_updates_and_checks(project_copy, real_site, capsys):
+def test_manifest_command_updates_and_checks(project_copy, full_site, capsys):
     data = str(project_copy / "data")
     target = project_copy / manifest.FILE_NAME
     common = ["--data", data, "--today", TODAY.isoformat()]
-    assert urls.main(["--check", "--from", str(real_site), *common]) == 0
+    assert urls.main(["--check", "--from", str(full_site), *common]) == 0
     target.write_text(target.read_text() + "/fi/vanha-osoite/\n")
-    assert urls.main(["--check", "--from", str(real_site), *common]) == 1
+    assert urls.main(["--check", "--from", str(full_site), *common]) == 1
     assert "- /fi/vanha-osoite/" in capsys.readouterr().err
     assert urls.main(["--update", *common]) == 0  # builds into a temporary folder
     assert "  - /fi/vanha-osoite/" in capsys.readouterr().out
-    assert manifest.read(target) == manifest.published_urls(real_site)
+    assert manifest.read(target) == manifest.published_urls(full_site)
     assert target.read_text().startswith("# Every address the site publishes")
 
 
@@ -523,21 +523,21 @@ def _known(message: dict, site: Path) -> str | None:
     return None
 
 
-def test_html_is_valid(real_site):
+def test_html_is_valid(full_site):
     if not VNU.is_file() or not Path(JAVA).exists():
         reason = "vnu.jar or java missing (run `npm ci --ignore-scripts`; apt-get install default-jre-headless)"
         if os.environ.get("CI"):
             pytest.fail(reason)
         pytest.skip(reason)
     run = subprocess.run([JAVA, "-jar", str(VNU), "--errors-only", "--format", "json",
-                          "--skip-non-html", str(real_site)], capture_output=True, text=True, timeout=300)
+                          "--skip-non-html", str(full_site)], capture_output=True, text=True, timeout=300)
     output = run.stderr + run.stdout
     start = re.search(r'\{"(version|messages)"', output)  # skip anything the JVM prints first
     assert start, f"no JSON report from vnu.jar (exit {run.returncode}):\n{output[:2000]}"
     report = json.JSONDecoder().raw_decode(output[start.start():])[0]
     messages = report["messages"]
     assert messages, "expected Material's known messages; did the checker run at all?"
-    unexplained = [m for m in messages if _known(m, real_site) is None]
+    unexplained = [m for m in messages if _known(m, full_site) is None]
     assert not unexplained, "\n".join(
-        f"{m.get('url', '').split(str(real_site))[-1]}:{m.get('lastLine')}: {m.get('type')}: {m.get('message')}"
+        f"{m.get('url', '').split(str(full_site))[-1]}:{m.get('lastLine')}: {m.get('type')}: {m.get('message')}"
         f"\n    {m.get('extract', '').strip()[:160]}" for m in unexplained[:30])

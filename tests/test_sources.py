@@ -315,18 +315,18 @@ def test_services_outside_the_periods_show_no_periods(real, lang, absent):
     assert absent[0] in page_md(real, "service:prescription", lang)
 
 
-def test_imaging_name_and_old_address(real_site):
-    page = (real_site / "fi" / "palvelut" / "kuva-aineistojen-tietovaranto" / "index.html").read_text()
+def test_imaging_name_and_old_address(full_site):
+    page = (full_site / "fi" / "palvelut" / "kuva-aineistojen-tietovaranto" / "index.html").read_text()
     assert "<h1" in page and "Kuva-aineistojen tietovaranto</h1>" in page
     assert "Kuva-aineistojen arkisto" in page  # the former name stays findable
-    redirects = (real_site / "_redirects").read_text()
+    redirects = (full_site / "_redirects").read_text()
     assert re.search(r"^/fi/palvelut/kuvantamisen-tietovaranto/\s+"
                      r"/fi/palvelut/kuva-aineistojen-tietovaranto/\s+301", redirects, re.M)
     assert "Kuvantamisen tietovaranto" not in page
 
 
-def test_json_feed_carries_the_sources(real_site):
-    services = json.loads((real_site / "api" / "services.json").read_text())["services"]
+def test_json_feed_carries_the_sources(full_site):
+    services = json.loads((full_site / "api" / "services.json").read_text())["services"]
     prescription = next(s for s in services if s["id"] == "prescription")
     first = prescription["sources"][0]
     assert first["url"] == {"fi": "https://www.kanta.fi/ammattilaiset/resepti-palvelun-kayttoonotto",
@@ -409,10 +409,10 @@ def page_text(path: Path) -> str:
 
 
 @pytest.mark.parametrize("fi, sv", STATEMENTS, ids=[s[0][:30] for s in STATEMENTS])
-def test_the_source_page_is_on_the_site_in_both_languages(real_site, fi, sv):
+def test_the_source_page_is_on_the_site_in_both_languages(full_site, fi, sv):
     site = SitePlan(load_project(DATA, CONTENT, today=TODAY)[0], TODAY)
     for lang, phrase in (("fi", fi), ("sv", sv)):
-        texts = [page_text(real_site / site.url(key, lang).lstrip("/") / "index.html")
+        texts = [page_text(full_site / site.url(key, lang).lstrip("/") / "index.html")
                  for key in ("process", "registration")]
         assert any(phrase in text for text in texts), f"{lang}: {phrase!r} is on neither page"
 

@@ -58,9 +58,9 @@ def browser(chromium):
 
 
 @pytest.fixture(scope="session")
-def server(real_site) -> str:
+def server(full_site) -> str:
     """Base URL of the built site served with its `_headers` (the strict CSP is live)."""
-    srv, url = cdnserver.start(real_site)
+    srv, url = cdnserver.start(full_site)
     yield url
     srv.shutdown()
 
@@ -101,10 +101,10 @@ def url_path(url: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def alternates(real_site) -> dict[str, dict[str, str]]:
+def alternates(full_site) -> dict[str, dict[str, str]]:
     """Path of every page → {lang: path of that page in lang}, from the root sitemap's hreflang pairs."""
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
-    tree = ET.parse(real_site / "sitemap.xml")
+    tree = ET.parse(full_site / "sitemap.xml")
     pairs: dict[str, dict[str, str]] = {}
     for entry in tree.getroot().findall("s:url", ns):
         loc = url_path(entry.findtext("s:loc", namespaces=ns))
@@ -114,22 +114,22 @@ def alternates(real_site) -> dict[str, dict[str, str]]:
 
 
 @pytest.fixture(scope="session")
-def all_pages(real_site) -> list[str]:
+def all_pages(full_site) -> list[str]:
     """URL path of every built HTML page: index.html and 404.html files, both languages and the root."""
     pages = []
-    for path in sorted(real_site.rglob("*.html")):
+    for path in sorted(full_site.rglob("*.html")):
         if path.name not in ("index.html", "404.html"):
             continue
-        rel = path.relative_to(real_site).as_posix()
+        rel = path.relative_to(full_site).as_posix()
         pages.append("/" + (rel[: -len("index.html")] if path.name == "index.html" else rel))
     return pages
 
 
 @pytest.fixture(scope="session")
-def redirect_stubs(real_site, all_pages) -> set[str]:
+def redirect_stubs(full_site, all_pages) -> set[str]:
     """Pages that only send the reader on (<meta http-equiv=refresh>, for old addresses)."""
     def file_of(url: str) -> Path:
-        return real_site / (url.lstrip("/") + ("index.html" if url.endswith("/") else ""))
+        return full_site / (url.lstrip("/") + ("index.html" if url.endswith("/") else ""))
 
     return {url for url in all_pages if 'http-equiv="refresh"' in file_of(url).read_text(encoding="utf-8")}
 
@@ -149,7 +149,7 @@ NOT_FOUND = {"fi": "/fi/tata-sivua-ei-ole/", "sv": "/sv/sidan-finns-inte/"}
 
 @pytest.fixture(scope="session")
 def page_plan():
-    """The generator's page plan for the real data (the same build as real_site)."""
+    """The generator's page plan for the real data (the same build as full_site)."""
     from generator import TEMPLATE_DIR
     from generator.plan import SitePlan
     from generator.validate import load_project
@@ -159,7 +159,7 @@ def page_plan():
 
 
 @pytest.fixture(scope="session")
-def page_types(page_plan, real_site) -> list[PageType]:
+def page_types(page_plan, full_site) -> list[PageType]:
     """One page of every kind, in every language."""
     site = page_plan
     langs = site.project.languages
@@ -185,7 +185,7 @@ def page_types(page_plan, real_site) -> list[PageType]:
     types.append(PageType("404", {lang: NOT_FOUND[lang] for lang in langs}))
     for t in types:
         for _lang, url in t.urls.items():
-            built = real_site / url.lstrip("/") / "index.html"
+            built = full_site / url.lstrip("/") / "index.html"
             assert t.name == "404" or built.is_file(), f"{t.name}: {url} was not built"
     return types
 

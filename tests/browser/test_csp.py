@@ -34,8 +34,8 @@ def csp_messages(messages: list[str]) -> list[str]:
     return [m for m in messages if any(word in m.lower() for word in CSP_WORDS)]
 
 
-def test_server_sends_the_policy(server, real_site):
-    rules = cdnserver.parse_headers((real_site / "_headers").read_text(encoding="utf-8"))
+def test_server_sends_the_policy(server, full_site):
+    rules = cdnserver.parse_headers((full_site / "_headers").read_text(encoding="utf-8"))
     csp = cdnserver.headers_for(rules, "/fi/")["content-security-policy"]
     assert "'unsafe-inline'" not in csp and "sha256-" in csp
 

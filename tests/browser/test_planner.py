@@ -282,8 +282,8 @@ def test_the_result_is_a_live_region(planner_page):
     assert region.is_visible()
 
 
-def test_the_script_is_small(real_site):
-    body = (real_site / "fi" / "assets" / "planner.js").read_bytes()
+def test_the_script_is_small(full_site):
+    body = (full_site / "fi" / "assets" / "planner.js").read_bytes()
     assert len(gzip.compress(body, 9)) <= 10 * 1024
 
 
