@@ -8,6 +8,7 @@ the shipped content live in `tests/content_checks/` and assert nothing about its
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 from pathlib import Path
 
@@ -20,6 +21,9 @@ FIXTURE = ROOT / "tests" / "fixtures" / "site"
 DATA = FIXTURE / "data"
 CONTENT = FIXTURE / "content"
 SMALL = ROOT / "tests" / "fixtures" / "small"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 TODAY = dt.date(2026, 11, 25)
 """The date every test builds for, so statuses and warnings are reproducible."""
 
@@ -51,3 +55,24 @@ def data_copy(tmp_path) -> Path:
 def pytest_addoption(parser):
     parser.addoption("--update-goldens", action="store_true",
                      help="Rewrite tests/golden/*.md from the current output instead of comparing.")
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Path:
+    """Debian's Chromium. Missing: skip on a developer machine, fail in CI (never silently green)."""
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} is missing (apt-get install chromium); never run `playwright install`"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def browser(chromium):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()

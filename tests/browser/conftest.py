@@ -6,22 +6,17 @@ once and serves the site once (the machine is small and shared).
 
 from __future__ import annotations
 
-import os
-import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import CONTENT, DATA, ROOT, TODAY
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, CONTENT, DATA, ROOT, TODAY  # noqa: F401 (re-exported)
 
 from . import cdnserver
+from .support import describe_violations, interact, url_path  # noqa: F401 (shared with the tests)
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 WIDTHS = {"desktop": 1280, "mobile": 375}
 HEIGHT = 900
@@ -34,27 +29,6 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if here in Path(str(item.fspath)).parents:
             item.add_marker(pytest.mark.browser)
-
-
-@pytest.fixture(scope="session")
-def chromium() -> Path:
-    """Debian's Chromium. Missing: skip on a developer machine, fail in CI (never silently green)."""
-    if not CHROMIUM.exists():
-        message = f"{CHROMIUM} is missing (apt-get install chromium); never run `playwright install`"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return CHROMIUM
-
-
-@pytest.fixture(scope="session")
-def browser(chromium):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
 
 
 @pytest.fixture(scope="session")
@@ -84,20 +58,6 @@ def new_page(browser, server):
 # ---------------------------------------------------------------------------
 # What pages exist and how they pair up
 # ---------------------------------------------------------------------------
-
-
-def interact(page) -> None:
-    """A reader's first key press: kg.js then loads Material's scripts (overrides/main.html says
-    why they wait) and Material mounts. Shift changes nothing else on the page. Pages without
-    Material (the root chooser, redirect stubs) are left as they are."""
-    if not page.locator("script[type='text/x-kg-deferred']").count():
-        return
-    page.keyboard.press("Shift")
-    page.wait_for_function("() => document.documentElement.dataset.kgMaterial === 'mounted'", timeout=15000)
-
-
-def url_path(url: str) -> str:
-    return urlsplit(url).path
 
 
 @pytest.fixture(scope="session")
@@ -194,13 +154,3 @@ def page_types(page_plan, full_site) -> list[PageType]:
 def page_type(page_types):
     by_name = {t.name: t for t in page_types}
     return by_name.__getitem__
-
-
-def describe_violations(url: str, width: int, violations: list[dict]) -> list[str]:
-    lines = []
-    for v in violations:
-        for node in v["nodes"]:
-            target = " ".join(str(t) for t in node.get("target", []))
-            summary = re.sub(r"\s+", " ", node.get("failureSummary", "")).strip()
-            lines.append(f"{url} @{width}px: {v['id']} ({v['impact']}) on `{target}`: {summary[:200]}")
-    return lines

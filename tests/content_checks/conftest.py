@@ -1,0 +1,89 @@
+"""The shipped site: data/ and content/ as the editors left them, built once for the content's checks.
+
+These checks hold for any valid content: they read the data to know what to expect and assert
+nothing about its particular words, dates or counts. They run for the day they run on (Helsinki's
+date), as CI's build does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from generator import TEMPLATE_DIR
+from generator.errors import BuildError, DataError
+from generator.pipeline import build_site
+from generator.plan import SitePlan
+from generator.validate import load_project
+from tests.browser import cdnserver
+from tests.conftest import ROOT
+
+SHIPPED_DATA = ROOT / "data"
+SHIPPED_CONTENT = ROOT / "content"
+WIDTHS = {"desktop": 1280, "mobile": 375}
+
+
+def helsinki_today() -> dt.date:
+    return dt.datetime.now(ZoneInfo("Europe/Helsinki")).date()
+
+
+@pytest.fixture(scope="session")
+def today() -> dt.date:
+    return helsinki_today()
+
+
+@pytest.fixture(scope="session")
+def shipped_plan(today) -> SitePlan:
+    project, _ = load_project(SHIPPED_DATA, SHIPPED_CONTENT, today=today, template_dir=TEMPLATE_DIR)
+    return SitePlan(project, today)
+
+
+@pytest.fixture(scope="session")
+def shipped_site(tmp_path_factory, today) -> Path:
+    """The strict build of the shipped data and pages (MkDocs --strict, the link checker and the
+    address list included): a failure here is what CI's build step would report."""
+    base = tmp_path_factory.mktemp("shipped")
+    try:
+        build_site(SHIPPED_DATA, SHIPPED_CONTENT, base / "site", today=today, work_dir=base / "work")
+    except (DataError, BuildError) as exc:
+        pytest.fail(f"the shipped site does not build: {exc}")
+    return base / "site"
+
+
+@pytest.fixture(scope="session")
+def shipped_pages(shipped_site) -> list[str]:
+    """URL path of every built HTML page (index.html and 404.html files, both languages and the root)."""
+    pages = []
+    for path in sorted(shipped_site.rglob("*.html")):
+        if path.name not in ("index.html", "404.html"):
+            continue
+        rel = path.relative_to(shipped_site).as_posix()
+        pages.append("/" + (rel[: -len("index.html")] if path.name == "index.html" else rel))
+    return pages
+
+
+@pytest.fixture(scope="session")
+def shipped_server(shipped_site) -> str:
+    """The shipped build served with its own `_headers` (the strict CSP is live)."""
+    srv, url = cdnserver.start(shipped_site)
+    yield url
+    srv.shutdown()
+
+
+@pytest.fixture
+def new_page(browser, shipped_server):
+    """Factory: a fresh page in its own context on the shipped site, closed after the test."""
+    contexts = []
+
+    def make(width: int = 1280):
+        context = browser.new_context(viewport={"width": width, "height": 900}, base_url=shipped_server,
+                                      reduced_motion="reduce")
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
