@@ -24,7 +24,7 @@ from generator.render import render
 from generator.validate import load_project
 from tests.browser import cdnserver
 
-from .conftest import SMALL, TODAY
+from .conftest import FIXTURE, SMALL, TODAY
 
 FEEDS = {"fi": "fi/muutokset.atom", "sv": "sv/andringar.atom"}
 CHANGES_PAGE = {"fi": "fi/muutokset/index.html", "sv": "sv/andringar/index.html"}
@@ -277,7 +277,7 @@ def test_the_feed_is_served_as_atom(small_site: Path):
 
 
 def test_the_feeds_and_the_changes_pages_are_published_addresses():
-    urls = (Path(__file__).parent.parent / "urls.txt").read_text(encoding="utf-8").split()
+    urls = (FIXTURE / "urls.txt").read_text(encoding="utf-8").split()
     for path in ("/fi/muutokset/", "/sv/andringar/", "/fi/muutokset.atom", "/sv/andringar.atom"):
         assert path in urls
 

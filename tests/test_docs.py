@@ -14,7 +14,7 @@ import click
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.schema import REFERENCE_PATH, data_reference, render_schemas
+from generator.schema import REFERENCE_PATH, data_reference
 
 from .conftest import ROOT
 
@@ -59,21 +59,9 @@ def test_readme_command_reference_is_current(request):
     assert current == expected, "README's command reference is stale: pytest tests/test_docs.py --update-goldens"
 
 
-def test_committed_schemas_match_the_models():
-    for name, text in render_schemas().items():
-        path = ROOT / "schemas" / name
-        assert path.read_text(encoding="utf-8") == text, f"{path} is stale: python -m generator schemas"
-
-
 def test_data_reference_matches_the_models():
     assert (ROOT / REFERENCE_PATH).read_text(encoding="utf-8") == data_reference(), \
         "docs/tietomuoto.md is stale: python -m generator schemas"
-
-
-def test_every_data_file_points_at_its_schema():
-    for path in (ROOT / "data").glob("*.yaml"):
-        first = path.read_text(encoding="utf-8").splitlines()[0]
-        assert first == f"# yaml-language-server: $schema=../schemas/{path.stem}.schema.json", path
 
 
 def test_readme_documents_every_json_feed_field(full_site):

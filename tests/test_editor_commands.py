@@ -185,11 +185,11 @@ def test_urls_command_needs_a_mode():
 def _moved_project(tmp_path: Path) -> Path:
     import shutil
 
-    from .conftest import ROOT
+    from .conftest import FIXTURE
 
     for name in ("data", "content"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    shutil.copy(ROOT / "urls.txt", tmp_path / "urls.txt")
+        shutil.copytree(FIXTURE / name, tmp_path / name)
+    shutil.copy(FIXTURE / "urls.txt", tmp_path / "urls.txt")
     return tmp_path
 
 

@@ -1,8 +1,8 @@
 """Every example in the editors' guide (docs/toimittajan-opas.md) is run here.
 
-The guide's blocks are executed in order in a sandbox copy of the repository,
-the way an editor follows them: `sh` blocks are run, `yaml <kind>` blocks are
-validated against the schema, `markdown <path>` blocks are written to that
+The guide's blocks are executed in order in a sandbox (the repository's code with the full
+fixture's data and pages, tests/fixtures/site), the way an editor follows them: `sh` blocks are run,
+`yaml <kind>` blocks are validated against the schema, `markdown <path>` blocks are written to that
 path, and the `text` block is the output of the mistake the guide describes.
 """
 
@@ -22,15 +22,17 @@ from pydantic import TypeAdapter
 
 from generator import models
 from generator.load import load_text
+from generator.schema import render_schemas
 
-from .conftest import ROOT
+from .conftest import DATA, FIXTURE, ROOT
 
 GUIDE = ROOT / "docs" / "toimittajan-opas.md"
 BLOCK_RE = re.compile(r"^```(\w+)([^\n]*)\n(.*?)^```", re.S | re.M)
 LINKED = ["generator", ".venv", "overrides", "mkdocs.yml", "Makefile", "requirements.lock",
           "requirements-dev.lock"]
-COPIED = ["data", "content", "schemas", "urls.txt"]
-"""Copied, not linked: the guide's commands write them (`make urls`, `make schemas`)."""
+COPIED = ["data", "content", "urls.txt"]
+"""Copied from the full fixture, not linked: the guide's commands write them (`make urls`);
+`schemas/` is written for the fixture's ids as `make schemas` would."""
 YAML_KINDS = {
     "periods": TypeAdapter(list[models.Period]),
     "window": TypeAdapter(models.Window),
@@ -51,10 +53,13 @@ def sandbox(tmp_path_factory) -> Path:
     for name in LINKED:
         (box / name).symlink_to(ROOT / name)
     for name in COPIED:
-        if (ROOT / name).is_dir():
-            shutil.copytree(ROOT / name, box / name)
+        if (FIXTURE / name).is_dir():
+            shutil.copytree(FIXTURE / name, box / name)
         else:
-            shutil.copy(ROOT / name, box / name)
+            shutil.copy(FIXTURE / name, box / name)
+    (box / "schemas").mkdir()
+    for name, text in render_schemas(box / "data").items():
+        (box / "schemas" / name).write_text(text, encoding="utf-8")
     return box
 
 
@@ -127,11 +132,11 @@ def test_every_example_in_the_guide_works(sandbox: Path):
     final = run(sandbox, ".venv/bin/python -m generator check")
     assert "privacy" not in final.stdout, final.stdout  # the guide's new pages are valid and paired
     # Their links too: the rules that need the page plan run once the data has no errors, and the
-    # guide's new service still has its TODO texts, so the pages are checked with the shipped data.
-    pages = run(sandbox, f".venv/bin/python -m generator check --data {ROOT / 'data'} --content content")
+    # guide's new service still has its TODO texts, so the pages are checked with the fixture's data.
+    pages = run(sandbox, f".venv/bin/python -m generator check --data {DATA} --content content")
     assert "tietosuoja.md:" not in pages.stdout and "dataskydd.md:" not in pages.stdout, pages.stdout
     errors = [ln for ln in pages.stdout.splitlines() if ": error: " in ln]
-    assert len(errors) == 1 and "urls.txt: error: 2 new" in errors[0], pages.stdout  # the shipped list
+    assert len(errors) == 1 and "urls.txt: error: 2 new" in errors[0], pages.stdout  # the fixture's list
 
 
 def check_error_example(sandbox: Path, shown: str) -> None:

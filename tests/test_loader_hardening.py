@@ -20,7 +20,7 @@ from generator.cli import main
 from generator.errors import WARNING, Problem
 from generator.report import format_github, format_json, format_text
 
-from .conftest import DATA, ROOT
+from .conftest import CONTENT, DATA, ROOT
 
 TODAY = "2026-11-25"
 
@@ -121,7 +121,7 @@ def odd_data(tmp_path) -> Path:
 
     base = tmp_path / "a%b:c,d\n::error file=x::pwned"
     shutil.copytree(DATA, base / "data")
-    shutil.copytree(ROOT / "content", base / "content")
+    shutil.copytree(CONTENT, base / "content")
     return base / "data"
 
 

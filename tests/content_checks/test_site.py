@@ -120,3 +120,17 @@ def test_every_page_speaks_its_language_and_links_its_pair(shipped_site, shipped
             assert parsed.lang == lang, url
             expected = {other: plan.url(page.key, other) for other in langs if other != lang}
             assert {k: v.split("#")[0] for k, v in parsed.switch.items()} == expected, url
+
+
+def test_the_committed_schemas_are_current():
+    """`make schemas` writes them from the models and the data's ids (a new service, period, …)."""
+    from generator.schema import render_schemas
+
+    for name, text in render_schemas(SHIPPED_DATA).items():
+        assert (ROOT / "schemas" / name).read_text(encoding="utf-8") == text, f"schemas/{name} is stale: make schemas"
+
+
+def test_every_data_file_points_at_its_schema():
+    for path in SHIPPED_DATA.glob("*.yaml"):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first == f"# yaml-language-server: $schema=../schemas/{path.stem}.schema.json", path
