@@ -1,6 +1,7 @@
 # One command each, on a fresh clone:
 #   make site    build the real site into site/
-#   make test    run the whole test suite (unit, golden, end-to-end, browser)
+#   make test    run the whole test suite (lint, the generator's tests, the content's checks), in parallel
+#   make test-content  only the content's checks (tests/content_checks/: the shipped data/ and content/)
 #   make bench   measure build cost and page weight (not part of make test)
 #
 # Editors' commands (docs/toimittajan-opas.md); KIELI=fi (default), sv or en sets the messages' language:
@@ -16,7 +17,8 @@
 #   make ci-check  check in GitHub's annotation format (urls.txt and the schemas' ids included),
 #                  then translations --strict
 #   make ci-build  the build into site/ (MkDocs strict, the link checker and urls.txt included)
-#   make ci-html   the link and Nu Html Checker tests (tests/test_links.py, on a build of their own)
+#   make ci-content  the content's checks (tests/content_checks/: links, the Nu Html Checker, sitemaps,
+#                  calendars, page pairs, axe and the CSP in Chromium, on a build of their own)
 
 PYTHON ?= python3
 VENV := .venv
@@ -27,7 +29,7 @@ RUNTIME := $(VENV)/.runtime-installed
 DEV := $(VENV)/.dev-installed
 
 .PHONY: site test lint check check-strict serve urls translations new-period new-service bench schemas clean browser-deps \
-	ci-check ci-build ci-html
+	ci-check ci-build ci-content ci-system test-content
 
 $(RUNTIME): requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -97,11 +99,19 @@ ci-check: $(RUNTIME) $(BYTECODE)
 ci-build: $(RUNTIME) $(BYTECODE)
 	$(PY) -m generator build --out site
 
-ci-html: $(DEV) browser-deps
-	$(PY) -m pytest -q tests/test_links.py
+ci-content: test-content
 
+# The Debian packages of the browser and HTML checks (the workflow's container is Debian, as CI's is).
+ci-system:
+	.ci/system-packages
+
+test-content: $(DEV) browser-deps
+	$(PY) -m pytest -q tests/content_checks
+
+# Two workers (the machine has two cores); a test file stays on one worker, so a module's fixtures
+# (a build, a browser page) are made once.
 test: lint browser-deps
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2 --dist loadfile
 
 # The habits, before the tests: ruff (pyflakes, pycodestyle, isort, bugbear, pyupgrade, simplify),
 # mypy on generator/, and the one-way stages (import-linter's layers contract in pyproject.toml).
