@@ -17,6 +17,7 @@ whole process group.
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import os
 import re
@@ -125,17 +126,14 @@ def start_wrangler(binary: Path, folder: Path, work: Path) -> tuple[subprocess.P
 
 
 def stop(process: subprocess.Popen) -> None:
-    """The whole process group: wrangler and the workerd it started."""
-    for sig in (signal.SIGTERM, signal.SIGKILL):
-        try:
-            os.killpg(process.pid, sig)
-        except ProcessLookupError:
-            return
-        try:
-            process.wait(timeout=10)
-            time.sleep(0.2)  # workerd exits with its parent's signal
-        except subprocess.TimeoutExpired:
-            continue
+    """The whole process group, wrangler and the workerd it started: SIGTERM, then SIGKILL for
+    whatever is left of it after 10 s."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGTERM)
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.wait(timeout=10)
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)
     process.wait()
 
 
@@ -209,6 +207,16 @@ def test_pages_accepts_every_rule(upload, pages, rules):
                if line.endswith(" 404")]
     refused = re.findall(r"_redirects:\d+ \| (.*)", text)
     assert netlify and refused == netlify, text
+    assert "Unable to fetch" not in text, "wrangler tried to download the `Request.cf` data"
+
+
+def test_the_compatibility_date_is_one_the_runtime_supports(wrangler_binary):
+    """workerd names the newest date it supports; wrangler refuses a later `--compatibility-date`."""
+    version = subprocess.run([str(wrangler_binary.parent / "workerd"), "--version"], capture_output=True,
+                             text=True, timeout=30, check=True).stdout
+    newest = re.fullmatch(r"workerd (\d{4}-\d{2}-\d{2})\s*", version)
+    assert newest, version
+    assert newest[1] >= COMPATIBILITY_DATE
 
 
 # ---------------------------------------------------------------------------
