@@ -120,7 +120,9 @@ lint: $(DEV)
 	$(PY) -m mypy
 	$(VENV)/bin/lint-imports --no-cache
 
-# Node packages for the HTML validator (vnu-jar): installed from the npm lock.
+# Node packages for the tests, installed from the npm lock: the HTML validator (vnu-jar) and
+# wrangler (`wrangler pages dev`). No install scripts: workerd's binary comes as an npm package
+# (@cloudflare/workerd-linux-64) and runs without its postinstall step.
 browser-deps: node_modules/.installed
 node_modules/.installed: package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --silent

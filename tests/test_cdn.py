@@ -183,6 +183,16 @@ def test_api_allows_cross_origin_reads(rules):
     assert "access-control-allow-origin" not in cdnserver.headers_for(rules, "/fi/")
 
 
+def test_only_the_api_allows_cross_origin_reads_on_cloudflare(rules):
+    """Cloudflare Pages puts `Access-Control-Allow-Origin: *` on every response before the rules of
+    `_headers` apply: the first rule (every path) detaches it and the later `/api/*` rule sets it."""
+    assert rules[0][0] == "/*" and ("Access-Control-Allow-Origin", None) in rules[0][1]
+    with_host_default = [("/*", [("Access-Control-Allow-Origin", "*")]), *rules]
+    for path in ["/", "/fi/", "/sv/404.html", "/sitemap.xml", "/fi/assets/kg.js"]:
+        assert "access-control-allow-origin" not in cdnserver.headers_for(with_host_default, path), path
+    assert cdnserver.headers_for(with_host_default, "/api/periods.json")["access-control-allow-origin"] == "*"
+
+
 # ---------------------------------------------------------------------------
 # The build refuses anything the CSP would block
 # ---------------------------------------------------------------------------
@@ -461,7 +471,7 @@ def nginx_conf(full_site) -> str:
 def test_every_nginx_location_sends_every_security_header(nginx_conf, rules):
     """nginx drops inherited add_header lines in a location with its own: each location must carry
     the CSP and every security header, as `_headers` says them, with `always` (404s, redirects)."""
-    everywhere = dict(rules[0][1])
+    everywhere = {name: value for name, value in rules[0][1] if value is not None}  # `! Name` aside
     assert rules[0][0] == "/*" and "Content-Security-Policy" in everywhere
     locations = _LOCATION.findall(nginx_conf)
     assert len(locations) > 20
