@@ -7,8 +7,10 @@ against the built pages themselves.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -21,7 +23,7 @@ from generator.pipeline import build_site
 from generator.sitediff import REPORT_STAMP, Built, page_words, site_diff
 from generator.validate import load_project
 
-from .conftest import FIXTURE, TODAY
+from .conftest import FIXTURE, ROOT, TODAY
 
 NEW_NAME = "Zyxwvu-testipalvelu"
 """A service name that appears nowhere else: the pages that show it are the pages that show the name."""
@@ -65,14 +67,21 @@ def page_pair(repo: Path, page_id: str, slug: str, title: str) -> None:
             f"last_reviewed: {TODAY.isoformat()}\n---\n\n# {title} {lang}\n\n{title}.\n", encoding="utf-8")
 
 
-def test_an_unchanged_repository_gives_no_changes(repo, tmp_path):
-    out = tmp_path / "report.md"
-    result = CliRunner().invoke(main, ["diff", "--data", str(repo / "data"), "--today", TODAY.isoformat(),
-                                       "--base", "main", "--lang", "fi", "--out", str(out)])
-    assert result.exit_code == 0, result.output
-    assert say("diff-none", "fi") in result.output
-    assert out.read_text(encoding="utf-8").startswith(REPORT_STAMP + "\n")
-    assert out.read_text(encoding="utf-8") in result.output
+def test_an_unchanged_repository_gives_no_changes_in_the_job_summary(repo, tmp_path):
+    """`make ci-diff` as the pull-request workflow runs it: the report is appended to the job summary
+    (what the summary already held stays) and kept in diff-report.md for the artifact."""
+    summary = tmp_path / "summary.md"
+    summary.write_text("earlier step\n", encoding="utf-8")
+    env = {**os.environ, "GITHUB_STEP_SUMMARY": str(summary), "BASE": "main", "KIELI": "fi",
+           "PYTHONPATH": str(ROOT)}
+    run = subprocess.run(["make", "--no-print-directory", "-f", str(ROOT / "Makefile"), "-C", str(repo),
+                          "ci-diff", f"PY={sys.executable}", "RUNTIME=", "BYTECODE="],
+                         env=env, capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout + run.stderr
+    report = (repo / "diff-report.md").read_text(encoding="utf-8")
+    assert report.startswith(REPORT_STAMP + "\n")
+    assert say("diff-none", "fi") in report
+    assert summary.read_text(encoding="utf-8") == "earlier step\n" + report
 
 
 def test_renaming_a_service_lists_exactly_the_pages_that_show_its_name(repo, tmp_path):
