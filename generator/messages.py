@@ -271,11 +271,11 @@ TEXTS: dict[str, dict[str, str | dict[str, str]]] = {
               "kommandot i repositoriets mapp.",
     },
     "diff-no-base": {
-        "en": "There is no version to compare with: neither {candidates} exists in this repository. "
+        "en": "There is no version to compare with: neither {first} nor {second} exists in this repository. "
               "Name one, e.g. make diff BASE=<branch, tag or commit>.",
-        "fi": "Vertailtavaa versiota ei löytynyt: tässä repositoriossa ei ole haaraa {candidates}. "
+        "fi": "Vertailtavaa versiota ei löytynyt: tässä repositoriossa ei ole haaraa {first} eikä {second}. "
               "Anna se itse, esimerkiksi make diff BASE=<haara, tagi tai commit>.",
-        "sv": "Det finns ingen version att jämföra med: grenen {candidates} finns inte i det här "
+        "sv": "Det finns ingen version att jämföra med: varken {first} eller {second} finns i det här "
               "repositoriet. Ange en, till exempel make diff BASE=<gren, tagg eller commit>.",
     },
     "diff-bad-base": {

@@ -70,7 +70,7 @@ def resolve_base(repo: Path, ref: str | None) -> tuple[str, str]:
         if found.returncode == 0:
             return name, found.stdout.decode("ascii").strip()
     if ref is None:
-        raise DiffError("diff-no-base", candidates=" / ".join(DEFAULT_BASES))
+        raise DiffError("diff-no-base", first=DEFAULT_BASES[0], second=DEFAULT_BASES[1])
     raise DiffError("diff-bad-base", base=ref)
 
 

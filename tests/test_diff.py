@@ -20,7 +20,7 @@ from generator import TEMPLATE_DIR
 from generator.cli import main
 from generator.messages import say
 from generator.pipeline import build_site
-from generator.sitediff import REPORT_STAMP, Built, page_words, site_diff
+from generator.sitediff import REPORT_STAMP, Built, DiffError, page_words, resolve_base, site_diff
 from generator.validate import load_project
 
 from .conftest import FIXTURE, ROOT, TODAY
@@ -148,6 +148,22 @@ def test_a_base_that_does_not_exist_is_named_with_the_fix(repo):
                                        "--base", "ei-tallaista", "--lang", "fi"])
     assert result.exit_code == 2
     assert say("diff-bad-base", "fi", base="ei-tallaista") in result.output
+
+
+def test_the_default_base_is_origin_main_else_main(repo):
+    head = subprocess.run(["git", "-C", str(repo), "rev-parse", "HEAD"], capture_output=True, text=True,
+                          check=True).stdout.strip()
+    assert resolve_base(repo / "data", None) == ("main", head)
+    (repo / "x.txt").write_text("x\n", encoding="utf-8")
+    git(repo, "add", "x.txt")
+    git(repo, "commit", "-q", "-m", "later")
+    git(repo, "update-ref", "refs/remotes/origin/main", head)  # the shared branch, as last fetched
+    assert resolve_base(repo / "data", None) == ("origin/main", head)
+    git(repo, "branch", "-m", "main", "trunk")
+    git(repo, "update-ref", "-d", "refs/remotes/origin/main")
+    with pytest.raises(DiffError) as raised:
+        resolve_base(repo / "data", None)
+    assert raised.value.code == "diff-no-base"
 
 
 def test_out_never_replaces_a_file_that_is_not_a_report(repo, tmp_path):
