@@ -234,6 +234,14 @@ TEXTS: dict[str, dict[str, str | dict[str, str]]] = {
         "fi": {"one": "… ja {n} rivi lisää", "other": "… ja {n} riviä lisää"},
         "sv": {"one": "… och {n} rad till", "other": "… och {n} rader till"},
     },
+    "diff-too-long": {
+        "en": "The other pages' diffs are left out: the report would be too long for the job summary. "
+              "Run make diff on your own machine to see them.",
+        "fi": "Muiden sivujen muutosrivit jätettiin pois, koska raportti olisi liian pitkä yhteenvetoon. "
+              "Näet ne ajamalla make diff omalla koneellasi.",
+        "sv": "De andra sidornas ändrade rader har utelämnats: rapporten skulle bli för lång för "
+              "sammanfattningen. Kör make diff på din egen dator för att se dem.",
+    },
     "diff-base-failed": {
         "en": {"one": "Nothing was compared: the version {base} (commit {commit}) does not build with "
                       "this checkout's generator ({n} problem). This is expected when the change "

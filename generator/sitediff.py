@@ -36,7 +36,10 @@ DEFAULT_BASES = ("origin/main", "main")
 REPORT_STAMP = "<!-- kanta-guide: make diff -->"
 """The report's first line (invisible in GitHub's summary): `--out` replaces only such a file."""
 MAX_LINES = 200
-"""Diff lines shown per page; the rest is counted (a GitHub job summary holds 1 MB in all)."""
+"""Diff lines shown per page; the rest is counted."""
+MAX_DIFF_CHARS = 600_000
+"""The pages' diffs shown in one report: a GitHub job summary holds 1 MiB. Later pages are listed
+without theirs."""
 FEED_SUFFIXES = (".ics", ".atom", ".json")
 
 
@@ -295,13 +298,46 @@ def _words_of(path: Path) -> list[str]:
     return page_words(path.read_text(encoding="utf-8", errors="replace"))
 
 
-def _unified(old: list[str], new: list[str]) -> list[str]:
-    out = []
-    for line in difflib.unified_diff(old, new, lineterm="", n=1):
-        if line.startswith(("---", "+++")):
+def _marked(old: str, new: str) -> tuple[str, str]:
+    """A paragraph and its new version with the words that differ marked as git's word diff does:
+    `[-removed-]` in the old line, `{+added+}` in the new one."""
+    a, b = old.split(" "), new.split(" ")
+    left: list[str] = []
+    right: list[str] = []
+    opcodes = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    if not any(op == "equal" for op, *_ in opcodes):
+        return old, new  # nothing in common: marking every word would only add noise
+    for op, i1, i2, j1, j2 in opcodes:
+        if op == "equal":
+            left += a[i1:i2]
+            right += b[j1:j2]
             continue
-        out.append("  …" if line.startswith("@@") else line[0] + " " + line[1:])
-    return out[1:] if out and out[0] == "  …" else out
+        if i2 > i1:
+            left.append("[-" + " ".join(a[i1:i2]) + "-]")
+        if j2 > j1:
+            right.append("{+" + " ".join(b[j1:j2]) + "+}")
+    return " ".join(left), " ".join(right)
+
+
+def _unified(old: list[str], new: list[str]) -> list[str]:
+    """The words' diff: `- ` old lines, `+ ` new ones, two-space context, `…` between the places;
+    a paragraph that was edited (as many old lines as new, half alike or more) has its words marked."""
+    out: list[str] = []
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for n, group in enumerate(matcher.get_grouped_opcodes(1)):
+        if n:
+            out.append("  …")
+        for op, i1, i2, j1, j2 in group:
+            if op == "equal":
+                out += ["  " + line for line in old[i1:i2]]
+                continue
+            removed, added = old[i1:i2], new[j1:j2]
+            if op == "replace" and len(removed) == len(added):
+                pairs = [_marked(a, b) if difflib.SequenceMatcher(None, a, b).ratio() >= 0.5 else (a, b)
+                         for a, b in zip(removed, added, strict=True)]
+                removed, added = [a for a, _ in pairs], [b for _, b in pairs]
+            out += ["- " + line for line in removed] + ["+ " + line for line in added]
+    return out
 
 
 def compare(base: Built, head: Built, languages: list[str]) -> list[Section]:
@@ -377,8 +413,13 @@ def _page_item(page: PageChange, lang: str) -> str:
     return f"- {_code(page.address)} {_plain(page.title)}{moved}"
 
 
-def _page_diff(page: PageChange, lang: str) -> list[str]:
-    shown = page.lines[:MAX_LINES]
+def _page_diff(page: PageChange, lang: str, budget: int) -> list[str]:
+    shown = []
+    for line in page.lines[:MAX_LINES]:
+        budget -= len(line) + 1
+        if budget < 0:
+            break
+        shown.append(line)
     more = len(page.lines) - len(shown)
     fence = _fence(shown)
     summary = f"<code>{html.escape(page.address)}</code> {html.escape(page.title)}"
@@ -402,6 +443,7 @@ def report(sections: list[Section], lang: str, *, base: str, commit: str, data: 
                content=_code(content + "/")), ""]
     if all(s.empty() for s in sections):
         return "\n".join([*out, say("diff-none", lang), ""])
+    budget = MAX_DIFF_CHARS
     for sec in sections:
         if sec.lang is None and sec.empty():
             continue
@@ -415,7 +457,12 @@ def report(sections: list[Section], lang: str, *, base: str, commit: str, data: 
             out += [f"### {say('diff-changed', lang, n=len(sec.changed))}", ""]
             out += [_page_item(p, lang) for p in sec.changed] + [""]
             for page in sec.changed:
-                out += _page_diff(page, lang)
+                if budget <= 0:
+                    out += [say("diff-too-long", lang), ""]
+                    break
+                shown = _page_diff(page, lang, budget)
+                budget -= sum(len(line) + 1 for line in shown)
+                out += shown
         for key, pages in (("diff-added", sec.added), ("diff-removed", sec.removed)):
             if pages:
                 out += [f"### {say(key, lang, n=len(pages))}", "", *(_page_item(p, lang) for p in pages), ""]

@@ -20,7 +20,18 @@ from generator import TEMPLATE_DIR
 from generator.cli import main
 from generator.messages import say
 from generator.pipeline import build_site
-from generator.sitediff import REPORT_STAMP, Built, DiffError, page_words, resolve_base, site_diff
+from generator.sitediff import (
+    REPORT_STAMP,
+    Built,
+    DiffError,
+    PageChange,
+    Section,
+    _unified,
+    page_words,
+    report,
+    resolve_base,
+    site_diff,
+)
 from generator.validate import load_project
 
 from .conftest import FIXTURE, ROOT, TODAY
@@ -189,3 +200,26 @@ def test_a_page_is_read_as_words_of_its_article():
         "# Otsikko", "Ensimmäinen kappale jatkuu.", "- Kohta Kanta <https://www.kanta.fi/x>", "- Sisäinen",
         "  - Alakohta", "A | B", "1 | 2", "Aikajana", "Jakso 1/2027"]
     assert page_words("<html><body><main><p>Sivu on siirtynyt</p></main></body></html>") == ["Sivu on siirtynyt"]
+
+
+def test_an_edited_paragraph_has_its_changed_words_marked():
+    old = ["# Otsikko", "Ilmoittautukaa jaksolle viimeistään kuukautta ennen.", "Sama."]
+    new = ["# Otsikko", "Ilmoittautukaa jaksolle viimeistään kaksi kuukautta ennen.", "Sama."]
+    assert _unified(old, new) == [
+        "  # Otsikko",
+        "- Ilmoittautukaa jaksolle viimeistään kuukautta ennen.",
+        "+ Ilmoittautukaa jaksolle viimeistään {+kaksi+} kuukautta ennen.",
+        "  Sama."]
+    assert _unified(["a", "Täysin eri."], ["a", "Muuta tekstiä."]) == [
+        "  a", "- Täysin eri.", "+ Muuta tekstiä."]
+
+
+def test_a_long_report_fits_in_a_job_summary():
+    """GitHub keeps a step's summary up to 1 MiB: past that, pages are listed without their diffs."""
+    line = "+ " + "sana " * 60
+    pages = [PageChange(f"/fi/sivu-{i}/", f"Sivu {i}", [line] * 150) for i in range(200)]
+    text = report([Section("fi", changed=pages)], "fi", base="main", commit="0" * 40, data="data",
+                  content="content")
+    assert len(text.encode("utf-8")) < 1024 * 1024
+    assert say("diff-too-long", "fi") in text
+    assert all(f"`/fi/sivu-{i}/`" in text for i in range(200))
