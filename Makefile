@@ -94,8 +94,10 @@ schemas: $(RUNTIME)
 	@$(PY) -m generator schemas --lang $(KIELI) $(QUIET_FAIL)
 
 # make diff BASE=<branch, tag or commit>: without BASE, `diff` compares with origin/main, else main.
+# The recipe reads it from the environment, so no character of a branch name reaches the shell's syntax.
 BASE ?=
-DIFF_BASE = $(if $(BASE),--base "$(BASE)")
+export BASE
+DIFF_BASE = $(if $(BASE),--base "$$BASE")
 diff: $(RUNTIME) $(BYTECODE)
 	@$(PY) -m generator diff $(DIFF_BASE) --lang $(KIELI) $(QUIET_FAIL)
 
