@@ -42,7 +42,7 @@ NEW_NAME = "Zyxwvu-testipalvelu"
 
 def git(repo: Path, *args: str) -> None:
     subprocess.run(["git", "-C", str(repo), "-c", "user.name=Test", "-c", "user.email=test@example.invalid",
-                    *args], check=True, capture_output=True)
+                    "-c", "commit.gpgsign=false", *args], check=True, capture_output=True)
 
 
 @pytest.fixture
