@@ -341,7 +341,7 @@ def diff(data_dir: Path, content_dir: Path | None, today: str | None, base_ref: 
         sys.exit(1)
     if out_file is not None:
         out_file.write_text(outcome.text, encoding="utf-8")
-    click.echo(outcome.text)
+    click.echo(outcome.text.removeprefix(REPORT_STAMP + "\n"))  # the file's stamp, not for people
 
 
 @main.group()

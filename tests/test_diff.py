@@ -93,6 +93,7 @@ def test_an_unchanged_repository_gives_no_changes_in_the_job_summary(repo, tmp_p
     assert report.startswith(REPORT_STAMP + "\n")
     assert say("diff-none", "fi") in report
     assert summary.read_text(encoding="utf-8") == "earlier step\n" + report
+    assert report.removeprefix(REPORT_STAMP + "\n") in run.stdout and REPORT_STAMP not in run.stdout
 
 
 def test_renaming_a_service_lists_exactly_the_pages_that_show_its_name(repo, tmp_path):
