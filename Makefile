@@ -12,6 +12,8 @@
 #   make serve         live preview on http://127.0.0.1:8000/ (PORT=8001 for another port)
 #   make new-period PERIOD=1/2028, make new-service SERVICE=<id>   start a record from a template
 #   make schemas       the IDE's schemas (schemas/), after adding or removing ids
+#   make diff          what the change shows readers: pages, addresses, calendars and feeds compared
+#                      with BASE (default origin/main, else main; e.g. make diff BASE=HEAD)
 #
 # CI's steps (.github/workflows/pull-request.yml runs exactly these):
 #   make ci-check  check in GitHub's annotation format (urls.txt and the schemas' ids included),
@@ -19,6 +21,7 @@
 #   make ci-build  the build into site/ (MkDocs strict, the link checker and urls.txt included)
 #   make ci-content  the content's checks (tests/content_checks/: links, the Nu Html Checker, sitemaps,
 #                  calendars, page pairs, axe and the CSP in Chromium, on a build of their own)
+#   make ci-diff   make diff's report (BASE: the pull request's base) into $(DIFF_REPORT) and the job summary
 
 PYTHON ?= python3
 VENV := .venv
@@ -29,7 +32,7 @@ RUNTIME := $(VENV)/.runtime-installed
 DEV := $(VENV)/.dev-installed
 
 .PHONY: site test lint check check-strict serve urls translations new-period new-service bench schemas clean browser-deps \
-	ci-check ci-build ci-content ci-system test-content
+	ci-check ci-build ci-content ci-system test-content diff ci-diff
 
 $(RUNTIME): requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -60,7 +63,7 @@ PORT ?= 8000
 ifeq ($(CI),)
 QUIET_FAIL = || { kill -PIPE $$PPID; exit 1; }
 endif
-EDITOR_TARGETS := check check-strict urls translations serve new-period new-service schemas
+EDITOR_TARGETS := check check-strict urls translations serve new-period new-service schemas diff
 # bash runs these recipes: after Ctrl+C (which stops `serve`) a POSIX sh would die of the interrupt
 # too, and make would print "make: *** [Makefile:NN: serve] Interrupt"; bash waits for the program,
 # which says "Preview stopped." in the editor's language and exits normally.
@@ -92,6 +95,14 @@ new-service: $(RUNTIME) $(BYTECODE)
 schemas: $(RUNTIME)
 	@$(PY) -m generator schemas --lang $(KIELI) $(QUIET_FAIL)
 
+# make diff BASE=<branch, tag or commit>: without BASE, `diff` compares with origin/main, else main.
+# The recipe reads it from the environment, so no character of a branch name reaches the shell's syntax.
+BASE ?=
+export BASE
+DIFF_BASE = $(if $(BASE),--base "$$BASE")
+diff: $(RUNTIME) $(BYTECODE)
+	@$(PY) -m generator diff $(DIFF_BASE) --lang $(KIELI) $(QUIET_FAIL)
+
 ci-check: $(RUNTIME) $(BYTECODE)
 	$(PY) -m generator check --format github
 	$(PY) -m generator translations --strict
@@ -100,6 +111,15 @@ ci-build: $(RUNTIME) $(BYTECODE)
 	$(PY) -m generator build --out site
 
 ci-content: test-content
+
+# The report goes to the job summary when there is one (GitHub's $GITHUB_STEP_SUMMARY), also when
+# the command failed, and stays in $(DIFF_REPORT) for the workflow's artifact.
+DIFF_REPORT := diff-report.md
+ci-diff: $(RUNTIME) $(BYTECODE)
+	rm -f $(DIFF_REPORT)
+	$(PY) -m generator diff $(DIFF_BASE) --lang $(KIELI) --out $(DIFF_REPORT); status=$$?; \
+	if [ -n "$$GITHUB_STEP_SUMMARY" ] && [ -f $(DIFF_REPORT) ]; then cat $(DIFF_REPORT) >> "$$GITHUB_STEP_SUMMARY"; fi; \
+	exit $$status
 
 # The Debian packages of the browser and HTML checks (the workflow's container is Debian, as CI's is).
 ci-system:
@@ -132,4 +152,4 @@ bench: $(DEV) $(BYTECODE)
 	$(PY) bench/run.py
 
 clean:
-	rm -rf build site site.old site.new site.lock build.lock test-artifacts
+	rm -rf build site site.old site.new site.lock build.lock test-artifacts diff-report.md

@@ -309,6 +309,41 @@ def translations(data_dir: Path, content_dir: Path | None, today: str | None, st
     sys.exit(1 if strict and total else 0)
 
 
+@main.command()
+@data_options
+@click.option("--base", "base_ref", default=None, metavar="REF",
+              help="The git version to compare with (branch, tag or commit). Default: origin/main if it "
+                   "exists, else main.")
+@click.option("--out", "out_file", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Also write the report to this file (replaces only an earlier report).")
+@click.option("--lang", type=click.Choice(["en", "fi", "sv"]), default="en", help=LANG_HELP)
+def diff(data_dir: Path, content_dir: Path | None, today: str | None, base_ref: str | None,
+         out_file: Path | None, lang: str) -> None:
+    """Build the base version and this working copy; report, as Markdown, what readers would see change."""
+    from .guard import check_file_target
+    from .messages import say
+    from .report import format_text
+    from .sitediff import REPORT_STAMP, DiffError, site_diff
+
+    day = _today(today)
+    if out_file is not None:
+        check_file_target(out_file, data_dir=data_dir, content_dir=content_dir, what="--out",
+                          first_line=REPORT_STAMP)
+    try:
+        outcome = site_diff(data_dir, content_dir, base=base_ref, today=day, lang=lang)
+    except DiffError as exc:
+        click.echo(say(exc.code, lang, **exc.values), err=True)
+        sys.exit(2)
+    if outcome.failed:
+        problems = [p for p in outcome.problems if not isinstance(p, str)]
+        click.echo(format_text(problems, lang) if problems else "\n".join(map(str, outcome.problems)), err=True)
+        click.echo(outcome.text, err=True)
+        sys.exit(1)
+    if out_file is not None:
+        out_file.write_text(outcome.text, encoding="utf-8")
+    click.echo(outcome.text.removeprefix(REPORT_STAMP + "\n"))  # the file's stamp, not for people
+
+
 @main.group()
 def new() -> None:
     """Start a new record from a template (then finish its TODO texts)."""

@@ -167,6 +167,141 @@ TEXTS: dict[str, dict[str, str | dict[str, str]]] = {
         "sv": "Webbplatsen får nya adresser och id:n: när `make check` går igenom, kör `make urls` och "
               "`make schemas` och spara urls.txt och schemas/ tillsammans med din ändring.",
     },
+    # --- diff: what an edit changes for readers (sitediff.py), a Markdown report ---
+    "diff-title": {
+        "en": "What the change shows readers",
+        "fi": "Mitä muutos näyttää lukijoille",
+        "sv": "Vad ändringen visar läsarna",
+    },
+    "diff-compared": {
+        "en": "Compared with {base} (commit {commit}): this working copy's {data} and {content}, both "
+              "versions built by this checkout's generator.",
+        "fi": "Verrattu versioon {base} (commit {commit}): tämän työkopion {data} ja {content}; "
+              "molemmat versiot on rakennettu tämän työkopion generaattorilla.",
+        "sv": "Jämfört med {base} (commit {commit}): den här arbetskopians {data} och {content}; båda "
+              "versionerna är byggda med den här arbetskopians generator.",
+    },
+    "diff-none": {
+        "en": "No changes: the pages' text, the addresses, the calendars and the feeds are the same.",
+        "fi": "Ei muutoksia: sivujen tekstit, osoitteet, kalenterit ja syötteet ovat ennallaan.",
+        "sv": "Inga ändringar: sidornas text, adresserna, kalendrarna och flödena är desamma.",
+    },
+    "diff-language": {"en": "Language: {name} ({code})", "fi": "Kieli: {name} ({code})",
+                      "sv": "Språk: {name} ({code})"},
+    "diff-common": {"en": "All languages", "fi": "Kaikki kielet", "sv": "Alla språk"},
+    "diff-language-none": {
+        "en": "No changes in this language.",
+        "fi": "Ei muutoksia tällä kielellä.",
+        "sv": "Inga ändringar på det här språket.",
+    },
+    "diff-changed": {
+        "en": {"one": "{n} page whose text changed", "other": "{n} pages whose text changed"},
+        "fi": {"one": "{n} sivu, jonka teksti muuttui", "other": "{n} sivua, joiden teksti muuttui"},
+        "sv": {"one": "{n} sida vars text ändrades", "other": "{n} sidor vars text ändrades"},
+    },
+    "diff-added": {
+        "en": {"one": "{n} new page", "other": "{n} new pages"},
+        "fi": {"one": "{n} uusi sivu", "other": "{n} uutta sivua"},
+        "sv": {"one": "{n} ny sida", "other": "{n} nya sidor"},
+    },
+    "diff-removed": {
+        "en": {"one": "{n} removed page", "other": "{n} removed pages"},
+        "fi": {"one": "{n} poistunut sivu", "other": "{n} poistunutta sivua"},
+        "sv": {"one": "{n} borttagen sida", "other": "{n} borttagna sidor"},
+    },
+    "diff-moved": {
+        "en": {"one": "{n} moved address (redirect)", "other": "{n} moved addresses (redirects)"},
+        "fi": {"one": "{n} siirtynyt osoite (uudelleenohjaus)",
+               "other": "{n} siirtynyttä osoitetta (uudelleenohjaukset)"},
+        "sv": {"one": "{n} flyttad adress (omdirigering)", "other": "{n} flyttade adresser (omdirigeringar)"},
+    },
+    "diff-feeds": {
+        "en": {"one": "{n} calendar or feed changed", "other": "{n} calendars and feeds changed"},
+        "fi": {"one": "{n} muuttunut kalenteri tai syöte", "other": "{n} muuttunutta kalenteria tai syötettä"},
+        "sv": {"one": "{n} ändrad kalender eller flöde", "other": "{n} ändrade kalendrar och flöden"},
+    },
+    "diff-file-changed": {"en": "changed", "fi": "muuttunut", "sv": "ändrad"},
+    "diff-file-added": {"en": "new", "fi": "uusi", "sv": "ny"},
+    "diff-file-removed": {"en": "removed", "fi": "poistunut", "sv": "borttagen"},
+    "diff-moved-from": {"en": "(was {old})", "fi": "(ennen {old})", "sv": "(tidigare {old})"},
+    "diff-redirect-dropped": {
+        "en": "{old} is no longer redirected (it was sent to {new})",
+        "fi": "{old} ei enää ohjaudu minnekään (ennen ohjaus osoitteeseen {new})",
+        "sv": "{old} omdirigeras inte längre (tidigare till {new})",
+    },
+    "diff-more-lines": {
+        "en": {"one": "… and {n} more line", "other": "… and {n} more lines"},
+        "fi": {"one": "… ja {n} rivi lisää", "other": "… ja {n} riviä lisää"},
+        "sv": {"one": "… och {n} rad till", "other": "… och {n} rader till"},
+    },
+    "diff-too-long": {
+        "en": "The other pages' diffs are left out: the report would be too long for the job summary. "
+              "Run make diff on your own machine to see them.",
+        "fi": "Muiden sivujen muutosrivit jätettiin pois, koska raportti olisi liian pitkä yhteenvetoon. "
+              "Näet ne ajamalla make diff omalla koneellasi.",
+        "sv": "De andra sidornas ändrade rader har utelämnats: rapporten skulle bli för lång för "
+              "sammanfattningen. Kör make diff på din egen dator för att se dem.",
+    },
+    "diff-base-failed": {
+        "en": {"one": "Nothing was compared: the version {base} (commit {commit}) does not build with "
+                      "this checkout's generator ({n} problem). This is expected when the change "
+                      "updates the data format; otherwise build that version and fix it first.",
+               "other": "Nothing was compared: the version {base} (commit {commit}) does not build with "
+                        "this checkout's generator ({n} problems). This is expected when the change "
+                        "updates the data format; otherwise build that version and fix it first."},
+        "fi": {"one": "Mitään ei verrattu: versio {base} (commit {commit}) ei rakennu tämän työkopion "
+                      "generaattorilla ({n} ongelma). Näin käy, kun muutos uudistaa tietojen muotoa; "
+                      "muuten rakenna se versio ja korjaa se ensin.",
+               "other": "Mitään ei verrattu: versio {base} (commit {commit}) ei rakennu tämän työkopion "
+                        "generaattorilla ({n} ongelmaa). Näin käy, kun muutos uudistaa tietojen muotoa; "
+                        "muuten rakenna se versio ja korjaa se ensin."},
+        "sv": {"one": "Ingenting jämfördes: versionen {base} (commit {commit}) kan inte byggas med den här "
+                      "arbetskopians generator ({n} problem). Så blir det när ändringen förnyar "
+                      "dataformatet; annars bygg den versionen och rätta den först.",
+               "other": "Ingenting jämfördes: versionen {base} (commit {commit}) kan inte byggas med den "
+                        "här arbetskopians generator ({n} problem). Så blir det när ändringen förnyar "
+                        "dataformatet; annars bygg den versionen och rätta den först."},
+    },
+    "diff-head-failed": {
+        "en": "This working copy's site could not be built, so nothing was compared: fix the problems "
+              "above (make check) and run make diff again.",
+        "fi": "Tämän työkopion sivustoa ei voitu rakentaa, joten mitään ei verrattu: korjaa yllä "
+              "luetellut ongelmat (make check) ja aja make diff uudelleen.",
+        "sv": "Den här arbetskopians webbplats kunde inte byggas, så ingenting jämfördes: rätta till "
+              "problemen ovan (make check) och kör make diff igen.",
+    },
+    "diff-not-git": {
+        "en": "{data} is not in a git repository: make diff compares with a version in git. Run it in "
+              "the repository's folder.",
+        "fi": "{data} ei ole git-repositoriossa: make diff vertaa gitissä olevaan versioon. Aja komento "
+              "repositorion kansiossa.",
+        "sv": "{data} ligger inte i ett git-repositorium: make diff jämför med en version i git. Kör "
+              "kommandot i repositoriets mapp.",
+    },
+    "diff-no-base": {
+        "en": "There is no version to compare with: neither {first} nor {second} exists in this repository. "
+              "Name one, e.g. make diff BASE=<branch, tag or commit>.",
+        "fi": "Vertailtavaa versiota ei löytynyt: tässä repositoriossa ei ole haaraa {first} eikä {second}. "
+              "Anna se itse, esimerkiksi make diff BASE=<haara, tagi tai commit>.",
+        "sv": "Det finns ingen version att jämföra med: varken {first} eller {second} finns i det här "
+              "repositoriet. Ange en, till exempel make diff BASE=<gren, tagg eller commit>.",
+    },
+    "diff-bad-base": {
+        "en": "'{base}' is not a branch, tag or commit of this repository: check the name "
+              "(git branch -a lists the branches), e.g. make diff BASE=main.",
+        "fi": "'{base}' ei ole tämän repositorion haara, tagi eikä commit: tarkista nimi "
+              "(git branch -a luettelee haarat), esimerkiksi make diff BASE=main.",
+        "sv": "'{base}' är ingen gren, tagg eller commit i det här repositoriet: kontrollera namnet "
+              "(git branch -a listar grenarna), till exempel make diff BASE=main.",
+    },
+    "diff-base-missing": {
+        "en": "The version {base} has no {paths}: compare with a version that has the site's data, "
+              "e.g. make diff BASE=main.",
+        "fi": "Versiossa {base} ei ole kansioita {paths}: vertaa versioon, jossa sivuston tiedot ovat, "
+              "esimerkiksi make diff BASE=main.",
+        "sv": "Versionen {base} har inte {paths}: jämför med en version som har webbplatsens data, "
+              "till exempel make diff BASE=main.",
+    },
     # --- schemas ---
     "schemas-stale": {
         "en": "Stale schemas: {files}. Run: make schemas",

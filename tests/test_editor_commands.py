@@ -130,7 +130,7 @@ def test_check_messages_in_finnish_and_swedish(data_copy: Path):
 
 def test_every_command_takes_data(tmp_path: Path):
     for command in (["check"], ["build"], ["serve"], ["translations"], ["new", "period", "1/2030"],
-                    ["new", "service", "x"], ["urls"]):
+                    ["new", "service", "x"], ["urls"], ["diff"]):
         result = CliRunner().invoke(main, [*command, "--help"])
         assert "--data" in result.output, command
 

@@ -160,7 +160,7 @@ def test_the_guide_uses_make_targets_never_bare_python():
     assert not re.search(r"(?<![/\w.-])python3?(?= |$)", text, re.M), "bare python in the guide"
     commands = [body.strip() for kind, _, body in blocks() if kind == "sh"]
     assert commands and all(c.startswith("make ") for c in commands), commands
-    for target in ("make check", "make urls", "make translations", "make serve", "make schemas"):
+    for target in ("make check", "make urls", "make translations", "make serve", "make schemas", "make diff"):
         assert target in text, target
 
 

@@ -70,3 +70,15 @@ def test_ci_check_annotates_in_github_format():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     recipe = makefile.split("\nci-check:", 1)[1].split("\n\n", 1)[0]
     assert "check --format github" in recipe
+
+
+def test_pull_requests_get_the_change_report_in_the_summary_and_as_an_artifact():
+    """make ci-diff compares with the pull request's base branch, which the checkout must fetch."""
+    steps = yaml.safe_load(WORKFLOWS[0].read_text(encoding="utf-8"))["jobs"]["site"]["steps"]
+    checkout = next(s for s in steps if str(s.get("uses", "")).startswith("actions/checkout"))
+    assert checkout["with"]["fetch-depth"] == 0
+    diff = next(s for s in steps if s.get("run", "").strip() == "make ci-diff")
+    assert diff["env"]["BASE"] == "origin/${{ github.base_ref }}"
+    assert "pull_request" in diff["if"]
+    uploads = [s["with"]["path"] for s in steps if str(s.get("uses", "")).startswith("actions/upload-artifact")]
+    assert "diff-report.md" in uploads
