@@ -492,8 +492,27 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "sv": ("id '{0}' används två gånger (först på rad {1})", "ge varje post ett eget id"),
     },
     "date-order": {
-        "fi": ("päivämäärät ovat väärässä järjestyksessä", "tarkista päivämäärät"),
-        "sv": ("datumen är i fel ordning", "kontrollera datumen"),
+        "fi": ("tilaisuus päättyy ennen kuin se alkaa", "tarkista kellonajat"),
+        "sv": ("tillfället slutar innan det börjar", "kontrollera klockslagen"),
+    },
+    "period-order": {
+        "fi": ("jakso {0} päättyy ({1}) ennen kuin se alkaa ({2})",
+               "vaihda päivämäärät keskenään tai korjaa kirjoitusvirhe; jakson tilaisuudet ja "
+               "päällekkäisyys muiden jaksojen kanssa tarkistetaan, kun päivämäärät ovat järjestyksessä"),
+        "sv": ("perioden {0} slutar ({1}) innan den börjar ({2})",
+               "byt plats på datumen eller rätta skrivfelet; periodens tillfällen och överlappning med "
+               "andra perioder kontrolleras när datumen är i ordning"),
+    },
+    "registration-order": {
+        "fi": ("ilmoittautuminen päättyy ({0}) ennen kuin se alkaa ({1})",
+               "vaihda päivämäärät keskenään tai korjaa kirjoitusvirhe"),
+        "sv": ("anmälan stängs ({0}) innan den öppnar ({1})", "byt plats på datumen eller rätta skrivfelet"),
+    },
+    "registration-late": {
+        "fi": ("ilmoittautuminen päättyy ({0}) samana päivänä tai sen jälkeen, kun jakso alkaa ({1})",
+               "ilmoittautumisen on päätyttävä ennen jakson alkua"),
+        "sv": ("anmälan stängs ({0}) samma dag som perioden börjar ({1}) eller senare",
+               "anmälan måste stängas innan perioden börjar"),
     },
     "stale-review": {
         "fi": ("tietoja ei ole tarkistettu yli 12 kuukauteen", "tarkista tiedot ja päivitä `last_reviewed`"),
@@ -842,12 +861,18 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "lägg till filen content/{1}/<adress>.md med `id: {0}` i datablocket i början"),
     },
     "event-outside": {
-        "fi": ("tilaisuus on jakson ulkopuolella", "siirrä tilaisuutta tai korjaa jakson päivämäärät"),
-        "sv": ("tillfället ligger utanför perioden", "flytta tillfället eller rätta periodens datum"),
+        "fi": ("tilaisuus on {0}, jakson {1} ({2} – {3}) ulkopuolella",
+               "siirrä tilaisuutta tai korjaa jakson päivämäärät"),
+        "sv": ("tillfället är {0}, utanför perioden {1} ({2} – {3})",
+               "flytta tillfället eller rätta periodens datum"),
     },
     "period-overlap": {
-        "fi": ("jaksot menevät päällekkäin", "jakso ei saa alkaa ennen edellisen loppua"),
-        "sv": ("perioderna överlappar", "en period får inte börja innan den föregående slutar"),
+        "fi": ("jakso {0} ({1} – {2}) on päällekkäin jakson {3} ({4} – {5}, rivi {6}) kanssa",
+               "jaksot eivät saa mennä päällekkäin: korjaa jakson {0} päivämäärät tässä tai jakson {3} "
+               "päivämäärät rivillä {6}"),
+        "sv": ("perioden {0} ({1} – {2}) överlappar perioden {3} ({4} – {5}, rad {6})",
+               "perioder får inte överlappa: rätta periodens {0} datum här eller periodens {3} datum "
+               "på rad {6}"),
     },
     "todo": {
         "fi": ("teksti ({0}) on vielä TODO-merkintä", "kirjoita lopullinen teksti merkinnän tilalle"),
