@@ -328,11 +328,10 @@ def new_period(period_id: str, data_dir: Path, content_dir: Path | None, today: 
     try:
         done = add(data_dir, period_id, _today(today))
     except ScaffoldError as exc:
-        click.echo(say("new-failed", lang, error=str(exc)), err=True)
+        click.echo(say("new-failed", lang, error=exc.text(lang)), err=True)
         sys.exit(1)
-    click.echo(done if lang == "en" else say("new-period-added", lang, id=period_id,
-                                             file=data_dir / "periods.yaml"))
-    click.echo(say("new-then-urls", lang))
+    for code, values in done:
+        click.echo(say(code, lang, **values))
 
 
 @new.command("service")
@@ -347,9 +346,9 @@ def new_service(service_id: str, data_dir: Path, content_dir: Path | None, today
     from .scaffold import new_service as add
 
     try:
-        add(data_dir, service_id, _today(today))
+        done = add(data_dir, service_id, _today(today))
     except ScaffoldError as exc:
-        click.echo(say("new-failed", lang, error=str(exc)), err=True)
+        click.echo(say("new-failed", lang, error=exc.text(lang)), err=True)
         sys.exit(1)
-    click.echo(say("new-service-added", lang, id=service_id, file=data_dir / "services.yaml"))
-    click.echo(say("new-then-urls", lang))
+    for code, values in done:
+        click.echo(say(code, lang, **values))

@@ -141,9 +141,9 @@ TEXTS: dict[str, dict[str, str | dict[str, str]]] = {
     },
     # --- new period / new service ---
     "new-period-added": {
-        "en": "Added period {id} to {file} (example dates).",
-        "fi": "Jakso {id} lisätty tiedostoon {file} (esimerkkipäivämäärät).",
-        "sv": "Perioden {id} lades till i {file} (exempeldatum).",
+        "en": "Added period {id} to {file} (example dates, following the pattern of {model}).",
+        "fi": "Jakso {id} lisätty tiedostoon {file} (esimerkkipäivämäärät jakson {model} mallin mukaan).",
+        "sv": "Perioden {id} lades till i {file} (exempeldatum enligt mönstret för {model}).",
     },
     "new-service-added": {
         "en": "Added service {id} to {file}. Replace every TODO (and the other languages' slug `todo`), then "
@@ -154,18 +154,77 @@ TEXTS: dict[str, dict[str, str | dict[str, str]]] = {
         "sv": "Tjänsten {id} lades till i {file}. Ersätt varje TODO (och den svenska adressens `todo`) och "
               "kör `make check`; lägg till tjänsten i `accepts:` för de perioder som tar emot den.",
     },
+    "new-lists-updated": {
+        "en": "Also updated (the new addresses and ids): {files}. Save them with your change.",
+        "fi": "Päivitetty myös (uudet osoitteet ja tunnisteet): {files}. Tallenna ne muutoksesi mukana.",
+        "sv": "Uppdaterade också (de nya adresserna och id:na): {files}. Spara dem tillsammans med din ändring.",
+    },
+    "new-then-urls": {
+        "en": "The site gets new addresses and ids: run `make urls` and `make schemas` now, then `make check`, "
+              "and save urls.txt and schemas/ with your change.",
+        "fi": "Sivustolle tulee uusia osoitteita ja tunnisteita: aja nyt `make urls` ja `make schemas`, sitten "
+              "`make check`, ja tallenna urls.txt ja schemas/ muutoksesi mukana.",
+        "sv": "Webbplatsen får nya adresser och id:n: kör nu `make urls` och `make schemas`, sedan `make check`, "
+              "och spara urls.txt och schemas/ tillsammans med din ändring.",
+    },
+    "new-service-then-urls": {
+        "en": "The service's pages get their addresses from its slugs: once they are written, `make check` "
+              "lists the new addresses; then run `make urls` and save urls.txt with your change.",
+        "fi": "Palvelun sivujen osoitteet tulevat sen slug-kentästä: kun ne on kirjoitettu, `make check` "
+              "luettelee uudet osoitteet; aja silloin `make urls` ja tallenna urls.txt muutoksesi mukana.",
+        "sv": "Tjänstens sidor får sina adresser från dess slug: när de är skrivna listar `make check` de nya "
+              "adresserna; kör då `make urls` och spara urls.txt tillsammans med din ändring.",
+    },
     "new-failed": {
         "en": "error: {error}",
         "fi": "virhe: {error}",
         "sv": "fel: {error}",
     },
-    "new-then-urls": {
-        "en": "The site gets new addresses and ids: once `make check` passes, run `make urls` and "
-              "`make schemas` and save urls.txt and schemas/ with your change.",
-        "fi": "Sivustolle tulee uusia osoitteita ja tunnisteita: kun `make check` menee läpi, aja `make urls` "
-              "ja `make schemas` ja tallenna urls.txt ja schemas/ muutoksesi mukana.",
-        "sv": "Webbplatsen får nya adresser och id:n: när `make check` går igenom, kör `make urls` och "
-              "`make schemas` och spara urls.txt och schemas/ tillsammans med din ändring.",
+    "new-bad-period-id": {
+        "en": "'{id}' is not a period id: write it as N/YYYY with a year from {first} to {last}, e.g. 1/2028",
+        "fi": "'{id}' ei ole jakson tunniste: kirjoita se muodossa N/VVVV vuodella {first}–{last}, "
+              "esimerkiksi 1/2028",
+        "sv": "'{id}' är inget period-id: skriv det som N/ÅÅÅÅ med ett år mellan {first} och {last}, "
+              "till exempel 1/2028",
+    },
+    "new-period-exists": {
+        "en": "period {id} already exists in {file}: nothing was added",
+        "fi": "jakso {id} on jo tiedostossa {file}: mitään ei lisätty",
+        "sv": "perioden {id} finns redan i {file}: ingenting lades till",
+    },
+    "new-no-model": {
+        "en": "no earlier period {number}/YYYY to copy the pattern from: copy a period in {file} by hand",
+        "fi": "aiempaa jaksoa {number}/VVVV ei ole, joten päivämäärien mallia ei voi kopioida: kopioi jakso "
+              "tiedostossa {file} käsin",
+        "sv": "det finns ingen tidigare period {number}/ÅÅÅÅ att kopiera mönstret från: kopiera en period i "
+              "{file} för hand",
+    },
+    "new-bad-service-id": {
+        "en": "'{id}' is not a valid id: use lowercase a-z, digits and hyphens, e.g. ajanvaraus or ajan-varaus",
+        "fi": "'{id}' ei kelpaa tunnisteeksi: käytä pieniä kirjaimia a–z, numeroita ja väliviivoja, "
+              "esimerkiksi ajanvaraus tai ajan-varaus",
+        "sv": "'{id}' är inget giltigt id: använd små bokstäver a–z, siffror och bindestreck, "
+              "till exempel tidsbokning",
+    },
+    "new-service-exists": {
+        "en": "service {id} already exists in {file}: nothing was added",
+        "fi": "palvelu {id} on jo tiedostossa {file}: mitään ei lisätty",
+        "sv": "tjänsten {id} finns redan i {file}: ingenting lades till",
+    },
+    "new-fix-data-first": {
+        "en": "fix the data first (run `make check`), nothing was added: {problem}",
+        "fi": "korjaa ensin aineisto (aja `make check`), mitään ei lisätty: {problem}",
+        "sv": "rätta först data (kör `make check`), ingenting lades till: {problem}",
+    },
+    "new-finish-todos": {
+        "en": "finish the TODO texts first (run `make check`): nothing was added",
+        "fi": "kirjoita ensin TODO-tekstit valmiiksi (aja `make check`): mitään ei lisätty",
+        "sv": "skriv först klart TODO-texterna (kör `make check`): ingenting lades till",
+    },
+    "new-not-appended": {
+        "en": "could not append to {file} (nothing was changed): {problem}",
+        "fi": "tiedostoon {file} ei voitu lisätä (mitään ei muutettu): {problem}",
+        "sv": "det gick inte att lägga till i {file} (ingenting ändrades): {problem}",
     },
     # --- schemas ---
     "schemas-stale": {

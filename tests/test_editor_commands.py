@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -63,6 +64,49 @@ def test_new_service_lists_its_todos_until_written(data_copy: Path):
                         .replace("      sv: todo", "      sv: ny-tjanst"))
     check = invoke("check", "--data", str(data_copy), "--today", TODAY)
     assert check.exit_code == 0, check.output
+
+
+def _repository(tmp_path: Path) -> Path:
+    """A copy of the full fixture with its urls.txt and schemas/, as an editor's clone has them."""
+    from .conftest import FIXTURE
+
+    shutil.copytree(FIXTURE, tmp_path / "repo")
+    return tmp_path / "repo" / "data"
+
+
+def test_new_period_updates_urls_and_schemas_so_check_passes_as_it_is(tmp_path: Path):
+    """`make new-period` then `make check`: nothing left for the editor to run first."""
+    data = _repository(tmp_path)
+    before = (data.parent / "urls.txt").read_text()
+    result = invoke("new", "period", "1/2028", "--data", str(data), "--today", TODAY)
+    assert result.exit_code == 0, result.output
+    assert "schemas/, urls.txt" in result.output and "make urls" not in result.output
+    after = (data.parent / "urls.txt").read_text()
+    assert set(before.splitlines()) < set(after.splitlines())
+    assert '"1/2028"' in (data.parent / "schemas" / "changes.schema.json").read_text()
+    check = invoke("check", "--data", str(data), "--today", TODAY)
+    assert check.exit_code == 0 and "0 errors" in check.output, check.output
+
+
+def test_new_service_updates_the_schemas_and_leaves_urls_to_check(tmp_path: Path):
+    """A new service's Swedish slug is a to-do: its addresses go to urls.txt once written, when
+    `check` asks for `make urls` (and only for that)."""
+    data = _repository(tmp_path)
+    before = (data.parent / "urls.txt").read_text()
+    result = invoke("new", "service", "uusi-palvelu", "--data", str(data), "--today", TODAY)
+    assert result.exit_code == 0, result.output
+    assert "schemas/" in result.output and "make urls" in result.output
+    assert (data.parent / "urls.txt").read_text() == before
+    services = data / "services.yaml"
+    text = services.read_text()
+    head, tail = text[: text.index("  - id: uusi-palvelu")], text[text.index("  - id: uusi-palvelu"):]
+    services.write_text(head + tail.replace("fi: TODO", "fi: Uusi palvelu").replace("sv: TODO", "sv: Ny tjänst")
+                        .replace("      sv: todo", "      sv: ny-tjanst"))
+    check = invoke("check", "--data", str(data), "--today", TODAY)
+    errors = [ln for ln in check.output.splitlines() if ": error: " in ln]
+    assert len(errors) == 1 and "urls.txt" in errors[0] and "not in urls.txt yet" in errors[0], check.output
+    assert invoke("urls", "--update", "--data", str(data), "--today", TODAY).exit_code == 0
+    assert invoke("check", "--data", str(data), "--today", TODAY).exit_code == 0
 
 
 def test_translations_lists_whats_missing_per_language(data_copy: Path):

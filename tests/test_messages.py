@@ -21,7 +21,7 @@ from generator import messages
 from generator.cli import main
 
 from .bad_inputs import FIXTURES, Fixture
-from .conftest import CONTENT, DATA, ROOT
+from .conftest import CONTENT, DATA
 
 ENGLISH = re.compile(r"\b(the|is|are|not|expected|did you mean|known|allowed|write|add|missing|"
                      r"here|value|mapping|scalar|indicator|error|warning|fix|address(?:es)?|"
@@ -45,7 +45,7 @@ def strict(monkeypatch):
 def copy(tmp_path: Path) -> Path:
     shutil.copytree(DATA, tmp_path / "data")
     shutil.copytree(CONTENT, tmp_path / "content")
-    shutil.copy(ROOT / "urls.txt", tmp_path / "urls.txt")
+    shutil.copy(DATA.parent / "urls.txt", tmp_path / "urls.txt")
     return tmp_path / "data"
 
 
@@ -184,13 +184,19 @@ def test_build_speaks_the_language(lang, tmp_path, strict):
 def test_new_commands_speak_the_language(lang, tmp_path, strict):
     data = copy(tmp_path)
     runner = CliRunner()
-    period = runner.invoke(main, ["new", "period", "1/2028", "--data", str(data), "--today", "2026-11-25",
-                                  "--lang", lang])
-    service = runner.invoke(main, ["new", "service", "uusi", "--data", str(data), "--today", "2026-11-25",
-                                   "--lang", lang])
+    def new(*args: str):
+        return runner.invoke(main, ["new", *args, "--data", str(data), "--today", "2026-11-25", "--lang", lang])
+
+    period = new("period", "1/2028")
+    refused = [new("period", "1/2028"), new("period", "4/2029"), new("service", "Ajan_Varaus")]
+    service = new("service", "uusi")
+    refused += [new("service", "uusi"), new("period", "1/2029")]  # the second: the new TODO texts first
     assert period.exit_code == 0 and service.exit_code == 0, period.output + service.output
-    output = period.output + service.output
-    assert "make urls" in output and "make schemas" in output
+    assert [r.exit_code for r in refused] == [1] * 5
+    output = period.output + service.output + "".join(r.output for r in refused)
+    assert "urls.txt" in output and "make urls" in output
+    assert "'Ajan_Varaus'" in refused[2].output and "1/2028" in refused[0].output
+    assert "TODO" in refused[4].output
     english = [line for line in output.splitlines() if ENGLISH.search(visible_words(line))]
     assert not english, english
 
