@@ -830,6 +830,16 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "`- {{old: {0}, new: {1}}}` under `redirects:` i data/site.yaml; om sidan togs bort "
                "avsiktligt, kör `{2}`"),
     },
+    "urls-moved-new-key": {
+        "fi": ("osoite {0} lakkaisi toimimasta",
+               "sivun uusi osoite näyttää olevan {1}: pidä vanha toiminnassa lisäämällä tiedoston "
+               "data/site.yaml loppuun kaksi riviä: `redirects:` ja sen alle `  - {{old: {0}, new: {1}}}`; "
+               "jos sivu poistettiin tarkoituksella, aja `{2}`"),
+        "sv": ("adressen {0} skulle sluta fungera",
+               "sidans nya adress verkar vara {1}: håll den gamla i bruk genom att lägga till två rader "
+               "sist i data/site.yaml: `redirects:` och under den `  - {{old: {0}, new: {1}}}`; om sidan "
+               "togs bort avsiktligt, kör `{2}`"),
+    },
     "urls-moved-service": {
         "fi": ("osoite {0} lakkaisi toimimasta",
                "palvelun '{2}' uusi osoite näyttää olevan {1}: pidä vanha toiminnassa lisäämällä palvelulle "

@@ -227,13 +227,11 @@ def test_urls_command_needs_a_mode():
 
 
 def _moved_project(tmp_path: Path) -> Path:
-    import shutil
-
-    from .conftest import ROOT
+    from .conftest import FIXTURE
 
     for name in ("data", "content"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    shutil.copy(ROOT / "urls.txt", tmp_path / "urls.txt")
+        shutil.copytree(FIXTURE / name, tmp_path / name)
+    shutil.copy(FIXTURE / "urls.txt", tmp_path / "urls.txt")
     return tmp_path
 
 
@@ -244,16 +242,26 @@ def _check_fi(root: Path) -> tuple[int, str]:
 
 
 def test_a_renamed_page_gets_the_very_redirect_line_to_add(tmp_path: Path):
-    """Renaming a content file: check names the line to paste, and pasting it (then `make urls`)
-    is all it takes."""
+    """Renaming a content file: check names the lines to paste (the key `redirects:` too while
+    data/site.yaml has none), and pasting them (then `make urls`) is all it takes."""
     root = _moved_project(tmp_path)
+    site = root / "data" / "site.yaml"
+    assert not re.search(r"^redirects:", site.read_text(encoding="utf-8"), re.M)
     (root / "content" / "fi" / "usein-kysyttya.md").rename(root / "content" / "fi" / "ukk.md")
     code, output = _check_fi(root)
-    line = "`- {old: /fi/usein-kysyttya/, new: /fi/ukk/}`"
-    assert code == 1 and f"pidä vanha toiminnassa lisäämällä tiedostoon data/site.yaml kohdan `redirects:` " \
+    line = "`  - {old: /fi/usein-kysyttya/, new: /fi/ukk/}`"
+    assert code == 1 and "pidä vanha toiminnassa lisäämällä tiedoston data/site.yaml loppuun kaksi riviä: " \
+        f"`redirects:` ja sen alle {line}" in output, output
+    with site.open("a", encoding="utf-8") as f:
+        f.write(f"redirects:\n{line.strip('`')}\n")
+    # With the key there, the next move needs one line under it.
+    (root / "content" / "sv" / "vanliga-fragor.md").rename(root / "content" / "sv" / "fragor.md")
+    code, output = _check_fi(root)
+    line = "`- {old: /sv/vanliga-fragor/, new: /sv/fragor/}`"
+    assert code == 1 and "lisäämällä tiedostoon data/site.yaml kohdan `redirects:` " \
         f"alle rivi {line}" in output, output
-    with (root / "data" / "site.yaml").open("a", encoding="utf-8") as f:
-        f.write(f"redirects:\n  {line.strip('`')}\n")
+    with site.open("a", encoding="utf-8") as f:
+        f.write(f"  {line.strip('`')}\n")
     updated = CliRunner().invoke(main, ["urls", "--update", "--data", str(root / "data"), "--content",
                                         str(root / "content"), "--today", "2026-11-25", "--lang", "fi"])
     assert updated.exit_code == 0, updated.output
