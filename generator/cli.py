@@ -178,7 +178,7 @@ def build(data_dir: Path, content_dir: Path | None, today: str | None, out_dir: 
 def _build(data_dir, content_dir, today, out_dir, work_dir, lang, engine) -> None:
     from .errors import BuildError
     from .guard import GuardError
-    from .messages import say, translate
+    from .messages import say, seconds, translate
     from .pipeline import build_site
     from .report import format_text
 
@@ -214,7 +214,7 @@ def _build(data_dir, content_dir, today, out_dir, work_dir, lang, engine) -> Non
         click.echo(format_text(result.warnings, lang), err=True)
     counts = ", ".join(say("pages", lang, lang=code, n=n) for code, n in result.pages.items())
     click.echo(say("built", lang, out=printable(str(result.out_dir)), counts=counts,
-                   seconds=f"{sum(result.timings.values()):.1f}"))
+                   seconds=seconds(sum(result.timings.values()), lang)))
 
 
 @main.command()

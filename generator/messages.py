@@ -243,6 +243,11 @@ TEXTS: dict[str, dict[str, str | dict[str, str]]] = {
         "fi": "Muutos havaittu, sivusto rakennetaan uudelleen…",
         "sv": "Ändring upptäckt, webbplatsen byggs om…",
     },
+    "serve-built": {
+        "en": "Built in {seconds} s",
+        "fi": "Rakennettu {seconds} sekunnissa",
+        "sv": "Byggd på {seconds} s",
+    },
     "serve-rebuilt": {
         "en": "Rebuilt in {seconds} s",
         "fi": "Rakennettu uudelleen {seconds} sekunnissa",
@@ -1434,6 +1439,13 @@ def say(code: str, lang: str, /, **values) -> str:
         category = plural_category(lang, int(values.get("n", 0)))
         text = text.get(category, text["other"])
     return text.format(**values)
+
+
+def seconds(value: float, lang: str, digits: int = 1) -> str:
+    """A duration in seconds as the language writes numbers (a decimal comma in Finnish and Swedish)."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(round(value, digits), format="0." + "0" * digits, locale=lang)
 
 
 def _format(text: str, args: tuple) -> str | None:

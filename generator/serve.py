@@ -42,7 +42,7 @@ from .errors import BuildError, DataError
 from .failures import guard_line
 from .guard import GuardError
 from .headers import content_type, headers_for, read_rules
-from .messages import translate
+from .messages import seconds, translate
 from .pipeline import build_site
 from .report import format_text
 
@@ -226,7 +226,8 @@ class Preview:
         if result.warnings:
             click.echo(format_text(result.warnings, self.lang), err=True)
         self.version += 1  # open pages reload now; the list below is for the terminal only
-        self.say("serve-rebuilt", seconds=f"{time.perf_counter() - started:.2f}")
+        self.say("serve-built" if self.hashes is None else "serve-rebuilt",
+                 seconds=seconds(time.perf_counter() - started, self.lang, 2))
         self.report_changes()
         return True
 

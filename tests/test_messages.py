@@ -173,6 +173,7 @@ def test_build_speaks_the_language(lang, tmp_path, strict):
     assert failed.exit_code == 1
     output = built.output + urls.output + failed.output
     assert {"fi": "Sivusto rakennettu", "sv": "Webbplatsen byggdes"}[lang] in built.output
+    assert re.search(r" \d+,\d (sekunnissa|s)$", built.output.strip()), built.output  # a decimal comma
     assert {"fi": "osoite /fi/poistettu/ lakkaisi toimimasta",
             "sv": "adressen /fi/poistettu/ skulle sluta fungera"}[lang] in failed.output
     assert f"urls.txt:{len(manifest.read_text().splitlines())}:1:" in failed.output

@@ -27,7 +27,7 @@ from generator.cdn import inline_scripts
 from generator.headers import headers_for, parse_headers
 from generator.serve import Changes, Preview, start_server
 
-from .conftest import ROOT
+from .conftest import CONTENT, DATA, ROOT
 
 SECRET = "SECRET-OUTSIDE-THE-PREVIEW"
 PASSWD = "root:x:0:0"
@@ -416,8 +416,8 @@ def test_port_in_use_says_so_in_the_editors_language(tmp_path):
 
 
 def test_preview_rebuilds_on_save_and_survives_a_broken_file(tmp_path: Path):
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    shutil.copytree(ROOT / "content", tmp_path / "content")
+    shutil.copytree(DATA, tmp_path / "data")
+    shutil.copytree(CONTENT, tmp_path / "content")
     port = free_port()
     with open(tmp_path / "serve.log", "w") as log:
         proc = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--data", str(tmp_path / "data"),
@@ -439,6 +439,9 @@ def run_the_editors_session(base: str, tmp_path: Path) -> None:
     assert "noin 3–6 kuukautta" in html
     assert '<script src="/__preview/reload.js">' in html  # the page reloads itself
     wait_for(lambda: f"Esikatselu: {base}/" in output(), timeout=5)
+    # The first build is not a rebuild; seconds with a decimal comma.
+    assert re.search(r"^Rakennettu \d+,\d\d sekunnissa$", output(), re.M), output()
+    assert "uudelleen" not in output()
     version = fetch(f"{base}/__preview/version")
 
     process = tmp_path / "data" / "process.yaml"
@@ -457,3 +460,4 @@ def run_the_editors_session(base: str, tmp_path: Path) -> None:
     assert "process.yaml:" in output()
     wait_for(lambda: "Esikatselu näyttää yhä viimeisimmän toimivan version." in output(), timeout=5)
     assert output().count("Muutos havaittu") == 2  # one rebuild per save
+    assert re.search(r"^Rakennettu uudelleen \d+,\d\d sekunnissa$", output(), re.M), output()
