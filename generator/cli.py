@@ -253,11 +253,14 @@ def schemas(check_only: bool, out_dir: Path, lang: str, data_dir: Path) -> None:
         stale.append(REFERENCE_PATH)
         if not check_only:
             reference.write_text(data_reference(), encoding="utf-8")
-    if check_only and stale:
-        from .messages import say
+    from .messages import say
 
+    if check_only and stale:
         click.echo(say("schemas-stale", lang, files=", ".join(stale)), err=True)
         sys.exit(1)
+    shown = [name if name == REFERENCE_PATH else (out_dir / name).as_posix() for name in stale]
+    click.echo(say("schemas-wrote", lang, files=", ".join(shown)) if shown
+               else say("schemas-current", lang, out=printable(str(out_dir))))
 
 
 @main.command()

@@ -232,6 +232,16 @@ TEXTS: dict[str, dict[str, str | dict[str, str]]] = {
         "fi": "Skeemat eivät ole ajan tasalla: {files}. Aja: make schemas",
         "sv": "Scheman är inte aktuella: {files}. Kör: make schemas",
     },
+    "schemas-wrote": {
+        "en": "Wrote {files}: save them with your change.",
+        "fi": "Kirjoitettu {files}: tallenna ne muutoksesi mukana.",
+        "sv": "Skrev {files}: spara dem tillsammans med din ändring.",
+    },
+    "schemas-current": {
+        "en": "The schemas in {out}/ are current: nothing to write.",
+        "fi": "Kansion {out}/ skeemat ovat ajan tasalla: mitään ei tarvinnut kirjoittaa.",
+        "sv": "Schemana i {out}/ är aktuella: ingenting behövde skrivas.",
+    },
     # --- serve (issue 12 item 2 / issue 13): what the preview prints and answers ---
     "serve-address": {
         "en": "Preview: {url}  (Ctrl+C stops)",
@@ -966,23 +976,23 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "fi": ("sivuston osoite site_url ({0}) on vielä paikkamerkki (`site_url_known: false`): "
                "sivukartta, syötteet ja kalenterit osoittaisivat siihen",
                "kun sivuston osoite on päätetty, kirjoita se kohtaan site_url ja poista rivi "
-               "`site_url_known: false`; siihen asti `check --strict` epäonnistuu eikä sivustoa voi julkaista"),
+               "`site_url_known: false`; siihen asti `make check-strict` epäonnistuu eikä sivustoa voi julkaista"),
         "sv": ("webbplatsens adress site_url ({0}) är fortfarande en platshållare (`site_url_known: false`): "
                "webbplatskartan, flödena och kalendrarna skulle peka dit",
                "när webbplatsens adress har bestämts, skriv den som site_url och ta bort raden "
-               "`site_url_known: false`; till dess misslyckas `check --strict` och webbplatsen kan inte "
+               "`site_url_known: false`; till dess misslyckas `make check-strict` och webbplatsen kan inte "
                "publiceras"),
     },
     "example-dates": {
         "fi": ("jakso {0} on käynnissä tai tulossa (tilanne {1}), mutta sen päivämäärät ovat yhä "
                "esimerkkejä (periods.yaml, rivit: {2})",
                "kirjoita `dates: confirmed`, kun Kela on julkaissut päivämäärät (`dates: provisional`, "
-               "jos Kela on ilmoittanut ne alustavina); siihen asti `check --strict` epäonnistuu eikä "
+               "jos Kela on ilmoittanut ne alustavina); siihen asti `make check-strict` epäonnistuu eikä "
                "sivustoa voi julkaista"),
         "sv": ("period {0} pågår eller har ännu inte börjat (läget {1}), men dess datum är fortfarande "
                "exempel (periods.yaml, rader: {2})",
                "skriv `dates: confirmed` när FPA har publicerat datumen (`dates: provisional` om FPA "
-               "har meddelat dem som preliminära); tills dess misslyckas `check --strict` och "
+               "har meddelat dem som preliminära); tills dess misslyckas `make check-strict` och "
                "webbplatsen kan inte publiceras"),
     },
     "provisional-dates-soon": {
@@ -1404,11 +1414,11 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     },
     "bad-page-key": {
         "fi": ("'{0}' ei ole sivuston sivu",
-               "kirjoita process, registration, schedule, services, requirements tai customer, tai "
-               "service:<palvelun id>"),
+               "kirjoita planner, process, registration, schedule, services, requirements tai customer, "
+               "tai service:<palvelun id>"),
         "sv": ("'{0}' är ingen sida på webbplatsen",
-               "skriv process, registration, schedule, services, requirements eller customer, eller "
-               "service:<tjänstens id>"),
+               "skriv planner, process, registration, schedule, services, requirements eller customer, "
+               "eller service:<tjänstens id>"),
     },
 }
 

@@ -235,3 +235,17 @@ def test_no_english_for_hand_written_pages(name, lang, tmp_path, strict):
     assert not re.search(r"internal error|sisäinen virhe|internt fel", result.output), result.output
     english = [line for line in result.output.splitlines() if ENGLISH.search(visible_words(line))]
     assert not english, "English in the --lang output:\n" + "\n".join(english)
+
+
+@pytest.mark.parametrize("lang, wrote, current", [("fi", "Kirjoitettu ", "ovat ajan tasalla"),
+                                                  ("sv", "Skrev ", "är aktuella")])
+def test_schemas_says_what_it_wrote(lang, wrote, current, tmp_path, monkeypatch, strict):
+    """`make schemas` answers with one line: what it wrote, or that nothing needed writing."""
+    shutil.copytree(DATA, tmp_path / "data")
+    monkeypatch.chdir(tmp_path)
+    args = ["schemas", "--data", "data", "--out", "schemas", "--lang", lang]
+    first, second = CliRunner().invoke(main, args), CliRunner().invoke(main, args)
+    assert first.exit_code == 0 and second.exit_code == 0
+    assert first.output.startswith(wrote) and "schemas/services.schema.json" in first.output, first.output
+    assert len(first.output.splitlines()) == 1
+    assert current in second.output and len(second.output.splitlines()) == 1, second.output
