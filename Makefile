@@ -1,5 +1,5 @@
 # One command each, on a fresh clone:
-#   make site    build the real site into site/
+#   make site    build the real site into site/ (its summary line in KIELI's language, below)
 #   make test    run the whole test suite (unit, golden, end-to-end, browser)
 #   make bench   measure build cost and page weight (not part of make test)
 #
@@ -29,25 +29,28 @@ DEV := $(VENV)/.dev-installed
 .PHONY: site test lint check check-strict serve urls translations new-period new-service bench schemas clean browser-deps \
 	ci-check ci-build ci-html
 
+# pip says only what failed (-qq: no progress, no warnings, no "new pip version" notice).
+PIP_QUIET := --quiet --quiet --disable-pip-version-check
 $(RUNTIME): requirements.lock
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements.lock
-	touch $@
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install $(PIP_QUIET) --require-hashes --no-deps -r requirements.lock
+	@touch $@
 
 $(DEV): requirements-dev.lock $(RUNTIME)
-	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements-dev.lock
-	touch $@
+	@$(PY) -m pip install $(PIP_QUIET) --require-hashes --no-deps -r requirements-dev.lock
+	@touch $@
 
 # The generator's own bytecode, written once. Python writes it itself on first import unless
 # PYTHONDONTWRITEBYTECODE is set (as in some CI images); then it would recompile the whole
 # package on every run: about 0.1 s of each build and check.
 BYTECODE := generator/__pycache__/.compiled
 $(BYTECODE): $(RUNTIME) $(wildcard generator/*.py)
-	$(PY) -m compileall -q generator
-	touch $@
+	@$(PY) -m compileall -q generator
+	@touch $@
 
+# The summary line in the messages' language (KIELI, below: Finnish unless KIELI=en or sv).
 site: $(RUNTIME) $(BYTECODE)
-	$(PY) -m generator build --out site
+	@$(PY) -m generator build --out site --lang $(KIELI)
 
 KIELI ?= fi
 PORT ?= 8000
