@@ -11,6 +11,8 @@
 #   make serve         live preview on http://127.0.0.1:8000/ (PORT=8001 for another port)
 #   make new-period PERIOD=1/2028, make new-service SERVICE=<id>   start a record from a template
 #   make schemas       the IDE's schemas (schemas/), after adding or removing ids
+#   make view-artifact DIR=<folder>   CI's built site (the unpacked artifact) on http://127.0.0.1:8000/
+#   DEBUG=1 after any of them: an internal error shows its traceback, for the developers
 #
 # CI's steps (.github/workflows/pull-request.yml runs exactly these):
 #   make ci-check  check in GitHub's annotation format (urls.txt and the schemas' ids included),
@@ -27,6 +29,7 @@ RUNTIME := $(VENV)/.runtime-installed
 DEV := $(VENV)/.dev-installed
 
 .PHONY: site test lint check check-strict serve urls translations new-period new-service bench schemas clean browser-deps \
+	view-artifact \
 	ci-check ci-build ci-html
 
 # pip says only what failed (-qq: no progress, no warnings, no "new pip version" notice).
@@ -61,11 +64,16 @@ PORT ?= 8000
 ifeq ($(CI),)
 QUIET_FAIL = || { kill -PIPE $$PPID; exit 1; }
 endif
-EDITOR_TARGETS := check check-strict urls translations serve new-period new-service schemas
+EDITOR_TARGETS := check check-strict urls translations serve new-period new-service schemas view-artifact
 # bash runs these recipes: after Ctrl+C (which stops `serve`) a POSIX sh would die of the interrupt
 # too, and make would print "make: *** [Makefile:NN: serve] Interrupt"; bash waits for the program,
 # which says "Preview stopped." in the editor's language and exits normally.
 $(EDITOR_TARGETS): SHELL := /bin/bash
+
+# make <command> DEBUG=1: an internal error shows its traceback, for the developers (as --debug).
+ifneq ($(DEBUG),)
+export KG_DEBUG := 1
+endif
 
 check: $(RUNTIME) $(BYTECODE)
 	@$(PY) -m generator check --lang $(KIELI) $(QUIET_FAIL)
@@ -92,6 +100,11 @@ new-service: $(RUNTIME) $(BYTECODE)
 
 schemas: $(RUNTIME)
 	@$(PY) -m generator schemas --lang $(KIELI) $(QUIET_FAIL)
+
+# make view-artifact DIR=<folder>: CI's built site (the unpacked artifact) on http://127.0.0.1:8000/.
+# Its addresses start at the site root, so opening its index.html from the disk shows no styles.
+view-artifact: $(RUNTIME) $(BYTECODE)
+	@$(PY) -m generator view "$(DIR)" --port $(PORT) --lang $(KIELI) $(QUIET_FAIL)
 
 ci-check: $(RUNTIME) $(BYTECODE)
 	$(PY) -m generator check --format github

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 
@@ -120,7 +121,8 @@ def data_options(func):
 @click.pass_context
 def main(ctx: click.Context, debug: bool) -> None:
     """Kanta onboarding guide: check the data, build the site, preview it."""
-    ctx.obj = {"debug": debug}
+    # `make <command> DEBUG=1` sets KG_DEBUG (the Makefile): the same as --debug.
+    ctx.obj = {"debug": debug or os.environ.get("KG_DEBUG") == "1"}
 
 
 @main.command()
@@ -234,6 +236,18 @@ def serve(data_dir: Path, content_dir: Path | None, today: str | None, port: int
 
 
 @main.command()
+@click.argument("folder", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.option("--port", default=8000, type=click.IntRange(0, 65535), show_default=True,
+              help="Port on 127.0.0.1.")
+@click.option("--lang", type=click.Choice(["en", "fi", "sv"]), default="en", help=LANG_HELP)
+def view(folder: Path, port: int, lang: str) -> None:
+    """Show an already built site, such as CI's unpacked artifact, on http://127.0.0.1:PORT/."""
+    from .serve import view as run
+
+    run(folder, port=port, lang=lang)
+
+
+@main.command()
 @click.option("--lang", type=click.Choice(["en", "fi", "sv"]), default="en", help=LANG_HELP)
 @click.option("--check", "check_only", is_flag=True, help="Fail if the committed schemas are stale.")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("schemas"),
@@ -323,7 +337,8 @@ def new() -> None:
 @click.option("--lang", type=click.Choice(["en", "fi", "sv"]), default="en", help=LANG_HELP)
 def new_period(period_id: str, data_dir: Path, content_dir: Path | None, today: str | None,
                lang: str) -> None:
-    """Add period PERIOD_ID (e.g. 1/2028) with the usual pattern's dates, marked as examples."""
+    """Add period PERIOD_ID (e.g. 1/2028) with the usual pattern's dates, marked as examples;
+    its addresses go to urls.txt and its id to schemas/."""
     from .messages import say
     from .scaffold import ScaffoldError
     from .scaffold import new_period as add
@@ -343,7 +358,7 @@ def new_period(period_id: str, data_dir: Path, content_dir: Path | None, today: 
 @click.option("--lang", type=click.Choice(["en", "fi", "sv"]), default="en", help=LANG_HELP)
 def new_service(service_id: str, data_dir: Path, content_dir: Path | None, today: str | None,
                 lang: str) -> None:
-    """Add a complete, commented service template with the id SERVICE_ID."""
+    """Add a complete, commented service template with the id SERVICE_ID; its id goes to schemas/."""
     from .messages import say
     from .scaffold import ScaffoldError
     from .scaffold import new_service as add

@@ -288,6 +288,22 @@ TEXTS: dict[str, dict[str, str | dict[str, str]]] = {
         "fi": "Keskeytetty (Ctrl+C).",
         "sv": "Avbrutet (Ctrl+C).",
     },
+    "view-address": {
+        "en": "The built site {folder} at {url}  (Ctrl+C stops). Its headers (CSP, caching) are not "
+              "the CDN's: make serve has those.",
+        "fi": "Rakennettu sivusto {folder} osoitteessa {url}  (Ctrl+C lopettaa). Otsakkeet (CSP, "
+              "välimuisti) eivät ole julkaisun: ne näkee esikatselussa make serve.",
+        "sv": "Den byggda webbplatsen {folder} på {url}  (Ctrl+C avslutar). Rubrikerna (CSP, cachning) "
+              "är inte publiceringens: dem ser du i förhandsvisningen make serve.",
+    },
+    "view-not-a-site": {
+        "en": "{folder} is not a built site (it has no index.html): give the folder the artifact was "
+              "unpacked into, the one with index.html in it.",
+        "fi": "{folder} ei ole rakennettu sivusto (siinä ei ole tiedostoa index.html): anna kansio, "
+              "johon paketti purettiin ja jossa index.html on.",
+        "sv": "{folder} är ingen byggd webbplats (den har ingen index.html): ange mappen som paketet "
+              "packades upp i, den med index.html.",
+    },
     "serve-stopped": {
         "en": "Preview stopped.",
         "fi": "Esikatselu pysäytetty.",
@@ -449,11 +465,11 @@ TEXTS: dict[str, dict[str, str | dict[str, str]]] = {
               "to the developers with the output of the same command run with --debug "
               "(.venv/bin/python -m generator --debug {command} …).",
         "fi": "Sisäinen virhe komennossa '{command}' ({error}). Tämä on ohjelmavirhe: ilmoita siitä "
-              "kehittäjille ja liitä mukaan saman komennon tuloste valitsimella --debug "
-              "(.venv/bin/python -m generator --debug {command} …).",
+              "kehittäjille ja liitä mukaan saman komennon tuloste, kun se ajetaan uudelleen lisäyksellä "
+              "DEBUG=1 (esimerkiksi make check DEBUG=1).",
         "sv": "Internt fel i kommandot '{command}' ({error}). Det här är en bugg: rapportera den till "
-              "utvecklarna med utdata från samma kommando körd med --debug "
-              "(.venv/bin/python -m generator --debug {command} …).",
+              "utvecklarna med utdata från samma kommando körd på nytt med tillägget DEBUG=1 "
+              "(till exempel make check DEBUG=1).",
     },
 }
 
