@@ -188,9 +188,12 @@ TEXTS: dict[str, dict[str, str | dict[str, str]]] = {
               "till exempel 1/2028",
     },
     "new-period-exists": {
-        "en": "period {id} already exists in {file}: nothing was added",
-        "fi": "jakso {id} on jo tiedostossa {file}: mitään ei lisätty",
-        "sv": "perioden {id} finns redan i {file}: ingenting lades till",
+        "en": "period {id} already exists ({file}): nothing was added; choose another period, e.g. the "
+              "next year's",
+        "fi": "jakso {id} on jo olemassa ({file}): mitään ei lisätty; valitse toinen jakso, esimerkiksi "
+              "seuraavan vuoden",
+        "sv": "perioden {id} finns redan ({file}): ingenting lades till; välj en annan period, till "
+              "exempel nästa års",
     },
     "new-no-model": {
         "en": "no earlier period {number}/YYYY to copy the pattern from: copy a period in {file} by hand",
@@ -207,9 +210,11 @@ TEXTS: dict[str, dict[str, str | dict[str, str]]] = {
               "till exempel tidsbokning",
     },
     "new-service-exists": {
-        "en": "service {id} already exists in {file}: nothing was added",
-        "fi": "palvelu {id} on jo tiedostossa {file}: mitään ei lisätty",
-        "sv": "tjänsten {id} finns redan i {file}: ingenting lades till",
+        "en": "service {id} already exists ({file}): nothing was added; give the new service an id of "
+              "its own",
+        "fi": "palvelu {id} on jo olemassa ({file}): mitään ei lisätty; anna uudelle palvelulle oma "
+              "tunniste",
+        "sv": "tjänsten {id} finns redan ({file}): ingenting lades till; ge den nya tjänsten ett eget id",
     },
     "new-fix-data-first": {
         "en": "fix the data first (run `make check`), nothing was added: {problem}",

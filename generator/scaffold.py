@@ -55,8 +55,10 @@ def new_period(data_dir: Path, period_id: str, today: dt.date) -> Said:
     if not match or not FIRST_YEAR <= int(match[2]) <= LAST_YEAR:
         raise ScaffoldError("new-bad-period-id", id=printable(period_id), first=FIRST_YEAR, last=LAST_YEAR)
     project, _ = _load(data_dir, today)
-    if any(p.id == period_id for p in project.periods):
-        raise ScaffoldError("new-period-exists", id=period_id, file=data_dir / "periods.yaml")
+    for i, p in enumerate(project.periods):
+        if p.id == period_id:
+            line = project.line_of("periods.yaml", ("periods", i, "id"))
+            raise ScaffoldError("new-period-exists", id=period_id, file=f"{data_dir / 'periods.yaml'}:{line}")
     number, year = match[1], int(match[2])
     models = sorted((p for p in project.periods if p.id.startswith(f"{number}/") and int(p.id[2:]) < year),
                     key=lambda p: p.start)
@@ -112,8 +114,10 @@ def new_service(data_dir: Path, service_id: str, today: dt.date) -> Said:
     if not ID_RE.fullmatch(service_id):
         raise ScaffoldError("new-bad-service-id", id=printable(service_id))
     project, _ = _load(data_dir, today)
-    if any(s.id == service_id for s in project.services):
-        raise ScaffoldError("new-service-exists", id=service_id, file=data_dir / "services.yaml")
+    for i, s in enumerate(project.services):
+        if s.id == service_id:
+            line = project.line_of("services.yaml", ("services", i, "id"))
+            raise ScaffoldError("new-service-exists", id=service_id, file=f"{data_dir / 'services.yaml'}:{line}")
     langs = project.languages
 
     def text(key: str, comment: str, indent: int = 4) -> list[str]:

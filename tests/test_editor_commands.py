@@ -35,7 +35,12 @@ def test_new_period_follows_the_pattern_and_passes_check(data_copy: Path):
 
 
 def test_new_period_refuses_duplicates_and_bad_ids(data_copy: Path):
-    assert invoke("new", "period", "1/2027", "--data", str(data_copy)).exit_code == 1
+    text = (data_copy / "periods.yaml").read_text()
+    existing = re.search(r'^  - id: "(\S+)"', text, re.M)[1]
+    refused = invoke("new", "period", existing, "--data", str(data_copy), "--lang", "fi")
+    line = text[:text.index(f'  - id: "{existing}"')].count("\n") + 1
+    assert refused.exit_code == 1
+    assert f"jakso {existing} on jo olemassa ({data_copy / 'periods.yaml'}:{line})" in refused.output
     bad = invoke("new", "period", "2028-1", "--data", str(data_copy))
     assert bad.exit_code == 1 and "write it as N/YYYY" in bad.output
 
