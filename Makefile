@@ -1,5 +1,5 @@
 # One command each, on a fresh clone:
-#   make site    build the real site into site/
+#   make site    build the real site into site/ (its summary line in KIELI's language, below)
 #   make test    run the whole test suite (lint, the generator's tests, the content's checks), in parallel
 #   make test-content  only the content's checks (tests/content_checks/: the shipped data/ and content/)
 #   make bench   measure build cost and page weight (not part of make test)
@@ -14,6 +14,8 @@
 #   make schemas       the IDE's schemas (schemas/), after adding or removing ids
 #   make diff          what the change shows readers: pages, addresses, calendars and feeds compared
 #                      with BASE (default origin/main, else main; e.g. make diff BASE=HEAD)
+#   make view-artifact DIR=<folder>   CI's built site (the unpacked artifact) on http://127.0.0.1:8000/
+#   DEBUG=1 after any of them: an internal error shows its traceback, for the developers
 #
 # CI's steps (.github/workflows/pull-request.yml runs exactly these):
 #   make ci-check  check in GitHub's annotation format (urls.txt and the schemas' ids included),
@@ -32,27 +34,31 @@ RUNTIME := $(VENV)/.runtime-installed
 DEV := $(VENV)/.dev-installed
 
 .PHONY: site test lint check check-strict serve urls translations new-period new-service bench schemas clean browser-deps \
+	view-artifact \
 	ci-check ci-build ci-content ci-system test-content diff ci-diff
 
+# pip says only what failed (-qq: no progress, no warnings, no "new pip version" notice).
+PIP_QUIET := --quiet --quiet --disable-pip-version-check
 $(RUNTIME): requirements.lock
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements.lock
-	touch $@
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install $(PIP_QUIET) --require-hashes --no-deps -r requirements.lock
+	@touch $@
 
 $(DEV): requirements-dev.lock $(RUNTIME)
-	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements-dev.lock
-	touch $@
+	@$(PY) -m pip install $(PIP_QUIET) --require-hashes --no-deps -r requirements-dev.lock
+	@touch $@
 
 # The generator's own bytecode, written once. Python writes it itself on first import unless
 # PYTHONDONTWRITEBYTECODE is set (as in some CI images); then it would recompile the whole
 # package on every run: about 0.1 s of each build and check.
 BYTECODE := generator/__pycache__/.compiled
 $(BYTECODE): $(RUNTIME) $(wildcard generator/*.py)
-	$(PY) -m compileall -q generator
-	touch $@
+	@$(PY) -m compileall -q generator
+	@touch $@
 
+# The summary line in the messages' language (KIELI, below: Finnish unless KIELI=en or sv).
 site: $(RUNTIME) $(BYTECODE)
-	$(PY) -m generator build --out site
+	@$(PY) -m generator build --out site --lang $(KIELI)
 
 KIELI ?= fi
 PORT ?= 8000
@@ -63,11 +69,16 @@ PORT ?= 8000
 ifeq ($(CI),)
 QUIET_FAIL = || { kill -PIPE $$PPID; exit 1; }
 endif
-EDITOR_TARGETS := check check-strict urls translations serve new-period new-service schemas diff
+EDITOR_TARGETS := check check-strict urls translations serve new-period new-service schemas diff view-artifact
 # bash runs these recipes: after Ctrl+C (which stops `serve`) a POSIX sh would die of the interrupt
 # too, and make would print "make: *** [Makefile:NN: serve] Interrupt"; bash waits for the program,
 # which says "Preview stopped." in the editor's language and exits normally.
 $(EDITOR_TARGETS): SHELL := /bin/bash
+
+# make <command> DEBUG=1: an internal error shows its traceback, for the developers (as --debug).
+ifneq ($(DEBUG),)
+export KG_DEBUG := 1
+endif
 
 check: $(RUNTIME) $(BYTECODE)
 	@$(PY) -m generator check --lang $(KIELI) $(QUIET_FAIL)
@@ -102,6 +113,11 @@ export BASE
 DIFF_BASE = $(if $(BASE),--base "$$BASE")
 diff: $(RUNTIME) $(BYTECODE)
 	@$(PY) -m generator diff $(DIFF_BASE) --lang $(KIELI) $(QUIET_FAIL)
+
+# make view-artifact DIR=<folder>: CI's built site (the unpacked artifact) on http://127.0.0.1:8000/.
+# Its addresses start at the site root, so opening its index.html from the disk shows no styles.
+view-artifact: $(RUNTIME) $(BYTECODE)
+	@$(PY) -m generator view "$(DIR)" --port $(PORT) --lang $(KIELI) $(QUIET_FAIL)
 
 ci-check: $(RUNTIME) $(BYTECODE)
 	$(PY) -m generator check --format github

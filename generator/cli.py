@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 
@@ -120,7 +121,8 @@ def data_options(func):
 @click.pass_context
 def main(ctx: click.Context, debug: bool) -> None:
     """Kanta onboarding guide: check the data, build the site, preview it."""
-    ctx.obj = {"debug": debug}
+    # `make <command> DEBUG=1` sets KG_DEBUG (the Makefile): the same as --debug.
+    ctx.obj = {"debug": debug or os.environ.get("KG_DEBUG") == "1"}
 
 
 @main.command()
@@ -178,7 +180,7 @@ def build(data_dir: Path, content_dir: Path | None, today: str | None, out_dir: 
 def _build(data_dir, content_dir, today, out_dir, work_dir, lang, engine) -> None:
     from .errors import BuildError
     from .guard import GuardError
-    from .messages import say, translate
+    from .messages import say, seconds, translate
     from .pipeline import build_site
     from .report import format_text
 
@@ -214,7 +216,7 @@ def _build(data_dir, content_dir, today, out_dir, work_dir, lang, engine) -> Non
         click.echo(format_text(result.warnings, lang), err=True)
     counts = ", ".join(say("pages", lang, lang=code, n=n) for code, n in result.pages.items())
     click.echo(say("built", lang, out=printable(str(result.out_dir)), counts=counts,
-                   seconds=f"{sum(result.timings.values()):.1f}"))
+                   seconds=seconds(sum(result.timings.values()), lang)))
 
 
 @main.command()
@@ -231,6 +233,18 @@ def serve(data_dir: Path, content_dir: Path | None, today: str | None, port: int
     from .serve import serve as run
 
     run(data_dir, content_dir, out_dir, port=port, today=_today(today) if today else None, lang=lang)
+
+
+@main.command()
+@click.argument("folder", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.option("--port", default=8000, type=click.IntRange(0, 65535), show_default=True,
+              help="Port on 127.0.0.1.")
+@click.option("--lang", type=click.Choice(["en", "fi", "sv"]), default="en", help=LANG_HELP)
+def view(folder: Path, port: int, lang: str) -> None:
+    """Show an already built site, such as CI's unpacked artifact, on http://127.0.0.1:PORT/."""
+    from .serve import view as run
+
+    run(folder, port=port, lang=lang)
 
 
 @main.command()
@@ -253,11 +267,14 @@ def schemas(check_only: bool, out_dir: Path, lang: str, data_dir: Path) -> None:
         stale.append(REFERENCE_PATH)
         if not check_only:
             reference.write_text(data_reference(), encoding="utf-8")
-    if check_only and stale:
-        from .messages import say
+    from .messages import say
 
+    if check_only and stale:
         click.echo(say("schemas-stale", lang, files=", ".join(stale)), err=True)
         sys.exit(1)
+    shown = [name if name == REFERENCE_PATH else (out_dir / name).as_posix() for name in stale]
+    click.echo(say("schemas-wrote", lang, files=", ".join(shown)) if shown
+               else say("schemas-current", lang, out=printable(str(out_dir))))
 
 
 @main.command()
@@ -355,7 +372,8 @@ def new() -> None:
 @click.option("--lang", type=click.Choice(["en", "fi", "sv"]), default="en", help=LANG_HELP)
 def new_period(period_id: str, data_dir: Path, content_dir: Path | None, today: str | None,
                lang: str) -> None:
-    """Add period PERIOD_ID (e.g. 1/2028) with the usual pattern's dates, marked as examples."""
+    """Add period PERIOD_ID (e.g. 1/2028) with the usual pattern's dates, marked as examples;
+    its addresses go to urls.txt and its id to schemas/."""
     from .messages import say
     from .scaffold import ScaffoldError
     from .scaffold import new_period as add
@@ -363,11 +381,10 @@ def new_period(period_id: str, data_dir: Path, content_dir: Path | None, today: 
     try:
         done = add(data_dir, period_id, _today(today))
     except ScaffoldError as exc:
-        click.echo(say("new-failed", lang, error=str(exc)), err=True)
+        click.echo(say("new-failed", lang, error=exc.text(lang)), err=True)
         sys.exit(1)
-    click.echo(done if lang == "en" else say("new-period-added", lang, id=period_id,
-                                             file=data_dir / "periods.yaml"))
-    click.echo(say("new-then-urls", lang))
+    for code, values in done:
+        click.echo(say(code, lang, **values))
 
 
 @new.command("service")
@@ -376,15 +393,15 @@ def new_period(period_id: str, data_dir: Path, content_dir: Path | None, today: 
 @click.option("--lang", type=click.Choice(["en", "fi", "sv"]), default="en", help=LANG_HELP)
 def new_service(service_id: str, data_dir: Path, content_dir: Path | None, today: str | None,
                 lang: str) -> None:
-    """Add a complete, commented service template with the id SERVICE_ID."""
+    """Add a complete, commented service template with the id SERVICE_ID; its id goes to schemas/."""
     from .messages import say
     from .scaffold import ScaffoldError
     from .scaffold import new_service as add
 
     try:
-        add(data_dir, service_id, _today(today))
+        done = add(data_dir, service_id, _today(today))
     except ScaffoldError as exc:
-        click.echo(say("new-failed", lang, error=str(exc)), err=True)
+        click.echo(say("new-failed", lang, error=exc.text(lang)), err=True)
         sys.exit(1)
-    click.echo(say("new-service-added", lang, id=service_id, file=data_dir / "services.yaml"))
-    click.echo(say("new-then-urls", lang))
+    for code, values in done:
+        click.echo(say(code, lang, **values))

@@ -205,6 +205,12 @@ def gone_problems(path: Path, shown: str, missing: list[str], site: SitePlan,
                                     "service in data/services.yaml; if it was removed on purpose, run "
                                     f"`{UPDATE}`", severity=ERROR,
                                     code="urls-moved-service", args=(url, new, service, entry, UPDATE)))
+        elif new and not _has_redirects(site):
+            problems.append(Problem(*at, hint=f"the page seems to have a new address {new}: keep the old "
+                                    "one working by adding two lines at the end of data/site.yaml: "
+                                    f"`redirects:` and below it `  - {{old: {url}, new: {new}}}`; if the page "
+                                    f"was removed on purpose, run `{UPDATE}`",
+                                    severity=ERROR, code="urls-moved-new-key", args=(url, new, UPDATE)))
         elif new:
             problems.append(Problem(*at, hint=f"the page seems to have a new address {new}: keep the old "
                                     f"one working with `- {{old: {url}, new: {new}}}` under `redirects:` in "
@@ -217,6 +223,13 @@ def gone_problems(path: Path, shown: str, missing: list[str], site: SitePlan,
                                     f"purpose, run `{UPDATE}`", severity=ERROR, code="urls-gone",
                                     args=(url, UPDATE)))
     return problems
+
+
+def _has_redirects(site: SitePlan) -> bool:
+    """Whether data/site.yaml has the key `redirects:` that a new redirect goes under."""
+    path = Path(site.project.data_dir) / "site.yaml"
+    return path.is_file() and any(line.startswith("redirects:")
+                                  for line in path.read_text(encoding="utf-8").splitlines())
 
 
 def _service_at(site: SitePlan, url: str) -> str | None:

@@ -141,9 +141,9 @@ TEXTS: dict[str, dict[str, str | dict[str, str]]] = {
     },
     # --- new period / new service ---
     "new-period-added": {
-        "en": "Added period {id} to {file} (example dates).",
-        "fi": "Jakso {id} lisätty tiedostoon {file} (esimerkkipäivämäärät).",
-        "sv": "Perioden {id} lades till i {file} (exempeldatum).",
+        "en": "Added period {id} to {file} (example dates, following the pattern of {model}).",
+        "fi": "Jakso {id} lisätty tiedostoon {file} (esimerkkipäivämäärät jakson {model} mallin mukaan).",
+        "sv": "Perioden {id} lades till i {file} (exempeldatum enligt mönstret för {model}).",
     },
     "new-service-added": {
         "en": "Added service {id} to {file}. Replace every TODO (and the other languages' slug `todo`), then "
@@ -154,18 +154,82 @@ TEXTS: dict[str, dict[str, str | dict[str, str]]] = {
         "sv": "Tjänsten {id} lades till i {file}. Ersätt varje TODO (och den svenska adressens `todo`) och "
               "kör `make check`; lägg till tjänsten i `accepts:` för de perioder som tar emot den.",
     },
+    "new-lists-updated": {
+        "en": "Also updated (the new addresses and ids): {files}. Save them with your change.",
+        "fi": "Päivitetty myös (uudet osoitteet ja tunnisteet): {files}. Tallenna ne muutoksesi mukana.",
+        "sv": "Uppdaterade också (de nya adresserna och id:na): {files}. Spara dem tillsammans med din ändring.",
+    },
+    "new-then-urls": {
+        "en": "The site gets new addresses and ids: run `make urls` and `make schemas` now, then `make check`, "
+              "and save urls.txt and schemas/ with your change.",
+        "fi": "Sivustolle tulee uusia osoitteita ja tunnisteita: aja nyt `make urls` ja `make schemas`, sitten "
+              "`make check`, ja tallenna urls.txt ja schemas/ muutoksesi mukana.",
+        "sv": "Webbplatsen får nya adresser och id:n: kör nu `make urls` och `make schemas`, sedan `make check`, "
+              "och spara urls.txt och schemas/ tillsammans med din ändring.",
+    },
+    "new-service-then-urls": {
+        "en": "The service's pages get their addresses from its slugs: once they are written, `make check` "
+              "lists the new addresses; then run `make urls` and save urls.txt with your change.",
+        "fi": "Palvelun sivujen osoitteet tulevat sen slug-kentästä: kun ne on kirjoitettu, `make check` "
+              "luettelee uudet osoitteet; aja silloin `make urls` ja tallenna urls.txt muutoksesi mukana.",
+        "sv": "Tjänstens sidor får sina adresser från dess slug: när de är skrivna listar `make check` de nya "
+              "adresserna; kör då `make urls` och spara urls.txt tillsammans med din ändring.",
+    },
     "new-failed": {
         "en": "error: {error}",
         "fi": "virhe: {error}",
         "sv": "fel: {error}",
     },
-    "new-then-urls": {
-        "en": "The site gets new addresses and ids: once `make check` passes, run `make urls` and "
-              "`make schemas` and save urls.txt and schemas/ with your change.",
-        "fi": "Sivustolle tulee uusia osoitteita ja tunnisteita: kun `make check` menee läpi, aja `make urls` "
-              "ja `make schemas` ja tallenna urls.txt ja schemas/ muutoksesi mukana.",
-        "sv": "Webbplatsen får nya adresser och id:n: när `make check` går igenom, kör `make urls` och "
-              "`make schemas` och spara urls.txt och schemas/ tillsammans med din ändring.",
+    "new-bad-period-id": {
+        "en": "'{id}' is not a period id: write it as N/YYYY with a year from {first} to {last}, e.g. 1/2028",
+        "fi": "'{id}' ei ole jakson tunniste: kirjoita se muodossa N/VVVV vuodella {first}–{last}, "
+              "esimerkiksi 1/2028",
+        "sv": "'{id}' är inget period-id: skriv det som N/ÅÅÅÅ med ett år mellan {first} och {last}, "
+              "till exempel 1/2028",
+    },
+    "new-period-exists": {
+        "en": "period {id} already exists ({file}): nothing was added; choose another period, e.g. the "
+              "next year's",
+        "fi": "jakso {id} on jo olemassa ({file}): mitään ei lisätty; valitse toinen jakso, esimerkiksi "
+              "seuraavan vuoden",
+        "sv": "perioden {id} finns redan ({file}): ingenting lades till; välj en annan period, till "
+              "exempel nästa års",
+    },
+    "new-no-model": {
+        "en": "no earlier period {number}/YYYY to copy the pattern from: copy a period in {file} by hand",
+        "fi": "aiempaa jaksoa {number}/VVVV ei ole, joten päivämäärien mallia ei voi kopioida: kopioi jakso "
+              "tiedostossa {file} käsin",
+        "sv": "det finns ingen tidigare period {number}/ÅÅÅÅ att kopiera mönstret från: kopiera en period i "
+              "{file} för hand",
+    },
+    "new-bad-service-id": {
+        "en": "'{id}' is not a valid id: use lowercase a-z, digits and hyphens, e.g. ajanvaraus or ajan-varaus",
+        "fi": "'{id}' ei kelpaa tunnisteeksi: käytä pieniä kirjaimia a–z, numeroita ja väliviivoja, "
+              "esimerkiksi ajanvaraus tai ajan-varaus",
+        "sv": "'{id}' är inget giltigt id: använd små bokstäver a–z, siffror och bindestreck, "
+              "till exempel tidsbokning",
+    },
+    "new-service-exists": {
+        "en": "service {id} already exists ({file}): nothing was added; give the new service an id of "
+              "its own",
+        "fi": "palvelu {id} on jo olemassa ({file}): mitään ei lisätty; anna uudelle palvelulle oma "
+              "tunniste",
+        "sv": "tjänsten {id} finns redan ({file}): ingenting lades till; ge den nya tjänsten ett eget id",
+    },
+    "new-fix-data-first": {
+        "en": "fix the data first (run `make check`), nothing was added: {problem}",
+        "fi": "korjaa ensin aineisto (aja `make check`), mitään ei lisätty: {problem}",
+        "sv": "rätta först data (kör `make check`), ingenting lades till: {problem}",
+    },
+    "new-finish-todos": {
+        "en": "finish the TODO texts first (run `make check`): nothing was added",
+        "fi": "kirjoita ensin TODO-tekstit valmiiksi (aja `make check`): mitään ei lisätty",
+        "sv": "skriv först klart TODO-texterna (kör `make check`): ingenting lades till",
+    },
+    "new-not-appended": {
+        "en": "could not append to {file} (nothing was changed): {problem}",
+        "fi": "tiedostoon {file} ei voitu lisätä (mitään ei muutettu): {problem}",
+        "sv": "det gick inte att lägga till i {file} (ingenting ändrades): {problem}",
     },
     # --- diff: what an edit changes for readers (sitediff.py), a Markdown report ---
     "diff-title": {
@@ -308,6 +372,16 @@ TEXTS: dict[str, dict[str, str | dict[str, str]]] = {
         "fi": "Skeemat eivät ole ajan tasalla: {files}. Aja: make schemas",
         "sv": "Scheman är inte aktuella: {files}. Kör: make schemas",
     },
+    "schemas-wrote": {
+        "en": "Wrote {files}: save them with your change.",
+        "fi": "Kirjoitettu {files}: tallenna ne muutoksesi mukana.",
+        "sv": "Skrev {files}: spara dem tillsammans med din ändring.",
+    },
+    "schemas-current": {
+        "en": "The schemas in {out}/ are current: nothing to write.",
+        "fi": "Kansion {out}/ skeemat ovat ajan tasalla: mitään ei tarvinnut kirjoittaa.",
+        "sv": "Schemana i {out}/ är aktuella: ingenting behövde skrivas.",
+    },
     # --- serve (issue 12 item 2 / issue 13): what the preview prints and answers ---
     "serve-address": {
         "en": "Preview: {url}  (Ctrl+C stops)",
@@ -318,6 +392,11 @@ TEXTS: dict[str, dict[str, str | dict[str, str]]] = {
         "en": "Change detected, rebuilding…",
         "fi": "Muutos havaittu, sivusto rakennetaan uudelleen…",
         "sv": "Ändring upptäckt, webbplatsen byggs om…",
+    },
+    "serve-built": {
+        "en": "Built in {seconds} s",
+        "fi": "Rakennettu {seconds} sekunnissa",
+        "sv": "Byggd på {seconds} s",
     },
     "serve-rebuilt": {
         "en": "Rebuilt in {seconds} s",
@@ -348,6 +427,22 @@ TEXTS: dict[str, dict[str, str | dict[str, str]]] = {
         "en": "Interrupted (Ctrl+C).",
         "fi": "Keskeytetty (Ctrl+C).",
         "sv": "Avbrutet (Ctrl+C).",
+    },
+    "view-address": {
+        "en": "The built site {folder} at {url}  (Ctrl+C stops). Its headers (CSP, caching) are not "
+              "the CDN's: make serve has those.",
+        "fi": "Rakennettu sivusto {folder} osoitteessa {url}  (Ctrl+C lopettaa). Otsakkeet (CSP, "
+              "välimuisti) eivät ole julkaisun: ne näkee esikatselussa make serve.",
+        "sv": "Den byggda webbplatsen {folder} på {url}  (Ctrl+C avslutar). Rubrikerna (CSP, cachning) "
+              "är inte publiceringens: dem ser du i förhandsvisningen make serve.",
+    },
+    "view-not-a-site": {
+        "en": "{folder} is not a built site (it has no index.html): give the folder the artifact was "
+              "unpacked into, the one with index.html in it.",
+        "fi": "{folder} ei ole rakennettu sivusto (siinä ei ole tiedostoa index.html): anna kansio, "
+              "johon paketti purettiin ja jossa index.html on.",
+        "sv": "{folder} är ingen byggd webbplats (den har ingen index.html): ange mappen som paketet "
+              "packades upp i, den med index.html.",
     },
     "serve-stopped": {
         "en": "Preview stopped.",
@@ -510,11 +605,11 @@ TEXTS: dict[str, dict[str, str | dict[str, str]]] = {
               "to the developers with the output of the same command run with --debug "
               "(.venv/bin/python -m generator --debug {command} …).",
         "fi": "Sisäinen virhe komennossa '{command}' ({error}). Tämä on ohjelmavirhe: ilmoita siitä "
-              "kehittäjille ja liitä mukaan saman komennon tuloste valitsimella --debug "
-              "(.venv/bin/python -m generator --debug {command} …).",
+              "kehittäjille ja liitä mukaan saman komennon tuloste, kun se ajetaan uudelleen lisäyksellä "
+              "DEBUG=1 (esimerkiksi make check DEBUG=1).",
         "sv": "Internt fel i kommandot '{command}' ({error}). Det här är en bugg: rapportera den till "
-              "utvecklarna med utdata från samma kommando körd med --debug "
-              "(.venv/bin/python -m generator --debug {command} …).",
+              "utvecklarna med utdata från samma kommando körd på nytt med tillägget DEBUG=1 "
+              "(till exempel make check DEBUG=1).",
     },
 }
 
@@ -627,8 +722,27 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "sv": ("id '{0}' används två gånger (först på rad {1})", "ge varje post ett eget id"),
     },
     "date-order": {
-        "fi": ("päivämäärät ovat väärässä järjestyksessä", "tarkista päivämäärät"),
-        "sv": ("datumen är i fel ordning", "kontrollera datumen"),
+        "fi": ("tilaisuus päättyy ennen kuin se alkaa", "tarkista kellonajat"),
+        "sv": ("tillfället slutar innan det börjar", "kontrollera klockslagen"),
+    },
+    "period-order": {
+        "fi": ("jakso {0} päättyy ({1}) ennen kuin se alkaa ({2})",
+               "vaihda päivämäärät keskenään tai korjaa kirjoitusvirhe; jakson tilaisuudet ja "
+               "päällekkäisyys muiden jaksojen kanssa tarkistetaan, kun päivämäärät ovat järjestyksessä"),
+        "sv": ("perioden {0} slutar ({1}) innan den börjar ({2})",
+               "byt plats på datumen eller rätta skrivfelet; periodens tillfällen och överlappning med "
+               "andra perioder kontrolleras när datumen är i ordning"),
+    },
+    "registration-order": {
+        "fi": ("ilmoittautuminen päättyy ({0}) ennen kuin se alkaa ({1})",
+               "vaihda päivämäärät keskenään tai korjaa kirjoitusvirhe"),
+        "sv": ("anmälan stängs ({0}) innan den öppnar ({1})", "byt plats på datumen eller rätta skrivfelet"),
+    },
+    "registration-late": {
+        "fi": ("ilmoittautuminen päättyy ({0}) samana päivänä tai sen jälkeen, kun jakso alkaa ({1})",
+               "ilmoittautumisen on päätyttävä ennen jakson alkua"),
+        "sv": ("anmälan stängs ({0}) samma dag som perioden börjar ({1}) eller senare",
+               "anmälan måste stängas innan perioden börjar"),
     },
     "stale-review": {
         "fi": ("tietoja ei ole tarkistettu yli 12 kuukauteen", "tarkista tiedot ja päivitä `last_reviewed`"),
@@ -887,6 +1001,16 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "`- {{old: {0}, new: {1}}}` under `redirects:` i data/site.yaml; om sidan togs bort "
                "avsiktligt, kör `{2}`"),
     },
+    "urls-moved-new-key": {
+        "fi": ("osoite {0} lakkaisi toimimasta",
+               "sivun uusi osoite näyttää olevan {1}: pidä vanha toiminnassa lisäämällä tiedoston "
+               "data/site.yaml loppuun kaksi riviä: `redirects:` ja sen alle `  - {{old: {0}, new: {1}}}`; "
+               "jos sivu poistettiin tarkoituksella, aja `{2}`"),
+        "sv": ("adressen {0} skulle sluta fungera",
+               "sidans nya adress verkar vara {1}: håll den gamla i bruk genom att lägga till två rader "
+               "sist i data/site.yaml: `redirects:` och under den `  - {{old: {0}, new: {1}}}`; om sidan "
+               "togs bort avsiktligt, kör `{2}`"),
+    },
     "urls-moved-service": {
         "fi": ("osoite {0} lakkaisi toimimasta",
                "palvelun '{2}' uusi osoite näyttää olevan {1}: pidä vanha toiminnassa lisäämällä palvelulle "
@@ -977,12 +1101,18 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "lägg till filen content/{1}/<adress>.md med `id: {0}` i datablocket i början"),
     },
     "event-outside": {
-        "fi": ("tilaisuus on jakson ulkopuolella", "siirrä tilaisuutta tai korjaa jakson päivämäärät"),
-        "sv": ("tillfället ligger utanför perioden", "flytta tillfället eller rätta periodens datum"),
+        "fi": ("tilaisuus on {0}, jakson {1} ({2} – {3}) ulkopuolella",
+               "siirrä tilaisuutta tai korjaa jakson päivämäärät"),
+        "sv": ("tillfället är {0}, utanför perioden {1} ({2} – {3})",
+               "flytta tillfället eller rätta periodens datum"),
     },
     "period-overlap": {
-        "fi": ("jaksot menevät päällekkäin", "jakso ei saa alkaa ennen edellisen loppua"),
-        "sv": ("perioderna överlappar", "en period får inte börja innan den föregående slutar"),
+        "fi": ("jakso {0} ({1} – {2}) on päällekkäin jakson {3} ({4} – {5}, rivi {6}) kanssa",
+               "jaksot eivät saa mennä päällekkäin: korjaa jakson {0} päivämäärät tässä tai jakson {3} "
+               "päivämäärät rivillä {6}"),
+        "sv": ("perioden {0} ({1} – {2}) överlappar perioden {3} ({4} – {5}, rad {6})",
+               "perioder får inte överlappa: rätta periodens {0} datum här eller periodens {3} datum "
+               "på rad {6}"),
     },
     "todo": {
         "fi": ("teksti ({0}) on vielä TODO-merkintä", "kirjoita lopullinen teksti merkinnän tilalle"),
@@ -1002,23 +1132,23 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "fi": ("sivuston osoite site_url ({0}) on vielä paikkamerkki (`site_url_known: false`): "
                "sivukartta, syötteet ja kalenterit osoittaisivat siihen",
                "kun sivuston osoite on päätetty, kirjoita se kohtaan site_url ja poista rivi "
-               "`site_url_known: false`; siihen asti `check --strict` epäonnistuu eikä sivustoa voi julkaista"),
+               "`site_url_known: false`; siihen asti `make check-strict` epäonnistuu eikä sivustoa voi julkaista"),
         "sv": ("webbplatsens adress site_url ({0}) är fortfarande en platshållare (`site_url_known: false`): "
                "webbplatskartan, flödena och kalendrarna skulle peka dit",
                "när webbplatsens adress har bestämts, skriv den som site_url och ta bort raden "
-               "`site_url_known: false`; till dess misslyckas `check --strict` och webbplatsen kan inte "
+               "`site_url_known: false`; till dess misslyckas `make check-strict` och webbplatsen kan inte "
                "publiceras"),
     },
     "example-dates": {
         "fi": ("jakso {0} on käynnissä tai tulossa (tilanne {1}), mutta sen päivämäärät ovat yhä "
                "esimerkkejä (periods.yaml, rivit: {2})",
                "kirjoita `dates: confirmed`, kun Kela on julkaissut päivämäärät (`dates: provisional`, "
-               "jos Kela on ilmoittanut ne alustavina); siihen asti `check --strict` epäonnistuu eikä "
+               "jos Kela on ilmoittanut ne alustavina); siihen asti `make check-strict` epäonnistuu eikä "
                "sivustoa voi julkaista"),
         "sv": ("period {0} pågår eller har ännu inte börjat (läget {1}), men dess datum är fortfarande "
                "exempel (periods.yaml, rader: {2})",
                "skriv `dates: confirmed` när FPA har publicerat datumen (`dates: provisional` om FPA "
-               "har meddelat dem som preliminära); tills dess misslyckas `check --strict` och "
+               "har meddelat dem som preliminära); tills dess misslyckas `make check-strict` och "
                "webbplatsen kan inte publiceras"),
     },
     "provisional-dates-soon": {
@@ -1440,11 +1570,11 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     },
     "bad-page-key": {
         "fi": ("'{0}' ei ole sivuston sivu",
-               "kirjoita process, registration, schedule, services, requirements tai customer, tai "
-               "service:<palvelun id>"),
+               "kirjoita planner, process, registration, schedule, services, requirements tai customer, "
+               "tai service:<palvelun id>"),
         "sv": ("'{0}' är ingen sida på webbplatsen",
-               "skriv process, registration, schedule, services, requirements eller customer, eller "
-               "service:<tjänstens id>"),
+               "skriv planner, process, registration, schedule, services, requirements eller customer, "
+               "eller service:<tjänstens id>"),
     },
 }
 
@@ -1475,6 +1605,13 @@ def say(code: str, lang: str, /, **values) -> str:
         category = plural_category(lang, int(values.get("n", 0)))
         text = text.get(category, text["other"])
     return text.format(**values)
+
+
+def seconds(value: float, lang: str, digits: int = 1) -> str:
+    """A duration in seconds as the language writes numbers (a decimal comma in Finnish and Swedish)."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(round(value, digits), format="0." + "0" * digits, locale=lang)
 
 
 def _format(text: str, args: tuple) -> str | None:

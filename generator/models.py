@@ -887,11 +887,11 @@ class SearchTerm(Record):
                                     "(fi: plural, genitive, partitive, inessive, elative …; sv: definite "
                                     "and plural forms).")
     pages: list[Annotated[str, AfterValidator(_matching(
-        "id", PAGE_KEY_RE, "bad-page-key", "'{0}' is not a page of the site: write process, registration, "
-        "schedule, services, requirements or customer, or service:<id> of a service")),
+        "id", PAGE_KEY_RE, "bad-page-key", "'{0}' is not a page of the site: write planner, process, "
+        "registration, schedule, services, requirements or customer, or service:<id> of a service")),
         BeforeValidator(_one_value("id"))]] = Field(
-        min_length=1, description="The pages that explain the term: process, registration, schedule, "
-        "services, requirements, customer, or service:<id>.")
+        min_length=1, description="The pages that explain the term: home, planner, process, registration, "
+        "schedule, services, requirements, customer, accessibility, or service:<id>.")
 
 
 class SearchTermsFile(Record):

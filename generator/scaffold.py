@@ -8,12 +8,14 @@ previewed but never published.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 from pathlib import Path
 
 from .errors import DataError, Problem
 from .limits import FIRST_YEAR, LAST_YEAR
+from .messages import say, translate
 from .models import ID_RE, PERIOD_ID_RE
 from .printable import printable
 from .validate import load_project
@@ -22,7 +24,19 @@ TODO = "TODO"
 
 
 class ScaffoldError(Exception):
-    pass
+    """Why nothing was added: a catalogue text (generator/messages.py) and its values, and the
+    data problem that stopped it, if one did (shown in the reader's language)."""
+
+    def __init__(self, code: str, problem: Problem | None = None, **values) -> None:
+        self.code, self.problem, self.values = code, problem, values
+        super().__init__(self.text("en"))
+
+    def text(self, lang: str) -> str:
+        values = dict(self.values)
+        if self.problem is not None:
+            p = self.problem
+            values["problem"] = f"{p.file}:{p.line}:{p.column}: {translate(p, lang)[0]}"
+        return say(self.code, lang, **values)
 
 
 def _shift(day: dt.date, years: int) -> dt.date:
@@ -30,21 +44,26 @@ def _shift(day: dt.date, years: int) -> dt.date:
     return day + dt.timedelta(weeks=52 * years)
 
 
-def new_period(data_dir: Path, period_id: str, today: dt.date) -> str:
-    """Append period N/YYYY, copying the dates of the latest period N/earlier year."""
+Said = list[tuple[str, dict]]
+"""What a command did: catalogue codes (generator/messages.py) with their values, one line each."""
+
+
+def new_period(data_dir: Path, period_id: str, today: dt.date) -> Said:
+    """Append period N/YYYY, copying the dates of the latest period N/earlier year; then add its
+    addresses to urls.txt and its id to the schemas, so `make check` passes as it is."""
     match = PERIOD_ID_RE.fullmatch(period_id)
     if not match or not FIRST_YEAR <= int(match[2]) <= LAST_YEAR:
-        raise ScaffoldError(f"'{printable(period_id)}' is not a period id: write it as N/YYYY with a year "
-                            f"from {FIRST_YEAR} to {LAST_YEAR}, e.g. 1/2028")
+        raise ScaffoldError("new-bad-period-id", id=printable(period_id), first=FIRST_YEAR, last=LAST_YEAR)
     project, _ = _load(data_dir, today)
-    if any(p.id == period_id for p in project.periods):
-        raise ScaffoldError(f"period {period_id} already exists in {data_dir / 'periods.yaml'}")
+    for i, p in enumerate(project.periods):
+        if p.id == period_id:
+            line = project.line_of("periods.yaml", ("periods", i, "id"))
+            raise ScaffoldError("new-period-exists", id=period_id, file=f"{data_dir / 'periods.yaml'}:{line}")
     number, year = match[1], int(match[2])
     models = sorted((p for p in project.periods if p.id.startswith(f"{number}/") and int(p.id[2:]) < year),
                     key=lambda p: p.start)
     if not models:
-        raise ScaffoldError(f"no earlier period {number}/YYYY to copy the pattern from; "
-                            "copy a period in periods.yaml by hand")
+        raise ScaffoldError("new-no-model", number=number, file=data_dir / "periods.yaml")
     model = models[-1]
     years = year - model.start.year
 
@@ -53,9 +72,9 @@ def new_period(data_dir: Path, period_id: str, today: dt.date) -> str:
 
     lines = [
         f'  - id: "{period_id}"',
-        f"    # The dates follow the pattern of {model.id}: examples until Kela publishes its own.",
-        "    # When Kela has published them, write them here and set `dates: confirmed`",
-        "    # (`dates: provisional` while Kela calls them preliminary).",
+        f"    # Päivämäärät noudattavat jakson {model.id} mallia: esimerkkejä, kunnes Kela julkaisee omansa.",
+        "    # Kun Kela on julkaissut ne, kirjoita ne tähän ja merkitse `dates: confirmed`",
+        "    # (`dates: provisional`, jos Kela kertoo niiden olevan alustavia).",
         f"    start: {day(model.start)}",
         f"    end: {day(model.end)}",
         "    dates: example",
@@ -80,17 +99,25 @@ def new_period(data_dir: Path, period_id: str, today: dt.date) -> str:
     lines += [f"      - {sid}" for sid in model.accepts]
     lines.append(f"    last_reviewed: {today.isoformat()}")
     _append(data_dir / "periods.yaml", lines)
-    return f"Added period {period_id} to {data_dir / 'periods.yaml'} (example dates, copied from {model.id})."
+    said: Said = [("new-period-added", {"id": period_id, "file": data_dir / "periods.yaml", "model": model.id})]
+    updated, urls_done = _update_lists(data_dir, today, urls=True)
+    if updated:
+        said.append(("new-lists-updated", {"files": ", ".join(updated)}))
+    if not urls_done:
+        said.append(("new-then-urls", {}))
+    return said
 
 
-def new_service(data_dir: Path, service_id: str, today: dt.date) -> str:
-    """Append a complete, commented service template with every text marked TODO."""
+def new_service(data_dir: Path, service_id: str, today: dt.date) -> Said:
+    """Append a complete, commented service template with every text marked TODO, and add its id
+    to the schemas. Its addresses wait for urls.txt until its slugs are written (`check` asks)."""
     if not ID_RE.fullmatch(service_id):
-        raise ScaffoldError(f"'{printable(service_id)}' is not a valid id: use lowercase a-z, digits "
-                            "and hyphens")
+        raise ScaffoldError("new-bad-service-id", id=printable(service_id))
     project, _ = _load(data_dir, today)
-    if any(s.id == service_id for s in project.services):
-        raise ScaffoldError(f"service {service_id} already exists in {data_dir / 'services.yaml'}")
+    for i, s in enumerate(project.services):
+        if s.id == service_id:
+            line = project.line_of("services.yaml", ("services", i, "id"))
+            raise ScaffoldError("new-service-exists", id=service_id, file=f"{data_dir / 'services.yaml'}:{line}")
     langs = project.languages
 
     def text(key: str, comment: str, indent: int = 4) -> list[str]:
@@ -154,9 +181,43 @@ def new_service(data_dir: Path, service_id: str, today: dt.date) -> str:
         + both("Mistä tiedot ovat, jos julkista sivua ei ole.", "Varifrån uppgifterna kommer."),
     ]
     _append(data_dir / "services.yaml", lines)
-    return (f"Added service {service_id} to {data_dir / 'services.yaml'}. Replace every TODO (and the "
-            "other languages' slug `todo`), then run `make check`; add the service to the periods that "
-            "accept it (`accepts:` in periods.yaml); then `make urls` and `make schemas`.")
+    said: Said = [("new-service-added", {"id": service_id, "file": data_dir / "services.yaml"})]
+    updated, _ = _update_lists(data_dir, today, urls=False)
+    if updated:
+        said.append(("new-lists-updated", {"files": ", ".join(updated)}))
+    said.append(("new-service-then-urls", {}))
+    return said
+
+
+def _update_lists(data_dir: Path, today: dt.date, *, urls: bool) -> tuple[list[str], bool]:
+    """What `make schemas` and `make urls` would write for the added record, written: the schemas'
+    lists of ids, and (with `urls`) the record's new addresses added to urls.txt (never one
+    removed: a lost address stays for `check` to report). A list that is not there, or data that
+    does not load yet (TODO texts elsewhere), is left for the editor's own command. Returns the
+    lists written and whether urls.txt is now current for the new record."""
+    from . import TEMPLATE_DIR, manifest
+    from .addresses import planned_urls
+    from .plan import SitePlan
+    from .schema import write_schemas
+
+    updated = []
+    schemas = data_dir.parent / "schemas"
+    if schemas.is_dir() and write_schemas(schemas, data_dir=data_dir):
+        updated.append("schemas/")
+    target = data_dir.parent / manifest.FILE_NAME
+    if not urls or not target.is_file() \
+            or not target.read_text(encoding="utf-8").startswith(manifest.HEADER.splitlines()[0]):
+        return updated, False
+    try:
+        project, _ = load_project(data_dir, today=today, template_dir=TEMPLATE_DIR)
+    except DataError:
+        return updated, False
+    listed = manifest.read(target)
+    added = set(planned_urls(SitePlan(project, today))) - set(listed)
+    if added:
+        manifest.write(target, listed + sorted(added))
+        updated.append(manifest.FILE_NAME)
+    return updated, True
 
 
 def _load(data_dir: Path, today: dt.date):
@@ -165,13 +226,8 @@ def _load(data_dir: Path, today: dt.date):
     except DataError as exc:
         errors = [p for p in exc.problems if p.is_error and p.code != "todo"]
         if errors:
-            raise ScaffoldError("fix the data first (run `make check`): " + _first(errors)) from None
-        raise ScaffoldError("finish the TODO texts first (run `make check`)") from None
-
-
-def _first(problems: list[Problem]) -> str:
-    p = problems[0]
-    return f"{p.file}:{p.line}:{p.column}: {p.message}"
+            raise ScaffoldError("new-fix-data-first", errors[0]) from None
+        raise ScaffoldError("new-finish-todos") from None
 
 
 def _append(path: Path, lines: list[str]) -> None:
@@ -195,8 +251,8 @@ def _append(path: Path, lines: list[str]) -> None:
             errors = [p for p in exc.problems
                       if p.is_error and p.code != "todo" and p.file.endswith(path.name)]
             if errors:
-                raise ScaffoldError(f"could not append to {path} (nothing was changed): " + _first(
-                    errors).replace(str(trial), str(path.parent))) from None
+                shown = dataclasses.replace(errors[0], file=errors[0].file.replace(str(trial), str(path.parent)))
+                raise ScaffoldError("new-not-appended", shown, file=path) from None
     fresh = path.with_name(f".{path.name}.new")
     fresh.write_text(text, encoding="utf-8")
     os.replace(fresh, path)

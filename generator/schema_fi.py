@@ -51,7 +51,7 @@ FIELDS_FI: dict[str, str] = {
     "SiteConfig.description": "Yhden rivin kuvaus hakukoneille.",
     "SiteConfig.organisation": "Sivuston julkaisija.",
     "SiteConfig.site_url_known": "false niin kauan kuin `site_url` on paikkamerkki: silloin julkaisun "
-                                 "tarkistus (`check --strict`) epäonnistuu.",
+                                 "tarkistus (`make check-strict`) epäonnistuu.",
     "SiteConfig.repo_url": "Repositorio, jossa toimittajat työskentelevät (Muokkaa sivua -linkit); ilman "
                            "sitä sivuilla ei ole muokkauslinkkiä.",
     "SiteConfig.edit_branch": "Haara, jonka muokkauslinkit avaavat (vain kirjaimet, numerot ja . _ / -).",
@@ -225,15 +225,15 @@ FIELDS_FI: dict[str, str] = {
     "Change.date": DATE_FI + " Milloin muutos julkaistiin sivustolla.",
     "Change.text": "Mikä muuttui, yhdellä rivillä (syötteen otsikko).",
     "Change.details": "Lisätietoja muutoksesta tarvittaessa.",
-    "Change.pages": "Muuttuneet sivut: home, process, registration, schedule, services, requirements, "
+    "Change.pages": "Muuttuneet sivut: home, planner, process, registration, schedule, services, requirements, "
                     "customer, accessibility, changes tai käsin kirjoitetun sivun id.",
     "Change.periods": "Jaksot, joiden sivut muuttuivat.",
     "Change.services": "Palvelut, joiden sivut muuttuivat.",
     # search_terms.yaml
     "SearchTermsFile.terms": "Kaikki hakusanat taivutusmuotoineen ja sivuineen.",
     "SearchTerm.forms": "Sana ja muodot, joilla lukijat hakevat, pilkuin eroteltuina kielittäin.",
-    "SearchTerm.pages": "Sivut, jotka selittävät sanan: process, registration, schedule, services, "
-                        "requirements, customer tai service:<palvelun id>.",
+    "SearchTerm.pages": "Sivut, jotka selittävät sanan: home, planner, process, registration, schedule, "
+                        "services, requirements, customer, accessibility tai service:<palvelun id>.",
     "SearchTermsFile.last_reviewed": DATE_FI + " Milloin toimittaja viimeksi tarkisti luettelon.",
     # content/<lang>/*.md front matter
     "PageMeta.id": "Yhdistää sivun käännöksiinsä (sama id jokaisella kielellä).",

@@ -42,7 +42,7 @@ from .errors import BuildError, DataError
 from .failures import guard_line
 from .guard import GuardError
 from .headers import content_type, headers_for, read_rules
-from .messages import translate
+from .messages import seconds, translate
 from .pipeline import build_site
 from .report import format_text
 
@@ -226,7 +226,8 @@ class Preview:
         if result.warnings:
             click.echo(format_text(result.warnings, self.lang), err=True)
         self.version += 1  # open pages reload now; the list below is for the terminal only
-        self.say("serve-rebuilt", seconds=f"{time.perf_counter() - started:.2f}")
+        self.say("serve-built" if self.hashes is None else "serve-rebuilt",
+                 seconds=seconds(time.perf_counter() - started, self.lang, 2))
         self.report_changes()
         return True
 
@@ -436,3 +437,37 @@ def serve(data_dir: Path, content_dir: Path | None, out_dir: Path, *, port: int,
         changes.stop()
         server.shutdown()
         preview.close()
+
+
+class _QuietFiles(http.server.SimpleHTTPRequestHandler):
+    """Plain files of a built site; no request log (the terminal keeps the one line it said)."""
+
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the base class's name
+        pass
+
+
+def view(folder: Path, *, port: int, lang: str = "en") -> None:
+    """An unpacked build (CI's artifact) on http://127.0.0.1:PORT/: its addresses start at the
+    site root, so a browser cannot show it from the disk. Plain files without the CDN's headers
+    (CSP and caching: `serve` has those); nothing is built or watched."""
+    def say(key: str, err: bool = False, **values) -> None:
+        click.echo(translate.outcome(key, lang, **values), err=err)
+
+    if not (folder / "index.html").is_file():
+        say("view-not-a-site", err=True, folder=folder)
+        raise SystemExit(1)
+    handler = lambda *args: _QuietFiles(*args, directory=str(folder))  # noqa: E731
+    try:
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    except OSError as exc:
+        if exc.errno != errno.EADDRINUSE:
+            raise
+        say("serve-port-in-use", err=True, port=str(port), other=str(port + 1))
+        raise SystemExit(1) from None
+    say("view-address", folder=folder, url=f"http://127.0.0.1:{server.server_address[1]}/")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        say("serve-stopped")
+    finally:
+        server.server_close()

@@ -523,8 +523,13 @@ class Rules:
                                  code="text-link-unknown", args=(href, known[0]))
 
     def _rule_dates(self) -> None:
-        """Dates in order; events inside their period; periods do not overlap."""
+        """Dates in order; events inside their period; periods do not overlap.
+
+        A period that ends before it starts is one mistake: what is compared with its range (its
+        events, its registration, the other periods) is judged once the range is fixed, instead of
+        a follow-on error at every event."""
         f = "periods.yaml"
+        valid: list[int] = []
         for i, p in enumerate(self.p.periods):
             base = ("periods", i)
             match = m.PERIOD_ID_RE.match(p.id)
@@ -532,36 +537,63 @@ class Rules:
                 self.add(f, base + ("start",), f"period {p.id} starts in {p.start.year}",
                          "a period's id names its starting year; check `id` and `start`",
                          code="period-year", args=(p.id, p.start.year))
-            if p.end < p.start:
-                self.add(f, base + ("end",), f"the period ends ({p.end}) before it starts ({p.start})",
-                         "swap the dates or fix the typo", code="date-order")
             w = p.registration
             if w.closes < w.opens:
                 self.add(f, base + ("registration", "closes"),
                          f"registration closes ({w.closes}) before it opens ({w.opens})",
-                         code="date-order")
-            if w.closes >= p.start:
-                self.add(f, base + ("registration", "closes"),
-                         f"registration closes ({w.closes}) on or after the period starts ({p.start})",
-                         "registration must close before the period starts", code="date-order")
+                         "swap the dates or fix the typo", code="registration-order",
+                         args=(str(w.closes), str(w.opens)))
+            if p.end < p.start:
+                self.add(f, base + ("end",), f"the period ends ({p.end}) before it starts ({p.start})",
+                         "swap the dates or fix the typo; the period's events and its overlap with other "
+                         "periods are checked once its dates are in order", code="period-order",
+                         args=(p.id, str(p.end), str(p.start)))
+            else:
+                valid.append(i)
+                if w.closes >= p.start:
+                    self.add(f, base + ("registration", "closes"),
+                             f"registration closes ({w.closes}) on or after the period starts ({p.start})",
+                             "registration must close before the period starts", code="registration-late",
+                             args=(str(w.closes), str(p.start)))
             for j, e in enumerate(p.events):
-                if not p.start <= e.date <= p.end:
+                if i in valid and not p.start <= e.date <= p.end:
                     self.add(f, base + ("events", j, "date"),
                              f"the event is on {e.date}, outside period {p.id} ({p.start} – {p.end})",
-                             "move the event or fix the period's dates", code="event-outside")
+                             "move the event or fix the period's dates", code="event-outside",
+                             args=(str(e.date), p.id, str(p.start), str(p.end)))
                 if e.end <= e.start:
                     self.add(f, base + ("events", j, "end"), "the event ends before it starts",
                              code="date-order")
                 if not e.online and e.place is None:
                     self.add(f, base + ("events", j), "the event is not online but has no place",
                              "add `place:` or set `online: true`", code="event-place")
-        order = sorted(range(len(self.p.periods)), key=lambda k: self.p.periods[k].start)
-        for a, b in zip(order, order[1:], strict=False):
-            pa, pb = self.p.periods[a], self.p.periods[b]
-            if pb.start <= pa.end:
-                self.add(f, ("periods", b, "start"),
-                         f"period {pb.id} starts ({pb.start}) before period {pa.id} ends ({pa.end})",
-                         "periods may not overlap", code="period-overlap")
+        self._overlaps(valid)
+
+    def _overlaps(self, valid: list[int]) -> None:
+        """One error per pair of overlapping periods, at the date of the one an editor most likely
+        changed: the later one in the file (new periods are appended), unless the other overlaps
+        more periods (a typo in one date makes it overlap several). Both periods and their dates are
+        named, and the line of the other's date, so either can be fixed."""
+        f, periods = "periods.yaml", self.p.periods
+        pairs = [(a, b) for n, a in enumerate(valid) for b in valid[n + 1:]
+                 if periods[a].start <= periods[b].end and periods[b].start <= periods[a].end]
+        count = {i: sum(i in pair for pair in pairs) for i in valid}
+        for a, b in pairs:
+            here, other = (a, b) if count[a] > count[b] else (b, a)
+            p, q = periods[here], periods[other]
+            if p.start >= q.start:  # p starts inside q
+                key, said = "start", f"it starts ({p.start}) before period {q.id} ends ({q.end})"
+                other_key = "end"
+            else:  # p runs on into q (or over all of it)
+                key, said = "end", f"it ends ({p.end}) after period {q.id} starts ({q.start})"
+                other_key = "start"
+            line = self.docs[f].position(("periods", other, other_key))[0]
+            self.add(f, ("periods", here, key),
+                     f"period {p.id} ({p.start} – {p.end}) overlaps period {q.id} ({q.start} – {q.end}, "
+                     f"line {line}): {said}",
+                     f"periods may not overlap: change {p.id}'s dates here, or {q.id}'s on line {line}",
+                     code="period-overlap",
+                     args=(p.id, str(p.start), str(p.end), q.id, str(q.start), str(q.end), line))
 
     def _rule_string_placeholders(self) -> None:
         """Every `{placeholder}` in strings.yaml is one its code fills in (placeholders.py)."""
@@ -620,7 +652,8 @@ class Rules:
         for i, p in enumerate(self.p.periods):
             dated: list[tuple[tuple, dt.date, str]] = [
                 (("registration", "opens"), p.registration.opens, p.registration_dates),
-                     (("start",), p.start, p.dates)]
+                (("registration", "closes"), p.registration.closes, p.registration_dates),
+                (("start",), p.start, p.dates)]
             dated += [(("events", j, "date"), e.date, p.event_dates(e)) for j, e in enumerate(p.events)]
             for path, day, state in dated:
                 if state == "provisional" and today <= day <= soon:
@@ -681,11 +714,17 @@ class Rules:
         pages = set(m.PageSlugs.model_fields) | {"home", "changes"} | {pg.meta.id for pg in self.p.pages}
         periods = {p.id for p in self.p.periods}
         services = {s.id for s in self.p.services}
+        # A period or service id written twice (`duplicate-id`, at the duplicate) most likely
+        # replaced another id by mistake: the entries naming that id are judged once it is fixed.
+        judge_periods = len(periods) == len(self.p.periods)
+        judge_services = len(services) == len(self.p.services)
         for i, change in enumerate(self.p.changes):
             base = ("changes", i)
             self.refs(f, change.pages, base + ("pages",), pages, "page")
-            self.refs(f, change.periods, base + ("periods",), periods, "period")
-            self.refs(f, change.services, base + ("services",), services, "service")
+            if judge_periods:
+                self.refs(f, change.periods, base + ("periods",), periods, "period")
+            if judge_services:
+                self.refs(f, change.services, base + ("services",), services, "service")
         slugs = self.p.strings.get("slug-changes")
         if slugs is None:
             return

@@ -306,6 +306,84 @@ def test_provisional_date_soon_is_a_warning(data_copy: Path, shipped):
     assert "examples" not in result.output
 
 
+def test_a_provisional_registration_deadline_soon_is_a_warning(data_copy: Path, shipped):
+    """The last day to register is a date an organisation plans by: it is warned about too."""
+    periods = shipped["periods.yaml"].replace("    dates: example", "    dates: provisional")
+    (data_copy / "periods.yaml").write_text(periods, encoding="utf-8")
+    closes = re.findall(r"^      closes: (\S+)$", periods, re.M)
+    day = next(d for d in closes if d > "2026-11-25")
+    result = run_check(data_copy, today="2026-11-25")
+    line = line_of(periods, f"      closes: {day}")
+    assert f"periods.yaml:{line}:15: warning: {day} is still provisional" in result.output, result.output
+
+
+def _errors(output: str) -> list[str]:
+    return [ln for ln in output.splitlines() if ": error: " in ln or ": virhe: " in ln]
+
+
+def test_a_period_that_ends_before_it_starts_is_one_error_without_follow_ons(data_copy: Path, shipped):
+    """Its events and its registration are not judged against a range that is itself wrong."""
+    periods = shipped["periods.yaml"]
+    end = re.search(r"^    end: (\S+)$", periods, re.M)[1]
+    start = re.search(r"^    start: (\S+)$", periods, re.M)[1]
+    edited = periods.replace(f"    end: {end}", f"    end: {int(start[:4]) - 1}{start[4:]}", 1)
+    (data_copy / "periods.yaml").write_text(edited, encoding="utf-8")
+    result = run_check(data_copy, "--lang", "fi")
+    errors = _errors(result.output)
+    assert len(errors) == 1, result.output
+    assert errors[0].startswith(f"{data_copy / 'periods.yaml'}:{line_of(edited, '    end: ')}:10: virhe: jakso ")
+    assert f"päättyy ({int(start[:4]) - 1}{start[4:]}) ennen kuin se alkaa ({start})" in errors[0]
+
+
+def test_a_period_stretched_over_others_is_reported_at_its_own_date(data_copy: Path, shipped):
+    """An end a year too late overlaps several periods: each overlap is reported at that end,
+    naming both periods and their dates, not at the other periods' starts."""
+    periods = shipped["periods.yaml"]
+    end = re.search(r"^    end: (\S+)$", periods, re.M)[1]
+    late = f"{int(end[:4]) + 1}{end[4:]}"
+    edited = periods.replace(f"    end: {end}", f"    end: {late}", 1)
+    (data_copy / "periods.yaml").write_text(edited, encoding="utf-8")
+    result = run_check(data_copy)
+    errors = _errors(result.output)
+    assert len(errors) >= 2, result.output
+    at = f"{data_copy / 'periods.yaml'}:{line_of(edited, f'    end: {late}')}:10: error: period "
+    assert all(e.startswith(at) for e in errors), result.output
+    ids = re.findall(r'^  - id: "(\S+)"', periods, re.M)
+    named = [e for e in errors if f"overlaps period {ids[1]} (" in e]
+    assert len(named) == 1 and f"period {ids[0]} (" in named[0], result.output
+    assert f"it ends ({late}) after period {ids[1]} starts" in named[0]
+
+
+def test_an_overlap_names_both_periods_in_finnish(data_copy: Path, shipped):
+    periods = shipped["periods.yaml"]
+    starts = re.findall(r"^    start: (\S+)$", periods, re.M)
+    ends = re.findall(r"^    end: (\S+)$", periods, re.M)
+    ids = re.findall(r'^  - id: "(\S+)"', periods, re.M)
+    edited = periods.replace(f"    start: {starts[1]}", f"    start: {ends[0]}", 1)
+    (data_copy / "periods.yaml").write_text(edited, encoding="utf-8")
+    errors = _errors(run_check(data_copy, "--lang", "fi").output)
+    assert len(errors) == 1
+    other = line_of(edited, f"    end: {ends[0]}")
+    assert errors[0].startswith(f"{data_copy / 'periods.yaml'}:{line_of(edited, f'    start: {ends[0]}')}:12: ")
+    assert (f"jakso {ids[1]} ({ends[0]} – {ends[1]}) on päällekkäin jakson {ids[0]} ({starts[0]} – "
+            f"{ends[0]}, rivi {other}) kanssa") in errors[0]
+
+
+def test_a_duplicate_period_id_is_reported_at_the_duplicate_only(data_copy: Path, shipped):
+    """The id it replaced by mistake is not reported as missing wherever changes.yaml names it."""
+    periods = shipped["periods.yaml"]
+    ids = re.findall(r'^  - id: "(\S+)"', periods, re.M)
+    changes = shipped["changes.yaml"]
+    replaced = next(i for i in ids[1:] if f'"{i}"' in changes)
+    edited = periods.replace(f'  - id: "{replaced}"', f'  - id: "{ids[0]}"', 1)
+    (data_copy / "periods.yaml").write_text(edited, encoding="utf-8")
+    result = run_check(data_copy)
+    errors = _errors(result.output)
+    assert len(errors) == 1, result.output
+    at = line_of(edited, f'  - id: "{ids[0]}"', 2)
+    assert errors[0].startswith(f"{data_copy / 'periods.yaml'}:{at}:9: error: the period id '{ids[0]}' is used twice")
+
+
 def test_usage_error_exits_2():
     result = CliRunner().invoke(main, ["check", "--today", "yesterday"])
     assert result.exit_code == 2
@@ -363,7 +441,7 @@ def test_translated_messages_format_with_their_own_values():
 
     for code, entries in MESSAGES.items():
         for lang, (message, _hint) in entries.items():
-            values = ("a", "b", "c", "d", "e")  # as many as the longest message takes
+            values = ("a", "b", "c", "d", "e", "f", "g")  # as many as the longest message takes
             problem = Problem("f.yaml", 1, 1, "English", hint="fix", code=code, args=values)
             shown, shown_hint, _ = translate(problem, lang)
             assert shown.startswith(message.format(*values)), (code, lang)

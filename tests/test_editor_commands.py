@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -34,7 +35,12 @@ def test_new_period_follows_the_pattern_and_passes_check(data_copy: Path):
 
 
 def test_new_period_refuses_duplicates_and_bad_ids(data_copy: Path):
-    assert invoke("new", "period", "1/2027", "--data", str(data_copy)).exit_code == 1
+    text = (data_copy / "periods.yaml").read_text()
+    existing = re.search(r'^  - id: "(\S+)"', text, re.M)[1]
+    refused = invoke("new", "period", existing, "--data", str(data_copy), "--lang", "fi")
+    line = text[:text.index(f'  - id: "{existing}"')].count("\n") + 1
+    assert refused.exit_code == 1
+    assert f"jakso {existing} on jo olemassa ({data_copy / 'periods.yaml'}:{line})" in refused.output
     bad = invoke("new", "period", "2028-1", "--data", str(data_copy))
     assert bad.exit_code == 1 and "write it as N/YYYY" in bad.output
 
@@ -63,6 +69,49 @@ def test_new_service_lists_its_todos_until_written(data_copy: Path):
                         .replace("      sv: todo", "      sv: ny-tjanst"))
     check = invoke("check", "--data", str(data_copy), "--today", TODAY)
     assert check.exit_code == 0, check.output
+
+
+def _repository(tmp_path: Path) -> Path:
+    """A copy of the full fixture with its urls.txt and schemas/, as an editor's clone has them."""
+    from .conftest import FIXTURE
+
+    shutil.copytree(FIXTURE, tmp_path / "repo")
+    return tmp_path / "repo" / "data"
+
+
+def test_new_period_updates_urls_and_schemas_so_check_passes_as_it_is(tmp_path: Path):
+    """`make new-period` then `make check`: nothing left for the editor to run first."""
+    data = _repository(tmp_path)
+    before = (data.parent / "urls.txt").read_text()
+    result = invoke("new", "period", "1/2028", "--data", str(data), "--today", TODAY)
+    assert result.exit_code == 0, result.output
+    assert "schemas/, urls.txt" in result.output and "make urls" not in result.output
+    after = (data.parent / "urls.txt").read_text()
+    assert set(before.splitlines()) < set(after.splitlines())
+    assert '"1/2028"' in (data.parent / "schemas" / "changes.schema.json").read_text()
+    check = invoke("check", "--data", str(data), "--today", TODAY)
+    assert check.exit_code == 0 and "0 errors" in check.output, check.output
+
+
+def test_new_service_updates_the_schemas_and_leaves_urls_to_check(tmp_path: Path):
+    """A new service's Swedish slug is a to-do: its addresses go to urls.txt once written, when
+    `check` asks for `make urls` (and only for that)."""
+    data = _repository(tmp_path)
+    before = (data.parent / "urls.txt").read_text()
+    result = invoke("new", "service", "uusi-palvelu", "--data", str(data), "--today", TODAY)
+    assert result.exit_code == 0, result.output
+    assert "schemas/" in result.output and "make urls" in result.output
+    assert (data.parent / "urls.txt").read_text() == before
+    services = data / "services.yaml"
+    text = services.read_text()
+    head, tail = text[: text.index("  - id: uusi-palvelu")], text[text.index("  - id: uusi-palvelu"):]
+    services.write_text(head + tail.replace("fi: TODO", "fi: Uusi palvelu").replace("sv: TODO", "sv: Ny tjänst")
+                        .replace("      sv: todo", "      sv: ny-tjanst"))
+    check = invoke("check", "--data", str(data), "--today", TODAY)
+    errors = [ln for ln in check.output.splitlines() if ": error: " in ln]
+    assert len(errors) == 1 and "urls.txt" in errors[0] and "not in urls.txt yet" in errors[0], check.output
+    assert invoke("urls", "--update", "--data", str(data), "--today", TODAY).exit_code == 0
+    assert invoke("check", "--data", str(data), "--today", TODAY).exit_code == 0
 
 
 def test_translations_lists_whats_missing_per_language(data_copy: Path):
@@ -200,16 +249,26 @@ def _check_fi(root: Path) -> tuple[int, str]:
 
 
 def test_a_renamed_page_gets_the_very_redirect_line_to_add(tmp_path: Path):
-    """Renaming a content file: check names the line to paste, and pasting it (then `make urls`)
-    is all it takes."""
+    """Renaming a content file: check names the lines to paste (the key `redirects:` too while
+    data/site.yaml has none), and pasting them (then `make urls`) is all it takes."""
     root = _moved_project(tmp_path)
+    site = root / "data" / "site.yaml"
+    assert not re.search(r"^redirects:", site.read_text(encoding="utf-8"), re.M)
     (root / "content" / "fi" / "usein-kysyttya.md").rename(root / "content" / "fi" / "ukk.md")
     code, output = _check_fi(root)
-    line = "`- {old: /fi/usein-kysyttya/, new: /fi/ukk/}`"
-    assert code == 1 and f"pidä vanha toiminnassa lisäämällä tiedostoon data/site.yaml kohdan `redirects:` " \
+    line = "`  - {old: /fi/usein-kysyttya/, new: /fi/ukk/}`"
+    assert code == 1 and "pidä vanha toiminnassa lisäämällä tiedoston data/site.yaml loppuun kaksi riviä: " \
+        f"`redirects:` ja sen alle {line}" in output, output
+    with site.open("a", encoding="utf-8") as f:
+        f.write(f"redirects:\n{line.strip('`')}\n")
+    # With the key there, the next move needs one line under it.
+    (root / "content" / "sv" / "vanliga-fragor.md").rename(root / "content" / "sv" / "fragor.md")
+    code, output = _check_fi(root)
+    line = "`- {old: /sv/vanliga-fragor/, new: /sv/fragor/}`"
+    assert code == 1 and "lisäämällä tiedostoon data/site.yaml kohdan `redirects:` " \
         f"alle rivi {line}" in output, output
-    with (root / "data" / "site.yaml").open("a", encoding="utf-8") as f:
-        f.write(f"redirects:\n  {line.strip('`')}\n")
+    with site.open("a", encoding="utf-8") as f:
+        f.write(f"  {line.strip('`')}\n")
     updated = CliRunner().invoke(main, ["urls", "--update", "--data", str(root / "data"), "--content",
                                         str(root / "content"), "--today", "2026-11-25", "--lang", "fi"])
     assert updated.exit_code == 0, updated.output

@@ -344,14 +344,44 @@ def test_sitemap_lastmod_follows_each_services_review_date(full_site, plan):
                for e in ET.parse(full_site / "sitemap.xml").getroot().findall("s:url", NS)}
     dates = set()
     for service in plan.project.services:
-        # A change in data/changes.yaml that names the service updates its page too.
+        # A change in data/changes.yaml that names the service updates its page too, and so does
+        # a review of a period that accepts it (the page lists those periods): an editor who
+        # updates a period's `last_reviewed`, as the guide says, moves these dates.
         changed = [c.date for c in plan.changes_by_key.get(f"service:{service.id}", [])]
-        expected = max([service.last_reviewed, *changed])
+        periods = [p.last_reviewed for p in plan.project.periods if service.id in p.accepts]
+        expected = max([service.last_reviewed, *periods, *changed])
         for lang in plan.project.languages:
             assert entries[origin + plan.url(f"service:{service.id}", lang)] == expected.isoformat()
         dates.add(service.last_reviewed)
     # The fixture's review dates differ from the build day, so the build day cannot stand in for them.
     assert TODAY not in dates
+
+
+def test_sitemap_lastmod_is_each_pages_updated_line(full_site, plan):
+    """The sitemap and the page's own "updated" line give one date: whatever an editor reviews."""
+    origin = plan.project.config.site_url.rstrip("/")
+    entries = ET.parse(full_site / "sitemap.xml").getroot().findall("s:url", NS)
+    assert entries
+    for entry in entries:
+        loc, lastmod = entry.findtext("s:loc", namespaces=NS), entry.findtext("s:lastmod", namespaces=NS)
+        html = (full_site / loc.removeprefix(origin).lstrip("/") / "index.html").read_text(encoding="utf-8")
+        assert f'<time datetime="{lastmod}">' in html, loc
+
+
+def test_reviewing_a_period_dates_the_pages_that_show_it(data_copy):
+    """The guide's step (a period's `last_reviewed` set to today) dates the period's page and every
+    service page that lists the period, in the page plan that the sitemap and the pages share."""
+    text = (data_copy / "periods.yaml").read_text(encoding="utf-8")
+    first = re.search(r"^    last_reviewed: (\S+)$", text, re.M)
+    later = dt.date.fromisoformat(first[1]) + dt.timedelta(days=400)
+    (data_copy / "periods.yaml").write_text(text[:first.start(1)] + later.isoformat() + text[first.end(1):],
+                                            encoding="utf-8")
+    project, _ = load_project(data_copy, data_copy.parent / "content", today=TODAY, template_dir=TEMPLATE_DIR)
+    site = SitePlan(project, TODAY)
+    period = project.periods[0]
+    updated = {page.key: page.updated for page in site.pages}
+    assert updated[f"period:{period.id}"] == later
+    assert period.accepts and all(updated[f"service:{sid}"] == later for sid in period.accepts)
 
 
 def test_robots_points_at_the_root_sitemap(full_site, plan):

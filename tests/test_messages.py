@@ -173,6 +173,7 @@ def test_build_speaks_the_language(lang, tmp_path, strict):
     assert failed.exit_code == 1
     output = built.output + urls.output + failed.output
     assert {"fi": "Sivusto rakennettu", "sv": "Webbplatsen byggdes"}[lang] in built.output
+    assert re.search(r" \d+,\d (sekunnissa|s)$", built.output.strip()), built.output  # a decimal comma
     assert {"fi": "osoite /fi/poistettu/ lakkaisi toimimasta",
             "sv": "adressen /fi/poistettu/ skulle sluta fungera"}[lang] in failed.output
     assert f"urls.txt:{len(manifest.read_text().splitlines())}:1:" in failed.output
@@ -184,13 +185,19 @@ def test_build_speaks_the_language(lang, tmp_path, strict):
 def test_new_commands_speak_the_language(lang, tmp_path, strict):
     data = copy(tmp_path)
     runner = CliRunner()
-    period = runner.invoke(main, ["new", "period", "1/2028", "--data", str(data), "--today", "2026-11-25",
-                                  "--lang", lang])
-    service = runner.invoke(main, ["new", "service", "uusi", "--data", str(data), "--today", "2026-11-25",
-                                   "--lang", lang])
+    def new(*args: str):
+        return runner.invoke(main, ["new", *args, "--data", str(data), "--today", "2026-11-25", "--lang", lang])
+
+    period = new("period", "1/2028")
+    refused = [new("period", "1/2028"), new("period", "4/2029"), new("service", "Ajan_Varaus")]
+    service = new("service", "uusi")
+    refused += [new("service", "uusi"), new("period", "1/2029")]  # the second: the new TODO texts first
     assert period.exit_code == 0 and service.exit_code == 0, period.output + service.output
-    output = period.output + service.output
-    assert "make urls" in output and "make schemas" in output
+    assert [r.exit_code for r in refused] == [1] * 5
+    output = period.output + service.output + "".join(r.output for r in refused)
+    assert "urls.txt" in output and "make urls" in output
+    assert "'Ajan_Varaus'" in refused[2].output and "1/2028" in refused[0].output
+    assert "TODO" in refused[4].output
     english = [line for line in output.splitlines() if ENGLISH.search(visible_words(line))]
     assert not english, english
 
@@ -228,3 +235,17 @@ def test_no_english_for_hand_written_pages(name, lang, tmp_path, strict):
     assert not re.search(r"internal error|sisäinen virhe|internt fel", result.output), result.output
     english = [line for line in result.output.splitlines() if ENGLISH.search(visible_words(line))]
     assert not english, "English in the --lang output:\n" + "\n".join(english)
+
+
+@pytest.mark.parametrize("lang, wrote, current", [("fi", "Kirjoitettu ", "ovat ajan tasalla"),
+                                                  ("sv", "Skrev ", "är aktuella")])
+def test_schemas_says_what_it_wrote(lang, wrote, current, tmp_path, monkeypatch, strict):
+    """`make schemas` answers with one line: what it wrote, or that nothing needed writing."""
+    shutil.copytree(DATA, tmp_path / "data")
+    monkeypatch.chdir(tmp_path)
+    args = ["schemas", "--data", "data", "--out", "schemas", "--lang", lang]
+    first, second = CliRunner().invoke(main, args), CliRunner().invoke(main, args)
+    assert first.exit_code == 0 and second.exit_code == 0
+    assert first.output.startswith(wrote) and "schemas/services.schema.json" in first.output, first.output
+    assert len(first.output.splitlines()) == 1
+    assert current in second.output and len(second.output.splitlines()) == 1, second.output

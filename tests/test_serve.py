@@ -439,6 +439,9 @@ def run_the_editors_session(base: str, tmp_path: Path) -> None:
     assert "noin 3–6 kuukautta" in html
     assert '<script src="/__preview/reload.js">' in html  # the page reloads itself
     wait_for(lambda: f"Esikatselu: {base}/" in output(), timeout=5)
+    # The first build is not a rebuild; seconds with a decimal comma.
+    assert re.search(r"^Rakennettu \d+,\d\d sekunnissa$", output(), re.M), output()
+    assert "uudelleen" not in output()
     version = fetch(f"{base}/__preview/version")
 
     process = tmp_path / "data" / "process.yaml"
@@ -457,3 +460,27 @@ def run_the_editors_session(base: str, tmp_path: Path) -> None:
     assert "process.yaml:" in output()
     wait_for(lambda: "Esikatselu näyttää yhä viimeisimmän toimivan version." in output(), timeout=5)
     assert output().count("Muutos havaittu") == 2  # one rebuild per save
+    assert re.search(r"^Rakennettu uudelleen \d+,\d\d sekunnissa$", output(), re.M), output()
+
+
+def test_view_shows_a_built_site_at_its_root_addresses(small_site, tmp_path):
+    """`make view-artifact DIR=…`: CI's unpacked artifact in a browser, its root-absolute
+    addresses (styles, links) working; one line in the editor's language says where."""
+    port = free_port()
+    with open(tmp_path / "view.log", "w") as log:
+        proc = subprocess.Popen([sys.executable, "-m", "generator", "view", str(small_site), "--port", str(port),
+                                 "--lang", "fi"], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            root = wait_for(lambda: fetch(f"http://127.0.0.1:{port}/"), timeout=30)
+            styles = re.findall(r'<link rel="stylesheet" href="(/[^"]+)"', root)
+            assert styles and all(fetch(f"http://127.0.0.1:{port}{href}") for href in styles)
+            pages = re.findall(r'href="(/fi/[^"]+/)"', fetch(f"http://127.0.0.1:{port}/fi/"))
+            assert pages and all('<html lang="fi"' in fetch(f"http://127.0.0.1:{port}{url}") for url in pages)
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
+    said = (tmp_path / "view.log").read_text().splitlines()
+    assert said and said[0].startswith(f"Rakennettu sivusto {small_site} osoitteessa http://127.0.0.1:{port}/")
+    refused = subprocess.run([sys.executable, "-m", "generator", "view", str(tmp_path), "--lang", "fi"],
+                             cwd=ROOT, capture_output=True, text=True, timeout=60, check=False)
+    assert refused.returncode == 1 and "ei ole rakennettu sivusto" in refused.stderr, refused.stderr

@@ -82,3 +82,17 @@ def test_pull_requests_get_the_change_report_in_the_summary_and_as_an_artifact()
     assert "pull_request" in diff["if"]
     uploads = [s["with"]["path"] for s in steps if str(s.get("uses", "")).startswith("actions/upload-artifact")]
     assert "diff-report.md" in uploads
+
+
+def test_make_site_prints_no_installer_noise_and_speaks_the_editors_language():
+    """`make site` on a fresh clone: pip says only what failed, make echoes no commands, and the
+    build's summary is in the messages' language like the editors' commands."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    installs = [ln for ln in makefile.splitlines() if "pip install" in ln]
+    assert installs and all(ln.lstrip().startswith("@") and "$(PIP_QUIET)" in ln for ln in installs)
+    assert re.search(r"^PIP_QUIET := --quiet --quiet --disable-pip-version-check$", makefile, re.M)
+    dry = subprocess.run(["make", "-n", "-W", "requirements.lock", "site"], cwd=ROOT, capture_output=True,
+                         text=True, check=True, env={**os.environ, "KIELI": "sv"})
+    assert "--lang sv" in dry.stdout.splitlines()[-1] and "generator build" in dry.stdout.splitlines()[-1]
+    recipe = makefile[makefile.index("\nsite:") + 1:].split("\n\n")[0].splitlines()[1:]
+    assert recipe and all(ln.startswith("\t@") for ln in recipe)
