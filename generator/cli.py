@@ -15,7 +15,7 @@ import click
 
 from . import TEMPLATE_DIR
 from .errors import ERROR, DataError
-from .limits import FIRST_YEAR, LAST_YEAR
+from .limits import FIRST_YEAR, LAST_YEAR, helsinki_today
 from .messages import LANGUAGES
 from .printable import printable
 
@@ -34,7 +34,7 @@ STRICT_HELP = "Treat warnings as errors."
 
 def _today(value: str | None) -> dt.date:
     if value is None:
-        return dt.date.today()
+        return helsinki_today()
     try:
         day = dt.date.fromisoformat(value)
     except ValueError:

@@ -42,6 +42,7 @@ from .errors import BuildError, DataError
 from .failures import guard_line
 from .guard import GuardError
 from .headers import content_type, headers_for, read_rules
+from .limits import helsinki_today
 from .messages import translate
 from .pipeline import build_site
 from .report import format_text
@@ -202,7 +203,7 @@ class Preview:
             self.engine = Engine(self.work_dir / ".jinja-cache")
         try:
             result = build_site(self.data_dir, self.content_dir, self.out_dir,
-                                today=self.today or dt.date.today(), work_dir=self.work_dir,
+                                today=self.today or helsinki_today(), work_dir=self.work_dir,
                                 engine=self.engine)
         except DataError as exc:
             click.echo(format_text(exc.problems, self.lang), err=True)

@@ -8,12 +8,14 @@ subprocess on a copy of the small fixture, with the whole folder compared byte f
 * two builds at once (the lock);
 * no traceback from any command: the catch-all, `--debug`, a full or read-only disk;
 * dates outside 2000–2100 in the data and in `--today`;
-* the placeholders of strings.yaml, and the table of them kept in step with the code.
+* the placeholders of strings.yaml, and the table of them kept in step with the code;
+* the default today is Helsinki's date.
 """
 
 from __future__ import annotations
 
 import ast
+import datetime as dt
 import os
 import re
 import shutil
@@ -22,6 +24,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -768,3 +771,39 @@ def test_no_command_prints_a_traceback_on_any_input(sandbox: Path):
             shutil.copytree(SMALL / "data", sandbox / "data")
 
     attempt()
+
+
+# ---------------------------------------------------------------------------
+# 9. Today is Helsinki's date, whatever the machine's time zone
+# ---------------------------------------------------------------------------
+
+def _zone_a_day_away_from_helsinki() -> tuple[str, dt.date]:
+    """A time zone whose date differs from Helsinki's right now (Kiritimati, UTC+14, from 10 to
+    22 UTC; Pago Pago, UTC−11, the other hours), and Helsinki's date."""
+    now = dt.datetime.now(dt.UTC)
+    helsinki = now.astimezone(ZoneInfo("Europe/Helsinki")).date()
+    for zone in ("Pacific/Kiritimati", "Pacific/Pago_Pago"):
+        if now.astimezone(ZoneInfo(zone)).date() != helsinki:
+            return zone, helsinki
+    raise AssertionError("no test zone is a day away from Helsinki now")
+
+
+def test_the_default_today_is_helsinkis_date(monkeypatch):
+    from generator import cli
+
+    zone, helsinki = _zone_a_day_away_from_helsinki()
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    try:
+        assert dt.date.today() != helsinki  # the machine's date is the other one
+        assert cli._today(None) == helsinki
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+def test_no_module_takes_the_machines_date():
+    taken = [f"{path.name}:{number}" for path in sorted((ROOT / "generator").glob("*.py"))
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if re.search(r"\bdate\.today\(|datetime\.now\(\)|datetime\.today\(", line)]
+    assert not taken
