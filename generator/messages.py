@@ -344,6 +344,15 @@ TEXTS: dict[str, dict[str, str | dict[str, str]]] = {
         "sv": "{role} {path} ligger i källmappen {source}: kommandot skulle skriva över en redaktörs "
               "fil. Ingenting ändrades; ange en sökväg utanför den.",
     },
+    "guard-files-foreign": {
+        "en": "{role} {path} holds files this command did not write ({file}): it would write among "
+              "them. Nothing was changed; give a new or empty folder, or the project's own schemas/.",
+        "fi": "{role} {path} sisältää tiedostoja, joita tämä komento ei ole kirjoittanut ({file}): se "
+              "kirjoittaisi niiden joukkoon. Mitään ei muutettu; anna uusi tai tyhjä kansio tai "
+              "projektin oma schemas/-kansio.",
+        "sv": "{role} {path} innehåller filer som kommandot inte har skrivit ({file}): det skulle skriva "
+              "bland dem. Ingenting ändrades; ange en ny eller tom mapp eller projektets egen mapp schemas/.",
+    },
     "guard-not-output": {
         "en": "{role} {path} is not a built site (it has no {stamp} file): build one first, e.g. "
               "make site, and give that folder.",

@@ -146,6 +146,20 @@ def write_schemas(out_dir: Path, *, check_only: bool = False, data_dir: Path = D
     return stale
 
 
+def is_schema_file(path: Path) -> bool:
+    """A `<kind>.schema.json` this command wrote: a regular file whose JSON title names its data
+    file (`data/<kind>.yaml`). Anything else in the schemas' folder is not the command's to touch."""
+    name = path.name
+    if not name.endswith(".schema.json") or path.is_symlink() or not path.is_file() \
+            or path.stat().st_size > 4_000_000:
+        return False
+    try:
+        schema = json.loads(path.read_bytes())
+    except ValueError:
+        return False
+    return isinstance(schema, dict) and schema.get("title") == f"data/{name.removesuffix('.schema.json')}.yaml"
+
+
 def data_reference() -> str:
     """The data-format reference for editors (docs/tietomuoto.md), from the same models."""
     from pydantic import BaseModel
