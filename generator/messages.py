@@ -584,6 +584,20 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "skriv hela adressen med https:// (eller mailto:namn@exempel.fi); koda mellanslag, "
                "citattecken och parenteser ( ) [ ] {{ }} som %20, %22, %28 …"),
     },
+    "bad-https-url": {
+        "fi": ("'{0}' ei ole kokonainen https://-osoite",
+               "kirjoita muodossa https://palvelin/polku (esim. https://www.kanta.fi/); koodaa välilyönnit, "
+               "lainausmerkit ja sulkeet ( ) [ ] {{ }} muotoon %20, %22, %28 …"),
+        "sv": ("'{0}' är ingen fullständig https://-adress",
+               "skriv i formen https://server/sökväg (t.ex. https://www.kanta.fi/); koda mellanslag, "
+               "citattecken och parenteser ( ) [ ] {{ }} som %20, %22, %28 …"),
+    },
+    "reserved-anchor": {
+        "fi": ("'{0}' on tunniste, jota sivuston teema tai skriptit käyttävät (__- ja kg-alkuiset "
+               "tunnisteet on varattu)", "valitse toinen, esim. '{1}'"),
+        "sv": ("'{0}' är ett id som webbplatsens tema eller skript använder (id som börjar med __ eller "
+               "kg- är reserverade)", "välj ett annat, t.ex. '{1}'"),
+    },
     "bad-link": {
         "fi": ("linkin kohde '{0}' ei ole sallittu",
                "käytä koko osoitetta (https://…), mailto:nimi@esimerkki.fi tai sivuston polkua, joka "
