@@ -389,3 +389,17 @@ def test_with_renameat2_no_rename_leaves_the_output_missing(tmp_path: Path,
     build.swap(_site(tmp_path / "work" / "site", "new"), out)
     assert not missing
     assert (out / "index.html").read_text() == "new"
+
+
+def test_a_heading_that_makes_a_pages_own_id_fails_the_build(tmp_path: Path):
+    """A text that becomes a heading gets its id from its words: `KG planner` would give the
+    planner page's title the id of its form, which the planner's script looks up."""
+    shutil.copytree(SMALL, tmp_path / "small")
+    strings = tmp_path / "small" / "data" / "strings.yaml"
+    text = strings.read_text(encoding="utf-8")
+    line = next(ln for ln in text.splitlines() if ln.startswith("  title-planner:"))
+    strings.write_text(text.replace(line, '  title-planner: {fi: "KG planner", sv: "Planera införandet"}'),
+                       encoding="utf-8")
+    with pytest.raises(BuildError, match="the id 'kg-planner' is on two elements of this page"):
+        build_site(tmp_path / "small" / "data", None, tmp_path / "out", today=TODAY, work_dir=tmp_path / "work")
+    assert not (tmp_path / "out").exists()
