@@ -592,6 +592,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "skriv i formen https://server/sökväg (t.ex. https://www.kanta.fi/); koda mellanslag, "
                "citattecken och parenteser ( ) [ ] {{ }} som %20, %22, %28 …"),
     },
+    "bad-site-url": {
+        "fi": ("'{0}' ei ole sivuston juuren osoite",
+               "kirjoita muodossa https://palvelin/ (tai https://palvelin/kansio/), lopussa / eikä ? tai #"),
+        "sv": ("'{0}' är inte adressen till webbplatsens rot",
+               "skriv i formen https://server/ (eller https://server/mapp/), med / i slutet och utan ? eller #"),
+    },
     "reserved-anchor": {
         "fi": ("'{0}' on tunniste, jota sivuston teema tai skriptit käyttävät (__- ja kg-alkuiset "
                "tunnisteet on varattu)", "valitse toinen, esim. '{1}'"),

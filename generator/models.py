@@ -367,6 +367,19 @@ Bool = Annotated[bool, BeforeValidator(_check_bool),
                  WithJsonSchema({"type": "boolean", "description": "Exactly true or false."})]
 Url = Annotated[str, AfterValidator(_check_url), BeforeValidator(_one_value("url")),
                 Field(description="A full https:// address (or mailto:).")]
+
+
+def _check_site_root(value: str) -> str:
+    """The site's own address (sitemaps, feeds, calendars, canonical links): an https:// folder."""
+    if not _HTTPS_RE.fullmatch(value) or not value.endswith("/") or "?" in value or "#" in value:
+        _fail("bad-site-url", "'{0}' is not the address of the site's root: write it as https://host/ "
+              "(or https://host/folder/), ending in / and without ? or #", value)
+    return value
+
+
+SiteUrl = Annotated[str, AfterValidator(_check_url), AfterValidator(_check_site_root),
+                    BeforeValidator(_one_value("url")),
+                    Field(description="A full https:// address of a folder, ending in /.")]
 Email = Annotated[str, AfterValidator(_check_email), BeforeValidator(_one_value("email")),
                   _schema_pattern(EMAIL_PATTERN)]
 Int = Annotated[int, Field(ge=0, le=1000), BeforeValidator(_one_value("number"))]
@@ -571,7 +584,7 @@ class SiteConfig(Record):
     """data/site.yaml: settings of the whole site."""
 
     languages: list[Language] = Field(min_length=1, description="Site languages; the first is the default.")
-    site_url: Url = Field(description="Public address of the site root, ending in /.")
+    site_url: SiteUrl = Field(description="Public address of the site root, ending in /.")
     site_url_known: Bool = Field(default=True, description="false while `site_url` is a placeholder: "
                                  "`check --strict` (publishing) then fails.")
     site_name: Text = Field(description="The site's name in the header.")

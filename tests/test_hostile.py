@@ -195,6 +195,9 @@ REFUSED_DATA = {
     "a slash in the calendars' folder": ("strings.yaml", ("strings", "slug-feeds", "sv"), "kalender/x", "bad-id"),
     "a reserved requirement anchor": ("requirements.yaml", ("requirements", 0, "slug", "fi"), "kg-planner",
                                       "reserved-anchor"),
+    "a mail address as the site's address": ("site.yaml", ("site_url",), "mailto:kanta@kanta.fi", "bad-site-url"),
+    "a query in the site's address": ("site.yaml", ("site_url",), "https://kayttoonotto.kanta.fi/?x=1#y",
+                                      "bad-site-url"),
 }
 # name → (Markdown appended to a page, expected problem code or None)
 REFUSED_CONTENT = {
