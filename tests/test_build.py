@@ -9,6 +9,8 @@ import os
 import re
 import shutil
 import tempfile
+import threading
+import time
 from pathlib import Path
 
 import icalendar
@@ -403,3 +405,32 @@ def test_a_heading_that_makes_a_pages_own_id_fails_the_build(tmp_path: Path):
     with pytest.raises(BuildError, match="the id 'kg-planner' is on two elements of this page"):
         build_site(tmp_path / "small" / "data", None, tmp_path / "out", today=TODAY, work_dir=tmp_path / "work")
     assert not (tmp_path / "out").exists()
+
+
+def test_a_rebuild_with_its_work_folder_on_another_file_system_never_leaves_the_output_missing(
+        tmp_path: Path):
+    shm = Path("/dev/shm")
+    if not shm.is_dir() or shm.stat().st_dev == tmp_path.stat().st_dev:
+        pytest.skip("needs /dev/shm on a file system of its own")
+    work = Path(tempfile.mkdtemp(dir=shm)) / "work"
+    out = tmp_path / "site"
+    try:
+        build_site(SMALL / "data", SMALL / "content", out, today=TODAY, work_dir=work)
+        missing, done = [], threading.Event()
+
+        def watch() -> None:
+            while not done.is_set():
+                if not (out / "index.html").is_file():
+                    missing.append(time.monotonic())
+
+        watcher = threading.Thread(target=watch)
+        watcher.start()
+        try:
+            build_site(SMALL / "data", SMALL / "content", out, today=TODAY, work_dir=work)
+        finally:
+            done.set()
+            watcher.join()
+        assert not missing, f"the output was missing {len(missing)} times during the swap"
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "site.lock"]
+    finally:
+        shutil.rmtree(work.parent)
