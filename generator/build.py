@@ -2,14 +2,17 @@
 
 The order of the whole build is pipeline.py's; this module holds the steps that touch
 MkDocs and the output folder: `write_sources`, `run_mkdocs` (MkDocs' strict build of
-every language at once, through the warm helper of engine.py) and `swap` (rename the
-finished staging folder into place, so readers never see half a site).
+every language at once, through the warm helper of engine.py) and `swap` (exchange the
+finished staging folder with the output, so readers never see half a site or none).
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import datetime as dt
+import errno
+import functools
 import os
 import re
 import shutil
@@ -122,37 +125,80 @@ def run_mkdocs(engine: Engine, configs: list[Path], *, source_date_epoch: int,
 
 
 def swap(staging: Path, out_dir: Path) -> None:
-    """Replace out_dir with staging using renames, so readers never see half a site."""
+    """Put the finished staging folder at out_dir so that out_dir is never missing, for a reader
+    or after a crash: the new site first becomes `<out>.new` beside out_dir (a rename, or a copy
+    when the staging folder is on another file system), then takes out_dir's place in one step
+    (`renameat2` with RENAME_EXCHANGE) or, where the system cannot exchange, in two renames in
+    a row."""
     out_dir.parent.mkdir(parents=True, exist_ok=True)
+    new = out_dir.with_name(out_dir.name + ".new")
     old = out_dir.with_name(out_dir.name + ".old")
+    clear(new)
     clear(old)
+    leftover = old  # the previous site, once the new one is in place
     try:
-        if out_dir.exists():
+        _move_beside(staging, new)
+        if not (out_dir.exists() or out_dir.is_symlink()):
+            os.rename(new, out_dir)
+        elif _exchange(new, out_dir):
+            leftover = new
+        else:
             os.rename(out_dir, old)
-        try:
-            os.rename(staging, out_dir)
-        except OSError:
-            # Different file systems: copy next to the target first, then rename.
-            tmp = out_dir.with_name(out_dir.name + ".new")
-            clear(tmp)
-            try:
-                shutil.copytree(staging, tmp)
-            except shutil.Error as exc:
-                # copytree goes on after a failed file and then raises every failure at once: on a
-                # full disk that is one (source, target, reason) per file, tens of kilobytes.
-                # One line per cause is enough, and the half-copy would only fill the disk.
-                clear(tmp)
-                raise OSError("; ".join(sorted({str(why).split(":")[0] for *_, why in exc.args[0]}))
-                              + f" (while copying to {tmp})") from None
-            except OSError:
-                clear(tmp)
-                raise
-            os.rename(tmp, out_dir)
+            os.rename(new, out_dir)
     except OSError as exc:
         if old.exists() and not out_dir.exists():
             os.rename(old, out_dir)
+        clear(new)
         raise BuildError(f"could not replace {out_dir}: {exc}") from exc
-    clear(old)
+    clear(leftover)
+
+
+def _move_beside(staging: Path, new: Path) -> None:
+    """Staging → new by a rename, or by a copy if they are on different file systems."""
+    try:
+        os.rename(staging, new)
+        return
+    except OSError:
+        pass
+    try:
+        shutil.copytree(staging, new)
+    except shutil.Error as exc:
+        # copytree goes on after a failed file and then raises every failure at once: on a
+        # full disk that is one (source, target, reason) per file, tens of kilobytes.
+        # One line per cause is enough, and the half-copy would only fill the disk.
+        clear(new)
+        raise OSError("; ".join(sorted({str(why).split(":")[0] for *_, why in exc.args[0]}))
+                      + f" (while copying to {new})") from None
+    except OSError:
+        clear(new)
+        raise
+
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+@functools.cache
+def _renameat2() -> Callable[..., int] | None:
+    """Linux's renameat2 from the C library, or None (another system, an old C library)."""
+    try:
+        return getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    except OSError:
+        return None
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap the folders a and b in one step; False where the system or the file system cannot
+    (then nothing has changed)."""
+    call = _renameat2()
+    if call is None:
+        return False
+    if call(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+        return False
+    raise OSError(err, os.strerror(err), str(b))
 
 
 def clear(path: Path) -> None:

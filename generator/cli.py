@@ -16,7 +16,7 @@ import click
 
 from . import TEMPLATE_DIR
 from .errors import ERROR, DataError
-from .limits import FIRST_YEAR, LAST_YEAR
+from .limits import FIRST_YEAR, LAST_YEAR, helsinki_today
 from .messages import LANGUAGES
 from .printable import printable
 
@@ -35,7 +35,7 @@ STRICT_HELP = "Treat warnings as errors."
 
 def _today(value: str | None) -> dt.date:
     if value is None:
-        return dt.date.today()
+        return helsinki_today()
     try:
         day = dt.date.fromisoformat(value)
     except ValueError:
@@ -250,23 +250,30 @@ def view(folder: Path, port: int, lang: str) -> None:
 @main.command()
 @click.option("--lang", type=click.Choice(["en", "fi", "sv"]), default="en", help=LANG_HELP)
 @click.option("--check", "check_only", is_flag=True, help="Fail if the committed schemas are stale.")
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("schemas"),
-              show_default=True, help="Folder of the JSON Schemas.")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None,
+              help="Folder of the JSON Schemas: new, empty or holding only them. Default: schemas "
+                   "next to the data folder.")
 @click.option("--data", "data_dir", type=click.Path(path_type=Path), default=Path("data"),
               show_default=True, help="The data whose ids the schemas list.")
-def schemas(check_only: bool, out_dir: Path, lang: str, data_dir: Path) -> None:
+def schemas(check_only: bool, out_dir: Path | None, lang: str, data_dir: Path) -> None:
     """Write the JSON Schemas of the data files (for editors' IDEs) and docs/tietomuoto.md."""
-    from .guard import check_folder_outside_sources
-    from .schema import REFERENCE_PATH, data_reference, write_schemas
+    from .guard import check_file_target, check_folder_outside_sources
+    from .schema import REFERENCE_PATH, data_reference, is_schema_file, write_schemas
 
-    check_folder_outside_sources(out_dir, data_dir=data_dir, what="--out")
+    # The project's own files, wherever the command is run from: schemas/ and docs/ beside --data.
+    out_dir = out_dir if out_dir is not None else data_dir.parent / "schemas"
+    reference = data_dir.parent / REFERENCE_PATH
+    text = data_reference()
+    check_folder_outside_sources(out_dir, data_dir=data_dir, what="--out",
+                                 ours=None if check_only else is_schema_file)
+    if not check_only:
+        check_file_target(reference, data_dir=data_dir, what=REFERENCE_PATH, first_line=text.splitlines()[0])
     stale = write_schemas(out_dir, check_only=check_only, data_dir=data_dir)
-    reference = Path(REFERENCE_PATH)
     if reference.parent.is_dir() and (not reference.exists()
-                                      or reference.read_text(encoding="utf-8") != data_reference()):
+                                      or reference.read_text(encoding="utf-8") != text):
         stale.append(REFERENCE_PATH)
         if not check_only:
-            reference.write_text(data_reference(), encoding="utf-8")
+            reference.write_text(text, encoding="utf-8")
     from .messages import say
 
     if check_only and stale:

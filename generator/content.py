@@ -71,7 +71,7 @@ MKDOCS_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
 ALLOWED_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir", "alt", "width", "height",
                                 "loading", "target", "rel", "hreflang"})
 """What an attribute list may set: nothing that loads, runs or restyles anything."""
-RESERVED_ID_PREFIXES = ("__", "kg-")
+RESERVED_ID_PREFIXES = m.RESERVED_ID_PREFIXES
 """Material's own ids all start with __ (`__config` holds its configuration, `__search`, `__drawer`,
 `__palette_0`, `__nav_1`...); the site's scripts and templates use kg- (`kg-labels`). A page element
 with such an id would be found before the real one."""

@@ -28,7 +28,7 @@ import contextlib
 import errno
 import fcntl
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from . import PACKAGE_DIR
@@ -188,7 +188,21 @@ def check_output(path: Path, *, what: str) -> None:
 
 
 def check_folder_outside_sources(path: Path, *, data_dir: Path, content_dir: Path | None = None,
-                                 what: str) -> None:
+                                 what: str, ours: Callable[[Path], bool] | None = None) -> None:
     """A folder a command writes files into (`schemas --out`) may not be a source folder or lie
-    inside one (its files would land among the editors' files)."""
+    inside one (its files would land among the editors' files). With `ours` (is this entry a file
+    the command wrote?), an existing folder must be a real folder holding nothing else, so that
+    the command never writes among, or over, another program's files (`--out /etc`)."""
     _refuse_inside_sources(path, data_dir, content_dir, what)
+    if ours is None:
+        return
+    if path.is_symlink():
+        raise GuardError("guard-symlink", role=what, path=str(path), target=os.path.realpath(path))
+    if not path.exists():
+        return
+    if not path.is_dir():
+        raise GuardError("guard-not-folder", role=what, path=str(path))
+    with os.scandir(path) as entries:
+        foreign = sorted(entry.name for entry in entries if not ours(Path(entry.path)))
+    if foreign:
+        raise GuardError("guard-files-foreign", role=what, path=str(path), file=foreign[0])

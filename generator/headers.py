@@ -14,7 +14,6 @@ Cache-Control rules overlap).
 
 from __future__ import annotations
 
-import mimetypes
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -22,14 +21,37 @@ from pathlib import Path
 Rule = tuple[str, list[tuple[str, str | None]]]
 """(path pattern, [(header name, value, or None for `! Name`)])."""
 
-CONTENT_TYPES = {
-    ".html": "text/html; charset=utf-8", ".ics": "text/calendar; charset=utf-8",
-    ".json": "application/json; charset=utf-8", ".atom": "application/atom+xml; charset=utf-8",
-    ".xml": "application/xml", ".js": "text/javascript", ".css": "text/css",
-    ".txt": "text/plain; charset=utf-8", ".svg": "image/svg+xml", ".map": "application/json",
-    ".webmanifest": "application/manifest+json",
+MEDIA_TYPES = {
+    "html": "text/html; charset=utf-8",
+    "css": "text/css",
+    "js": "text/javascript",
+    "mjs": "text/javascript",
+    "map": "application/json; charset=utf-8",  # source maps
+    "webmanifest": "application/manifest+json",
+    "xml": "application/xml",
+    "atom": "application/atom+xml; charset=utf-8",  # the change log feeds
+    "rss": "application/rss+xml",
+    "txt": "text/plain; charset=utf-8",
+    "svg": "image/svg+xml",
+    "png": "image/png",
+    "jpg": "image/jpeg",
+    "jpeg": "image/jpeg",
+    "gif": "image/gif",
+    "webp": "image/webp",
+    "ico": "image/vnd.microsoft.icon",
+    "woff": "font/woff",
+    "woff2": "font/woff2",
+    "ttf": "font/ttf",
+    "pdf": "application/pdf",
+    "gz": "application/gzip",  # sitemap.xml.gz is a gzip file, not XML
 }
-"""What the CDN sends when no `_headers` rule sets Content-Type; other files by `mimetypes`."""
+"""The Content-Type of a file by its last extension, as the host sends it: nginx's `types` for the
+site (generator/nginx.py), the preview's and the CDN test server's."""
+
+CONTENT_TYPES = {**{f".{ext}": media_type for ext, media_type in MEDIA_TYPES.items()},
+                 ".ics": "text/calendar; charset=utf-8", ".json": "application/json; charset=utf-8"}
+"""What a local server sends when no `_headers` rule sets Content-Type (on the host, .ics and
+.json get theirs from `_headers`); any other file is application/octet-stream, as on nginx."""
 
 
 def parse_headers(text: str) -> list[Rule]:
@@ -82,5 +104,4 @@ def headers_for(rules: list[Rule], path: str) -> dict[str, str]:
 
 def content_type(path: str | Path) -> str:
     """The Content-Type a file gets when `_headers` does not set one."""
-    suffix = Path(path).suffix.lower()
-    return CONTENT_TYPES.get(suffix) or mimetypes.guess_type(str(path))[0] or "application/octet-stream"
+    return CONTENT_TYPES.get(Path(path).suffix.lower(), "application/octet-stream")

@@ -10,6 +10,7 @@ only exists after every build and the post-build stage have run:
 * nothing in the HTML that the Content-Security-Policy would block or that
   should never come from data: inline event handlers (`onclick=`),
   `javascript:`/`vbscript:`/`data:` links, inline styles, `<iframe>`/`<object>`;
+* every `id` once per page (a heading's text can make the id of one of the page's own elements);
 * `<html lang>` matches the language folder;
 * every `_redirects` target and `_headers` path exists, and no redirect shadows
   a live page (Cloudflare follows redirects even when a file matches);
@@ -76,6 +77,8 @@ class PageScan:
     """(line, element, attribute, url)"""
     issues: list[tuple[int, str]] = field(default_factory=list)
     lang: str | None = None
+    element_ids: set[str] = field(default_factory=set)
+    """`id=` values seen so far: each may be on one element only."""
 
 
 def _element(scan: PageScan, line: int, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -92,6 +95,13 @@ def _element(scan: PageScan, line: int, tag: str, attrs: list[tuple[str, str | N
         elif name == "style":
             scan.issues.append((line, f"inline style= on <{tag}> (blocked by the CSP)"))
         elif name == "id" or (name == "name" and tag == "a"):
+            if name == "id" and value in scan.element_ids:
+                # e.g. a heading whose text makes the id of the page's own element (`kg-planner`):
+                # the page's script would find the heading, and a link would land on either.
+                scan.issues.append((line, f"the id {value!r} is on two elements of this page (a heading "
+                                          "text may make an id the page uses): change the text"))
+            if name == "id":
+                scan.element_ids.add(value)
             scan.ids.add(value)
         if name in URL_ATTRS and tag in URL_ATTRS[name]:
             urls = [part.strip().split()[0] for part in value.split(",") if part.strip()] \

@@ -574,6 +574,15 @@ TEXTS: dict[str, dict[str, str | dict[str, str]]] = {
         "sv": "{role} {path} ligger i källmappen {source}: kommandot skulle skriva över en redaktörs "
               "fil. Ingenting ändrades; ange en sökväg utanför den.",
     },
+    "guard-files-foreign": {
+        "en": "{role} {path} holds files this command did not write ({file}): it would write among "
+              "them. Nothing was changed; give a new or empty folder, or the project's own schemas/.",
+        "fi": "{role} {path} sisältää tiedostoja, joita tämä komento ei ole kirjoittanut ({file}): se "
+              "kirjoittaisi niiden joukkoon. Mitään ei muutettu; anna uusi tai tyhjä kansio tai "
+              "projektin oma schemas/-kansio.",
+        "sv": "{role} {path} innehåller filer som kommandot inte har skrivit ({file}): det skulle skriva "
+              "bland dem. Ingenting ändrades; ange en ny eller tom mapp eller projektets egen mapp schemas/.",
+    },
     "guard-not-output": {
         "en": "{role} {path} is not a built site (it has no {stamp} file): build one first, e.g. "
               "make site, and give that folder.",
@@ -823,6 +832,26 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "sv": ("'{0}' är ingen tillåten länk",
                "skriv hela adressen med https:// (eller mailto:namn@exempel.fi); koda mellanslag, "
                "citattecken och parenteser ( ) [ ] {{ }} som %20, %22, %28 …"),
+    },
+    "bad-https-url": {
+        "fi": ("'{0}' ei ole kokonainen https://-osoite",
+               "kirjoita muodossa https://palvelin/polku (esim. https://www.kanta.fi/); koodaa välilyönnit, "
+               "lainausmerkit ja sulkeet ( ) [ ] {{ }} muotoon %20, %22, %28 …"),
+        "sv": ("'{0}' är ingen fullständig https://-adress",
+               "skriv i formen https://server/sökväg (t.ex. https://www.kanta.fi/); koda mellanslag, "
+               "citattecken och parenteser ( ) [ ] {{ }} som %20, %22, %28 …"),
+    },
+    "bad-site-url": {
+        "fi": ("'{0}' ei ole sivuston juuren osoite",
+               "kirjoita muodossa https://palvelin/ (tai https://palvelin/kansio/), lopussa / eikä ? tai #"),
+        "sv": ("'{0}' är inte adressen till webbplatsens rot",
+               "skriv i formen https://server/ (eller https://server/mapp/), med / i slutet och utan ? eller #"),
+    },
+    "reserved-anchor": {
+        "fi": ("'{0}' on tunniste, jota sivuston teema tai skriptit käyttävät (__- ja kg-alkuiset "
+               "tunnisteet on varattu)", "valitse toinen, esim. '{1}'"),
+        "sv": ("'{0}' är ett id som webbplatsens tema eller skript använder (id som börjar med __ eller "
+               "kg- är reserverade)", "välj ett annat, t.ex. '{1}'"),
     },
     "bad-link": {
         "fi": ("linkin kohde '{0}' ei ole sallittu",

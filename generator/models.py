@@ -26,9 +26,11 @@ from pydantic import (
     Field,
     RootModel,
     Tag,
+    ValidationError,
     WithJsonSchema,
+    model_validator,
 )
-from pydantic_core import PydanticCustomError
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from .limits import FIRST_YEAR, LAST_YEAR
 from .printable import codepoint, first_invisible, printable
@@ -245,6 +247,56 @@ _check_lang = _matching("code", _whole(LANG_PATTERN), "bad-lang", "'{0}' is not 
 
 LangCode = Annotated[str, AfterValidator(_check_lang), BeforeValidator(_one_value("code"))]
 
+RESERVED_ID_PREFIXES = ("__", "kg-")
+"""Ids the theme (`__config`, `__search`…) or the site's own scripts (`kg-planner`, `kg-labels`…)
+read: an element of the page taking one would break them. Hand-written pages and the data alike."""
+
+
+def _check_anchor(value: str) -> str:
+    """An HTML id written into a page from the data (`{: #lahteet }`): a slug, and not reserved."""
+    _check_id(value)
+    if value.startswith(RESERVED_ID_PREFIXES):
+        _fail("reserved-anchor", "'{0}' is an id the site's theme or scripts use (ids starting with "
+              "__ or kg- are reserved): choose another, e.g. '{1}'", value, value.removeprefix("kg-"))
+    return value
+
+
+def _check_anchor_prefix(value: str) -> str:
+    """The first part of ids written as `<value>-<id>`: `kg` would make them `kg-…`."""
+    _check_id(value)
+    if f"{value}-".startswith(RESERVED_ID_PREFIXES):
+        _fail("reserved-anchor", "'{0}' is an id the site's theme or scripts use (ids starting with "
+              "__ or kg- are reserved): choose another, e.g. '{1}'", value, "x" + value)
+    return value
+
+
+def _check_https(value: str) -> str:
+    """An address written into a page's link and the calendars: https:// with a host, nothing else."""
+    _scalar(value, _EXAMPLES["url"])
+    if not link_allowed(value) or not _HTTPS_RE.fullmatch(value):
+        _fail("bad-https-url", "'{0}' is not a full https:// address: write it as https://host/path "
+              "(e.g. https://www.kanta.fi/), with spaces, quotes and ( ) [ ] { } percent-encoded "
+              "(%20, %22, %28 …)", value)
+    return value
+
+
+STRING_TYPES = {
+    "example-note-link-lang": _check_lang,  # hreflang= and lang= of the link to the source
+    "example-note-url": _check_https,  # that link's address, and the calendars' DESCRIPTION
+    "anchor-sources": _check_anchor,  # {: #… } of the sources' heading
+    "anchor-sector": _check_anchor_prefix,  # {: #<value>-<sector id> } on the services page
+    "slug-feeds": _check_id,  # the calendars' folder
+    "feed-all": _check_id,  # the all-periods calendar's file name
+    "slug-changes": _check_id,  # the changes page's address and its Atom feed's file name
+}
+"""strings.yaml keys whose texts land in an attribute, an id, an address or a file name, and the
+type each must have: a text anywhere else is only words."""
+STRING_PATTERNS = {_check_lang: LANG_PATTERN, _check_id: ID_PATTERN,
+                    _check_anchor: r"^(?!kg-)[a-z0-9]+(?:-[a-z0-9]+)*$",
+                    _check_anchor_prefix: r"^(?!kg$)[a-z0-9]+(?:-[a-z0-9]+)*$",
+                    _check_https: r"^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?:[:/?#][^\s\"'<>()\[\]{}\\]*)?$"}
+"""The same types for the editors' IDE (schema.py adds them to strings.yaml's JSON Schema)."""
+
 
 def _check_plain(value: str) -> str:
     """Single-line text: names and titles. No markup at all."""
@@ -315,6 +367,19 @@ Bool = Annotated[bool, BeforeValidator(_check_bool),
                  WithJsonSchema({"type": "boolean", "description": "Exactly true or false."})]
 Url = Annotated[str, AfterValidator(_check_url), BeforeValidator(_one_value("url")),
                 Field(description="A full https:// address (or mailto:).")]
+
+
+def _check_site_root(value: str) -> str:
+    """The site's own address (sitemaps, feeds, calendars, canonical links): an https:// folder."""
+    if not _HTTPS_RE.fullmatch(value) or not value.endswith("/") or "?" in value or "#" in value:
+        _fail("bad-site-url", "'{0}' is not the address of the site's root: write it as https://host/ "
+              "(or https://host/folder/), ending in / and without ? or #", value)
+    return value
+
+
+SiteUrl = Annotated[str, AfterValidator(_check_url), AfterValidator(_check_site_root),
+                    BeforeValidator(_one_value("url")),
+                    Field(description="A full https:// address of a folder, ending in /.")]
 Email = Annotated[str, AfterValidator(_check_email), BeforeValidator(_one_value("email")),
                   _schema_pattern(EMAIL_PATTERN)]
 Int = Annotated[int, Field(ge=0, le=1000), BeforeValidator(_one_value("number"))]
@@ -519,7 +584,7 @@ class SiteConfig(Record):
     """data/site.yaml: settings of the whole site."""
 
     languages: list[Language] = Field(min_length=1, description="Site languages; the first is the default.")
-    site_url: Url = Field(description="Public address of the site root, ending in /.")
+    site_url: SiteUrl = Field(description="Public address of the site root, ending in /.")
     site_url_known: Bool = Field(default=True, description="false while `site_url` is a placeholder: "
                                  "`check --strict` (publishing) then fails.")
     site_name: Text = Field(description="The site's name in the header.")
@@ -556,6 +621,20 @@ class StringsFile(Record):
               json_schema_extra={"propertyNames": {"description": "Lowercase a-z, 0-9 and hyphens.",
                                                    "pattern": ID_PATTERN}})
 
+    @model_validator(mode="after")
+    def _typed(self) -> StringsFile:
+        """The keys of STRING_TYPES, each text checked for its type at its own line."""
+        errors = []
+        for key, check in STRING_TYPES.items():
+            for lang, value in (self.strings[key].root.items() if key in self.strings else ()):
+                try:
+                    check(value)
+                except PydanticCustomError as exc:
+                    errors.append(InitErrorDetails(type=exc, loc=("strings", key, lang), input=value))
+        if errors:
+            raise ValidationError.from_exception_data(type(self).__name__, errors)
+        return self
+
 
 # ---------------------------------------------------------------------------
 # data/requirements.yaml
@@ -573,9 +652,17 @@ class Link(_Addressed, Record):
         "show it (e.g. an /en/ address that serves Finnish text): fi, sv or en, or one per language.")
 
 
+def _anchors(slugs: Slugs) -> Slugs:
+    """Slugs that are also HTML ids (`{: #… }`): none of them reserved."""
+    for value in slugs.root.values():
+        _check_anchor(value)
+    return slugs
+
+
 class Requirement(Record):
     id: Id = Field(description="Referenced from services' `requires:`.")
-    slug: Slugs = Field(description="Anchor of the requirement on the requirements page, per language.")
+    slug: Annotated[Slugs, AfterValidator(_anchors)] = Field(
+        description="Anchor of the requirement on the requirements page, per language.")
     name: Text = Field(description="Short name, e.g. Kanta-palvelujen asiakkuus.")
     summary: Prose = Field(description="What it means and how to meet it.")
     who: Id = Field(description="Role responsible for meeting it.")

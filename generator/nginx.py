@@ -23,39 +23,16 @@ from urllib.parse import urlsplit
 import jinja2
 
 from . import TEMPLATE_DIR
-from .cdn import ATOM, HOST_FILES, JSON, headers_for, served_paths
+from .cdn import HOST_FILES, headers_for, served_paths
+from .headers import MEDIA_TYPES
 from .plan import SitePlan, redirects
 
 NGINX_FILE = HOST_FILES[2]
 NGINX_TEMPLATE = "nginx.conf.j2"
 
-MEDIA_TYPES = {
-    "html": "text/html; charset=utf-8",
-    "css": "text/css",
-    "js": "text/javascript",
-    "mjs": "text/javascript",
-    "map": JSON,  # source maps
-    "webmanifest": "application/manifest+json",
-    "xml": "application/xml",
-    "atom": ATOM,  # the change log feeds; _headers sends the charset too
-    "rss": "application/rss+xml",
-    "txt": "text/plain; charset=utf-8",
-    "svg": "image/svg+xml",
-    "png": "image/png",
-    "jpg": "image/jpeg",
-    "jpeg": "image/jpeg",
-    "gif": "image/gif",
-    "webp": "image/webp",
-    "ico": "image/vnd.microsoft.icon",
-    "woff": "font/woff",
-    "woff2": "font/woff2",
-    "ttf": "font/ttf",
-    "pdf": "application/pdf",
-    "gz": "application/gzip",
-}
-"""nginx's `types` for this site (it replaces the host's mime.types inside the server):
-the types the CDN test server sends, and Atom/RSS for feeds. Not .ics and .json: their
-Content-Type is a `_headers` rule, which the locations for them repeat."""
+# nginx's `types` for this site (it replaces the host's mime.types inside the server) are
+# headers.MEDIA_TYPES, the ones the preview and the CDN test server send too. Not .ics and .json:
+# their Content-Type is a `_headers` rule, which the locations for them repeat.
 
 
 GZIP_TYPES = ["text/css", "text/javascript", "text/plain", "application/json", "application/xml",
@@ -220,7 +197,7 @@ def nginx_conf(site: SitePlan, out: Path, rules: list[tuple[str, list[tuple[str,
     charset_types = {_bare_type(t) for t in types if t != _bare_type(t)}
     uncharted = sorted(t for t in types if t in charset_types)
     if uncharted:  # nginx adds a charset per type, never per file
-        raise ValueError(f"{uncharted[0]} is sent with and without charset=utf-8; pick one in nginx.MEDIA_TYPES")
+        raise ValueError(f"{uncharted[0]} is sent with and without charset=utf-8; pick one in headers.MEDIA_TYPES")
     return env.get_template(NGINX_TEMPLATE).render(
         base=site.base_path, host=urlsplit(site.project.config.site_url).hostname, media_types=MEDIA_TYPES,
         charset_types=sorted(charset_types), gzip_types=GZIP_TYPES, not_found=not_found_pages(site, out),

@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .models import DATA_FILES
+from .models import DATA_FILES, STRING_PATTERNS, STRING_TYPES, StringsFile
 from .schema_fi import DATE_FI, FIELDS_FI, TIME_FI, TYPES_FI, describe_fi
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent / "data"
@@ -87,6 +87,11 @@ def schema_for(name: str, ids: dict[str, list[str]] | None = None) -> dict:
             prop["description"] = describe_fi(owner, field, prop.get("description", ""))
         if owner in FIELDS_FI:
             definition["description"] = FIELDS_FI[owner]
+    if model is StringsFile:  # the typed texts (models.STRING_TYPES): a Text, and of their type
+        schema["properties"]["strings"]["properties"] = {
+            key: {"allOf": [{"$ref": "#/$defs/Text"},
+                            {"additionalProperties": {"type": "string", "pattern": STRING_PATTERNS[check]}}]}
+            for key, check in STRING_TYPES.items()}
     _types_in_finnish(schema)
     return schema
 
@@ -144,6 +149,20 @@ def write_schemas(out_dir: Path, *, check_only: bool = False, data_dir: Path = D
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(text, encoding="utf-8")
     return stale
+
+
+def is_schema_file(path: Path) -> bool:
+    """A `<kind>.schema.json` this command wrote: a regular file whose JSON title names its data
+    file (`data/<kind>.yaml`). Anything else in the schemas' folder is not the command's to touch."""
+    name = path.name
+    if not name.endswith(".schema.json") or path.is_symlink() or not path.is_file() \
+            or path.stat().st_size > 4_000_000:
+        return False
+    try:
+        schema = json.loads(path.read_bytes())
+    except ValueError:
+        return False
+    return isinstance(schema, dict) and schema.get("title") == f"data/{name.removesuffix('.schema.json')}.yaml"
 
 
 def data_reference() -> str:

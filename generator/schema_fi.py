@@ -254,5 +254,7 @@ TYPES_FI: dict[str, str] = {
     "Lowercase a-z, 0-9 and hyphens.": "Tunniste: pienet kirjaimet a–z, numerot 0–9 ja väliviivat, "
                                        "esim. potilastietovaranto.",
     "A full https:// address (or mailto:).": "Koko osoite alkaen https:// (tai mailto:).",
+    "A full https:// address of a folder, ending in /.": "Kansion koko osoite alkaen https:// ja "
+                                                          "päättyen merkkiin /.",
     "A period's id, e.g. 1/2027.": "Jakson tunniste numero/vuosi, esim. \"1/2027\".",
 }

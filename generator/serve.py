@@ -7,7 +7,10 @@ the `check` report is printed and the last good site keeps being served.
 The server answers the way the CDN will: the headers of the built `_headers`
 (the strict Content-Security-Policy included, so a page that only works
 without it shows up here first), the language's 404.html, no directory
-listings, GET and HEAD only. It answers only for files inside the preview
+listings, GET and HEAD only, a 404 for the host's own files (`/_headers`…) as on
+nginx, the host's Content-Types and no CORS header (a site the editor visits
+cannot read the draft). A stalled or half-sent request is closed after a
+timeout, and the threads are bounded. It answers only for files inside the preview
 folder, whatever the encoding of the path, and only to a loopback `Host`, so a
 web page the editor visits cannot read the machine's files through it, not
 even by DNS rebinding. Pages reload themselves: HTML responses get one
@@ -22,12 +25,14 @@ DEBOUNCE_SECONDS.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import errno
 import hashlib
 import http.server
 import os
 import re
+import socket
 import sys
 import threading
 import time
@@ -42,6 +47,7 @@ from .errors import BuildError, DataError
 from .failures import guard_line
 from .guard import GuardError
 from .headers import content_type, headers_for, read_rules
+from .limits import helsinki_today
 from .messages import seconds, translate
 from .pipeline import build_site
 from .report import format_text
@@ -63,6 +69,13 @@ RELOAD_JS = b"""(function () {
   poll();
 })();
 """
+IDLE_SECONDS = 10
+"""A connection that sends nothing for this long is closed (each read waits at most this)."""
+REQUEST_SECONDS = 20
+"""A request must have arrived whole (line and headers) this long after it began, however
+slowly it trickles in; then the connection is closed."""
+MAX_CONNECTIONS = 32
+"""Connections served at once (a browser opens about 6); further ones wait in the listen queue."""
 EDITOR_TEMP = re.compile(r"^(\..*|.*~|#.*#|4913|.*\.(swp|swx|tmp))$")
 """Files editors write beside the real one while saving (hidden, backups, vim's 4913 probe)."""
 
@@ -202,7 +215,7 @@ class Preview:
             self.engine = Engine(self.work_dir / ".jinja-cache")
         try:
             result = build_site(self.data_dir, self.content_dir, self.out_dir,
-                                today=self.today or dt.date.today(), work_dir=self.work_dir,
+                                today=self.today or helsinki_today(), work_dir=self.work_dir,
                                 engine=self.engine)
         except DataError as exc:
             click.echo(format_text(exc.problems, self.lang), err=True)
@@ -251,8 +264,32 @@ class Preview:
 
 def make_handler(preview: Preview):
     class Handler(http.server.BaseHTTPRequestHandler):
+        timeout = IDLE_SECONDS  # set on the socket by StreamRequestHandler.setup
+        deadline: threading.Timer | None = None
+
         def version_string(self) -> str:
             return "KantaPreview"
+
+        def handle_one_request(self):
+            # A half-sent request may not hold its thread for longer than REQUEST_SECONDS: the
+            # timer closes the socket, the blocked read returns, and the thread ends.
+            self.deadline = threading.Timer(REQUEST_SECONDS, self.cut)
+            self.deadline.daemon = True
+            self.deadline.start()
+            try:
+                super().handle_one_request()
+            finally:
+                self.deadline.cancel()
+
+        def parse_request(self) -> bool:
+            parsed = super().parse_request()  # reads the headers
+            if self.deadline is not None:
+                self.deadline.cancel()  # the request is in: the answer may take its time
+            return parsed
+
+        def cut(self) -> None:
+            with contextlib.suppress(OSError):
+                self.connection.shutdown(socket.SHUT_RDWR)
 
         def log_message(self, *args):
             pass
@@ -280,6 +317,8 @@ def make_handler(preview: Preview):
                 if path == PREVIEW_PREFIX + "reload.js":
                     return self._send(200, "text/javascript; charset=utf-8", RELOAD_JS)
             segments = path_segments(self.path)
+            if segments is not None and segments[0].startswith("_"):
+                segments = None  # the host's own files (_headers, the stamp…): nginx answers 404
             status, target = locate(preview.out_dir, segments) if segments is not None else (404, None)
             if status == 301:
                 query = self.path[len(path):]
@@ -295,7 +334,9 @@ def make_handler(preview: Preview):
                 text = translate.outcome("serve-not-found", preview.lang)
                 return self._send(404, "text/plain; charset=utf-8", text.encode() + b"\n")
             url_path = "/" + "/".join(segments) if segments is not None else "/"
-            headers = headers_for(preview.header_rules(), url_path)
+            # No CORS in the preview: any site the editor visits could read the draft's /api/*.
+            headers = {name: value for name, value in headers_for(preview.header_rules(), url_path).items()
+                       if not name.startswith("access-control-")}
             ctype = headers.pop("content-type", None) or content_type(target)
             if ctype.startswith("text/html"):
                 data = with_reload_script(data)
@@ -319,9 +360,31 @@ def make_handler(preview: Preview):
 class PreviewServer(http.server.ThreadingHTTPServer):
     daemon_threads = True
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
+
+    def process_request(self, request, client_address):
+        # At most MAX_CONNECTIONS threads: the next connection waits for a free one (each ends
+        # within REQUEST_SECONDS if its client stalls); one that waits too long is closed.
+        if not self.slots.acquire(timeout=REQUEST_SECONDS):
+            self.shutdown_request(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self.slots.release()
+            raise
+
+    def process_request_thread(self, request, client_address):
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self.slots.release()
+
     def handle_error(self, request, client_address):
         # A reader who closes the tab mid-response is not an error worth a traceback.
-        if not isinstance(sys.exc_info()[1], ConnectionError):
+        if not isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
             super().handle_error(request, client_address)
 
 

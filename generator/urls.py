@@ -16,6 +16,7 @@ from . import TEMPLATE_DIR
 from .addresses import planned_urls
 from .errors import DataError
 from .guard import check_file_target, check_output
+from .limits import helsinki_today
 from .manifest import FILE_NAME, HEADER, UPDATE, compare, published_urls, read, write
 from .messages import say
 from .plan import SitePlan
@@ -39,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="use this already built site instead of the page plan")
     args = parser.parse_args(argv)
     lang = args.lang
-    today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
+    today = dt.date.fromisoformat(args.today) if args.today else helsinki_today()
     target = args.manifest or args.data.parent / FILE_NAME
     if args.update:  # the one file this command rewrites: never a data file or someone else's
         check_file_target(target, data_dir=args.data, content_dir=args.content, what="--manifest",

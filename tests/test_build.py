@@ -5,15 +5,19 @@ from __future__ import annotations
 import datetime as dt
 import filecmp
 import json
+import os
 import re
 import shutil
+import tempfile
+import threading
+import time
 from pathlib import Path
 
 import icalendar
 import pytest
 from click.testing import CliRunner
 
-from generator import content
+from generator import build, content
 from generator.cli import main
 from generator.errors import BuildError, DataError
 from generator.pipeline import build_site
@@ -303,3 +307,130 @@ def test_a_period_added_in_yaml_appears_everywhere(tmp_path: Path):
     assert imaging["next_registration_closes"] == "2027-04-09"
     sitemap = (site / "sitemap.xml").read_text()
     assert "/fi/aikataulu/2-2027/" in sitemap and "/sv/tidtabell/2-2027/" in sitemap
+
+
+# The swap: the output folder is there at every moment, whichever file system the staging is on.
+
+def _site(folder: Path, text: str) -> Path:
+    folder.mkdir(parents=True)
+    (folder / "index.html").write_text(text)
+    return folder
+
+
+@pytest.fixture
+def other_fs_staging(tmp_path: Path):
+    """A staging folder on another file system than tmp_path (/dev/shm), as `--work` there."""
+    shm = Path("/dev/shm")
+    if not shm.is_dir() or shm.stat().st_dev == tmp_path.stat().st_dev:
+        pytest.skip("needs /dev/shm on a file system of its own")
+    staging = Path(tempfile.mkdtemp(dir=shm)) / "site"
+    yield _site(staging, "new")
+    shutil.rmtree(staging.parent)
+
+
+def test_the_output_is_there_while_a_staging_folder_on_another_file_system_is_copied(
+        tmp_path: Path, other_fs_staging: Path, monkeypatch: pytest.MonkeyPatch):
+    out = _site(tmp_path / "out", "old")
+    seen: list[str] = []
+    copy = shutil.copytree
+
+    def watched_copy(src, dst, *args, **kwargs):
+        seen.append((out / "index.html").read_text())
+        done = copy(src, dst, *args, **kwargs)
+        seen.append((out / "index.html").read_text())
+        return done
+
+    monkeypatch.setattr(build.shutil, "copytree", watched_copy)
+    build.swap(other_fs_staging, out)
+    assert seen == ["old", "old"]
+    assert (out / "index.html").read_text() == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_a_copy_that_dies_midway_leaves_the_previous_output(tmp_path: Path, other_fs_staging: Path,
+                                                            monkeypatch: pytest.MonkeyPatch):
+    out = _site(tmp_path / "out", "old")
+
+    def dying_copy(src, dst, *args, **kwargs):
+        Path(dst).mkdir()
+        (Path(dst) / "half").write_text("")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(build.shutil, "copytree", dying_copy)
+    with pytest.raises(BuildError, match="No space left on device"):
+        build.swap(other_fs_staging, out)
+    assert (out / "index.html").read_text() == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+@pytest.mark.parametrize("exchange", ["renameat2", "two renames"])
+def test_the_swap_replaces_the_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, exchange: str):
+    out = _site(tmp_path / "out", "old")
+    if exchange == "two renames":
+        monkeypatch.setattr(build, "_exchange", lambda a, b: False)
+    build.swap(_site(tmp_path / "work" / "site", "new"), out)
+    assert (out / "index.html").read_text() == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "work"]
+
+
+def test_with_renameat2_no_rename_leaves_the_output_missing(tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch):
+    probe_a, probe_b = _site(tmp_path / "a", "a"), _site(tmp_path / "b", "b")
+    if not build._exchange(probe_a, probe_b):
+        pytest.skip("this system or file system has no RENAME_EXCHANGE")
+    out = _site(tmp_path / "out", "old")
+    rename = os.rename
+    missing: list[str] = []
+
+    def watched_rename(src, dst):
+        rename(src, dst)
+        if not out.is_dir():
+            missing.append(f"{src} → {dst}")
+
+    monkeypatch.setattr(build.os, "rename", watched_rename)
+    build.swap(_site(tmp_path / "work" / "site", "new"), out)
+    assert not missing
+    assert (out / "index.html").read_text() == "new"
+
+
+def test_a_heading_that_makes_a_pages_own_id_fails_the_build(tmp_path: Path):
+    """A text that becomes a heading gets its id from its words: `KG planner` would give the
+    planner page's title the id of its form, which the planner's script looks up."""
+    shutil.copytree(SMALL, tmp_path / "small")
+    strings = tmp_path / "small" / "data" / "strings.yaml"
+    text = strings.read_text(encoding="utf-8")
+    line = next(ln for ln in text.splitlines() if ln.startswith("  title-planner:"))
+    strings.write_text(text.replace(line, '  title-planner: {fi: "KG planner", sv: "Planera införandet"}'),
+                       encoding="utf-8")
+    with pytest.raises(BuildError, match="the id 'kg-planner' is on two elements of this page"):
+        build_site(tmp_path / "small" / "data", None, tmp_path / "out", today=TODAY, work_dir=tmp_path / "work")
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_rebuild_with_its_work_folder_on_another_file_system_never_leaves_the_output_missing(
+        tmp_path: Path):
+    shm = Path("/dev/shm")
+    if not shm.is_dir() or shm.stat().st_dev == tmp_path.stat().st_dev:
+        pytest.skip("needs /dev/shm on a file system of its own")
+    work = Path(tempfile.mkdtemp(dir=shm)) / "work"
+    out = tmp_path / "site"
+    try:
+        build_site(SMALL / "data", SMALL / "content", out, today=TODAY, work_dir=work)
+        missing, done = [], threading.Event()
+
+        def watch() -> None:
+            while not done.is_set():
+                if not (out / "index.html").is_file():
+                    missing.append(time.monotonic())
+
+        watcher = threading.Thread(target=watch)
+        watcher.start()
+        try:
+            build_site(SMALL / "data", SMALL / "content", out, today=TODAY, work_dir=work)
+        finally:
+            done.set()
+            watcher.join()
+        assert not missing, f"the output was missing {len(missing)} times during the swap"
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "site.lock"]
+    finally:
+        shutil.rmtree(work.parent)

@@ -178,6 +178,26 @@ REFUSED_DATA = {
     "double quote in the site name": ("site.yaml", ("site_name", "fi"), 'Kanta" onmouseover="alert(1)',
                                       "quote-in-site-name"),
     "a list where a date belongs": ("services.yaml", S0 + ("last_reviewed",), ["2026-01-01"], "not-scalar"),
+    # Texts of strings.yaml that land in an attribute, an id, an address or a file name are typed:
+    "attributes in a link's language": ("strings.yaml", ("strings", "example-note-link-lang", "fi"),
+                                        'fi" id="kg-planner" href="https://evil.example/', "bad-lang"),
+    "an attribute in an anchor": ("strings.yaml", ("strings", "anchor-sources", "fi"), "lahteet hidden=hidden",
+                                  "bad-id"),
+    "a reserved anchor": ("strings.yaml", ("strings", "anchor-sources", "sv"), "kg-planner", "reserved-anchor"),
+    "a reserved anchor prefix": ("strings.yaml", ("strings", "anchor-sector", "fi"), "kg", "reserved-anchor"),
+    "a javascript source address": ("strings.yaml", ("strings", "example-note-url", "fi"), "javascript:alert(1)",
+                                    "bad-https-url"),
+    "a protocol-relative source address": ("strings.yaml", ("strings", "example-note-url", "sv"),
+                                           "//evil.example/x", "bad-https-url"),
+    "a mailto source address": ("strings.yaml", ("strings", "example-note-url", "fi"), "mailto:kanta@kanta.fi",
+                                "bad-https-url"),
+    "a folder in a calendar's file name": ("strings.yaml", ("strings", "feed-all", "fi"), "../../index", "bad-id"),
+    "a slash in the calendars' folder": ("strings.yaml", ("strings", "slug-feeds", "sv"), "kalender/x", "bad-id"),
+    "a reserved requirement anchor": ("requirements.yaml", ("requirements", 0, "slug", "fi"), "kg-planner",
+                                      "reserved-anchor"),
+    "a mail address as the site's address": ("site.yaml", ("site_url",), "mailto:kanta@kanta.fi", "bad-site-url"),
+    "a query in the site's address": ("site.yaml", ("site_url",), "https://kayttoonotto.kanta.fi/?x=1#y",
+                                      "bad-site-url"),
 }
 # name → (Markdown appended to a page, expected problem code or None)
 REFUSED_CONTENT = {

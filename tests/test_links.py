@@ -245,14 +245,16 @@ FLAGGED = [
     '<img srcset="a.png 1x, data:image/png;base64,xx 2x">', '<form action="javascript:x">',
     '<META HTTP-EQUIV=REFRESH CONTENT="5;URL=\'javascript:x\'">', '<iframe src="/fi/"></iframe>',
     '<object data="/x">', '<base href=/>', '<style>a{}</style>', '<a href=\'x\' onclick="a>b"\n>',
+    '<h1 id="kg-planner">KG planner</h1><form id="kg-planner">',
 ]
-"""Each is an issue: a handler, an inline style, a script or data link, a forbidden element."""
+"""Each is an issue: a handler, an inline style, a script or data link, a forbidden element, an id
+on two elements."""
 
 NOT_FLAGGED = [
     '<!-- <a href="javascript:x" onclick="y"> -->', '<a title="onclick=x" href="#top" id="top">',
     '<script>document.write(\'<a onclick="y">\')</script>',
     '<img src="data:image/png;base64,AAAA" alt="">', '<a href="mailto:kanta@kanta.fi">',
-    '<a href="tel:+358206347787">', '<a href="https://www.kanta.fi/">',
+    '<a href="tel:+358206347787">', '<a href="https://www.kanta.fi/">', '<a name="x"></a><p id="x">',
 ]
 """Not an issue: comments, raw text, attribute values that only look like handlers, inline images,
 mail, phone and web links."""

@@ -98,3 +98,29 @@ def test_a_fact_changed_in_yaml_changes_every_page_that_shows_it(tmp_path):
     for key in ("process", "service:patient-data-repository"):
         assert "noin 4–7 kuukautta" in files[f"fi/docs/{site.by_key[key].paths['fi']}"]
         assert "cirka 4–7 månader" in files[f"sv/docs/{site.by_key[key].paths['sv']}"]
+
+
+def test_texts_in_raw_html_are_escaped(tmp_path):
+    """Quotes and ampersands are punctuation in a text (`check` accepts them); where a template
+    writes the text into raw HTML they are escaped, so they never end an attribute or start an
+    entity."""
+    import shutil
+
+    import yaml
+    shutil.copytree(SMALL, tmp_path / "small")
+    strings = tmp_path / "small" / "data" / "strings.yaml"
+    data = yaml.load(strings.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    odd = 'Kyllä & "ok" <3'
+    for key in ("planner-certified-yes", "example-note-title", "planner-result"):
+        data["strings"][key]["fi"] = odd
+    strings.write_text(yaml.dump(data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+    project, _ = load_project(tmp_path / "small" / "data", today=TODAY, template_dir=TEMPLATE_DIR)
+    site = SitePlan(project, TODAY)
+    files = render(site)
+    planner = files[f"fi/docs/{site.by_key['planner'].paths['fi']}"]
+    escaped = "Kyllä &amp; &#34;ok&#34; &lt;3"
+    assert f'<label for="certified-yes">{escaped}</label>' in planner
+    assert f'<h2 id="plan-result-title">{escaped}</h2>' in planner
+    assert odd not in planner
+    period = files[f"fi/docs/{site.by_key['period:1/2027'].paths['fi']}"]
+    assert f'<p class="admonition-title" id="kg-example-note">{escaped}</p>' in period

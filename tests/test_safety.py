@@ -8,12 +8,16 @@ subprocess on a copy of the small fixture, with the whole folder compared byte f
 * two builds at once (the lock);
 * no traceback from any command: the catch-all, `--debug`, a full or read-only disk;
 * dates outside 2000–2100 in the data and in `--today`;
-* the placeholders of strings.yaml, and the table of them kept in step with the code.
+* the placeholders of strings.yaml, and the table of them kept in step with the code;
+* the default today is Helsinki's date;
+* `schemas` writes only its own files, beside its data.
 """
 
 from __future__ import annotations
 
 import ast
+import datetime as dt
+import json
 import os
 import re
 import shutil
@@ -22,10 +26,12 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from generator.guard import OUTPUT_STAMP, WORK_STAMP, lock
+from generator.models import DATA_FILES
 from generator.placeholders import FILLED
 from tests.conftest import ROOT, SMALL
 
@@ -768,3 +774,82 @@ def test_no_command_prints_a_traceback_on_any_input(sandbox: Path):
             shutil.copytree(SMALL / "data", sandbox / "data")
 
     attempt()
+
+
+# ---------------------------------------------------------------------------
+# 9. Today is Helsinki's date, whatever the machine's time zone
+# ---------------------------------------------------------------------------
+
+def _zone_a_day_away_from_helsinki() -> tuple[str, dt.date]:
+    """A time zone whose date differs from Helsinki's right now (Kiritimati, UTC+14, from 10 to
+    22 UTC; Pago Pago, UTC−11, the other hours), and Helsinki's date."""
+    now = dt.datetime.now(dt.UTC)
+    helsinki = now.astimezone(ZoneInfo("Europe/Helsinki")).date()
+    for zone in ("Pacific/Kiritimati", "Pacific/Pago_Pago"):
+        if now.astimezone(ZoneInfo(zone)).date() != helsinki:
+            return zone, helsinki
+    raise AssertionError("no test zone is a day away from Helsinki now")
+
+
+def test_the_default_today_is_helsinkis_date(monkeypatch):
+    from generator import cli
+
+    zone, helsinki = _zone_a_day_away_from_helsinki()
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    try:
+        assert dt.date.today() != helsinki  # the machine's date is the other one
+        assert cli._today(None) == helsinki
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+def test_no_module_takes_the_machines_date():
+    taken = [f"{path.name}:{number}" for path in sorted((ROOT / "generator").glob("*.py"))
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if re.search(r"\bdate\.today\(|datetime\.now\(\)|datetime\.today\(", line)]
+    assert not taken
+
+
+# ---------------------------------------------------------------------------
+# 10. `schemas` writes only the project's own schemas and reference
+# ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("folder, phrase", [
+    ("etc", "holds files this command did not write (passwd)"),
+    ("mine", "holds files this command did not write (site.schema.json)"),
+    ("linked", "is a symbolic link"),
+    ("etc/passwd", "exists and is not a folder"),
+])
+def test_schemas_refuses_a_folder_of_other_files(project: Path, folder: str, phrase: str):
+    (project / "etc").mkdir()
+    (project / "etc" / "passwd").write_text("root:x:0:0::/root:/bin/sh\n")
+    (project / "mine").mkdir()
+    (project / "mine" / "site.schema.json").write_text('{"title": "my own schema"}\n')
+    (project / "linked").symlink_to(project / "etc")
+    before = snapshot(project)
+    assert_refused(run(project, "schemas", "--out", folder), before, project, phrase)
+
+
+def test_schemas_rewrites_its_own_folder(project: Path):
+    first = run(project, "schemas", "--out", "own")
+    assert first.returncode == 0, first.stderr
+    (project / "own" / "site.schema.json").write_text('{"title": "data/site.yaml"}\n')  # stale
+    again = run(project, "schemas", "--out", "own")
+    assert again.returncode == 0, again.stderr
+    assert json.loads((project / "own" / "site.schema.json").read_text())["$defs"]
+
+
+def test_schemas_writes_beside_its_data_not_in_the_current_folder(project: Path, tmp_path: Path):
+    other = tmp_path / "other"
+    (other / "docs").mkdir(parents=True)
+    (other / "docs" / "tietomuoto.md").write_text("# Tietomuoto\n\nToisen työkopion oma.\n")
+    (project / "docs").mkdir()
+    before = snapshot(other)
+    result = run(other, "schemas", "--data", str(project / "data"))
+    assert result.returncode == 0, result.stderr
+    assert snapshot(other) == before
+    assert (project / "docs" / "tietomuoto.md").read_text(encoding="utf-8").startswith("# Tietomuoto\n")
+    assert sorted(p.name for p in (project / "schemas").iterdir()) == sorted(
+        f"{name.removesuffix('.yaml')}.schema.json" for name in DATA_FILES)

@@ -9,6 +9,7 @@ the last good site.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -215,8 +216,39 @@ class TestSameHeadersAsTheCDN:
         status, headers, _ = raw_request(preview.port, path)
         assert status == 200 and headers["content-type"] == expected
 
-    def test_api_is_open_to_other_origins_as_published(self, preview):
-        assert raw_request(preview.port, "/api/periods.json")[1]["access-control-allow-origin"] == "*"
+    @pytest.mark.parametrize("path, expected", [
+        ("/fi/sitemap.xml.gz", "application/gzip"),
+        ("/fi/assets/javascripts/bundle.min.js.map", "application/json; charset=utf-8"),
+        ("/fi/unknown.kind", "application/octet-stream"),
+    ])
+    def test_other_files_get_the_hosts_types(self, preview, path, expected):
+        served = preview.out_dir / path.lstrip("/")
+        served.write_bytes(b"\x1f\x8b")
+        try:
+            status, headers, _ = raw_request(preview.port, path)
+        finally:
+            served.unlink()
+        assert status == 200 and headers["content-type"] == expected
+
+    def test_no_cors_header_although_the_cdn_rules_have_one(self, preview):
+        rules = parse_headers((preview.out_dir / "_headers").read_text(encoding="utf-8"))
+        assert "access-control-allow-origin" in headers_for(rules, "/api/periods.json")
+        status, headers, _ = raw_request(preview.port, "/api/periods.json")
+        assert status == 200 and not [name for name in headers if name.startswith("access-control-")]
+
+    @pytest.mark.parametrize("path", ["/_headers", "/_redirects", "/_nginx.conf", "/_kanta-guide-output",
+                                      "/_headers?x=1", "/%5fheaders", "/_ei-ole"])
+    def test_the_hosts_own_files_are_not_served(self, preview, path):
+        names = ("_headers", "_redirects", "_nginx.conf", "_kanta-guide-output")
+        made = [preview.out_dir / name for name in names if not (preview.out_dir / name).exists()]
+        for file in made:
+            file.write_text("host instructions\n")
+        try:
+            status, _, body = raw_request(preview.port, path)
+        finally:
+            for file in made:
+                file.unlink()
+        assert status == 404 and b"host instructions" not in body and b"Content-Security-Policy" not in body
 
     def test_a_new_headers_file_is_picked_up(self, preview):
         path = preview.out_dir / "_headers"
@@ -227,6 +259,72 @@ class TestSameHeadersAsTheCDN:
             assert raw_request(preview.port, "/fi/")[1]["x-test"] == "one"
         finally:
             path.write_text(original, encoding="utf-8")
+
+
+def closed_by_server(sock: socket.socket) -> bool:
+    """True when the server has closed the connection (blocks up to the socket's timeout)."""
+    try:
+        return sock.recv(65536) == b""
+    except ConnectionResetError:
+        return True
+
+
+@pytest.fixture
+def own_server(preview):
+    """A preview server of its own (start_server reads the limits when it starts)."""
+    servers = []
+
+    def start() -> Preview:
+        state = Preview(preview.data_dir, None, preview.out_dir, None)
+        servers.append(start_server(state, 0))
+        return state
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+class TestStalledClients:
+    def test_a_half_sent_request_is_closed_after_the_deadline(self, preview, monkeypatch):
+        monkeypatch.setattr(preview_module, "REQUEST_SECONDS", 0.5)
+        with socket.create_connection(("127.0.0.1", preview.port), timeout=5) as sock:
+            started = time.monotonic()
+            sock.sendall(b"GET /fi/ HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # no blank line: never ends
+            with contextlib.suppress(OSError):
+                for _ in range(10):  # a byte every 0.2 s: never idle, never whole
+                    time.sleep(0.2)
+                    sock.sendall(b"X")
+            assert closed_by_server(sock)
+        assert time.monotonic() - started < 4
+
+    def test_an_idle_connection_is_closed(self, own_server, monkeypatch):
+        monkeypatch.setattr(preview_module, "IDLE_SECONDS", 0.3)
+        monkeypatch.setattr(preview_module, "REQUEST_SECONDS", 30)
+        state = own_server()
+        with socket.create_connection(("127.0.0.1", state.port), timeout=5) as sock:
+            started = time.monotonic()
+            assert closed_by_server(sock)
+        assert time.monotonic() - started < 3
+
+    def test_the_threads_are_bounded_and_the_server_answers_again(self, own_server, monkeypatch):
+        monkeypatch.setattr(preview_module, "MAX_CONNECTIONS", 4)
+        monkeypatch.setattr(preview_module, "REQUEST_SECONDS", 1.0)
+        before = threading.active_count()
+        state = own_server()
+        stalled = []
+        try:
+            for _ in range(12):
+                sock = socket.create_connection(("127.0.0.1", state.port), timeout=5)
+                sock.sendall(b"GET /fi/ HTTP/1.1\r\n")
+                stalled.append(sock)
+            time.sleep(0.5)
+            # The server's own thread, and at most 4 handlers, each with its deadline's timer.
+            assert threading.active_count() - before <= 1 + 2 * 4
+            assert raw_request(state.port, "/fi/")[0] == 200  # once the stalled ones are cut
+        finally:
+            for sock in stalled:
+                sock.close()
 
 
 class TestHeadersFile:
