@@ -29,7 +29,7 @@ from generator.plan import SitePlan
 from generator.render import render
 from generator.validate import load_project
 
-from .conftest import CONTENT, DATA, SMALL, TODAY
+from .conftest import CONTENT, DATA, SMALL, TODAY, ready_to_publish
 
 KANTA_FI = "https://www.kanta.fi/ammattilaiset/kayttoonottovaihe"
 """The page kanta.fi publishes onboarding and registration on (../shared/domain.md §5)."""
@@ -276,7 +276,8 @@ def test_strict_check_fails_on_the_shipped_example_dates_and_says_why():
     strict = run_check(DATA, "--strict")
     assert strict.exit_code == 1
     # Publishing: they are errors, and so is the site's address while it is a placeholder.
-    assert strict.output.rstrip().endswith("5 errors, 0 warnings")
+    assert strict.output.rstrip().endswith(" errors, 0 warnings")
+    assert strict.output.count(": error: period ") == 4
     assert re.search(r"^(?:.*/)?data/site\.yaml:\d+:\d+: error: site_url \(https://kayttoonotto\.kanta\.fi/\) "
                      r"is not the site's real address yet", strict.output, re.M), strict.output
     path = DATA / "periods.yaml"
@@ -324,6 +325,7 @@ def test_confirming_the_current_and_upcoming_periods_passes_strict_and_removes_t
     set_dates(data_copy, CURRENT_AND_UPCOMING, "confirmed")
     site = data_copy / "site.yaml"  # and the site's address decided (here: the placeholder kept as it)
     site.write_text(site.read_text(encoding="utf-8").replace("site_url_known: false\n", ""), encoding="utf-8")
+    ready_to_publish(data_copy)
     strict = run_check(data_copy, "--strict")
     assert strict.exit_code == 0, strict.output
     build_site(data_copy, data_copy.parent / "content", tmp_path / "site", today=TODAY, work_dir=tmp_path / "w")
