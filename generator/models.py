@@ -499,8 +499,9 @@ class Role(Record):
 
 class KnownIssue(Record):
     text: Prose = Field(description="What is not accessible, and why.")
-    reason: Literal["non-compliance", "disproportionate-burden", "out-of-scope"] = Field(
-        description="The legal ground: non-compliance, disproportionate-burden or out-of-scope.")
+    reason: Literal["non-compliance", "disproportionate-burden", "out-of-scope", "not-tested"] = Field(
+        description="The legal ground: non-compliance, disproportionate-burden or out-of-scope; "
+        "not-tested for what has not been tested yet.")
 
 
 class Accessibility(Record):

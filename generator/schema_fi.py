@@ -82,7 +82,8 @@ FIELDS_FI: dict[str, str] = {
     "Accessibility.feedback_email": "Osoite, johon lukijat lähettävät saavutettavuuspalautetta.",
     "Accessibility.known_issues": "Sisältö, joka ei ole saavutettavaa.",
     "KnownIssue.text": "Mikä ei ole saavutettavaa ja miksi.",
-    "KnownIssue.reason": "Peruste: non-compliance, disproportionate-burden tai out-of-scope.",
+    "KnownIssue.reason": "Peruste: non-compliance, disproportionate-burden tai out-of-scope; not-tested, "
+                         "jos asiaa ei ole vielä testattu.",
     "Accessibility.authority": "Valvontaviranomaisen (Traficom) yhteystiedot.",
     "SiteConfig.pages": "Generoitujen sivujen osoitteiden osat.",
     "PageSlugs.process": "Käyttöönottoprosessin sivu.",

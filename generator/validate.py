@@ -60,7 +60,7 @@ CODE_STRINGS |= {f"link-{k}" for k in ("service-description", "application", "in
 CODE_STRINGS |= {f"a11y-status-{k}" for k in ("full", "partial", "none")}
 CODE_STRINGS |= {f"a11y-method-{k}" for k in ("self-assessment", "third-party")}
 CODE_STRINGS |= {f"a11y-reason-{k}" for k in ("non-compliance", "disproportionate-burden",
-                                                "out-of-scope")}
+                                                "out-of-scope", "not-tested")}
 
 
 PUBLISHING_WORK = {"unverified-source": ("unverified-sources", "sources not verified against the live page"),

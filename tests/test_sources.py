@@ -431,7 +431,7 @@ STATEMENTS = [
     ("onko käytössä oleva tietojärjestelmä jo sertifioitu", "redan är certifierat"),
     ("noin 3–6 kuukautta", "cirka 3–6 månader"),
     ("vähintään 12 kuukautta", "minst 12 månader"),
-    ("uutta mallia", "ny modell"),  # the new guidance and support model
+    ("uutena vuonna 2021", "som ny 2021"),  # the guidance and support model, new in 2021
     ("kolme käyttöönottojaksoa", "tre införandeperioder per år"),
     ("Tuki ajoitetaan jaksojen mukaan", "Stödet planeras enligt perioderna"),
     ("Käydään läpi tehtävät, joita käyttöönotto edellyttää", "vilka uppgifter införandet kräver"),
@@ -443,7 +443,7 @@ STATEMENTS = [
     ("Ilmoittautumisia hallinnoi Kela", "FPA administrerar anmälningarna"),
     ("valtakunnallista tukea ja ohjausta", "nationellt stöd och handledning"),
     ("Kela saa tiedon alkavista käyttöönotoista", "FPA vet vilka införanden som är på väg"),
-    ("tilaisuudet ovat kaikille avoimia", "Stödtillfällena är öppna för alla"),
+    ("tilaisuudet ovat avoimia", "Stödtillfällena är öppna"),
     ("otatte Kanta-palveluja käyttöön ensimmäistä kertaa", "ni tar i bruk Kanta-tjänster för första gången"),
     ("laajennatte käyttöä uuteen palveluun tai toiminnallisuuteen",
      "ni utvidgar användningen till en ny tjänst eller funktion"),
@@ -592,3 +592,34 @@ def test_what_the_site_still_lacks_is_publishing_work_not_page_text(data_copy: P
     pages = _render_all(data_copy)
     for text in notes:
         assert text not in pages["fi"] and text not in pages["sv"]
+
+
+def test_kinds_of_event_described_together_share_one_heading(data_copy: Path):
+    """The source gives the two trainings one description: one heading, each point once; kinds with
+    their own points keep their own headings."""
+    project, _ = load_project(data_copy, data_copy.parent / "content", today=TODAY)
+    kinds = project.process.support_events
+    assert kinds[-1].purpose == kinds[-2].purpose and kinds[0].purpose != kinds[1].purpose
+    joint = project.strings["process-trainings"]
+    for lang in ("fi", "sv"):
+        text = page_md_of(data_copy, "process", lang)
+        assert text.count(f"### {joint[lang]}\n") == 1
+        assert f"### {kinds[0].name[lang]}\n" in text
+        assert f"### {kinds[-1].name[lang]}\n" not in text and f"### {kinds[-2].name[lang]}\n" not in text
+        for item in kinds[-1].purpose:
+            assert text.count(f"- {item[lang]}\n") == 1
+    path = data_copy / "process.yaml"
+    text = path.read_text(encoding="utf-8")
+    head, tail = text.split("  - kind: practice-training\n", 1)
+    tail = tail.replace("    purpose:\n", "    purpose:\n      - fi: Oma kohta.\n        sv: Egen punkt.\n", 1)
+    path.write_text(head + "  - kind: practice-training\n" + tail, encoding="utf-8")
+    for lang in ("fi", "sv"):
+        text = page_md_of(data_copy, "process", lang)
+        assert f"### {joint[lang]}\n" not in text
+        assert f"### {kinds[-2].name[lang]}\n" in text and f"### {kinds[-1].name[lang]}\n" in text
+
+
+def page_md_of(data: Path, key: str, lang: str) -> str:
+    project, _ = load_project(data, data.parent / "content", today=TODAY, template_dir=TEMPLATE_DIR)
+    site = SitePlan(project, TODAY)
+    return render(site)[f"{lang}/docs/{site.by_key[key].paths[lang]}"]
