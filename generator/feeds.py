@@ -86,7 +86,7 @@ def _events(site: SitePlan, period: Period, lang: str, host: str) -> list[Event]
         where = s["online"][lang] if event.online else ""
         if event.place:
             where = f"{where}, {event.place[lang]}" if where else event.place[lang]
-        ev.add("location", where)
+        ev.add("location", where + suffix[state])  # as sure as the event's date
         ev.add("url", page_url)
         mark(ev, state)
         items.append(ev)

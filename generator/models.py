@@ -740,8 +740,8 @@ class Event(Record):
     services: list[Id] = Field(default_factory=list,
                                description="Services the event is about; empty means all the period accepts.")
     dates: DateState | None = Field(
-        default=None, description="example, provisional or confirmed, only when the event's date and "
-        "time differ from the period's `dates`.")
+        default=None, description="example, provisional or confirmed, only when the event's date, "
+        "time and place differ from the period's `dates`.")
 
 
 class Period(Record):

@@ -223,8 +223,8 @@ FIELDS_FI: dict[str, str] = {
     "Event.online": "true, kun tilaisuus on verkossa; muuten false.",
     "Event.place": "Paikka, jos tilaisuus ei ole pelkästään verkossa: `fi:` ja `sv:` omille riveilleen.",
     "Event.services": "Palvelut, joita tilaisuus koskee; tyhjä = kaikki jakson palvelut.",
-    "Event.dates": "example, provisional tai confirmed, vain jos tilaisuuden varmuus on eri kuin "
-                   "jakson `dates`.",
+    "Event.dates": "example, provisional tai confirmed, vain jos tilaisuuden päivän, ajan ja paikan "
+                   "varmuus on eri kuin jakson `dates`.",
     "Period.accepts": "Palvelut, jotka voi ottaa käyttöön tällä jaksolla.",
     "Period.last_reviewed": DATE_FI + " Milloin toimittaja viimeksi tarkisti jakson.",
     # changes.yaml

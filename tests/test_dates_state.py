@@ -255,11 +255,15 @@ def test_mixed_states_in_the_small_fixture(small_site: Path):
     assert str(by_uid["period-1-2027-fi"]["STATUS"]) == "TENTATIVE"
     assert str(by_uid["period-1-2027-fi"]["SUMMARY"]).endswith("(alustava)")
     assert str(by_uid["event-preparation-1-2027-fi"]["SUMMARY"]).endswith("(esimerkki)")
+    # The place of an example event is an example too; a confirmed one's is not marked.
+    assert str(by_uid["event-preparation-1-2027-fi"]["LOCATION"]) == "Kela, Helsinki (esimerkki)"
+    assert not str(by_uid["event-preparation-3-2026-fi"]["LOCATION"]).endswith(")")
     confirmed_only = (small_site / "fi" / "palvelut" / "kuva-aineistojen-tietovaranto" / "index.html").read_text()
     assert "kg-dates-note" not in confirmed_only and ">Käynnissä<" in confirmed_only
     period = (small_site / "fi" / "aikataulu" / "1-2027" / "index.html").read_text()
     assert NOTICE in period and PROVISIONAL_NOTICE in period
     assert "Ilmoittautuminen on alustavan aikataulun mukaan auki" in period
+    assert re.search(r"Paikka: Kela, Helsinki <span class=\"kg-prov kg-prov--example\"", period), period
     home = (small_site / "fi" / "index.html").read_text()
     assert PROVISIONAL_NOTICE in home and NOTICE not in home  # home shows no event date
 
