@@ -370,3 +370,28 @@ def test_a_provisional_date_gets_the_provisional_notice_only(tmp_path: Path):
     period = files["fi/docs/aikataulu/1-2027.md"]
     assert "kg-provisional-note" in period and "kg-example-note" not in period
     assert period.index("kg-provisional-note") < period.index("Tilanne:")
+
+
+def test_labels_built_into_the_page_are_as_sure_as_their_dates():
+    """"Käynnissä oleva jakso", "Seuraava jakso", the last registration day and each period's list of
+    services are worded by the state of the dates they rest on (the small fixture mixes states)."""
+    project, _ = load_project(SMALL / "data", SMALL / "content", today=TODAY, template_dir=TEMPLATE_DIR)
+    site = SitePlan(project, TODAY)
+    files = render(site)
+    s = project.strings
+
+    def sure(key: str, state: str) -> str:
+        return s[f"{key}-{state}"]["fi"] if state in ("example", "provisional") else s[key]["fi"]
+
+    cur, nxt = d.current_period(project.periods, TODAY), d.next_period(project.periods, TODAY)
+    window = d.next_open_window(project.periods, TODAY)
+    assert cur and nxt and window and {cur.dates, nxt.dates} == {"confirmed", "provisional"}
+    home = files[f"fi/docs/{site.by_key['home'].paths['fi']}"]
+    for key, period in (("current-period", cur), ("upcoming-period", nxt)):
+        assert f">{sure(key, period.dates)}</span>: [" in home
+    assert f">{sure('next-deadline-lead', window.registration_dates)}</span> **" in home
+    for period in project.periods:
+        page = files[f"fi/docs/{site.by_key['period:' + period.id].paths['fi']}"]
+        notes = [s[f"accepted-services-{state}"]["fi"] for state in ("example", "provisional")]
+        shown = [n for n in notes if n in page]
+        assert shown == ([s[f"accepted-services-{period.dates}"]["fi"]] if period.dates != "confirmed" else [])
