@@ -141,7 +141,8 @@ def check(data_dir: Path, content_dir: Path | None, today: str | None, fmt: str,
     day = _today(today)
     # Anything unexpected goes to the group's catch-all (_Main): one line, or --debug's traceback.
     try:
-        project, problems = load_project(data_dir, content_dir, today=day, template_dir=TEMPLATE_DIR)
+        project, problems = load_project(data_dir, content_dir, today=day, template_dir=TEMPLATE_DIR,
+                                         publishing=strict)
         # What CI's `urls --check` compares, from the page plan (no MkDocs build needed).
         addresses = check_manifest(project, day) + check_schemas(project)
         problems = sorted(problems + addresses)

@@ -86,7 +86,7 @@ def _events(site: SitePlan, period: Period, lang: str, host: str) -> list[Event]
         where = s["online"][lang] if event.online else ""
         if event.place:
             where = f"{where}, {event.place[lang]}" if where else event.place[lang]
-        ev.add("location", where)
+        ev.add("location", where + suffix[state])  # as sure as the event's date
         ev.add("url", page_url)
         mark(ev, state)
         items.append(ev)
@@ -152,9 +152,12 @@ def json_feeds(site: SitePlan) -> dict[str, bytes]:
             "next_registration_dates": shown.registration_dates if shown else None,
             "next_period": shown.id if shown else None,
             "last_reviewed": s.last_reviewed.isoformat(),
-            # Where the facts come from (the page's Lähteet/Källor): language → address, and the day checked.
+            # Where the facts come from (the page's Lähteet/Källor): language → address, the page's own
+            # date or its copy's, and the day a person verified the live page (null: nobody has).
             "sources": [{"title": src.title.root, "url": {lang: src.href(lang) for lang in langs},
-                         "checked": src.checked.isoformat()} for src in s.all_sources()],
+                         **{key: day.isoformat() if (day := getattr(src, key)) else None
+                            for key in ("updated", "seen", "verified")}}
+                        for src in s.all_sources()],
             "source_notes": [n.root for n in s.all_source_notes()],
         })
     periods = []

@@ -1410,21 +1410,62 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     # -- issue 11 (h7): sources, links in the reader's language, periods, search terms --------
     "no-source": {
         "fi": ("kohdalle {0} ei ole merkitty lähdettä",
-               "lisää `sources:` (julkinen sivu, josta tiedot ovat, ja päivä `checked:`) tai, jos julkista "
-               "sivua ei ole, `source_note:`, jossa kerrotaan, mistä tiedot ovat peräisin"),
+               "lisää `sources:` (julkinen sivu, josta tiedot ovat, ja sivun oma päivämäärä `updated:`) tai, "
+               "jos julkista sivua ei ole, `source_note:`, jossa kerrotaan, mistä tiedot ovat peräisin"),
         "sv": ("ingen källa har angetts för {0}",
-               "lägg till `sources:` (den offentliga sida uppgifterna kommer från och dagen `checked:`) "
-               "eller, om ingen sida är offentlig, `source_note:` som berättar var uppgifterna kommer ifrån"),
+               "lägg till `sources:` (den offentliga sida uppgifterna kommer från och sidans eget datum "
+               "`updated:`) eller, om ingen sida är offentlig, `source_note:` som berättar var uppgifterna "
+               "kommer ifrån"),
     },
     "stale-source": {
-        "fi": ("lähde on tarkistettu viimeksi {0}, yli 12 kuukautta sitten",
-               "tarkista tiedot sivulta uudelleen ja päivitä `checked:`"),
-        "sv": ("källan kontrollerades senast {0}, för över 12 månader sedan",
-               "kontrollera uppgifterna mot sidan igen och uppdatera `checked:`"),
+        "fi": ("lähteen tiedot ovat päivältä {0}, yli 12 kuukautta sitten",
+               "tarkista tiedot kanta.fi:n nykyiseltä sivulta ja kirjoita sen päivän päivämäärä kohtaan `verified:`"),
+        "sv": ("källans uppgifter är från {0}, för över 12 månader sedan",
+               "kontrollera uppgifterna mot den aktuella sidan och skriv den dagens datum som `verified:`"),
     },
     "source-in-future": {
-        "fi": ("lähteen tarkistuspäivä {0} on tulevaisuudessa", "kirjoita päivä, jona lähde oikeasti tarkistettiin"),
-        "sv": ("källans kontrolldatum {0} ligger i framtiden", "skriv den dag då källan verkligen kontrollerades"),
+        "fi": ("lähteen päivämäärä {0} on tulevaisuudessa",
+               "kirjoita sivulla näkyvä päivämäärä tai päivä, jona sivu oikeasti tarkistettiin"),
+        "sv": ("källans datum {0} ligger i framtiden",
+               "skriv datumet som syns på sidan eller den dag då sidan verkligen kontrollerades"),
+    },
+    "unverified-source": {
+        "fi": ("lähdettä {0} ei ole tarkistettu kanta.fi:n nykyiseltä sivulta",
+               "kun joku on tarkistanut tiedot sivulta, lisää `verified:` ja sen päivän päivämäärä; siihen "
+               "asti `make check-strict` luettelee tämän eikä sivustoa voi julkaista"),
+        "sv": ("källan {0} har inte kontrollerats mot den aktuella sidan",
+               "när någon har kontrollerat uppgifterna mot sidan, lägg till `verified:` med den dagens "
+               "datum; till dess listar `make check-strict` detta och webbplatsen kan inte publiceras"),
+    },
+    "editorial-note": {
+        "fi": ("ennen julkaisua: {0}",
+               "lisää tieto siihen tiedostoon tai sille sivulle, jolle se kuuluu, ja poista tämä rivi "
+               "kohdasta `before_publishing:`; siihen asti `make check-strict` epäonnistuu"),
+        "sv": ("före publiceringen: {0}",
+               "lägg till uppgiften i den fil eller på den sida där den hör hemma och ta bort raden från "
+               "`before_publishing:`; till dess misslyckas `make check-strict`"),
+    },
+    "editorial-notes": {
+        "fi": ("sivustolta puuttuvia tietoja, jotka on lisättävä ennen julkaisua: {0} (ensimmäinen tässä)",
+               "`make check-strict` luettelee ne kaikki korjausohjeineen"),
+        "sv": ("uppgifter som saknas och ska läggas till före publiceringen: {0} (den första här)",
+               "`make check-strict` listar dem alla med åtgärder"),
+    },
+    "source-checked-key": {
+        "fi": ("lähteellä ei ole enää avainta `checked:`: siihen merkitään, mitä sivusta tiedetään",
+               "kirjoita `checked: {0}` -rivin tilalle `updated:` ja sivulla näkyvä päiväys (tai `seen:` ja "
+               "sen kopion päivämäärä, josta tiedot ovat) ja lisää `verified:` päivämäärineen vain, jos joku "
+               "on tarkistanut tiedot kanta.fi:n nykyiseltä sivulta"),
+        "sv": ("en källa har inte längre nyckeln `checked:`: där anges vad som är känt om sidan",
+               "skriv i stället för `checked: {0}` `updated:` och datumet som syns på sidan (eller `seen:` "
+               "och datumet för kopian som uppgifterna kommer från) och lägg till `verified:` med datum bara "
+               "om någon har kontrollerat uppgifterna mot den aktuella sidan"),
+    },
+    "unverified-sources": {
+        "fi": ("lähteitä, joita ei ole tarkistettu kanta.fi:n nykyiseltä sivulta: {0} (ensimmäinen tässä)",
+               "`make check-strict` luettelee ne kaikki korjausohjeineen"),
+        "sv": ("källor som inte har kontrollerats mot den aktuella sidan: {0} (den första här)",
+               "`make check-strict` listar dem alla med åtgärder"),
     },
     "link-language": {
         "fi": ("kielen {0} linkki vie kanta.fi:n sivulle, joka on kielellä {1}: {2}",

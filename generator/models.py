@@ -486,6 +486,13 @@ class _Addressed(BaseModel):
             given = given.get(lang)
         return given or kanta_language(self.href(lang))
 
+    def shown_title(self, lang: str) -> str:
+        """The link text for a reader of `lang`: a page in another language of the site keeps its
+        own title (the title in that language), so every mention of one page names it alike."""
+        title = self.title  # type: ignore[attr-defined]
+        page = self.language(lang)
+        return title[page] if page and page != lang and page in title.root else title[lang]
+
     def one_page(self) -> bool:
         """True when every language gets the same address: a page that exists in one language."""
         url = self.url  # type: ignore[attr-defined]
@@ -493,7 +500,8 @@ class _Addressed(BaseModel):
 
 
 class Source(_Addressed, Record):
-    """A public page that facts rest on, and when an editor last checked them against it."""
+    """A public page that facts rest on: what is known of the copy the facts were taken from, and
+    the day a person verified them against the live page, only if someone did."""
 
     title: Text = Field(description="The page's title, written in each language of the site "
                                     "(the page's own language is added where it differs).")
@@ -501,12 +509,23 @@ class Source(_Addressed, Record):
     page_language: PageLanguage | None = Field(
         default=None, description="The language the page is written in, when its address does not "
         "show it (e.g. an /en/ address that serves Finnish text): fi, sv or en, or one per language.")
-    checked: Date = Field(description="When an editor last checked the facts against this page.")
+    updated: Date | None = Field(default=None, description="The page's own date (\"Sivua päivitetty\") "
+                                 "in the copy the facts were taken from, when it shows one.")
+    seen: Date | None = Field(default=None, description="The day of the copy the facts were taken "
+                              "from, when the page shows no date of its own.")
+    verified: Date | None = Field(default=None, description="Only when a person has checked the facts "
+                                  "against the live page: the day they did. Never a copy's date.")
+
+    @property
+    def dated(self) -> Date | None:
+        """How old the facts are: the live page's verification, else the copy's date."""
+        return self.verified or self.updated or self.seen
 
 
 SOURCES_DESCRIPTION = ("The public pages these facts come from (only addresses in the shared notes), "
-                       "each with `checked:`; `check` warns when none is given or one is over 12 "
-                       "months old.")
+                       "each with the page's date (`updated:` or `seen:`) and `verified:` only if a "
+                       "person checked the live page; `check` warns when none is given, one is not "
+                       "verified or over 12 months old.")
 SOURCE_NOTE_DESCRIPTION = "Where no public page is known: where the facts come from instead."
 
 
@@ -545,8 +564,9 @@ class Role(Record):
 
 class KnownIssue(Record):
     text: Prose = Field(description="What is not accessible, and why.")
-    reason: Literal["non-compliance", "disproportionate-burden", "out-of-scope"] = Field(
-        description="The legal ground: non-compliance, disproportionate-burden or out-of-scope.")
+    reason: Literal["non-compliance", "disproportionate-burden", "out-of-scope", "not-tested"] = Field(
+        description="The legal ground: non-compliance, disproportionate-burden or out-of-scope; "
+        "not-tested for what has not been tested yet.")
 
 
 class Accessibility(Record):
@@ -587,6 +607,9 @@ class SiteConfig(Record):
     site_url: SiteUrl = Field(description="Public address of the site root, ending in /.")
     site_url_known: Bool = Field(default=True, description="false while `site_url` is a placeholder: "
                                  "`check --strict` (publishing) then fails.")
+    before_publishing: list[Annotated[str, BeforeValidator(_one_value("text"))]] = Field(
+        default_factory=list, description="Facts the site still lacks, for the editors, never shown on "
+        "the pages: `check --strict` (publishing) lists each one and fails until it is removed.")
     site_name: Text = Field(description="The site's name in the header.")
     description: Text = Field(description="One-line description for search engines.")
     organisation: Text = Field(description="Who publishes the site.")
@@ -804,8 +827,8 @@ class Event(Record):
     services: list[Id] = Field(default_factory=list,
                                description="Services the event is about; empty means all the period accepts.")
     dates: DateState | None = Field(
-        default=None, description="example, provisional or confirmed, only when the event's date and "
-        "time differ from the period's `dates`.")
+        default=None, description="example, provisional or confirmed, only when the event's date, "
+        "time and place differ from the period's `dates`.")
 
 
 class Period(Record):

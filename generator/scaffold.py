@@ -176,7 +176,8 @@ def new_service(data_dir: Path, service_id: str, today: dt.date) -> Said:
         "    # sources:  # julkiset sivut, joilta tiedot ovat",
         f"    #   - title: {both('Sivun otsikko', 'Sidans rubrik')}",
         "    #     url: <osoite, joka alkaa https://>",
-        f"    #     checked: {today.isoformat()}",
+        "    #     updated: <sivun oma päiväys VVVV-KK-PP, jos sivulla on>",
+        "    #     verified: <päivä, jona tarkistit tiedot kanta.fi:n sivulta; vain jos tarkistit>",
         "    # source_note: "
         + both("Mistä tiedot ovat, jos julkista sivua ei ole.", "Varifrån uppgifterna kommer."),
     ]

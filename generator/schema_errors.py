@@ -78,6 +78,13 @@ def from_pydantic(err: Mapping[str, Any], doc: Document, model: type[BaseModel])
                            "language of the site)", (lang,))
         return problem(kind, msg, args=args)
     code = CODES[kind]
+    if kind == "extra_forbidden" and loc[-1] == "checked" and "verified" in allowed_keys(model, loc[:-1]):
+        # A source's former `checked:` claimed a check of the live page that the data cannot show.
+        return problem("source-checked-key", "a source no longer has `checked:`: it says what is known "
+                       "of the page", f"replace `checked: {shown}` with `updated:` and the date the page "
+                       "itself shows (or `seen:` and the date of the copy the facts come from), and add "
+                       "`verified:` with the day only if a person checked the facts against the live page",
+                       (shown,))
     if kind == "extra_forbidden" and str(loc[-1]) in m.RENAMED_KEYS \
             and m.RENAMED_KEYS[str(loc[-1])][0] in allowed_keys(model, loc[:-1]):
         new, how = m.RENAMED_KEYS[str(loc[-1])]

@@ -35,7 +35,8 @@ FIELDS_FI: dict[str, str] = {
     "Change": "Muutos, josta lukijoiden on hyvä tietää: näkyy muutossivulla, Atom-syötteessä ja "
               "muutettujen sivujen päivitysrivillä.",
     "SearchTerm": "Hakusana taivutusmuotoineen; lisätään sen selittävien sivujen hakusanoihin.",
-    "Source": "Julkinen sivu, jolla tiedot perustuvat, ja milloin ne on viimeksi tarkistettu sitä vasten.",
+    "Source": "Julkinen sivu, jolla tiedot perustuvat: sivun oma päiväys ja tarkistus nykyiseltä sivulta, "
+              "vain jos se on tehty.",
     "Link": "Linkki lisätietoihin.",
     "Step": "Käyttöönoton vaihe.",
     "Redirect": "Vanha osoite, joka ohjaa lukijat ja hakukoneet korvaavalle sivulle.",
@@ -52,6 +53,9 @@ FIELDS_FI: dict[str, str] = {
     "SiteConfig.organisation": "Sivuston julkaisija.",
     "SiteConfig.site_url_known": "false niin kauan kuin `site_url` on paikkamerkki: silloin julkaisun "
                                  "tarkistus (`make check-strict`) epäonnistuu.",
+    "SiteConfig.before_publishing": "Tiedot, jotka sivustolta vielä puuttuvat, toimittajia varten (ei näy "
+                                    "sivuilla): julkaisun tarkistus (`make check-strict`) luettelee ne ja "
+                                    "epäonnistuu, kunnes ne on poistettu.",
     "SiteConfig.repo_url": "Repositorio, jossa toimittajat työskentelevät (Muokkaa sivua -linkit); ilman "
                            "sitä sivuilla ei ole muokkauslinkkiä.",
     "SiteConfig.edit_branch": "Haara, jonka muokkauslinkit avaavat (vain kirjaimet, numerot ja . _ / -).",
@@ -78,7 +82,8 @@ FIELDS_FI: dict[str, str] = {
     "Accessibility.feedback_email": "Osoite, johon lukijat lähettävät saavutettavuuspalautetta.",
     "Accessibility.known_issues": "Sisältö, joka ei ole saavutettavaa.",
     "KnownIssue.text": "Mikä ei ole saavutettavaa ja miksi.",
-    "KnownIssue.reason": "Peruste: non-compliance, disproportionate-burden tai out-of-scope.",
+    "KnownIssue.reason": "Peruste: non-compliance, disproportionate-burden tai out-of-scope; not-tested, "
+                         "jos asiaa ei ole vielä testattu.",
     "Accessibility.authority": "Valvontaviranomaisen (Traficom) yhteystiedot.",
     "SiteConfig.pages": "Generoitujen sivujen osoitteiden osat.",
     "PageSlugs.process": "Käyttöönottoprosessin sivu.",
@@ -123,7 +128,7 @@ FIELDS_FI: dict[str, str] = {
     "ProcessFile.relationship_once": "Sitoumus annetaan vain kerran.",
     "ProcessFile.last_reviewed": DATE_FI + " Milloin toimittaja viimeksi tarkisti nämä tiedot.",
     "ProcessFile.sources": "Julkiset sivut, joilta tiedot ovat (vain yhteisissä muistiinpanoissa olevia "
-                           "osoitteita), kukin päivämäärällä `checked:`.",
+                           "osoitteita), kukin sivun omalla päiväyksellä `updated:` ja vain tarkistettuna `verified:`.",
     "ProcessFile.planner": "Suunnittelutyökalun säännöt (ks. oppaan kohta 10).",
     "PlannerRules.sectors": "Toimialat, jotka suunnittelutyökalu tarjoaa (tunnisteet site.yaml-tiedoston "
                             "sectors-listasta).",
@@ -137,7 +142,9 @@ FIELDS_FI: dict[str, str] = {
     "Source.title": "Sivun otsikko jokaisella sivuston kielellä.",
     "Source.url": "Yksi osoite (sivu vain yhdellä kielellä) tai osoite kielittäin: `{fi: …, sv: …}`.",
     "Source.page_language": "Sivun kieli, jos osoite ei kerro sitä: fi, sv tai en.",
-    "Source.checked": DATE_FI + " Milloin toimittaja viimeksi tarkisti tiedot tätä sivua vasten.",
+    "Source.updated": DATE_FI + " Sivun oma päiväys (\"Sivua päivitetty\") kopiossa, josta tiedot on otettu.",
+    "Source.seen": DATE_FI + " Kopion päivämäärä, jos sivulla ei ole omaa päiväystä.",
+    "Source.verified": DATE_FI + " Vain jos joku on tarkistanut tiedot kanta.fi:n nykyiseltä sivulta: se päivä.",
     # requirements.yaml
     "RequirementsFile.requirements": "Kaikki yhteiset edellytykset.",
     "Requirement.id": "Tunniste, johon palvelut viittaavat kohdassa `requires:`.",
@@ -151,7 +158,8 @@ FIELDS_FI: dict[str, str] = {
     "Link.title": "Linkin teksti jokaisella sivuston kielellä.",
     "Link.url": "Yksi osoite (sivu vain yhdellä kielellä) tai osoite kielittäin: `{fi: …, sv: …}`.",
     "Link.page_language": "Sivun kieli, jos osoite ei kerro sitä: fi, sv tai en.",
-    "Requirement.sources": "Julkiset sivut, joilta tiedot ovat, kukin päivämäärällä `checked:`.",
+    "Requirement.sources": "Julkiset sivut, joilta tiedot ovat, kukin sivun omalla päiväyksellä "
+                           "`updated:` ja vain tarkistettuna `verified:`.",
     "Requirement.source_note": "Jos julkista sivua ei ole: mistä tiedot ovat peräisin.",
     # services.yaml
     "ServicesFile.services": "Kaikki käyttöön otettavat palvelut.",
@@ -188,7 +196,8 @@ FIELDS_FI: dict[str, str] = {
     "Service.last_reviewed": DATE_FI + " Milloin toimittaja viimeksi tarkisti palvelun tiedot.",
     "Service.redirect_from": "Aiemmat osoitteen osat kielittäin, joiden on yhä toimittava.",
     "Service.uses_periods": "false palvelulle, joka otetaan käyttöön jaksojen ulkopuolella (esim. Kelain).",
-    "Service.sources": "Julkiset sivut, joilta tiedot ovat, kukin päivämäärällä `checked:`.",
+    "Service.sources": "Julkiset sivut, joilta tiedot ovat, kukin sivun omalla päiväyksellä "
+                       "`updated:` ja vain tarkistettuna `verified:`.",
     "Service.source_note": "Jos julkista sivua ei ole: mistä tiedot ovat peräisin.",
     # periods.yaml
     "PeriodsFile.periods": "Kaikki jaksot aikajärjestyksessä.",
@@ -214,8 +223,8 @@ FIELDS_FI: dict[str, str] = {
     "Event.online": "true, kun tilaisuus on verkossa; muuten false.",
     "Event.place": "Paikka, jos tilaisuus ei ole pelkästään verkossa: `fi:` ja `sv:` omille riveilleen.",
     "Event.services": "Palvelut, joita tilaisuus koskee; tyhjä = kaikki jakson palvelut.",
-    "Event.dates": "example, provisional tai confirmed, vain jos tilaisuuden varmuus on eri kuin "
-                   "jakson `dates`.",
+    "Event.dates": "example, provisional tai confirmed, vain jos tilaisuuden päivän, ajan ja paikan "
+                   "varmuus on eri kuin jakson `dates`.",
     "Period.accepts": "Palvelut, jotka voi ottaa käyttöön tällä jaksolla.",
     "Period.last_reviewed": DATE_FI + " Milloin toimittaja viimeksi tarkisti jakson.",
     # changes.yaml

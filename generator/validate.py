@@ -9,6 +9,7 @@ plus its warnings. Nothing is written anywhere.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import re
@@ -58,13 +59,37 @@ CODE_STRINGS |= {f"link-{k}" for k in ("service-description", "application", "in
                                          "other")}
 CODE_STRINGS |= {f"a11y-status-{k}" for k in ("full", "partial", "none")}
 CODE_STRINGS |= {f"a11y-method-{k}" for k in ("self-assessment", "third-party")}
+# Labels built into the pages, worded by how sure their dates are (_macros.md.j2 `sure`).
+CODE_STRINGS |= {f"{k}-{state}" for k in ("current-period", "upcoming-period", "next-deadline-lead",
+                                          "accepted-services") for state in ("example", "provisional")}
 CODE_STRINGS |= {f"a11y-reason-{k}" for k in ("non-compliance", "disproportionate-burden",
-                                                "out-of-scope")}
+                                                "out-of-scope", "not-tested")}
+
+
+PUBLISHING_WORK = {"unverified-source": ("unverified-sources", "sources not verified against the live page"),
+                   "editorial-note": ("editorial-notes", "facts to add before publishing")}
+"""Warnings that are work before publishing, not an editor's slip: `check --strict` lists each one,
+every other command one line per kind (code → the summary's code and what it counts)."""
+
+
+def _publishing_summary(problems: list[Problem]) -> list[Problem]:
+    """Each kind of publishing work as one warning at its first place, with its count."""
+    kept = [p for p in problems if p.code not in PUBLISHING_WORK]
+    for code, (summary, what) in PUBLISHING_WORK.items():
+        found = sorted(p for p in problems if p.code == code)
+        if found:
+            kept.append(dataclasses.replace(
+                found[0], message=f"{what}: {len(found)} (the first here)",
+                hint="`make check-strict` lists each of them, with its fix", code=summary,
+                args=(str(len(found)),)))
+    return sorted(kept)
 
 
 def load_project(data_dir: Path, content_dir: Path | None = None, *,
-                 today: dt.date, template_dir: Path | None = None) -> tuple[Project, list[Problem]]:
-    """Load and validate everything. Returns the project and its warnings."""
+                 today: dt.date, template_dir: Path | None = None,
+                 publishing: bool = False) -> tuple[Project, list[Problem]]:
+    """Load and validate everything. Returns the project and its warnings (with `publishing`, each
+    item of PUBLISHING_WORK; without, one summary line per kind)."""
     data_dir = Path(data_dir)
     content_dir = Path(content_dir) if content_dir else data_dir.parent / "content"
     problems: list[Problem] = []
@@ -125,6 +150,8 @@ def load_project(data_dir: Path, content_dir: Path | None = None, *,
         search_terms=parsed["search_terms.yaml"].terms,
     )
     problems += Rules(project, docs, template_dir, parsed=set(m.DATA_FILES) - set(unparsed)).run(today)
+    if not publishing:
+        problems = _publishing_summary(problems)
     if unparsed:  # the notes last, after the errors they refer to
         raise DataError(sorted(problems) + _more_checks(data_dir, unparsed))
     errors = [p for p in problems if p.is_error]
@@ -208,6 +235,7 @@ class Rules:
             (self._rule_dates, {periods}),
             (self._rule_example_dates, {periods}),
             (self._rule_site_url_known, {site}),
+            (self._rule_before_publishing, {site}),
             (self._rule_template_strings, {strings}),
             (self._rule_string_placeholders, {strings}),
             (self._rule_warnings, {periods, services}),
@@ -672,6 +700,14 @@ class Rules:
                      "`site_url_known: false`; until then `check --strict` fails and the site cannot be "
                      "published", severity=WARNING, code="site-url-placeholder", args=(self.p.config.site_url,))
 
+    def _rule_before_publishing(self) -> None:
+        """What the site still lacks (`before_publishing:`) is publishing work, not text for readers."""
+        for i, text in enumerate(self.p.config.before_publishing):
+            self.add("site.yaml", ("before_publishing", i), f"before publishing: {text}",
+                     "add the fact to the data or the page it belongs to and remove this line from "
+                     "`before_publishing:`; until then `make check-strict` fails",
+                     severity=WARNING, code="editorial-note", args=(text,))
+
     def _rule_example_dates(self) -> None:
         """A period that has not ended may not be published with example dates (`check --strict`).
 
@@ -740,32 +776,50 @@ class Rules:
 
     def _rule_sources(self) -> None:
         """Every service, requirement and the process facts name a source (or say why none is
-        public); a source checked over REVIEW_MONTHS months ago, or in the future, is a warning."""
+        public). A source nobody has verified against the live page is publishing work; one whose
+        facts date (the verification, else the page's own date or its copy's) from over
+        REVIEW_MONTHS months ago is a warning, once per page; a date in the future is a slip."""
         limit = _months_before(self.today, REVIEW_MONTHS)
         facts: list[tuple[str, tuple, m.ProcessFile | m.Service | m.Requirement, str]] = [
             ("process.yaml", (), self.p.process, "process.yaml")]
         facts += [("services.yaml", ("services", i), s, s.id) for i, s in enumerate(self.p.services)]
         facts += [("requirements.yaml", ("requirements", i), r, r.id)
                   for i, r in enumerate(self.p.requirements)]
+        stale: set[tuple] = set()
         for file, path, fact, name in facts:
             if not fact.sources and fact.source_note is None:
                 self.add(file, path + (("id",) if path else ()),
                          f"{name} has no source", "add `sources:` (the public page the facts come from, "
-                         "with `checked:`) or, where no page is public, `source_note:` saying where "
-                         "they come from", severity=WARNING, code="no-source", args=(name,))
+                         "with the page's own date as `updated:`) or, where no page is public, "
+                         "`source_note:` saying where they come from",
+                         severity=WARNING, code="no-source", args=(name,))
             steps = [(("steps", j), step) for j, step in enumerate(getattr(fact, "steps", []))]
             for base, item in [((), fact), *steps]:
                 for k, source in enumerate(item.sources):
-                    where = path + base + ("sources", k, "checked")
-                    if source.checked < limit:
-                        self.add(file, where, f"the source {source.href(self.langs[0])} was last checked "
-                                 f"on {source.checked}, over {REVIEW_MONTHS} months ago",
-                                 "check the facts against the page again and update `checked:`",
-                                 severity=WARNING, code="stale-source", args=(str(source.checked),))
-                    elif source.checked > self.today:
-                        self.add(file, where, f"the source was checked on {source.checked}, after today "
-                                 f"({self.today})", "write the day it was really checked",
-                                 severity=WARNING, code="source-in-future", args=(str(source.checked),))
+                    entry = path + base + ("sources", k)
+                    url = source.href(self.langs[0])
+                    for key in ("updated", "seen", "verified"):
+                        day = getattr(source, key)
+                        if day is not None and day > self.today:
+                            self.add(file, entry + (key,), f"the source's `{key}:` {day} is after today "
+                                     f"({self.today})", "write the day the page shows, or the day it "
+                                     "was really verified", severity=WARNING, code="source-in-future",
+                                     args=(str(day),))
+                    if source.verified is None:
+                        self.add(file, entry + ("url",), f"the source {url} has not been verified against "
+                                 "the live page", "when a person has checked the facts against the live "
+                                 "page, add `verified:` with that day; until then `make check-strict` "
+                                 "lists this and the site is not ready to publish",
+                                 severity=WARNING, code="unverified-source", args=(url,))
+                    dated = source.dated
+                    page = (url, dated)
+                    if dated is not None and dated < limit and page not in stale:
+                        stale.add(page)
+                        key = "verified" if source.verified else "updated" if source.updated else "seen"
+                        self.add(file, entry + (key,), f"the facts of the source {url} date from "
+                                 f"{dated}, over {REVIEW_MONTHS} months ago", "check the facts against "
+                                 "the live page and write that day as `verified:`",
+                                 severity=WARNING, code="stale-source", args=(str(dated),))
 
     def _rule_link_language(self) -> None:
         """A reader follows links into pages of their own language: a per-language address that leads

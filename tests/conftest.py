@@ -52,6 +52,32 @@ def data_copy(tmp_path) -> Path:
     return tmp_path / "data"
 
 
+def verify_every_source(path: Path, day: str) -> None:
+    """Add `verified: <day>` to every entry of every `sources:` list of a data file."""
+    lines, block = [], None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        indent = len(line) - len(line.lstrip())
+        if block is not None and line.strip() and indent <= block and not line.lstrip().startswith("- "):
+            block = None
+        if block is not None and line.lstrip().startswith("- title:"):
+            lines.append(line[:line.index("-") + 2] + f"verified: {day}")
+            line = line.replace("- title:", "  title:", 1)
+        lines.append(line)
+        if line.strip() == "sources:":
+            block = indent
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def ready_to_publish(data: Path) -> None:
+    """What publishing asks besides dates: every source verified, nothing left in `before_publishing:`."""
+    for name in ("process.yaml", "services.yaml", "requirements.yaml"):
+        verify_every_source(data / name, "2026-11-20")
+    site = data / "site.yaml"
+    kept = [ln for ln in site.read_text(encoding="utf-8").splitlines()
+            if not ln.startswith("before_publishing:") and not ln.startswith("  - \"")]
+    site.write_text("\n".join(kept) + "\n", encoding="utf-8")
+
+
 def pytest_addoption(parser):
     parser.addoption("--update-goldens", action="store_true",
                      help="Rewrite tests/golden/*.md from the current output instead of comparing.")

@@ -29,7 +29,7 @@ from generator.plan import SitePlan
 from generator.render import render
 from generator.validate import load_project
 
-from .conftest import CONTENT, DATA, SMALL, TODAY
+from .conftest import CONTENT, DATA, SMALL, TODAY, ready_to_publish
 
 KANTA_FI = "https://www.kanta.fi/ammattilaiset/kayttoonottovaihe"
 """The page kanta.fi publishes onboarding and registration on (../shared/domain.md §5)."""
@@ -255,11 +255,15 @@ def test_mixed_states_in_the_small_fixture(small_site: Path):
     assert str(by_uid["period-1-2027-fi"]["STATUS"]) == "TENTATIVE"
     assert str(by_uid["period-1-2027-fi"]["SUMMARY"]).endswith("(alustava)")
     assert str(by_uid["event-preparation-1-2027-fi"]["SUMMARY"]).endswith("(esimerkki)")
+    # The place of an example event is an example too; a confirmed one's is not marked.
+    assert str(by_uid["event-preparation-1-2027-fi"]["LOCATION"]) == "Kela, Helsinki (esimerkki)"
+    assert not str(by_uid["event-preparation-3-2026-fi"]["LOCATION"]).endswith(")")
     confirmed_only = (small_site / "fi" / "palvelut" / "kuva-aineistojen-tietovaranto" / "index.html").read_text()
     assert "kg-dates-note" not in confirmed_only and ">Käynnissä<" in confirmed_only
     period = (small_site / "fi" / "aikataulu" / "1-2027" / "index.html").read_text()
     assert NOTICE in period and PROVISIONAL_NOTICE in period
     assert "Ilmoittautuminen on alustavan aikataulun mukaan auki" in period
+    assert re.search(r"Paikka: Kela, Helsinki <span class=\"kg-prov kg-prov--example\"", period), period
     home = (small_site / "fi" / "index.html").read_text()
     assert PROVISIONAL_NOTICE in home and NOTICE not in home  # home shows no event date
 
@@ -276,7 +280,8 @@ def test_strict_check_fails_on_the_shipped_example_dates_and_says_why():
     strict = run_check(DATA, "--strict")
     assert strict.exit_code == 1
     # Publishing: they are errors, and so is the site's address while it is a placeholder.
-    assert strict.output.rstrip().endswith("5 errors, 0 warnings")
+    assert strict.output.rstrip().endswith(" errors, 0 warnings")
+    assert strict.output.count(": error: period ") == 4
     assert re.search(r"^(?:.*/)?data/site\.yaml:\d+:\d+: error: site_url \(https://kayttoonotto\.kanta\.fi/\) "
                      r"is not the site's real address yet", strict.output, re.M), strict.output
     path = DATA / "periods.yaml"
@@ -324,6 +329,7 @@ def test_confirming_the_current_and_upcoming_periods_passes_strict_and_removes_t
     set_dates(data_copy, CURRENT_AND_UPCOMING, "confirmed")
     site = data_copy / "site.yaml"  # and the site's address decided (here: the placeholder kept as it)
     site.write_text(site.read_text(encoding="utf-8").replace("site_url_known: false\n", ""), encoding="utf-8")
+    ready_to_publish(data_copy)
     strict = run_check(data_copy, "--strict")
     assert strict.exit_code == 0, strict.output
     build_site(data_copy, data_copy.parent / "content", tmp_path / "site", today=TODAY, work_dir=tmp_path / "w")
@@ -364,3 +370,28 @@ def test_a_provisional_date_gets_the_provisional_notice_only(tmp_path: Path):
     period = files["fi/docs/aikataulu/1-2027.md"]
     assert "kg-provisional-note" in period and "kg-example-note" not in period
     assert period.index("kg-provisional-note") < period.index("Tilanne:")
+
+
+def test_labels_built_into_the_page_are_as_sure_as_their_dates():
+    """"Käynnissä oleva jakso", "Seuraava jakso", the last registration day and each period's list of
+    services are worded by the state of the dates they rest on (the small fixture mixes states)."""
+    project, _ = load_project(SMALL / "data", SMALL / "content", today=TODAY, template_dir=TEMPLATE_DIR)
+    site = SitePlan(project, TODAY)
+    files = render(site)
+    s = project.strings
+
+    def sure(key: str, state: str) -> str:
+        return s[f"{key}-{state}"]["fi"] if state in ("example", "provisional") else s[key]["fi"]
+
+    cur, nxt = d.current_period(project.periods, TODAY), d.next_period(project.periods, TODAY)
+    window = d.next_open_window(project.periods, TODAY)
+    assert cur and nxt and window and {cur.dates, nxt.dates} == {"confirmed", "provisional"}
+    home = files[f"fi/docs/{site.by_key['home'].paths['fi']}"]
+    for key, period in (("current-period", cur), ("upcoming-period", nxt)):
+        assert f">{sure(key, period.dates)}</span>: [" in home
+    assert f">{sure('next-deadline-lead', window.registration_dates)}</span> **" in home
+    for period in project.periods:
+        page = files[f"fi/docs/{site.by_key['period:' + period.id].paths['fi']}"]
+        notes = [s[f"accepted-services-{state}"]["fi"] for state in ("example", "provisional")]
+        shown = [n for n in notes if n in page]
+        assert shown == ([s[f"accepted-services-{period.dates}"]["fi"]] if period.dates != "confirmed" else [])

@@ -171,10 +171,10 @@ def test_check_messages_in_finnish_and_swedish(data_copy: Path):
     fi = invoke("check", "--data", str(data_copy), "--lang", "fi", "--today", TODAY)
     assert ":16:5: virhe: tuntematon avain 'sumary'" in fi.output
     assert "korjaus: tarkoititko 'summary'?" in fi.output
-    assert "1 virhe, 5 varoitusta" in fi.output  # singular and plural as Finnish has them
+    assert "1 virhe, 6 varoitusta" in fi.output  # singular and plural as Finnish has them
     sv = invoke("check", "--data", str(data_copy), "--lang", "sv", "--today", TODAY)
     assert ":16:5: fel: okänd nyckel 'sumary'" in sv.output
-    assert "åtgärd: menade du 'summary'?" in sv.output and "1 fel, 5 varningar" in sv.output
+    assert "åtgärd: menade du 'summary'?" in sv.output and "1 fel, 6 varningar" in sv.output
 
 
 def test_every_command_takes_data(tmp_path: Path):

@@ -24,7 +24,7 @@ from generator.plan import SitePlan
 from generator.render import render
 from generator.validate import load_project
 
-from .conftest import CONTENT, DATA, ROOT, TODAY
+from .conftest import CONTENT, DATA, ROOT, TODAY, verify_every_source
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -124,14 +124,14 @@ def run_check(data: Path, *args: str, today: str = "2026-11-25"):
 def test_shipped_data_names_a_source_for_every_fact():
     result = run_check(DATA)
     assert result.exit_code == 0, result.output
-    for code_text in ("has no source", "was last checked", "leads to a", "links to a"):
+    for code_text in ("has no source", "leads to a", "links to a"):
         assert code_text not in result.output, result.output
     project, _ = load_project(DATA, CONTENT, today=TODAY)
     assert project.process.sources
     for fact in [*project.services, *project.requirements]:
         assert fact.sources or fact.source_note, fact.id
         for source in fact.sources:
-            assert source.checked <= TODAY
+            assert all(day is None or day <= TODAY for day in (source.updated, source.seen, source.verified))
 
 
 def edit(data: Path, name: str, old: str, new: str, count: int = 1) -> None:
@@ -148,7 +148,8 @@ def source_mistakes(data: Path) -> None:
     start = services.index("    sources:\n", services.index("  - id: prescription"))
     end = services.index("\n\n  - id: patient-data-repository")
     (data / "services.yaml").write_text(services[:start].rstrip("\n") + services[end:], encoding="utf-8")
-    edit(data, "requirements.yaml", "        checked: 2026-11-20", "        checked: 2025-06-30")
+    edit(data, "requirements.yaml", "        updated: 2021-06-09",
+         "        updated: 2021-06-09\n        verified: 2025-06-30")
     edit(data, "requirements.yaml", "          fi: https://www.kanta.fi/ammattilaiset/kanta-ekstranet",
          "          fi: https://www.kanta.fi/sv/professionella/extranet")
     page = data.parent / "content" / "fi" / "usein-kysyttya.md"
@@ -172,16 +173,63 @@ def test_source_warnings_golden(data_copy: Path, request):
         assert output == golden.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("checked, expected", [
+@pytest.mark.parametrize("verified, expected", [
     ("2025-11-24", "over 12 months ago"),  # a year and a day
     ("2025-11-26", None),  # within the year
     ("2026-12-24", "after today"),  # a typo in the year would never age
 ])
-def test_source_age(data_copy: Path, checked, expected):
-    edit(data_copy, "process.yaml", "    checked: 2026-11-20", f"    checked: {checked}")
+def test_source_age(data_copy: Path, verified, expected):
+    """A verified source ages from its verification, not from the page's older date."""
+    edit(data_copy, "process.yaml", "    updated: 2021-06-09", f"    updated: 2021-06-09\n    verified: {verified}")
     output = run_check(data_copy).output
+    here = "\n".join(ln for ln in output.splitlines() if "[sources.0." in ln and "process.yaml" in ln)
     for message in ("over 12 months ago", "after today"):
-        assert (message in output) == (message == expected), output
+        assert (message in here) == (message == expected), output
+
+
+def test_an_unverified_source_ages_from_the_pages_own_date(data_copy: Path):
+    edit(data_copy, "process.yaml", "    updated: 2021-06-09", "    updated: 2025-11-26")
+    assert "[sources.0.updated]" not in run_check(data_copy).output
+    edit(data_copy, "process.yaml", "    updated: 2025-11-26", "    updated: 2025-11-24")
+    assert "date from 2025-11-24, over 12 months ago [sources.0.updated]" in run_check(data_copy).output
+
+
+def _source_entries(data: Path) -> int:
+    project, _ = load_project(data, data.parent / "content", today=TODAY, publishing=True)
+    facts = [project.process, *project.services, *project.requirements]
+    return sum(len(item.sources) for fact in facts for item in [fact, *getattr(fact, "steps", [])])
+
+
+def _codes(result) -> list[str]:
+    return [p["code"] for p in json.loads(result.output)["problems"]]
+
+
+def test_unverified_sources_are_publishing_work(data_copy: Path):
+    """`check` counts the unverified sources in one warning; `check --strict` lists each one and
+    fails; once every source records a verification, neither mentions them."""
+    entries = _source_entries(data_copy)
+    assert entries > 1
+    everyday = run_check(data_copy, "--format", "json")
+    assert _codes(everyday).count("unverified-sources") == 1 and "unverified-source" not in _codes(everyday)
+    summary = next(p for p in json.loads(everyday.output)["problems"] if p["code"] == "unverified-sources")
+    assert f": {entries} (" in summary["message"]
+    strict = run_check(data_copy, "--strict", "--format", "json")
+    assert strict.exit_code == 1 and _codes(strict).count("unverified-source") == entries
+    for name in ("process.yaml", "services.yaml", "requirements.yaml"):
+        verify_every_source(data_copy / name, "2026-11-20")
+    verified = _codes(run_check(data_copy, "--strict", "--format", "json"))
+    assert not {"unverified-source", "unverified-sources"} & set(verified), verified
+
+
+def test_the_old_checked_key_names_the_new_ones(data_copy: Path):
+    edit(data_copy, "process.yaml", "    updated: 2021-06-09", "    checked: 2026-11-20")
+    result = run_check(data_copy, "--lang", "fi")
+    assert result.exit_code == 1
+    line = next(n for n, ln in enumerate((data_copy / "process.yaml").read_text().splitlines(), 1)
+                if "checked:" in ln)
+    assert f"process.yaml:{line}:" in result.output
+    for key in ("`checked: 2026-11-20`", "`updated:`", "`seen:`", "`verified:`"):
+        assert key in result.output, result.output
 
 
 @pytest.mark.parametrize("new, warned", [
@@ -281,23 +329,52 @@ def test_pages_end_with_their_sources(real, lang):
         assert SOURCES_HEADING[lang] in text, key
         tail = text[text.index(SOURCES_HEADING[lang]):]
         assert "## " not in tail[3:], f"{key}: the sources are not the last section"
-        assert re.search(r"^- \[[^\]]+\]\(https://[^)]+\) \(", tail, re.M), key
+        assert re.search(r"^- \[[^\]]+\]\(https://[^)]+\)(\{: [^}]+ \})? \(", tail, re.M), key
 
 
 def test_a_page_in_the_other_language_says_so(real):
+    """A page in the site's other language keeps its own title, in its language, wherever it is
+    named; a source says what is known of it and never a check that did not happen."""
+    site, _ = real
+    strings = site.project.strings
+    imaging = next(s for s in site.project.services if s.id == "imaging-data-repository")
+    sv_only = next(src for src in imaging.sources if src.one_page() and src.language("fi") == "sv")
     imaging_fi = page_md(real, "service:imaging-data-repository", "fi")
-    assert "(https://www.kanta.fi/sv/professionella/datalagret-for-bildmaterial) " \
-        "(ruotsiksi, tarkistettu 20.11.2026)" in imaging_fi
-    assert "Datalagret för" not in imaging_fi.split("---", 2)[2]  # no Swedish title in Finnish text
+    assert f"[{sv_only.title['sv']}]({sv_only.href('fi')}){{: hreflang=\"sv\" lang=\"sv\" }} " \
+        f"({strings['link-lang-sv']['fi']}, {strings['source-unverified']['fi']})" in imaging_fi
+    assert f"[{sv_only.title['fi']}]({sv_only.href('fi')})" not in imaging_fi
+    fi_only = next(src for src in site.project.process.sources if src.one_page() and src.language("sv") == "fi")
+    assert fi_only.updated is not None and fi_only.verified is None
     process_sv = page_md(real, "process", "sv")
-    assert "[Införandefasen](https://www.kanta.fi/ammattilaiset/kayttoonottovaihe) " \
-        "(på finska, kontrollerad 20.11.2026)" in process_sv
-    assert "[Införandefasen på kanta.fi](https://www.kanta.fi/ammattilaiset/kayttoonottovaihe) " \
-        "(på finska)" in page_md(real, "registration", "sv")
+    assert f"[{fi_only.title['fi']}]({fi_only.href('sv')}){{: hreflang=\"fi\" lang=\"fi\" }} " \
+        f"({strings['link-lang-fi']['sv']}, {strings['source-updated']['sv']} " \
+        f"{fi_only.updated.day}.{fi_only.updated.month}.{fi_only.updated.year}, " \
+        f"{strings['source-unverified']['sv']})" in process_sv
+    assert f"[{fi_only.title['sv']}]" not in process_sv
     # An /en/ address that serves Finnish text is not called English for Finnish readers.
     certificates = page_md(real, "service:certificate-delivery", "fi")
     assert "deployment-of-delivery-of-medical-certificates) (ohje)" in certificates
     assert "(ohje, englanniksi)" in page_md(real, "requirements", "fi")  # the certification page
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_a_page_claims_only_the_verification_the_data_records(data_copy: Path, lang):
+    strings_of = load_project(data_copy, data_copy.parent / "content", today=TODAY)[0].strings
+    verified, unverified = strings_of["source-verified"][lang], strings_of["source-unverified"][lang]
+    claimed = re.compile(re.escape(verified) + r" \d")
+    before = _render_all(data_copy)
+    assert not claimed.search(before[lang]) and unverified in before[lang]
+    verify_every_source(data_copy / "requirements.yaml", "2026-11-20")
+    after = _render_all(data_copy)
+    assert f"{verified} 20.11.2026)" in after[lang]
+    assert after[lang].count(unverified) < before[lang].count(unverified)
+
+
+def _render_all(data: Path) -> dict[str, str]:
+    project, _ = load_project(data, data.parent / "content", today=TODAY, template_dir=TEMPLATE_DIR)
+    files = render(SitePlan(project, TODAY))
+    return {lang: "\n".join(text for path, text in sorted(files.items()) if path.startswith(f"{lang}/docs/"))
+            for lang in ("fi", "sv")}
 
 
 @pytest.mark.parametrize("lang, absent", [
@@ -331,7 +408,9 @@ def test_json_feed_carries_the_sources(full_site):
     first = prescription["sources"][0]
     assert first["url"] == {"fi": "https://www.kanta.fi/ammattilaiset/resepti-palvelun-kayttoonotto",
                             "sv": "https://www.kanta.fi/sv/professionella/inforande-av-recepttjansten"}
-    assert first["checked"] == "2026-11-20" and first["title"]["sv"] == "Införande av Recepttjänsten"
+    assert first["verified"] is None and first["title"]["sv"] == "Införande av Recepttjänsten"
+    dated = next(s for s in prescription["sources"] if s["updated"])
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d", dated["updated"]) and dated["verified"] is None
     assert prescription["source_notes"] == []
     imaging = next(s for s in services if s["id"] == "imaging-data-repository")
     assert "Kuva-aineistojen tietovaranto" in imaging["source_notes"][0]["fi"]
@@ -352,7 +431,7 @@ STATEMENTS = [
     ("onko käytössä oleva tietojärjestelmä jo sertifioitu", "redan är certifierat"),
     ("noin 3–6 kuukautta", "cirka 3–6 månader"),
     ("vähintään 12 kuukautta", "minst 12 månader"),
-    ("uutta mallia", "ny modell"),  # the new guidance and support model
+    ("uutena vuonna 2021", "som ny 2021"),  # the guidance and support model, new in 2021
     ("kolme käyttöönottojaksoa", "tre införandeperioder per år"),
     ("Tuki ajoitetaan jaksojen mukaan", "Stödet planeras enligt perioderna"),
     ("Käydään läpi tehtävät, joita käyttöönotto edellyttää", "vilka uppgifter införandet kräver"),
@@ -364,7 +443,7 @@ STATEMENTS = [
     ("Ilmoittautumisia hallinnoi Kela", "FPA administrerar anmälningarna"),
     ("valtakunnallista tukea ja ohjausta", "nationellt stöd och handledning"),
     ("Kela saa tiedon alkavista käyttöönotoista", "FPA vet vilka införanden som är på väg"),
-    ("tilaisuudet ovat kaikille avoimia", "Stödtillfällena är öppna för alla"),
+    ("tilaisuudet ovat avoimia", "Stödtillfällena är öppna"),
     ("otatte Kanta-palveluja käyttöön ensimmäistä kertaa", "ni tar i bruk Kanta-tjänster för första gången"),
     ("laajennatte käyttöä uuteen palveluun tai toiminnallisuuteen",
      "ni utvidgar användningen till en ny tjänst eller funktion"),
@@ -439,6 +518,9 @@ def test_one_form_of_address_and_no_other_language(real, lang):
     problems = []
     for page in site.pages:
         body = files[f"{lang}/docs/{page.paths[lang]}"].split("\n---\n", 1)[1]  # not the search tags
+        # A link to a page in another language keeps that page's title, marked with its language.
+        body = re.sub(r"\[[^\]]*\]\([^)]*\)\{: hreflang=\"[a-z]+\" lang=\"[a-z]+\" \}", "", body)
+        body = re.sub(r"”[^”\n]+”", "", body)  # a name quoted in its own language
         body = re.sub(r"\]\([^)]*\)|<[^>]+>|\{[^}]*\}", "", body)  # addresses, markup and attribute lists are not text
         for name, pattern in (("address", SECOND_PERSON[lang]), ("language", OTHER_LANGUAGE[lang])):
             for found in pattern.finditer(body):
@@ -491,3 +573,53 @@ def test_fixture_copy_builds(tmp_path):
     shutil.copytree(ROOT / "tests" / "fixtures" / "small", tmp_path / "small")
     project, _ = load_project(tmp_path / "small" / "data", today=dt.date(2026, 11, 25))
     assert project.search_terms
+
+
+def test_what_the_site_still_lacks_is_publishing_work_not_page_text(data_copy: Path):
+    """`before_publishing:` lines are listed by `check --strict` (one warning each, failing), counted
+    in one warning by `check`, and never rendered on a page."""
+    edit(data_copy, "site.yaml", "before_publishing:\n",
+         "before_publishing:\n  - \"Ensimmäinen puuttuva tieto.\"\n  - \"Toinen puuttuva tieto.\"\n")
+    project, _ = load_project(data_copy, data_copy.parent / "content", today=TODAY, publishing=True)
+    notes = project.config.before_publishing
+    assert len(notes) > 2
+    strict = json.loads(run_check(data_copy, "--strict", "--format", "json").output)["problems"]
+    listed = [p for p in strict if p["code"] == "editorial-note"]
+    assert [p["message"] for p in listed] == [f"before publishing: {text}" for text in notes]
+    assert all(p["file"].endswith("site.yaml") and p["line"] > 0 for p in listed)
+    everyday = _codes(run_check(data_copy, "--format", "json"))
+    assert everyday.count("editorial-notes") == 1 and "editorial-note" not in everyday
+    pages = _render_all(data_copy)
+    for text in notes:
+        assert text not in pages["fi"] and text not in pages["sv"]
+
+
+def test_kinds_of_event_described_together_share_one_heading(data_copy: Path):
+    """The source gives the two trainings one description: one heading, each point once; kinds with
+    their own points keep their own headings."""
+    project, _ = load_project(data_copy, data_copy.parent / "content", today=TODAY)
+    kinds = project.process.support_events
+    assert kinds[-1].purpose == kinds[-2].purpose and kinds[0].purpose != kinds[1].purpose
+    joint = project.strings["process-trainings"]
+    for lang in ("fi", "sv"):
+        text = page_md_of(data_copy, "process", lang)
+        assert text.count(f"### {joint[lang]}\n") == 1
+        assert f"### {kinds[0].name[lang]}\n" in text
+        assert f"### {kinds[-1].name[lang]}\n" not in text and f"### {kinds[-2].name[lang]}\n" not in text
+        for item in kinds[-1].purpose:
+            assert text.count(f"- {item[lang]}\n") == 1
+    path = data_copy / "process.yaml"
+    text = path.read_text(encoding="utf-8")
+    head, tail = text.split("  - kind: practice-training\n", 1)
+    tail = tail.replace("    purpose:\n", "    purpose:\n      - fi: Oma kohta.\n        sv: Egen punkt.\n", 1)
+    path.write_text(head + "  - kind: practice-training\n" + tail, encoding="utf-8")
+    for lang in ("fi", "sv"):
+        text = page_md_of(data_copy, "process", lang)
+        assert f"### {joint[lang]}\n" not in text
+        assert f"### {kinds[-2].name[lang]}\n" in text and f"### {kinds[-1].name[lang]}\n" in text
+
+
+def page_md_of(data: Path, key: str, lang: str) -> str:
+    project, _ = load_project(data, data.parent / "content", today=TODAY, template_dir=TEMPLATE_DIR)
+    site = SitePlan(project, TODAY)
+    return render(site)[f"{lang}/docs/{site.by_key[key].paths[lang]}"]

@@ -87,6 +87,22 @@
   }
 
   /*
+   * Labels built into the page ("Käynnissä oleva jakso", "Seuraava jakso", the last registration
+   * day) hold between the days in their data (from, until: inclusive; before: exclusive). On a
+   * cached page, one that no longer holds is hidden with its list item or paragraph.
+   */
+  function hideStaleLabels() {
+    var today = helsinkiToday();
+    Array.prototype.forEach.call(document.querySelectorAll(".kg-while"), function (el) {
+      var d = el.dataset;
+      var holds = (!d.from || today >= d.from) && (!d.until || today <= d.until) &&
+        (!d.before || today < d.before);
+      el.setAttribute("data-live", today);
+      if (!holds) (el.classList.contains("kg-mark") ? el : el.closest("li, p") || el).hidden = true;
+    });
+  }
+
+  /*
    * The timeline's "today" line (generator/timeline.py) moves to the reader's date, like the
    * statuses: the wrapper gives the axis (data-from, data-to: ISO dates) and the drawing's x
    * range (data-x0, data-x1). Outside the axis the line is hidden.
@@ -177,6 +193,7 @@
 
   function run() {
     updateStatuses();
+    hideStaleLabels();
     moveToday();
     focusableScrollers();
     nameSearchDialog();

@@ -133,3 +133,35 @@ def test_the_wording_follows_how_sure_the_dates_are(new_page, page_type, reg, pe
                    registration=Window(opens=dt.date(2026, 10, 5), closes=dt.date(2026, 12, 11), dates=reg),
                    accepts=["x"], last_reviewed=dt.date(2026, 11, 20))
         assert label_key(p, dates.period_status(p, dt.date.fromisoformat(day))) == expected
+
+
+def _holds(data: dict, day: str) -> bool:
+    return ((not data.get("from") or day >= data["from"]) and (not data.get("until") or day <= data["until"])
+            and (not data.get("before") or day < data["before"]))
+
+
+@pytest.mark.parametrize("name", ["home", "schedule"])
+def test_labels_built_into_the_page_stay_true_on_a_cached_page(new_page, page_type, page_plan, name):
+    """"Käynnissä oleva jakso", "Seuraava jakso" and the last registration day show while they hold
+    and are hidden (with their list item or paragraph) once the reader's clock passes them."""
+    periods = page_plan.project.periods
+    nxt = dates.next_period(periods, page_plan.today)
+    assert nxt is not None
+    flipped = 0
+    for day in (page_plan.today, nxt.start):
+        page = new_page(1280)
+        page.clock.set_fixed_time(dt.datetime.combine(day, HELSINKI_NOON_UTC))
+        page.goto(page_type(name).urls["fi"])
+        page.wait_for_selector(".kg-while[data-live]", state="attached")
+        found = page.evaluate("""() => [...document.querySelectorAll('.kg-while')].map(el => {
+            const target = el.classList.contains('kg-mark') ? el : (el.closest('li, p') || el);
+            return {data: {...el.dataset}, visible: !!(target.offsetWidth || target.offsetHeight)};
+        })""")
+        assert found
+        for item in found:
+            assert item["data"]["live"] == day.isoformat()
+            assert item["visible"] == _holds(item["data"], day.isoformat()), (day, item)
+        flipped += sum(not item["visible"] for item in found)
+        if day == page_plan.today:
+            assert all(item["visible"] for item in found), "on the build's day every label holds"
+    assert flipped, "the second day must hide a label"
