@@ -60,8 +60,8 @@ CODE_STRINGS |= {f"link-{k}" for k in ("service-description", "application", "in
 CODE_STRINGS |= {f"a11y-status-{k}" for k in ("full", "partial", "none")}
 CODE_STRINGS |= {f"a11y-method-{k}" for k in ("self-assessment", "third-party")}
 # Labels built into the pages, worded by how sure their dates are (_macros.md.j2 `sure`).
-CODE_STRINGS |= {f"{k}-{state}" for k in ("current-period", "upcoming-period", "next-deadline-lead",
-                                          "accepted-services") for state in ("example", "provisional")}
+CODE_STRINGS |= {f"{k}{state}" for k in ("current-period", "upcoming-period", "next-deadline-lead",
+                                        "accepted-services") for state in ("", "-example", "-provisional")}
 CODE_STRINGS |= {f"a11y-reason-{k}" for k in ("non-compliance", "disproportionate-burden",
                                                 "out-of-scope", "not-tested")}
 
