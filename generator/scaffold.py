@@ -25,19 +25,15 @@ class ScaffoldError(Exception):
     pass
 
 
-def _shift(day: dt.date, years: int) -> dt.date:
-    """The same weekday about `years` years later (52 weeks a year), as Kela's pattern repeats."""
-    return day + dt.timedelta(weeks=52 * years)
-
-
 def new_period(data_dir: Path, period_id: str, today: dt.date) -> str:
-    """Append period N/YYYY, copying the dates of the latest period N/earlier year."""
+    """Append period N/YYYY as Kela has not announced it yet (`dates: unannounced`): no dates, the
+    services of the latest period N/earlier year, and Finnish comments on filling in the dates."""
     match = PERIOD_ID_RE.fullmatch(period_id)
     if not match or not FIRST_YEAR <= int(match[2]) <= LAST_YEAR:
         raise ScaffoldError(f"'{printable(period_id)}' is not a period id: write it as N/YYYY with a year "
                             f"from {FIRST_YEAR} to {LAST_YEAR}, e.g. 1/2028")
     project, _ = _load(data_dir, today)
-    if any(p.id == period_id for p in project.periods):
+    if any(p.id == period_id for p in project.all_periods):
         raise ScaffoldError(f"period {period_id} already exists in {data_dir / 'periods.yaml'}")
     number, year = match[1], int(match[2])
     models = sorted((p for p in project.periods if p.id.startswith(f"{number}/") and int(p.id[2:]) < year),
@@ -46,41 +42,22 @@ def new_period(data_dir: Path, period_id: str, today: dt.date) -> str:
         raise ScaffoldError(f"no earlier period {number}/YYYY to copy the pattern from; "
                             "copy a period in periods.yaml by hand")
     model = models[-1]
-    years = year - model.start.year
-
-    def day(value: dt.date) -> str:
-        return _shift(value, years).isoformat()
-
     lines = [
         f'  - id: "{period_id}"',
-        f"    # The dates follow the pattern of {model.id}: examples until Kela publishes its own.",
-        "    # When Kela has published them, write them here and set `dates: confirmed`",
-        "    # (`dates: provisional` while Kela calls them preliminary).",
-        f"    start: {day(model.start)}",
-        f"    end: {day(model.end)}",
-        "    dates: example",
-        "    registration:",
-        f"      opens: {day(model.registration.opens)}",
-        f"      closes: {day(model.registration.closes)}",
-        "    events:",
+        "    # Kela ei ole vielä julkaissut jakson päivämääriä: sivustolla jakso näkyy ilman päivämääriä,",
+        "    # eikä se ole kalentereissa, aikajanalla eikä suunnittelijassa. Kun Kela julkaisee ne:",
+        "    #   1. kirjoita tähän start, end, registration (opens, closes) ja events,",
+        f"    #      samassa muodossa kuin jaksossa {model.id};",
+        "    #   2. vaihda `dates: unannounced` muotoon `dates: confirmed`",
+        "    #      (tai `dates: provisional`, jos Kela kertoo päivämäärien olevan alustavia);",
+        "    #   3. aja make check.",
+        "    dates: unannounced",
+        "    accepts:",
+        *[f"      - {sid}" for sid in model.accepts],
+        f"    last_reviewed: {today.isoformat()}",
     ]
-    for event in model.events:
-        lines += [
-            f"      - id: {event.id}",
-            f"        kind: {event.kind}",
-            f"        date: {day(event.date)}",
-            f'        start: "{event.start:%H:%M}"',
-            f'        end: "{event.end:%H:%M}"',
-            f"        online: {'true' if event.online else 'false'}",
-        ]
-        if event.place:
-            lines.append("        place:")
-            lines += [f"          {lang}: {text}" for lang, text in event.place.root.items()]
-    lines.append("    accepts:")
-    lines += [f"      - {sid}" for sid in model.accepts]
-    lines.append(f"    last_reviewed: {today.isoformat()}")
     _append(data_dir / "periods.yaml", lines)
-    return f"Added period {period_id} to {data_dir / 'periods.yaml'} (example dates, copied from {model.id})."
+    return f"Added period {period_id} to {data_dir / 'periods.yaml'} (dates not yet published by Kela)."
 
 
 def new_service(data_dir: Path, service_id: str, today: dt.date) -> str:
