@@ -21,7 +21,7 @@ from generator import messages
 from generator.cli import main
 
 from .bad_inputs import FIXTURES, Fixture
-from .conftest import CONTENT, DATA, ROOT
+from .conftest import CONTENT, DATA
 
 ENGLISH = re.compile(r"\b(the|is|are|not|expected|did you mean|known|allowed|write|add|missing|"
                      r"here|value|mapping|scalar|indicator|error|warning|fix|address(?:es)?|"
@@ -45,7 +45,7 @@ def strict(monkeypatch):
 def copy(tmp_path: Path) -> Path:
     shutil.copytree(DATA, tmp_path / "data")
     shutil.copytree(CONTENT, tmp_path / "content")
-    shutil.copy(ROOT / "urls.txt", tmp_path / "urls.txt")
+    shutil.copy(DATA.parent / "urls.txt", tmp_path / "urls.txt")
     return tmp_path / "data"
 
 

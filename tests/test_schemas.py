@@ -23,7 +23,7 @@ from generator.schema_fi import FIELDS_FI
 from .bad_inputs import FIXTURES, Fixture
 from .conftest import DATA, ROOT
 
-SCHEMAS = ROOT / "schemas"
+SCHEMAS = DATA.parent / "schemas"  # the fixture site's, made from its data by `make schemas`
 _INT = re.compile(r"^[-+]?[0-9]+$")
 
 
@@ -70,6 +70,14 @@ def test_the_schema_flags_every_mistake_it_can_express(fixture: Fixture, tmp_pat
 def test_enough_fixtures_are_checked_against_the_schemas():
     """Most mistakes editors make are the schema's to underline (the rest are YAML or cross-record)."""
     assert len(SCHEMA_FIXTURES) >= 20, len(SCHEMA_FIXTURES)
+
+
+def test_an_unannounced_period_has_no_dates_in_the_schema_either():
+    data = yaml12(load_file(DATA / "periods.yaml", "periods.yaml").data)
+    unannounced = [p for p in data["periods"] if p["dates"] == "unannounced"]
+    assert unannounced and not list(validator("periods.yaml").iter_errors(data))
+    unannounced[0]["start"] = "2028-05-02"
+    assert list(validator("periods.yaml").iter_errors(data))
 
 
 def test_texts_require_every_language_and_ids_are_listed():
