@@ -32,7 +32,7 @@ LINKED = ["generator", ".venv", "overrides", "mkdocs.yml", "Makefile", "requirem
 COPIED = ["data", "content", "schemas", "urls.txt"]
 """Copied, not linked: the guide's commands write them (`make urls`, `make schemas`)."""
 YAML_KINDS = {
-    "periods": TypeAdapter(list[models.Period]),
+    "periods": TypeAdapter(list[models.AnyPeriod]),
     "window": TypeAdapter(models.Window),
     "redirects": TypeAdapter(list[models.Redirect]),
     "changes": TypeAdapter(list[models.Change]),
