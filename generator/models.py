@@ -787,8 +787,12 @@ PERIOD_KINDS: dict[str, type[Record]] = {_DATED: Period, _UNANNOUNCED: Unannounc
 
 
 def _period_kind(value) -> str:
-    dates = value.get("dates") if isinstance(value, dict) else getattr(value, "dates", None)
-    return _UNANNOUNCED if dates == UNANNOUNCED else _DATED
+    """`dates: unannounced`, or a record without any of the dated keys (its dates were removed but
+    `dates:` not changed: the fix asked for is `dates: unannounced`, not every date back)."""
+    if isinstance(value, dict):
+        undated = not any(key in value for key in DATED_FIELDS)
+        return _UNANNOUNCED if value.get("dates") == UNANNOUNCED or undated else _DATED
+    return _UNANNOUNCED if getattr(value, "dates", None) == UNANNOUNCED else _DATED
 
 
 AnyPeriod = Annotated[Annotated[Period, Tag(_DATED)] | Annotated[UnannouncedPeriod, Tag(_UNANNOUNCED)],

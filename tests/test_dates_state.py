@@ -512,3 +512,20 @@ def test_strict_check_ends_with_what_blocks_publishing_and_how_to_clear_it(lang,
     assert len(tail) == 5
     unannounced_lines = {line_of(periods, f'  - id: "{p.id}"') for p in project.unannounced}
     assert not any(f"periods.yaml:{n}:" in strict.output for n in unannounced_lines)
+
+
+def test_a_period_whose_dates_were_removed_asks_for_unannounced(tmp_path: Path):
+    """The dates deleted but `dates: example` kept: one error at that line, asking for `unannounced`."""
+    data = tmp_path / "data"
+    shutil.copytree(SMALL / "data", data)
+    path = data / "periods.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count("    dates: unannounced\n") == 1
+    path.write_text(text.replace("    dates: unannounced\n", "    dates: example\n"), encoding="utf-8")
+    result = run_check(data, "--content", str(SMALL / "content"))
+    assert result.exit_code == 1
+    errors = [ln for ln in result.output.splitlines() if ": error: " in ln]
+    at = line_of(path, "    dates: example", text.count("    dates: example\n") + 1)
+    assert errors == [f"{path}:{at}:12: error: 'example' is not one of the allowed values [periods.2.dates]"], \
+        result.output
+    assert "fix: write one of: unannounced" in result.output

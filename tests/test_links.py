@@ -393,7 +393,7 @@ def project_copy(tmp_path) -> Path:
     """data/, content/ and the committed urls.txt copied, so the manifest check runs."""
     shutil.copytree(DATA, tmp_path / "data")
     shutil.copytree(CONTENT, tmp_path / "content")
-    shutil.copy(ROOT / manifest.FILE_NAME, tmp_path / manifest.FILE_NAME)
+    shutil.copy(DATA.parent / manifest.FILE_NAME, tmp_path / manifest.FILE_NAME)  # the fixture site's
     return tmp_path
 
 
