@@ -412,6 +412,12 @@ def test_an_unannounced_period_is_named_with_kelas_words_and_no_date(lang):
                 or site.by_key[f"service:{sid}"].paths[lang].split("/")[-1] in page, (sid, page)
         # Its row on the schedule: after every dated period, with dashes for every date.
         assert rows[dated + i] == f"| [{period.id}]({period.slug}.md) | {UNANNOUNCED[lang]} | – | – | – | – | – |"
+        # The registration page's table of windows: named last, with no window and no status.
+        registration = body(files[f"{lang}/docs/{site.by_key['registration'].paths[lang]}"])
+        rows_there = [ln for ln in registration.splitlines() if ln.startswith("| [")]
+        schedule_link = site.by_key[f"period:{period.id}"].paths[lang]
+        assert rows_there[-len(project.unannounced) + i] == \
+            f"| [{period.id}]({schedule_link}) | – | {UNANNOUNCED[lang]} |", rows_there
         # The services it accepts name it, after their dated periods.
         for sid in period.accepts:
             service = files[f"{lang}/docs/{site.by_key[f'service:{sid}'].paths[lang]}"]
