@@ -140,7 +140,8 @@ def synthesize(scale: int, out: Path, data_dir: Path = DATA, content_dir: Path =
 
     services = shipped("services.yaml")["services"]
     requirements = shipped("requirements.yaml")["requirements"]
-    periods = shipped("periods.yaml")["periods"]
+    # The dated periods: one Kela has not announced (`dates: unannounced`) has no dates to repeat.
+    periods = [p for p in shipped("periods.yaml")["periods"] if p.get("dates") != "unannounced"]
     header = "# Synthetic data written by bench/synth.py (scale {scale}x); do not edit.\n"
     _dump({"services": [_service_copy(s, k) for k in range(scale) for s in services]},
           data_out / "services.yaml", header.format(scale=scale))

@@ -56,7 +56,7 @@ def check_schemas(project) -> list[Problem]:
 
     ids = {"services": [s.id for s in project.services], "requirements": [r.id for r in project.requirements],
            "sectors": [s.id for s in project.config.sectors], "contacts": [c.id for c in project.config.contacts],
-           "roles": [r.id for r in project.config.roles], "periods": [p.id for p in project.periods]}
+           "roles": [r.id for r in project.config.roles], "periods": [p.id for p in project.all_periods]}
     schemas = Path(project.data_dir).parent / "schemas"
     stale = stale_ids(ids, schemas)
     if not stale:

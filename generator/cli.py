@@ -154,6 +154,10 @@ def check(data_dir: Path, content_dir: Path | None, today: str | None, fmt: str,
     output = FORMATS[fmt](problems, lang)
     if output:
         click.echo(output)
+    if strict and fmt == "text":  # the publishing check ends with what blocks publishing, and how to clear it
+        from .report import format_blockers
+
+        click.echo("\n" + format_blockers([p for p in problems if p.severity != "note"], lang))
     sys.exit(1 if failed else 0)
 
 
@@ -380,8 +384,8 @@ def new() -> None:
 @click.option("--lang", type=click.Choice(["en", "fi", "sv"]), default="en", help=LANG_HELP)
 def new_period(period_id: str, data_dir: Path, content_dir: Path | None, today: str | None,
                lang: str) -> None:
-    """Add period PERIOD_ID (e.g. 1/2028) with the usual pattern's dates, marked as examples;
-    its addresses go to urls.txt and its id to schemas/."""
+    """Add period PERIOD_ID (e.g. 1/2028) without dates (`dates: unannounced`) until Kela publishes
+    them; its addresses go to urls.txt and its id to schemas/."""
     from .messages import say
     from .scaffold import ScaffoldError
     from .scaffold import new_period as add

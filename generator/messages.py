@@ -139,11 +139,50 @@ TEXTS: dict[str, dict[str, str | dict[str, str]]] = {
         "fi": "{file}: otsikoita {n}, mutta sivulla {other} niitä on {most}",
         "sv": "{file}: {n} rubriker, men {other} har {most}",
     },
+    # --- check --strict: what blocks publishing, grouped by kind (report.format_blockers) ---
+    "blockers-head": {
+        "en": {"one": "Publishing is blocked by {n} kind of problem; how to clear it:",
+               "other": "Publishing is blocked by {n} kinds of problems; how to clear each:"},
+        "fi": {"one": "Julkaisun estää {n} asia; näin sen saa korjattua:",
+               "other": "Julkaisun estää {n} asiaa; näin kunkin saa korjattua:"},
+        "sv": {"one": "{n} sak hindrar publiceringen; så här åtgärdar du den:",
+               "other": "{n} saker hindrar publiceringen; så här åtgärdar du var och en:"},
+    },
+    "blockers-none": {
+        "en": "Nothing blocks publishing.",
+        "fi": "Mikään ei estä julkaisua.",
+        "sv": "Inget hindrar publiceringen.",
+    },
+    "blocker-example-dates": {
+        "en": "Example dates of current or upcoming periods would be shown to readers",
+        "fi": "Lukijoille näytettäisiin käynnissä olevien tai tulevien jaksojen esimerkkipäivämääriä",
+        "sv": "Läsarna skulle se exempeldatum för pågående eller kommande perioder",
+    },
+    "blocker-site-url-placeholder": {
+        "en": "The site's address (site_url) is still a placeholder",
+        "fi": "Sivuston osoite (site_url) on vielä paikkamerkki",
+        "sv": "Webbplatsens adress (site_url) är fortfarande en platshållare",
+    },
+    "blocker-unverified-source": {
+        "en": "Sources whose facts nobody has verified against the live page",
+        "fi": "Lähteet, joiden tietoja kukaan ei ole tarkistanut sivulta itseltään",
+        "sv": "Källor vars uppgifter ingen har kontrollerat mot sidan själv",
+    },
+    "blocker-stale-source": {
+        "en": "Sources whose facts date from over 12 months ago",
+        "fi": "Lähteet, joiden tiedot ovat yli 12 kuukautta vanhoja",
+        "sv": "Källor vars uppgifter är över 12 månader gamla",
+    },
+    "blocker-editorial-note": {
+        "en": "Facts still missing from the site (`before_publishing:`)",
+        "fi": "Sivustolta vielä puuttuvat tiedot (`before_publishing:`)",
+        "sv": "Uppgifter som ännu saknas på webbplatsen (`before_publishing:`)",
+    },
     # --- new period / new service ---
     "new-period-added": {
-        "en": "Added period {id} to {file} (example dates, following the pattern of {model}).",
-        "fi": "Jakso {id} lisätty tiedostoon {file} (esimerkkipäivämäärät jakson {model} mallin mukaan).",
-        "sv": "Perioden {id} lades till i {file} (exempeldatum enligt mönstret för {model}).",
+        "en": "Added period {id} to {file} (dates not yet published by Kela).",
+        "fi": "Jakso {id} lisätty tiedostoon {file} (Kela ei ole vielä julkaissut sen päivämääriä).",
+        "sv": "Perioden {id} lades till i {file} (FPA har ännu inte publicerat dess datum).",
     },
     "new-service-added": {
         "en": "Added service {id} to {file}. Replace every TODO (and the other languages' slug `todo`), then "
@@ -1157,6 +1196,16 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "`provisional` om FPA har meddelat dem som preliminära eller `confirmed` om FPA har "
                "bekräftat dem"),
     },
+    "unannounced-dates": {
+        "fi": ("jaksolla, jonka kohdalla on `dates: unannounced`, ei ole päivämääriä, mutta sille on annettu '{0}'",
+               "kun Kela on julkaissut jakson päivämäärät, kirjoita `start`, `end`, `registration` ja "
+               "`events` ja vaihda `dates:`-kohtaan `example`, `provisional` tai `confirmed`; siihen asti "
+               "poista `{0}:` ja kaikki sen alla oleva"),
+        "sv": ("en period med `dates: unannounced` har inga datum, men '{0}' är angivet",
+               "när FPA har publicerat periodens datum, skriv `start`, `end`, `registration` och `events` "
+               "och ändra `dates:` till `example`, `provisional` eller `confirmed`; ta tills vidare bort "
+               "`{0}:` och allt under den"),
+    },
     "site-url-placeholder": {
         "fi": ("sivuston osoite site_url ({0}) on vielä paikkamerkki (`site_url_known: false`): "
                "sivukartta, syötteet ja kalenterit osoittaisivat siihen",
@@ -1171,14 +1220,16 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     "example-dates": {
         "fi": ("jakso {0} on käynnissä tai tulossa (tilanne {1}), mutta sen päivämäärät ovat yhä "
                "esimerkkejä (periods.yaml, rivit: {2})",
-               "kirjoita `dates: confirmed`, kun Kela on julkaissut päivämäärät (`dates: provisional`, "
-               "jos Kela on ilmoittanut ne alustavina); siihen asti `make check-strict` epäonnistuu eikä "
-               "sivustoa voi julkaista"),
+               "kirjoita Kelan julkaisemat päivämäärät ja `dates: confirmed` (`dates: provisional`, "
+               "jos Kela on ilmoittanut ne alustavina); jos Kela ei ole vielä julkaissut jaksoa, poista "
+               "sen päivämäärät (start, end, registration, events) ja kirjoita `dates: unannounced`; "
+               "siihen asti `make check-strict` epäonnistuu eikä sivustoa voi julkaista"),
         "sv": ("period {0} pågår eller har ännu inte börjat (läget {1}), men dess datum är fortfarande "
                "exempel (periods.yaml, rader: {2})",
-               "skriv `dates: confirmed` när FPA har publicerat datumen (`dates: provisional` om FPA "
-               "har meddelat dem som preliminära); tills dess misslyckas `make check-strict` och "
-               "webbplatsen kan inte publiceras"),
+               "skriv in FPA:s publicerade datum och `dates: confirmed` (`dates: provisional` om FPA "
+               "har meddelat dem som preliminära); om FPA ännu inte har publicerat perioden, ta bort dess "
+               "datum (start, end, registration, events) och skriv `dates: unannounced`; tills dess "
+               "misslyckas `make check-strict` och webbplatsen kan inte publiceras"),
     },
     "provisional-dates-soon": {
         "fi": ("{0} on yhä alustava, ja siihen on vain {1} päivää",

@@ -861,10 +861,59 @@ class Period(Record):
         return event.dates or self.dates
 
 
+UNANNOUNCED = "unannounced"
+"""The state of a period whose dates Kela has not published: it has no dates at all (`dates:
+unannounced`), so nothing is shown, computed or put in a calendar from them."""
+
+
+class UnannouncedPeriod(Record):
+    """A period that Kela has not announced yet: its id and the services it accepts, no dates. The
+    site names it with "Kela has not yet published the period's dates"; statuses, calendars, the
+    timeline, the planner and `check --strict` leave it out."""
+
+    id: Annotated[str, AfterValidator(_check_period_id), BeforeValidator(_one_value("period")),
+                  Field(description="Number/year, e.g. 1/2028.",
+                        json_schema_extra={"pattern": PERIOD_ID_PATTERN})]
+    dates: Annotated[Literal["unannounced"], BeforeValidator(lambda value: _scalar(value, "unannounced"))] = \
+        Field(description="unannounced: Kela has not published the period's dates. When it does, write "
+              "`start`, `end`, `registration` and `events` and set `dates:` to example, provisional or "
+              "confirmed.")
+    accepts: list[Id] = Field(min_length=1, description="Services that can be onboarded in this period.")
+    last_reviewed: Date = Field(description="When an editor last checked this period.")
+
+    @property
+    def slug(self) -> str:
+        """`1/2028` → `1-2028`: the same URL segment in every language."""
+        return self.id.replace("/", "-")
+
+
+DATED_FIELDS = tuple(name for name in Period.model_fields if name not in UnannouncedPeriod.model_fields)
+"""The keys an unannounced period may not have (`check` says so at their line)."""
+
+# Which model reads a period: the tags start with "function-" so that error locations drop them
+# (a mistake is reported at its key in the file); schema_errors follows them to the right model.
+_DATED, _UNANNOUNCED = "function-dated", "function-unannounced"
+PERIOD_KINDS: dict[str, type[Record]] = {_DATED: Period, _UNANNOUNCED: UnannouncedPeriod}
+
+
+def _period_kind(value) -> str:
+    """`dates: unannounced`, or a record without any of the dated keys (its dates were removed but
+    `dates:` not changed: the fix asked for is `dates: unannounced`, not every date back)."""
+    if isinstance(value, dict):
+        undated = not any(key in value for key in DATED_FIELDS)
+        return _UNANNOUNCED if value.get("dates") == UNANNOUNCED or undated else _DATED
+    return _UNANNOUNCED if getattr(value, "dates", None) == UNANNOUNCED else _DATED
+
+
+AnyPeriod = Annotated[Annotated[Period, Tag(_DATED)] | Annotated[UnannouncedPeriod, Tag(_UNANNOUNCED)],
+                      Discriminator(_period_kind)]
+
+
 class PeriodsFile(Record):
     """data/periods.yaml: the onboarding periods, three a year."""
 
-    periods: list[Period] = Field(min_length=1, description="Every period, in time order.")
+    periods: list[AnyPeriod] = Field(min_length=1, description="Every period, in time order; periods "
+                                     "Kela has not announced (`dates: unannounced`) after the dated ones.")
 
 
 # ---------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from urllib.parse import urlsplit
 
+from . import models as m
 from .project import Project
 
 # Generated pages in navigation order; content pages are slotted in by nav_order.
@@ -134,7 +135,9 @@ class SitePlan:
                  title("title-accessibility"), ("site.yaml", ("accessibility",)),
                  p.config.accessibility.reviewed, nav=NAV_ORDER["accessibility"]),
         ]
-        for i, period in enumerate(p.periods):
+        # Dated periods first, then those Kela has not announced (their page says so and shows no date).
+        rows = sorted(enumerate(p.all_periods), key=lambda row: isinstance(row[1], m.UnannouncedPeriod))
+        for i, period in rows:
             pages.append(Page(
                 f"period:{period.id}", "period.md.j2",
                 {lang: f"{slug['schedule'][lang]}/{period.slug}.md" for lang in langs},

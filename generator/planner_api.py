@@ -73,7 +73,7 @@ def planner_data(site: SitePlan) -> dict:
             } for e in period.events],
             "accepts": period.accepts,
             "calendar": {lang: f"{base}/{site.feed_file(lang, period.slug)}" for lang in langs},
-        } for period in p.periods],
+        } for period in p.periods],  # dated ones only: a period Kela has not announced is no choice
         "strings": {key: p.strings[key].root for key in (*planner.SCRIPT_STRINGS, *EXTRA_STRINGS)},
     }
 

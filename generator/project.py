@@ -48,7 +48,8 @@ class Project:
     process: m.ProcessFile
     requirements: list[m.Requirement]
     services: list[m.Service]
-    periods: list[m.Period]
+    all_periods: list[m.Period | m.UnannouncedPeriod]
+    """Every period of periods.yaml in file order, dated or not (positions: ("periods", index))."""
     pages: list[ContentPage]
     sources: dict[str, Document] = field(default_factory=dict)
     """File name → loaded document, for positions (edit links point at lines)."""
@@ -60,6 +61,16 @@ class Project:
     @property
     def languages(self) -> list[str]:
         return [lang.code for lang in self.config.languages]
+
+    @property
+    def periods(self) -> list[m.Period]:
+        """The periods with dates: the only ones statuses, calendars, feeds and the planner read."""
+        return [p for p in self.all_periods if isinstance(p, m.Period)]
+
+    @property
+    def unannounced(self) -> list[m.UnannouncedPeriod]:
+        """The periods Kela has not announced (`dates: unannounced`): named, never dated."""
+        return [p for p in self.all_periods if isinstance(p, m.UnannouncedPeriod)]
 
     def content_versions(self) -> dict[str, dict[str, ContentPage]]:
         """Hand-written pages by their `id`, each with its versions by language (file order)."""

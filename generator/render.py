@@ -116,6 +116,7 @@ class PageContext:
             "changes_feed": self.changes_feed, "changes": self.plan.changes,
             "change_keys": self.plan.change_keys, "pages_by_key": self.plan.by_key,
             "config": p.config, "process": p.process, "services": p.services, "periods": p.periods,
+            "unannounced": p.unannounced,
             "requirements": p.requirements, "today": today, "d": d, "strings": p.strings,
             **self.plan.lookups,
             "sectors": p.config.sectors,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 
 from .errors import Problem
-from .messages import translate
+from .messages import TEXTS, say, translate
 from .printable import printable
 
 
@@ -34,6 +34,28 @@ def summary(problems: list[Problem], lang: str = "en") -> str:
     errors = sum(p.is_error for p in problems)
     warnings = sum(p.severity == "warning" for p in problems)  # notes (checks still to come) not counted
     return translate.summary(errors, warnings, lang)
+
+
+def format_blockers(problems: list[Problem], lang: str = "en") -> str:
+    """The end of `check --strict`'s report: every kind of problem that blocks publishing, once, with
+    the places it is found (file:line) and how to clear it; or that nothing does."""
+    if not problems:
+        return say("blockers-none", lang)
+    groups: dict[str, list[Problem]] = {}
+    for p in problems:
+        groups.setdefault(p.code or p.message, []).append(p)
+    lines = [say("blockers-head", lang, n=len(groups))]
+    for number, (code, group) in enumerate(groups.items(), 1):
+        message, hint, _ = translate(group[0], lang)
+        title = say(f"blocker-{code}", lang) if f"blocker-{code}" in TEXTS else message
+        files: dict[str, list[str]] = {}
+        for p in group:
+            files.setdefault(printable(p.file), []).extend([str(p.line)] if p.line else [])
+        places = "; ".join(f"{file}:{', '.join(found)}" if found else file for file, found in files.items())
+        lines.append(f"{number}. {printable(title)} ({places})")
+        if hint:
+            lines.append(f"   {translate.hint_label(lang)}: {printable(hint)}")
+    return "\n".join(lines)
 
 
 def format_json(problems: list[Problem], lang: str = "en") -> str:

@@ -39,23 +39,19 @@ class ScaffoldError(Exception):
         return say(self.code, lang, **values)
 
 
-def _shift(day: dt.date, years: int) -> dt.date:
-    """The same weekday about `years` years later (52 weeks a year), as Kela's pattern repeats."""
-    return day + dt.timedelta(weeks=52 * years)
-
-
 Said = list[tuple[str, dict]]
 """What a command did: catalogue codes (generator/messages.py) with their values, one line each."""
 
 
 def new_period(data_dir: Path, period_id: str, today: dt.date) -> Said:
-    """Append period N/YYYY, copying the dates of the latest period N/earlier year; then add its
-    addresses to urls.txt and its id to the schemas, so `make check` passes as it is."""
+    """Append period N/YYYY as Kela has not announced it yet (`dates: unannounced`): no dates, the
+    services of the latest period N/earlier year, and Finnish comments on filling in the dates; then
+    add its addresses to urls.txt and its id to the schemas, so `make check` passes as it is."""
     match = PERIOD_ID_RE.fullmatch(period_id)
     if not match or not FIRST_YEAR <= int(match[2]) <= LAST_YEAR:
         raise ScaffoldError("new-bad-period-id", id=printable(period_id), first=FIRST_YEAR, last=LAST_YEAR)
     project, _ = _load(data_dir, today)
-    for i, p in enumerate(project.periods):
+    for i, p in enumerate(project.all_periods):
         if p.id == period_id:
             line = project.line_of("periods.yaml", ("periods", i, "id"))
             raise ScaffoldError("new-period-exists", id=period_id, file=f"{data_dir / 'periods.yaml'}:{line}")
@@ -65,39 +61,20 @@ def new_period(data_dir: Path, period_id: str, today: dt.date) -> Said:
     if not models:
         raise ScaffoldError("new-no-model", number=number, file=data_dir / "periods.yaml")
     model = models[-1]
-    years = year - model.start.year
-
-    def day(value: dt.date) -> str:
-        return _shift(value, years).isoformat()
-
     lines = [
         f'  - id: "{period_id}"',
-        f"    # Päivämäärät noudattavat jakson {model.id} mallia: esimerkkejä, kunnes Kela julkaisee omansa.",
-        "    # Kun Kela on julkaissut ne, kirjoita ne tähän ja merkitse `dates: confirmed`",
-        "    # (`dates: provisional`, jos Kela kertoo niiden olevan alustavia).",
-        f"    start: {day(model.start)}",
-        f"    end: {day(model.end)}",
-        "    dates: example",
-        "    registration:",
-        f"      opens: {day(model.registration.opens)}",
-        f"      closes: {day(model.registration.closes)}",
-        "    events:",
+        "    # Kela ei ole vielä julkaissut jakson päivämääriä: sivustolla jakso näkyy ilman päivämääriä,",
+        "    # eikä se ole kalentereissa, aikajanalla eikä suunnittelijassa. Kun Kela julkaisee ne:",
+        "    #   1. kirjoita tähän start, end, registration (opens, closes) ja events,",
+        f"    #      samassa muodossa kuin jaksossa {model.id};",
+        "    #   2. vaihda `dates: unannounced` muotoon `dates: confirmed`",
+        "    #      (tai `dates: provisional`, jos Kela kertoo päivämäärien olevan alustavia);",
+        "    #   3. aja make check.",
+        "    dates: unannounced",
+        "    accepts:",
+        *[f"      - {sid}" for sid in model.accepts],
+        f"    last_reviewed: {today.isoformat()}",
     ]
-    for event in model.events:
-        lines += [
-            f"      - id: {event.id}",
-            f"        kind: {event.kind}",
-            f"        date: {day(event.date)}",
-            f'        start: "{event.start:%H:%M}"',
-            f'        end: "{event.end:%H:%M}"',
-            f"        online: {'true' if event.online else 'false'}",
-        ]
-        if event.place:
-            lines.append("        place:")
-            lines += [f"          {lang}: {text}" for lang, text in event.place.root.items()]
-    lines.append("    accepts:")
-    lines += [f"      - {sid}" for sid in model.accepts]
-    lines.append(f"    last_reviewed: {today.isoformat()}")
     _append(data_dir / "periods.yaml", lines)
     said: Said = [("new-period-added", {"id": period_id, "file": data_dir / "periods.yaml", "model": model.id})]
     updated, urls_done = _update_lists(data_dir, today, urls=True)

@@ -27,7 +27,8 @@ DEFAULT_DATA = Path(__file__).resolve().parent.parent / "data"
 _LOCALIZED = ("Text", "Prose", "Slugs", "LocalUrl")
 # (definition or file, field) → which ids the field names.
 _REFERENCES = {
-    ("Period", "accepts"): "services", ("Event", "services"): "services",
+    ("Period", "accepts"): "services", ("UnannouncedPeriod", "accepts"): "services",
+    ("Event", "services"): "services",
     ("Service", "requires_services"): "services", ("Service", "extends"): "services",
     ("Service", "requires"): "requirements", ("Service", "sectors"): "sectors",
     ("Trigger", "sectors"): "sectors", ("ProcessFile", "vendor_exception_sectors"): "sectors",

@@ -53,6 +53,9 @@ def from_pydantic(err: Mapping[str, Any], doc: Document, model: type[BaseModel])
     """One pydantic error → one Problem at its place, with a code the catalogue translates."""
     loc = tuple(p for p in err["loc"]
                 if not (isinstance(p, str) and (p.startswith("function-") or p == "[key]")))
+    # The same path with the tags that say which model read the record (a period with or without
+    # dates), to look up that model's keys and descriptions.
+    mloc = tuple(p for p in err["loc"] if p in m.PERIOD_KINDS or p in loc)
     kind = err["type"]
     line, col = doc.position(loc, at_key=kind == "extra_forbidden")
     where = key_path(loc)
@@ -85,14 +88,21 @@ def from_pydantic(err: Mapping[str, Any], doc: Document, model: type[BaseModel])
                        "itself shows (or `seen:` and the date of the copy the facts come from), and add "
                        "`verified:` with the day only if a person checked the facts against the live page",
                        (shown,))
+    if kind == "extra_forbidden" and str(loc[-1]) in m.DATED_FIELDS \
+            and model_at(model, mloc[:-1]) is m.UnannouncedPeriod:
+        return problem("unannounced-dates", f"a period with `dates: unannounced` has no dates, but "
+                       f"'{loc[-1]}' is given", "when Kela has published the period's dates, write "
+                       "`start`, `end`, `registration` and `events` and set `dates: example`, `provisional` "
+                       f"or `confirmed`; until then remove `{loc[-1]}:` and what is under it",
+                       (str(loc[-1]),))
     if kind == "extra_forbidden" and str(loc[-1]) in m.RENAMED_KEYS \
-            and m.RENAMED_KEYS[str(loc[-1])][0] in allowed_keys(model, loc[:-1]):
+            and m.RENAMED_KEYS[str(loc[-1])][0] in allowed_keys(model, mloc[:-1]):
         new, how = m.RENAMED_KEYS[str(loc[-1])]
         return problem("renamed-key", f"the key '{loc[-1]}' has been renamed to '{new}'",
                        f"replace `{loc[-1]}: {shown}` with `{new}:`: {how}",
                        (loc[-1], new, str(err.get("input"))))
     if code == "extra_forbidden":
-        allowed = allowed_keys(model, loc[:-1])
+        allowed = allowed_keys(model, mloc[:-1])
         guess = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
         if guess:
             return problem("unknown-key-guess", f"unknown key '{printable(loc[-1])}'",
@@ -101,11 +111,11 @@ def from_pydantic(err: Mapping[str, Any], doc: Document, model: type[BaseModel])
                        "allowed keys here: " + ", ".join(allowed), (printable(loc[-1]), ", ".join(allowed)))
     if code == "missing":
         # Point at the record that lacks the key, not at the file's first line.
-        desc = field_description(model, loc)
+        desc = field_description(model, mloc)
         return problem("missing", f"the key '{loc[-1]}' is missing",
                        f"add `{loc[-1]}:` ({desc})" if desc else f"add `{loc[-1]}:`", (loc[-1],), at=loc[:-1])
     if code == "not-keys":
-        target = model_at(model, loc)
+        target = model_at(model, mloc)
         if isinstance(target, type) and issubclass(target, RootModel):
             # A one-line `place: Helsinki` where the text is needed in every language.
             name = str(loc[-1]) if loc else "text"
@@ -126,7 +136,7 @@ def from_pydantic(err: Mapping[str, Any], doc: Document, model: type[BaseModel])
                        "write one of: " + choices, (shown, choices))
     if code == "pattern":
         return problem("pattern", f"'{shown}' is not in the expected form",
-                       field_description(model, loc) or "compare with a similar value in this file", (shown,))
+                       field_description(model, mloc) or "compare with a similar value in this file", (shown,))
     if code == "empty-list":
         return problem("empty-list", "the list is empty", "add at least one item (a line starting with '- ')")
     if code == "not-number":
@@ -173,6 +183,9 @@ def model_at(model, loc: tuple):
     current = model
     for part in loc:
         if isinstance(part, int) or current is None:
+            continue
+        if part in m.PERIOD_KINDS:  # the tag of the model that read this record
+            current = m.PERIOD_KINDS[part]
             continue
         if isinstance(current, type) and issubclass(current, RootModel):
             return None

@@ -29,6 +29,8 @@ FIELDS_FI: dict[str, str] = {
     "LocalUrl": "Osoite kummallakin kielellä: `{fi: https://…, sv: https://…}`.",
     "Service": "Palvelu tai toiminnallisuus, jonka voi ottaa käyttöön.",
     "Period": "Käyttöönottojakso.",
+    "UnannouncedPeriod": "Käyttöönottojakso, jonka päivämääriä Kela ei ole vielä julkaissut: vain "
+                         "tunniste ja palvelut, ei päivämääriä.",
     "Event": "Jakson tilaisuus (valmistautuminen tai koulutus).",
     "Window": "Jaksolle ilmoittautumisen aika.",
     "Requirement": "Usean palvelun yhteinen edellytys.",
@@ -200,7 +202,8 @@ FIELDS_FI: dict[str, str] = {
                        "`updated:` ja vain tarkistettuna `verified:`.",
     "Service.source_note": "Jos julkista sivua ei ole: mistä tiedot ovat peräisin.",
     # periods.yaml
-    "PeriodsFile.periods": "Kaikki jaksot aikajärjestyksessä.",
+    "PeriodsFile.periods": "Kaikki jaksot aikajärjestyksessä; jaksot, joita Kela ei ole vielä julkaissut "
+                           "(`dates: unannounced`), päivämäärällisten jälkeen.",
     "Period.id": "Numero/vuosi lainausmerkeissä, esim. \"1/2026\".",
     "Period.start": DATE_FI + " Jakson ensimmäinen päivä.",
     "Period.end": DATE_FI + " Jakson viimeinen päivä; tuotantokäytön pitäisi alkaa siihen mennessä.",
@@ -227,6 +230,12 @@ FIELDS_FI: dict[str, str] = {
                    "varmuus on eri kuin jakson `dates`.",
     "Period.accepts": "Palvelut, jotka voi ottaa käyttöön tällä jaksolla.",
     "Period.last_reviewed": DATE_FI + " Milloin toimittaja viimeksi tarkisti jakson.",
+    "UnannouncedPeriod.id": "Numero/vuosi lainausmerkeissä, esim. \"1/2028\".",
+    "UnannouncedPeriod.dates": "unannounced: Kela ei ole vielä julkaissut jakson päivämääriä. Kun se "
+                               "julkaisee ne, kirjoita `start`, `end`, `registration` ja `events` ja "
+                               "vaihda tähän example, provisional tai confirmed.",
+    "UnannouncedPeriod.accepts": "Palvelut, jotka voi ottaa käyttöön tällä jaksolla.",
+    "UnannouncedPeriod.last_reviewed": DATE_FI + " Milloin toimittaja viimeksi tarkisti jakson.",
     # changes.yaml
     "ChangesFile.changes": "Kaikki muutokset, uusin ensin.",
     "Change.id": "Pysyvä tunniste (osa syötteen ja muutossivun ankkurin tunnistetta): älä muuta "

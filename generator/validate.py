@@ -145,7 +145,7 @@ def load_project(data_dir: Path, content_dir: Path | None = None, *,
         data_dir=data_dir, content_dir=content_dir, config=site,
         strings=parsed["strings.yaml"].strings, process=parsed["process.yaml"],
         requirements=parsed["requirements.yaml"].requirements,
-        services=parsed["services.yaml"].services, periods=parsed["periods.yaml"].periods,
+        services=parsed["services.yaml"].services, all_periods=parsed["periods.yaml"].periods,
         pages=pages, sources=docs, changes=parsed["changes.yaml"].changes,
         search_terms=parsed["search_terms.yaml"].terms,
     )
@@ -269,6 +269,11 @@ class Rules:
 
     # -- helpers -----------------------------------------------------------
 
+    def dated(self) -> list[tuple[int, m.Period]]:
+        """(index in periods.yaml, period) of every period with dates; unannounced ones have none
+        to check."""
+        return [(i, p) for i, p in enumerate(self.p.all_periods) if isinstance(p, m.Period)]
+
     def add(self, file: str, path: tuple, message: str, hint: str = "", *, severity=ERROR,
             code: str = "", at_key: bool = False, args: tuple = ()) -> None:
         doc = self.docs[file]
@@ -310,7 +315,7 @@ class Rules:
         """(file, key path, model) of every Text / Prose / Slugs / LocalUrl of the files that parsed."""
         models = {"site.yaml": self.p.config, "process.yaml": self.p.process,
                   "requirements.yaml": self.p.requirements, "services.yaml": self.p.services,
-                  "periods.yaml": self.p.periods, "strings.yaml": self.p.strings,
+                  "periods.yaml": self.p.all_periods, "strings.yaml": self.p.strings,
                   "changes.yaml": self.p.changes}
         roots = {"requirements.yaml": ("requirements",), "services.yaml": ("services",),
                  "periods.yaml": ("periods",), "strings.yaml": ("strings",), "changes.yaml": ("changes",)}
@@ -348,7 +353,7 @@ class Rules:
         ok = self.parsed.__contains__
         reqs = self.unique("requirements.yaml", self.p.requirements, ("requirements",), "requirement")
         services = self.unique("services.yaml", self.p.services, ("services",), "service")
-        self.unique("periods.yaml", self.p.periods, ("periods",), "period")
+        self.unique("periods.yaml", self.p.all_periods, ("periods",), "period")
         if ok("process.yaml"):
             self.unique("process.yaml", self.p.process.registration_triggers, ("registration_triggers",),
                         "trigger")
@@ -375,10 +380,12 @@ class Rules:
             if s.id in s.requires_services:
                 self.add(f, base + ("requires_services",), "a service cannot require itself",
                          code="self-ref")
-        for i, period in enumerate(self.p.periods):
+        for i, any_period in enumerate(self.p.all_periods):
             base = ("periods", i)
             if ok("services.yaml"):
-                self.refs("periods.yaml", period.accepts, base + ("accepts",), services, "service")
+                self.refs("periods.yaml", any_period.accepts, base + ("accepts",), services, "service")
+        for i, period in self.dated():
+            base = ("periods", i)
             self.unique("periods.yaml", period.events, base + ("events",), "event")
             for j, event in enumerate(period.events):
                 for k, sid in enumerate(event.services):
@@ -558,7 +565,7 @@ class Rules:
         a follow-on error at every event."""
         f = "periods.yaml"
         valid: list[int] = []
-        for i, p in enumerate(self.p.periods):
+        for i, p in self.dated():
             base = ("periods", i)
             match = m.PERIOD_ID_RE.match(p.id)
             if match and int(match[2]) != p.start.year:
@@ -602,7 +609,7 @@ class Rules:
         changed: the later one in the file (new periods are appended), unless the other overlaps
         more periods (a typo in one date makes it overlap several). Both periods and their dates are
         named, and the line of the other's date, so either can be fixed."""
-        f, periods = "periods.yaml", self.p.periods
+        f, periods = "periods.yaml", dict(self.dated())
         pairs = [(a, b) for n, a in enumerate(valid) for b in valid[n + 1:]
                  if periods[a].start <= periods[b].end and periods[b].start <= periods[a].end]
         count = {i: sum(i in pair for pair in pairs) for i in valid}
@@ -659,7 +666,7 @@ class Rules:
     def _rule_warnings(self) -> None:
         """Things that are allowed but that an editor should look at soon."""
         today = self.today
-        if not any(p.start > today for p in self.p.periods):
+        if not any(p.start > today for p in self.p.periods) and not self.p.unannounced:
             self.add("periods.yaml", ("periods",), f"no period starts after today ({today})",
                      "add next year's periods: make new-period PERIOD=N/YYYY",
                      severity=WARNING, code="no-upcoming")
@@ -677,7 +684,7 @@ class Rules:
                                              hint="check it and update `last_reviewed`",
                                              severity=WARNING, code="stale-review"))
         soon = today + dt.timedelta(days=PROVISIONAL_WARNING_DAYS)
-        for i, p in enumerate(self.p.periods):
+        for i, p in self.dated():
             dated: list[tuple[tuple, dt.date, str]] = [
                 (("registration", "opens"), p.registration.opens, p.registration_dates),
                 (("registration", "closes"), p.registration.closes, p.registration_dates),
@@ -718,7 +725,7 @@ class Rules:
         doc = self.docs.get(f)
         if doc is None:
             return
-        for i, p in enumerate(self.p.periods):
+        for i, p in self.dated():
             if p.end < self.today:
                 continue
             covered: dict[tuple, list[tuple]] = {}
@@ -736,9 +743,11 @@ class Rules:
                 self.add(f, ("periods", i) + where,
                          f"period {p.id} is current or upcoming (as of {self.today}), but its dates are "
                          f"still examples (periods.yaml, lines: {lines})",
-                         "set `dates: confirmed` once Kela has published the dates (`dates: provisional` "
-                         "if Kela has announced them as preliminary); until then `check --strict` fails "
-                         "and the site is not ready to publish", severity=WARNING, code="example-dates",
+                         "write Kela's published dates and set `dates: confirmed` (`dates: provisional` "
+                         "if Kela has announced them as preliminary); if Kela has not announced the period "
+                         "yet, remove its dates (start, end, registration, events) and write `dates: "
+                         "unannounced`; until then `check --strict` fails and the site is not ready to "
+                         "publish", severity=WARNING, code="example-dates",
                          args=(p.id, str(self.today), lines))
 
     def _rule_changes(self) -> None:
@@ -748,11 +757,11 @@ class Rules:
             return
         self.unique(f, self.p.changes, ("changes",), "change")
         pages = set(m.PageSlugs.model_fields) | {"home", "changes"} | {pg.meta.id for pg in self.p.pages}
-        periods = {p.id for p in self.p.periods}
+        periods = {p.id for p in self.p.all_periods}
         services = {s.id for s in self.p.services}
         # A period or service id written twice (`duplicate-id`, at the duplicate) most likely
         # replaced another id by mistake: the entries naming that id are judged once it is fixed.
-        judge_periods = len(periods) == len(self.p.periods)
+        judge_periods = len(periods) == len(self.p.all_periods)
         judge_services = len(services) == len(self.p.services)
         for i, change in enumerate(self.p.changes):
             base = ("changes", i)
@@ -883,7 +892,7 @@ class Rules:
                          f"{s.id} is not taken into use in periods (`uses_periods: false`) but "
                          "requires registration for one", "set `required: false` or remove "
                          "`uses_periods: false`", code="uses-periods-registration", args=(s.id,))
-        for i, period in enumerate(self.p.periods):
+        for i, period in enumerate(self.p.all_periods):
             for j, sid in enumerate(period.accepts):
                 if sid in outside:
                     self.add("periods.yaml", ("periods", i, "accepts", j),

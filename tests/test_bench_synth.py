@@ -16,7 +16,8 @@ from .conftest import DATA
 
 
 def test_synthetic_data_past_the_last_year_is_valid(tmp_path):
-    shipped = load_file(DATA / "periods.yaml", "periods.yaml").data["periods"]
+    shipped = [p for p in load_file(DATA / "periods.yaml", "periods.yaml").data["periods"]
+               if p["dates"] != "unannounced"]  # no dates to repeat: the synthetic data leaves them out
     info = synthesize(40, tmp_path)  # the shipped periods span 2026-2027: 37 copies end by 2100
     assert info["periods"] == len(shipped) * 37
     ok, output = check(tmp_path, sys.executable, "2026-11-25")

@@ -27,6 +27,7 @@ from .conftest import SMALL, TODAY
 FI_PAGES = {
     "index.html", "kayttoonottoprosessi/index.html", "ilmoittautuminen/index.html",
     "aikataulu/index.html", "aikataulu/3-2026/index.html", "aikataulu/1-2027/index.html",
+    "aikataulu/3-2027/index.html",
     "palvelut/index.html", "palvelut/potilastietovaranto/index.html",
     "palvelut/kuva-aineistojen-tietovaranto/index.html", "edellytykset/index.html",
     "asiakkuus/index.html", "saavutettavuusseloste/index.html", "tietoa-sivustosta/index.html",
@@ -34,7 +35,8 @@ FI_PAGES = {
 }
 SV_PAGES = {
     "index.html", "inforandeprocessen/index.html", "anmalan/index.html", "tidtabell/index.html",
-    "tidtabell/3-2026/index.html", "tidtabell/1-2027/index.html", "tjanster/index.html",
+    "tidtabell/3-2026/index.html", "tidtabell/1-2027/index.html", "tidtabell/3-2027/index.html",
+    "tjanster/index.html",
     "tjanster/patientdatalagret/index.html", "tjanster/datalagret-for-bildmaterial/index.html",
     "forutsattningar/index.html", "kundrelation/index.html", "tillganglighetsutlatande/index.html",
     "om-webbplatsen/index.html", "andringar/index.html", "planera/index.html",

@@ -7,6 +7,7 @@ exit code, and that no traceback is shown.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from dataclasses import dataclass
@@ -288,10 +289,25 @@ def test_shipped_data_passes(shipped):
 def test_warnings_do_not_fail_but_strict_does():
     later = run_check(DATA, today="2027-12-01")
     assert later.exit_code == 0
-    assert "no period starts after today (2027-12-01)" in later.output
     assert "over 12 months ago" in later.output
     strict = run_check(DATA, "--strict", today="2027-12-01")
     assert strict.exit_code == 1
+
+
+def test_no_upcoming_period_asks_for_one_unless_kela_has_one_to_announce(data_copy: Path):
+    """After the last dated period, an unannounced one is the next period: nothing to add."""
+    from generator.validate import load_project
+
+    project, _ = load_project(data_copy, today=dt.date(2027, 12, 1))
+    assert project.unannounced and project.all_periods[-1] is project.unannounced[-1]
+    later = run_check(data_copy, today="2027-12-01")
+    assert later.exit_code == 0 and "no period starts after" not in later.output
+    path = data_copy / "periods.yaml"
+    text = path.read_text(encoding="utf-8")
+    cut = text.index(f'  - id: "{project.unannounced[0].id}"')  # the unannounced ones are last
+    path.write_text(text[:cut], encoding="utf-8")
+    later = run_check(data_copy, today="2027-12-01")
+    assert later.exit_code == 0 and "no period starts after today (2027-12-01)" in later.output
 
 
 def test_provisional_date_soon_is_a_warning(data_copy: Path, shipped):

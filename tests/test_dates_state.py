@@ -1,17 +1,22 @@
-"""Dates are `example`, `provisional` or `confirmed`, and the site never shows an example as fact.
+"""Dates are `example`, `provisional` or `confirmed`, and the site never shows an example as fact;
+a period Kela has not announced is `unannounced` and has no dates at all.
 
 - data: `dates:` per period, overridable per registration window and event; the old
-  `provisional:` key is refused with its new name;
+  `provisional:` key is refused with its new name; dates on an unannounced period are refused;
+- an unannounced period: named with "Kela has not yet published the period's dates" on its page,
+  the schedule and the service pages; in no calendar, feed, timeline or planner choice;
 - pages: a notice below the title of every page that shows an example (or provisional) date,
   and of no other; statuses worded by how sure the dates they come from are;
 - feeds: `dates` / `status_certainty` in the JSON, STATUS:TENTATIVE in the calendars;
-- `check --strict` (publishing) fails while a current or upcoming period has example dates.
+- `check --strict` (publishing) fails while a current or upcoming period has example dates (an
+  unannounced period never blocks it), and ends with what blocks publishing and how to clear it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -35,7 +40,7 @@ KANTA_FI = "https://www.kanta.fi/ammattilaiset/kayttoonottovaihe"
 """The page kanta.fi publishes onboarding and registration on (../shared/domain.md §5)."""
 NOTICE = 'class="admonition warning kg-dates-note"'
 PROVISIONAL_NOTICE = 'class="admonition note kg-dates-note"'
-# Periods of the shipped data that have not ended on TODAY (2026-11-25), and those that have.
+# Periods of the full fixture that have not ended on TODAY (2026-11-25), and those that have.
 CURRENT_AND_UPCOMING = ("3/2026", "1/2027", "2/2027", "3/2027")
 PAST = ("1/2026", "2/2026")
 
@@ -71,7 +76,7 @@ def html_pages(site: Path, lang: str) -> dict[str, str]:
 # ---------------------------------------------------------------------------
 
 
-def test_every_shipped_date_is_an_example():
+def test_every_date_of_the_full_fixture_is_an_example():
     project, _ = load_project(DATA, CONTENT, today=TODAY)
     for period in project.periods:
         assert d.period_states(period) == {"example"}, period.id
@@ -158,7 +163,7 @@ def test_status_keys(status, certainty, key):
 
 
 # ---------------------------------------------------------------------------
-# The pages (the real data, built for TODAY: every date an example)
+# The pages (the full fixture, built for TODAY: every date an example)
 # ---------------------------------------------------------------------------
 
 DATED_PAGES = {
@@ -273,14 +278,14 @@ def test_mixed_states_in_the_small_fixture(small_site: Path):
 # ---------------------------------------------------------------------------
 
 
-def test_strict_check_fails_on_the_shipped_example_dates_and_says_why():
+def test_strict_check_fails_on_the_fixtures_example_dates_and_says_why():
     loose = run_check(DATA)
     assert loose.exit_code == 0
     assert loose.output.count(": warning: period ") == 4 and ": error: " not in loose.output
     strict = run_check(DATA, "--strict")
     assert strict.exit_code == 1
     # Publishing: they are errors, and so is the site's address while it is a placeholder.
-    assert strict.output.rstrip().endswith(" errors, 0 warnings")
+    assert re.search(r"^\d+ errors, 0 warnings$", strict.output, re.M), strict.output
     assert strict.output.count(": error: period ") == 4
     assert re.search(r"^(?:.*/)?data/site\.yaml:\d+:\d+: error: site_url \(https://kayttoonotto\.kanta\.fi/\) "
                      r"is not the site's real address yet", strict.output, re.M), strict.output
@@ -293,11 +298,11 @@ def test_strict_check_fails_on_the_shipped_example_dates_and_says_why():
                          strict.output, re.M), strict.output
     for pid in PAST:
         assert f"period {pid} " not in strict.output
-    assert strict.output.count("fix: set `dates: confirmed` once Kela has published the dates") == 4
+    assert strict.output.count("\n    fix: write Kela's published dates and set `dates: confirmed`") == 4
     fi = run_check(DATA, "--strict", "--lang", "fi")
     assert fi.exit_code == 1
     assert "jakso 1/2027 on käynnissä tai tulossa (tilanne 2026-11-25)" in fi.output
-    assert "kirjoita `dates: confirmed`, kun Kela on julkaissut päivämäärät" in fi.output
+    assert "kirjoita Kelan julkaisemat päivämäärät ja `dates: confirmed`" in fi.output
     sv = run_check(DATA, "--strict", "--lang", "sv")
     assert "period 1/2027 pågår eller har ännu inte börjat (läget 2026-11-25)" in sv.output
 
@@ -326,12 +331,14 @@ def test_past_periods_are_history_not_a_reason_to_fail():
 
 
 def test_confirming_the_current_and_upcoming_periods_passes_strict_and_removes_the_notices(data_copy, tmp_path):
+    assert unannounced_periods(data_copy).unannounced  # it stays, and blocks nothing
     set_dates(data_copy, CURRENT_AND_UPCOMING, "confirmed")
     site = data_copy / "site.yaml"  # and the site's address decided (here: the placeholder kept as it)
     site.write_text(site.read_text(encoding="utf-8").replace("site_url_known: false\n", ""), encoding="utf-8")
     ready_to_publish(data_copy)
     strict = run_check(data_copy, "--strict")
     assert strict.exit_code == 0, strict.output
+    assert strict.output.rstrip().endswith("0 errors, 0 warnings\n\nNothing blocks publishing."), strict.output
     build_site(data_copy, data_copy.parent / "content", tmp_path / "site", today=TODAY, work_dir=tmp_path / "w")
     for lang in ("fi", "sv"):
         pages = html_pages(tmp_path / "site", lang)
@@ -395,3 +402,170 @@ def test_labels_built_into_the_page_are_as_sure_as_their_dates():
         notes = [s[f"accepted-services-{state}"]["fi"] for state in ("example", "provisional")]
         shown = [n for n in notes if n in page]
         assert shown == ([s[f"accepted-services-{period.dates}"]["fi"]] if period.dates != "confirmed" else [])
+
+
+# ---------------------------------------------------------------------------
+# A period Kela has not announced (`dates: unannounced`): named, never dated
+# ---------------------------------------------------------------------------
+
+UNANNOUNCED = {"fi": "Kela ei ole vielä julkaissut jakson päivämääriä",
+               "sv": "FPA har ännu inte publicerat periodens datum"}
+SCHEDULE_DIR = {"fi": "aikataulu", "sv": "tidtabell"}
+
+
+def unannounced_periods(data: Path = DATA):
+    project, _ = load_project(data, data.parent / "content", today=TODAY, template_dir=TEMPLATE_DIR)
+    assert project.unannounced, "the fixture has a period with `dates: unannounced`"
+    return project
+
+
+def body(markdown: str) -> str:
+    """A rendered page without its front matter (which carries the page's `updated` date)."""
+    return markdown.split("\n---\n", 1)[1]
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_an_unannounced_period_is_named_with_kelas_words_and_no_date(lang):
+    project = unannounced_periods()
+    site = SitePlan(project, TODAY)
+    files = render(site)
+    schedule = body(files[f"{lang}/docs/{site.by_key['schedule'].paths[lang]}"])
+    rows = [ln for ln in schedule.splitlines() if ln.startswith("| [")]
+    dated = len(project.periods)
+    for i, period in enumerate(project.unannounced):
+        # Its page: the sentence, the services it accepts, no date, status, notice or calendar.
+        page = body(files[f"{lang}/docs/{site.by_key[f'period:{period.id}'].paths[lang]}"])
+        assert f"\n{UNANNOUNCED[lang]}.\n" in page, page
+        assert not re.search(r"\b\d{1,2}\.\d{1,2}\.20\d\d\b", page), page
+        assert "kg-status" not in page and "data-dates" not in page and ".ics" not in page, page
+        for sid in period.accepts:
+            assert f"]({'../' + site.by_key[f'service:{sid}'].paths[lang].replace('.md', '')}" in page \
+                or site.by_key[f"service:{sid}"].paths[lang].split("/")[-1] in page, (sid, page)
+        # Its row on the schedule: after every dated period, with dashes for every date.
+        assert rows[dated + i] == f"| [{period.id}]({period.slug}.md) | {UNANNOUNCED[lang]} | – | – | – | – | – |"
+        # The registration page's table of windows: named last, with no window and no status.
+        registration = body(files[f"{lang}/docs/{site.by_key['registration'].paths[lang]}"])
+        rows_there = [ln for ln in registration.splitlines() if ln.startswith("| [")]
+        schedule_link = site.by_key[f"period:{period.id}"].paths[lang]
+        assert rows_there[-len(project.unannounced) + i] == \
+            f"| [{period.id}]({schedule_link}) | – | {UNANNOUNCED[lang]} |", rows_there
+        # The services it accepts name it, after their dated periods.
+        for sid in period.accepts:
+            service = files[f"{lang}/docs/{site.by_key[f'service:{sid}'].paths[lang]}"]
+            line = next(ln for ln in service.splitlines() if f"{period.slug}.md)" in ln)
+            assert line.endswith(f"): {UNANNOUNCED[lang]}."), line
+    assert len(rows) == dated + len(project.unannounced)
+
+
+def test_an_unannounced_period_is_in_no_calendar_feed_timeline_or_planner(full_site: Path):
+    project = unannounced_periods()
+    for period in project.unannounced:
+        assert not list(full_site.rglob(f"{period.slug}.ics"))
+        for calendar in full_site.rglob("*.ics"):
+            text = calendar.read_text(encoding="utf-8")
+            assert period.slug not in text and period.id not in text, calendar
+        api = full_site / "api"
+        assert period.id not in [p["id"] for p in json.loads((api / "periods.json").read_text())["periods"]]
+        services = json.loads((api / "services.json").read_text())["services"]
+        assert all(s["next_period"] != period.id for s in services)
+        for name in ("planner.json", "planner.fi.json", "planner.sv.json"):
+            assert period.id not in [p["id"] for p in json.loads((api / name).read_text())["periods"]], name
+        for feed in full_site.rglob("*.atom"):
+            assert period.slug not in feed.read_text(encoding="utf-8"), feed
+        for lang in ("fi", "sv"):
+            # On the schedule page only its table row names it: not the timeline or its text alternative.
+            schedule = (full_site / lang / SCHEDULE_DIR[lang] / "index.html").read_text(encoding="utf-8")
+            assert schedule.count(period.id) == 1, lang
+            assert period.id not in (full_site / lang / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_sitemap_dates_of_other_pages_do_not_follow_an_unannounced_period(data_copy: Path):
+    project = unannounced_periods(data_copy)
+    before = SitePlan(project, TODAY)
+    path = data_copy / "periods.yaml"
+    last = project.unannounced[-1]
+    text = path.read_text(encoding="utf-8")
+    head, _, tail = text.rpartition(f'  - id: "{last.id}"\n')
+    path.write_text(head + f'  - id: "{last.id}"\n' + tail.replace(
+        f"    last_reviewed: {last.last_reviewed}", f"    last_reviewed: {TODAY}", 1), encoding="utf-8")
+    after = SitePlan(unannounced_periods(data_copy), TODAY)
+    assert after.by_key[f"period:{last.id}"].updated == TODAY != before.by_key[f"period:{last.id}"].updated
+    changed = [p.key for p in after.pages if p.updated != before.by_key[p.key].updated]
+    assert changed == [f"period:{last.id}"]
+
+
+@pytest.mark.parametrize("key, value", [("start", "2028-05-02"), ("registration", "{opens: 2028-01-31, "
+                                                                                   "closes: 2028-04-07}")])
+@pytest.mark.parametrize("lang, said, fix", [
+    ("en", "a period with `dates: unannounced` has no dates, but '{key}' is given",
+     "when Kela has published the period's dates, write `start`, `end`, `registration` and `events`"),
+    ("fi", "jaksolla, jonka kohdalla on `dates: unannounced`, ei ole päivämääriä, mutta sille on annettu '{key}'",
+     "kun Kela on julkaissut jakson päivämäärät, kirjoita `start`, `end`, `registration` ja `events`"),
+    ("sv", "en period med `dates: unannounced` har inga datum, men '{key}' är angivet",
+     "när FPA har publicerat periodens datum, skriv `start`, `end`, `registration` och `events`"),
+])
+def test_dates_on_an_unannounced_period_are_refused_at_their_line(data_copy: Path, key, value, lang, said, fix):
+    path = data_copy / "periods.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count("    dates: unannounced\n") == 1
+    path.write_text(text.replace("    dates: unannounced\n", f"    dates: unannounced\n    {key}: {value}\n"),
+                    encoding="utf-8")
+    result = run_check(data_copy, "--lang", lang)
+    assert result.exit_code == 1
+    errors = [ln for ln in result.output.splitlines() if re.search(r": (error|virhe|fel): ", ln)]
+    at = line_of(path, "    dates: unannounced") + 1  # the line written under it
+    assert errors == [ln for ln in errors if ln.startswith(f"{path}:{at}:5: ")], result.output
+    assert len(errors) == 1 and said.format(key=key) in errors[0], result.output
+    assert fix in result.output and f"`{key}:`" in result.output
+
+
+@pytest.mark.parametrize("lang, head, example, address, fix", [
+    ("en", "Publishing is blocked by 2 kinds of problems; how to clear each:",
+     "Example dates of current or upcoming periods would be shown to readers",
+     "The site's address (site_url) is still a placeholder", "fix: "),
+    ("fi", "Julkaisun estää 2 asiaa; näin kunkin saa korjattua:",
+     "Lukijoille näytettäisiin käynnissä olevien tai tulevien jaksojen esimerkkipäivämääriä",
+     "Sivuston osoite (site_url) on vielä paikkamerkki", "korjaus: "),
+    ("sv", "2 saker hindrar publiceringen; så här åtgärdar du var och en:",
+     "Läsarna skulle se exempeldatum för pågående eller kommande perioder",
+     "Webbplatsens adress (site_url) är fortfarande en platshållare", "åtgärd: "),
+])
+def test_strict_check_ends_with_what_blocks_publishing_and_how_to_clear_it(data_copy: Path, lang, head, example,
+                                                                             address, fix):
+    """With the sources verified and nothing left in `before_publishing:`, two kinds remain."""
+    ready_to_publish(data_copy)
+    project = unannounced_periods(data_copy)
+    strict = run_check(data_copy, "--strict", "--lang", lang)
+    assert strict.exit_code == 1
+    tail = strict.output.rstrip().split("\n\n")[-1].splitlines()
+    assert tail[0] == head, strict.output
+    periods, site = data_copy / "periods.yaml", data_copy / "site.yaml"
+
+    def shown(path: Path) -> str:  # as check names files: relative to the working folder when inside it
+        return os.path.relpath(path) if path.is_relative_to(Path.cwd()) else str(path)
+
+    example_lines = [line_of(periods, f'  - id: "{pid}"') + 3 for pid in CURRENT_AND_UPCOMING]
+    assert tail[1] == f"1. {example} ({shown(periods)}:{', '.join(map(str, example_lines))})", tail
+    assert tail[2].startswith(f"   {fix}") and "`dates: confirmed`" in tail[2] and "`dates: unannounced`" in tail[2]
+    assert tail[3] == f"2. {address} ({shown(site)}:{line_of(site, 'site_url:')})", tail
+    assert tail[4].startswith(f"   {fix}") and "site_url" in tail[4]
+    assert len(tail) == 5
+    unannounced_lines = {line_of(periods, f'  - id: "{p.id}"') for p in project.unannounced}
+    assert not any(f"periods.yaml:{n}:" in strict.output for n in unannounced_lines)
+
+
+def test_a_period_whose_dates_were_removed_asks_for_unannounced(tmp_path: Path):
+    """The dates deleted but `dates: example` kept: one error at that line, asking for `unannounced`."""
+    data = tmp_path / "data"
+    shutil.copytree(SMALL / "data", data)
+    path = data / "periods.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count("    dates: unannounced\n") == 1
+    path.write_text(text.replace("    dates: unannounced\n", "    dates: example\n"), encoding="utf-8")
+    result = run_check(data, "--content", str(SMALL / "content"))
+    assert result.exit_code == 1
+    errors = [ln for ln in result.output.splitlines() if ": error: " in ln]
+    at = line_of(path, "    dates: example", text.count("    dates: example\n") + 1)
+    assert errors == [f"{path}:{at}:12: error: 'example' is not one of the allowed values [periods.2.dates]"], \
+        result.output
+    assert "fix: write one of: unannounced" in result.output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import shutil
@@ -20,18 +21,30 @@ def invoke(*args: str):
     return result
 
 
-def test_new_period_follows_the_pattern_and_passes_check(data_copy: Path):
+def test_new_period_adds_an_unannounced_period_that_passes_check(data_copy: Path):
+    from generator.models import DATED_FIELDS, UnannouncedPeriod
+    from generator.validate import load_project
+
     result = invoke("new", "period", "1/2028", "--data", str(data_copy), "--today", TODAY)
     assert result.exit_code == 0, result.output
     text = (data_copy / "periods.yaml").read_text()
     block = text[text.index('  - id: "1/2028"'):]
-    # 1/2027 starts on Monday 2027-01-11; 52 weeks later is Monday 2028-01-10.
-    assert "    start: 2028-01-10\n" in block
-    # Copied dates are examples, said once for the whole period (window and events inherit it).
-    assert block.count("dates: example") == 1 and "    dates: example\n" in block
-    assert "provisional" not in block.replace("`dates: provisional`", "")
+    records = [ln for ln in block.splitlines()[1:] if not ln.lstrip().startswith(("#", "- "))]
+    assert records == ["    dates: unannounced", "    accepts:", f"    last_reviewed: {TODAY}"], block
+    # No date is invented; the Finnish comments say how to write them in when Kela publishes them.
+    assert not re.search(r"\b20\d\d-\d\d-\d\d\b", block.replace(f"last_reviewed: {TODAY}", ""))
+    comments = "\n".join(ln for ln in block.splitlines() if ln.lstrip().startswith("#"))
+    assert "Kela julkaisee" in comments and "`dates: confirmed`" in comments
+    assert all(field in comments for field in ("start", "end", "registration", "events")), comments
+    # The services are those of the latest period with the same number.
+    project, warnings = load_project(data_copy, today=dt.date.fromisoformat(TODAY))
+    added = next(p for p in project.all_periods if p.id == "1/2028")
+    assert isinstance(added, UnannouncedPeriod) and not set(DATED_FIELDS) & added.model_fields_set
+    assert added.accepts == next(p for p in project.periods if p.id == "1/2027").accepts
+    assert "1/2028" not in {p.id for p in project.periods}
     check = invoke("check", "--data", str(data_copy), "--today", TODAY)
     assert check.exit_code == 0, check.output
+    assert "1/2028" not in check.output  # no warning about it either
 
 
 def test_new_period_refuses_duplicates_and_bad_ids(data_copy: Path):

@@ -34,7 +34,7 @@ COPIED = ["data", "content", "urls.txt"]
 """Copied from the full fixture, not linked: the guide's commands write them (`make urls`);
 `schemas/` is written for the fixture's ids as `make schemas` would."""
 YAML_KINDS = {
-    "periods": TypeAdapter(list[models.Period]),
+    "periods": TypeAdapter(list[models.AnyPeriod]),
     "window": TypeAdapter(models.Window),
     "redirects": TypeAdapter(list[models.Redirect]),
     "changes": TypeAdapter(list[models.Change]),

@@ -27,7 +27,7 @@ from generator.pipeline import build_site
 from generator.plan import SitePlan
 from generator.validate import load_project
 from tests import vnu
-from tests.conftest import CONTENT, DATA, ROOT, TODAY
+from tests.conftest import CONTENT, DATA, TODAY
 
 SITE_URL = "https://kayttoonotto.kanta.fi/"
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
@@ -425,7 +425,7 @@ def project_copy(tmp_path) -> Path:
     """data/, content/ and the committed urls.txt copied, so the manifest check runs."""
     shutil.copytree(DATA, tmp_path / "data")
     shutil.copytree(CONTENT, tmp_path / "content")
-    shutil.copy(ROOT / manifest.FILE_NAME, tmp_path / manifest.FILE_NAME)
+    shutil.copy(DATA.parent / manifest.FILE_NAME, tmp_path / manifest.FILE_NAME)  # the fixture site's
     return tmp_path
 
 

@@ -23,6 +23,7 @@ PAGES = {
     "service": "service:patient-data-repository",
     "functionality-requiring-service": "service:imaging-data-repository",
     "period": "period:1/2027",
+    "period-unannounced": "period:3/2027",
     "schedule": "schedule",
     "home": "home",
     "registration": "registration",

@@ -75,6 +75,14 @@ def test_enough_fixtures_are_checked_against_the_schemas():
     assert len(SCHEMA_FIXTURES) >= 20, len(SCHEMA_FIXTURES)
 
 
+def test_an_unannounced_period_has_no_dates_in_the_schema_either():
+    data = yaml12(load_file(DATA / "periods.yaml", "periods.yaml").data)
+    unannounced = [p for p in data["periods"] if p["dates"] == "unannounced"]
+    assert unannounced and not list(validator("periods.yaml").iter_errors(data))
+    unannounced[0]["start"] = "2028-05-02"
+    assert list(validator("periods.yaml").iter_errors(data))
+
+
 def test_texts_require_every_language_and_ids_are_listed():
     periods = json.loads(SCHEMAS["periods.schema.json"])
     assert periods["$defs"]["Text"]["required"] == ["fi", "sv"]

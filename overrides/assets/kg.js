@@ -70,7 +70,9 @@
   function updateStatuses() {
     var node = document.getElementById("kg-labels");
     if (!node) return;
-    var statuses = document.querySelectorAll(".kg-status[data-opens]");
+    /* A period Kela has not announced (dates "unannounced") has no dates, so no status to keep. */
+    var statuses = document.querySelectorAll(
+      '.kg-status[data-opens]:not([data-period-dates="unannounced"])');
     if (!statuses.length) return;
     var labels = JSON.parse(node.textContent);
     var today = helsinkiToday();

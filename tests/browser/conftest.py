@@ -130,10 +130,12 @@ def page_types(page_plan, full_site) -> list[PageType]:
     keys = [p.key for p in site.pages]
     types = [of(name, name) for name in ("home", "planner", "process", "registration", "schedule")]
     # The period whose registration is open now (or the first one), to show a live status.
-    periods = [k for k in keys if k.startswith("period:")]
+    periods = [p.key for p in site.pages if p.key.startswith("period:") and p.context["period"].dates != "unannounced"]
     open_now = [p.key for p in site.pages if p.key in periods and
                 p.context["period"].registration.opens <= TODAY <= p.context["period"].registration.closes]
     types.append(of("period", (open_now or periods)[0]))
+    # A period Kela has not announced: its own kind of page (no dates, no status).
+    types += [of("period-unannounced", f"period:{p.id}") for p in site.project.unannounced[:1]]
     types.append(of("services", "services"))
     services = [k for k in keys if k.startswith("service:")]
     types.append(of("service", "service:patient-data-repository"

@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-PAGE_TYPES = ["home", "process", "registration", "schedule", "period", "services", "service",
+PAGE_TYPES = ["home", "process", "registration", "schedule", "period", "period-unannounced", "services", "service",
               "requirements", "customer", "accessibility", "content", "404"]
 
 
