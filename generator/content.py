@@ -185,17 +185,19 @@ def _read(path: Path, lang: str, shown: str, explain: Explain,
                               hint="start the file with ---, the keys id, title and last_reviewed, "
                                    "and another ---", code="no-front-matter")]
     try:
-        doc = load_text(match[1], shown)
+        # Read below the opening `---` line, so every line the loader names (a duplicate key's
+        # first occurrence, an indentation's sibling line) is the file's own line.
+        doc = load_text("\n" + match[1], shown)
     except DataError as exc:
-        return None, [_shift(p, 1) for p in exc.problems]
+        return None, exc.problems
     try:
         meta = m.PageMeta.model_validate(doc.data)
     except ValidationError as exc:
-        return None, [_shift(explain(e, doc, m.PageMeta), 1) for e in exc.errors()]
+        return None, [explain(e, doc, m.PageMeta) for e in exc.errors()]
     problems = []
     if meta.description and len(meta.description) > MAX_DESCRIPTION:
         line, column = doc.position(("description",))
-        problems.append(Problem(shown, line + 1, column,
+        problems.append(Problem(shown, line, column,
                                 f"the description is {len(meta.description)} characters long, more "
                                 f"than {MAX_DESCRIPTION}",
                                 key="description", hint="shorten it to one or two sentences: search "
@@ -211,15 +213,6 @@ def _read(path: Path, lang: str, shown: str, explain: Explain,
         return None, problems
     first = match[0].count("\n") + 1
     return ContentPage(lang, path.stem, shown, meta, body, checker.links(body, first)), problems
-
-
-def _shift(problem: Problem, lines: int) -> Problem:
-    """Front matter starts on line 2 of the page; shift positions to match."""
-    if problem.line == 0:
-        return problem
-    return Problem(problem.file, problem.line + lines, problem.column, problem.message,
-                   key=problem.key, hint=problem.hint, severity=problem.severity,
-                   code=problem.code, args=problem.args)
 
 
 # ---------------------------------------------------------------------------
