@@ -24,8 +24,8 @@ This is the same ground the post-build link checker (generator/linkcheck.py) cov
 finished HTML, so a page `check` accepts does not fail the build there.
 
 A problem found in the HTML is put on the source line that makes it appear: the end of the
-shortest leading part of the page whose conversion already shows it (found by bisection; only
-pages with a problem pay for it).
+shortest leading part of the page whose conversion already shows it (found by bisection inside the
+block of lines that shows it; only pages with a problem pay for it).
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ from pydantic import ValidationError
 
 from . import PACKAGE_DIR
 from . import models as m
-from .errors import DataError, Problem
+from .errors import MAX_PER_FILE, DataError, Problem, more_problems_in_page
 from .load import MAX_BYTES, Document, load_text
 from .printable import printable
 from .project import ContentPage, PageLink
@@ -393,15 +393,20 @@ class Checker:
         extensions, configs = _extensions()
         self.md = markdown.Markdown(extensions=extensions, extension_configs=configs)
         self.probe = _Probe(self.md)
+        self._last: tuple[str, tuple[list[Finding], _Walker]] | None = None
+        """The last text converted and what it gave: a page's links reuse its problems' conversion."""
 
     def _walk(self, text: str) -> tuple[list[Finding], _Walker]:
+        if self._last is not None and self._last[0] == text:  # a page's problems, then its links
+            return self._last[1]
         self.md.reset()
         html = self.md.convert(text)
         found = [Finding("html-in-content", (), (_first_line(raw), "<")) for raw in self.probe.raw_html()]
         walker = _Walker()
         walker.feed(html)
         walker.close()
-        return found + walker.found, walker
+        self._last = (text, (found + walker.found, walker))
+        return self._last[1]
 
     def findings(self, text: str) -> list[Finding]:
         return self._walk(text)[0]
@@ -417,12 +422,47 @@ class Checker:
         return placed
 
     def problems(self, shown: str, body: str, first_line: int) -> list[Problem]:
-        """The problems of a page's body, each at the file:line:column it comes from."""
+        """The problems of a page's body, each at the file:line:column it comes from; at most
+        MAX_PER_FILE are located, then a note says that there are more.
+
+        A finding is put on the source line that makes it appear: the end of the shortest leading
+        part whose conversion already shows it. That part is looked for inside the block of lines
+        that shows the finding when converted alone (one pass over the page, block by block), so a
+        page with many problems is not converted again and again; a finding that only the whole
+        page shows (a reference link whose definition is elsewhere) is looked for in the whole page."""
         found = self.findings(body)
         if not found:
             return []
+        whole = self._last
         lines = body.split("\n")
-        counts: dict[int, Counter] = {len(lines): Counter(f[:2] for f in found)}
+        blocks = [(start, end, self.findings("\n".join(lines[start:end]))) for start, end in _blocks(lines)]
+        total = Counter(f[:2] for f in found)
+        in_blocks = Counter(f[:2] for *_, block in blocks for f in block)
+        alone = {key for key, n in total.items() if in_blocks[key] == n}
+        placed: dict[tuple, int] = {}  # (line, code, args) → column: one problem of a kind per line
+        more = False
+        for start, end, block in blocks:
+            mine = [f for f in block if f[:2] in alone]
+            more = more or bool(mine) and self._place(lines[start:end], mine, start, placed)
+        rest = [f for f in found if f[:2] not in alone]
+        more = more or bool(rest) and self._place(lines, rest, 0, placed)
+        self._last = whole
+        problems = []
+        html_lines = {line for line, code, _ in placed if code == "html-in-content"}
+        for (line, code, args), column in sorted(placed.items()):
+            # Raw HTML is refused as a whole: what is inside it is not a second mistake.
+            if line in html_lines and code != "html-in-content":
+                continue
+            message, hint = TEXTS[code]
+            problems.append(Problem(shown, first_line + line - 1, column, message.format(*args),
+                                    hint=hint.format(*args), code=code, args=args))
+        return problems + ([more_problems_in_page(shown)] if more else [])
+
+    def _place(self, lines: list[str], found: list[Finding], offset: int, placed: dict) -> bool:
+        """Put each finding (in the order the conversion of `lines` gives them) on its line: the
+        end of the shortest leading part of `lines` that shows it (by bisection), until
+        MAX_PER_FILE problems are placed; True when a further problem was found then."""
+        counts: dict[int, Counter] = {}
 
         def shows(size: int, key: tuple, nth: int) -> bool:
             if size not in counts:
@@ -430,7 +470,6 @@ class Checker:
             return counts[size][key] >= nth
 
         seen: Counter = Counter()
-        placed: dict[tuple, int] = {}  # (line, code, args) → column: one problem of a kind per line
         for finding in found:
             key = finding[:2]
             seen[key] += 1
@@ -441,18 +480,38 @@ class Checker:
                     high = middle
                 else:
                     low = middle + 1
-            text = lines[low - 1]
-            placed.setdefault((low, *key), _column(text, finding.needles))
-        problems = []
-        html_lines = {line for line, code, _ in placed if code == "html-in-content"}
-        for (line, code, args), column in sorted(placed.items()):
-            # Raw HTML is refused as a whole: what is inside it is not a second mistake.
-            if line in html_lines and code != "html-in-content":
+            if (offset + low, *key) in placed:
                 continue
-            message, hint = TEXTS[code]
-            problems.append(Problem(shown, first_line + line - 1, column, message.format(*args),
-                                    hint=hint.format(*args), code=code, args=args))
-        return problems
+            if len(placed) >= MAX_PER_FILE:
+                return True
+            placed[offset + low, *key] = _column(lines[low - 1], finding.needles)
+        return False
+
+
+BLOCK_LINES = 20
+"""About this many lines are converted at a time to find where a problem is (see `_blocks`)."""
+
+
+def _blocks(lines: list[str]) -> list[tuple[int, int]]:
+    """(start, end) line ranges of a page, each read by Markdown on its own as within the page (as
+    far as raw HTML and attributes go): split at a blank line, outside fenced code, that a line at
+    the margin follows, after at least BLOCK_LINES lines."""
+    ranges, start, fence = [], 0, ""
+    for i, line in enumerate(lines):
+        stripped = line.lstrip()
+        if fence:
+            if stripped.startswith(fence):
+                fence = ""
+            continue
+        if stripped.startswith(("```", "~~~")) and len(line) - len(stripped) < 4:
+            fence = stripped[:3]
+            continue
+        if i - start >= BLOCK_LINES and not stripped and i + 1 < len(lines) \
+                and lines[i + 1][:1] not in ("", " ", "\t"):
+            ranges.append((start, i + 1))
+            start = i + 1
+    ranges.append((start, len(lines)))
+    return ranges
 
 
 def _first_line(raw: object) -> str:

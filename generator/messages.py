@@ -1303,6 +1303,25 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "sv": ("fler kontroller (hänvisningar till och från den här filen, adresser, översättningar) görs "
                "när den här filen kan läsas: rätta felen ovan och kör kontrollen igen", ""),
     },
+    "more-problems": {
+        "fi": ("tiedostossa on lisää ongelmia, joita ei näytetä: {0} (vain {1} ensimmäistä luetellaan)",
+               "korjaa luetellut ongelmat ja aja tarkistus uudelleen, niin loput näytetään"),
+        "sv": ("filen har fler problem som inte visas: {0} (bara de {1} första listas)",
+               "rätta de listade problemen och kör kontrollen igen, så visas resten"),
+    },
+    "more-problems-page": {
+        "fi": ("sivulla on lisää ongelmia, joita ei näytetä (vain {0} ensimmäistä luetellaan)",
+               "korjaa luetellut ongelmat ja aja tarkistus uudelleen, niin loput näytetään"),
+        "sv": ("sidan har fler problem som inte visas (bara de {0} första listas)",
+               "rätta de listade problemen och kör kontrollen igen, så visas resten"),
+    },
+    "more-problems-unchecked": {
+        "fi": ("tiedoston tarkistus lopetettiin tähän {0} ongelman jälkeen: tästä rivistä eteenpäin "
+               "tietueita ei tarkistettu",
+               "korjaa yllä olevat ongelmat ja aja tarkistus uudelleen"),
+        "sv": ("kontrollen av filen avbröts här efter {0} problem: posterna från den här raden och framåt "
+               "kontrollerades inte", "rätta problemen ovan och kör kontrollen igen"),
+    },
     "bad-page-key": {
         "fi": ("'{0}' ei ole sivuston sivu",
                "kirjoita process, registration, schedule, services, requirements tai customer, tai "
