@@ -36,7 +36,7 @@ import posixpath
 import re
 import stat
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -86,6 +86,8 @@ their name (the page plan of generator/render.py knows only the pages)."""
 _ORIGIN = "data-kg-attr-list"
 """Set (in this module's conversion only) on an element whose attributes an attribute list changed."""
 _TABLE_ALIGN_RE = re.compile(r"text-align:\s*(left|right|center);?")
+ANCHOR_HINT = ("check the heading on that page: its anchor is the heading's text in lowercase with hyphens; "
+               "or remove the #part")
 
 TEXTS = {
     "html-in-content": ("HTML or a script link is not allowed in pages",
@@ -273,13 +275,19 @@ class _Walker(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.found: list[Finding] = []
         self.links: list[tuple[str, bool]] = []
-        """Links to the site's own files (`<a href>`, `<img src>` without a scheme or host, not
-        just `#…`), each with whether it is an image."""
+        """Links to the site's own files and headings (`<a href>`, `<img src>` without a scheme or
+        host), each with whether it is an image."""
+        self.ids: set[str] = set()
+        """Every id of the page (headings' ids from the toc extension, attribute lists, raw HTML)
+        and `<a name>`: what a link's #fragment may name."""
 
     def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name == "id" or (name == "name" and tag == "a"):
+                self.ids.add(value or "")
         if tag in ("a", "img"):
             href = dict(attrs).get("href" if tag == "a" else "src") or ""
-            if href and not href.startswith("#") and not url_scheme(href) and not other_host(href):
+            if href and not url_scheme(href) and not other_host(href):
                 self.links.append((href, tag == "img"))
         listed: set[str] = set()
         values = []
@@ -411,13 +419,21 @@ class Checker:
     def findings(self, text: str) -> list[Finding]:
         return self._walk(text)[0]
 
+    def ids(self, text: str) -> set[str]:
+        """The ids of a page's Markdown as the build converts it: what `#fragment` may name."""
+        return self._walk(text)[1].ids
+
     def links(self, body: str, first_line: int) -> list[PageLink]:
         """The page's links and images of the site's own files, each at the first source line that
         shows it."""
         lines = body.split("\n")
         placed = []
         for href, image in dict.fromkeys(self._walk(body)[1].links):
-            at = next(((i, line.find(href)) for i, line in enumerate(lines) if href in line), (0, -1))
+            # As written in a link (`(href)`, `(href "title")`, `(<href>)`) before anywhere else: a
+            # link's address may begin another's (#otsikko, #otsikko-2).
+            at = next(((i, line.find(written) + written.index(href))
+                       for written in (f"({href})", f"({href} ", f"(<{href}>", f"]: {href}", href)
+                       for i, line in enumerate(lines) if written in line), (0, -1))
             placed.append(PageLink(href, first_line + at[0], at[1] + 1 if at[1] >= 0 else 1, image))
         return placed
 
@@ -630,3 +646,119 @@ def link_problems(site) -> list[Problem]:
                                                  f"e.g. [text]({example}), or by its address",
                                             code="content-link-unknown", args=(link.href, example)))
     return problems
+
+
+# ---------------------------------------------------------------------------
+# Links to the site's own files and headings: the rules `check` applies and the texts the build
+# shows for the same mistakes (postbuild.editors_problems)
+# ---------------------------------------------------------------------------
+
+
+class EditorLink(NamedTuple):
+    """A link an editor wrote to the site itself: in a hand-written page (`page`: its file in
+    docs/, for links relative to it) or in a data text (`page` None)."""
+
+    file: str
+    line: int
+    column: int
+    href: str
+    lang: str
+    page: str | None
+
+
+def editor_links(site) -> list[EditorLink]:
+    """Every link to the site's own files of the hand-written pages and the data texts (those
+    written `[text](/fi/…)`), at the place the editor wrote it. `site`: the page plan."""
+    found = []
+    for page in site.pages:
+        for lang, version in (page.context.get("versions") or {}).items():
+            found += [EditorLink(version.path, link.line, link.column, link.href, lang, page.paths[lang])
+                      for link in version.links if not link.image]
+    checker = None
+    languages = site.project.languages
+    for doc in site.project.sources.values():
+        for path, value in _texts(doc.data, ()):
+            if "](" not in value:
+                continue  # no Markdown link in it: the parser would find none
+            checker = checker or Checker()
+            line, column = doc.position(path)
+            lang = path[-1] if path and path[-1] in languages else languages[0]
+            found += [EditorLink(doc.path, line, column, link.href, lang, None)
+                      for link in checker.links(value, 1) if not link.image]
+    return found
+
+
+def _texts(value, path: tuple):
+    """(key path, text) of every string in a loaded YAML document's plain data."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, path + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _texts(item, path + (i,))
+
+
+def site_link_problems(site, published: set[str], anchors: Callable[[str, str], set[str]],
+                       links: list[EditorLink]) -> list[Problem]:
+    """What the build would refuse about links to the site's own files and headings, at the
+    editor's place: an address of a file that is not published (`/etc/passwd`, `/api/nope.json`,
+    dot segments, which the build never resolves), and a `#fragment` that the linked page (or the
+    page itself, `#…`) does not have. `published`: every address a build publishes;
+    `anchors(page key, lang)`: the ids of that page. Links to pages that do not exist are
+    `link_problems`' and validate's (`/…/` and `….md`)."""
+    by_address = {site.url(page.key, lang): page.key for page in site.pages for lang in site.project.languages}
+    problems = []
+    for link in links:
+        target, _, fragment = link.href.partition("#")
+        target = target.split("?")[0]
+        where = (link.file, link.line, link.column)
+        key = None
+        if not target and link.page is not None:  # `#…` on the page itself
+            key = next(p.key for p in site.pages if p.paths.get(link.lang) == link.page)
+        elif target.endswith(".md") and link.page is not None:
+            file = posixpath.normpath(posixpath.join(posixpath.dirname(link.page), target))
+            key = next((p.key for p in site.pages if p.paths.get(link.lang) == file), None)
+        elif target.startswith("/"):
+            if target in by_address:
+                key = by_address[target]
+            elif not target.endswith("/") and target not in published and not _engine_output(site, target):
+                problems.append(missing_target(where, link.href, posixpath.normpath(target), published))
+                continue
+        if key is None or not fragment:
+            continue
+        ids = anchors(key, link.lang)
+        if fragment not in ids:
+            problems.append(missing_anchor(where, link.href, fragment, ids))
+    return problems
+
+
+def _engine_output(site, target: str) -> bool:
+    """A file of MkDocs' and the theme's own in a language folder (assets, the search index...):
+    the build knows them, the page plan does not."""
+    parts = target[len(site.base_path):].split("/")
+    rest = "/".join(parts[2:])
+    return len(parts) > 2 and parts[1] in site.project.languages and "/.." not in target and \
+        any(rest == name or name.endswith("/") and rest.startswith(name) for name in ENGINE_OUTPUTS)
+
+
+def missing_target(where: tuple[str, int, int], href: str, path: str, published: Collection[str] = ()) -> Problem:
+    """A link to an address where nothing is published; the nearest published file as the fix."""
+    message = f"the link '{href}' leads to nothing published at {path}"
+    guess = difflib.get_close_matches(path, sorted(u for u in published if not u.endswith("/")), n=1, cutoff=0.6)
+    if guess:
+        return Problem(*where, message, hint=f"did you mean '{guess[0]}'?", code="link-missing-guess",
+                       args=(href, path, guess[0]))
+    return Problem(*where, message, hint="write the address of a page or file of this site",
+                   code="link-missing", args=(href, path))
+
+
+def missing_anchor(where: tuple[str, int, int], href: str, fragment: str, ids: Collection[str] = ()) -> Problem:
+    """A link to a heading (or place) the page does not have; the nearest heading as the fix."""
+    message = f"the link '{href}': the page has no heading or place '#{fragment}'"
+    guess = difflib.get_close_matches(fragment, sorted(i for i in ids if i), n=1, cutoff=0.5)
+    if guess:
+        return Problem(*where, message, hint=f"did you mean '#{guess[0]}'?", code="link-anchor-guess",
+                       args=(href, fragment, guess[0]))
+    return Problem(*where, message, hint=ANCHOR_HINT, code="link-anchor", args=(href, fragment))

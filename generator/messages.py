@@ -982,6 +982,14 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "sv": ("ingenting publiceras på adressen {1} för länken '{0}'",
                "skriv adressen till en sida eller fil på den här webbplatsen"),
     },
+    "link-missing-guess": {
+        "fi": ("linkin '{0}' osoitteessa {1} ei julkaista mitään", "tarkoititko '{2}'?"),
+        "sv": ("ingenting publiceras på adressen {1} för länken '{0}'", "menade ni '{2}'?"),
+    },
+    "link-anchor-guess": {
+        "fi": ("linkin '{0}' kohdesivulla ei ole otsikkoa tai kohtaa '#{1}'", "tarkoititko '#{2}'?"),
+        "sv": ("målsidan för länken '{0}' har ingen rubrik eller plats '#{1}'", "menade ni '#{2}'?"),
+    },
     "linkcheck-said": {
         "fi": ("linkkitarkistus ilmoitti: {0}", ""),
         "sv": ("länkkontrollen meddelade: {0}", ""),
