@@ -149,3 +149,14 @@ def test_the_build_refuses_the_same_links_at_the_same_places(tmp_path, monkeypat
     monkeypatch.undo()
     _, errors = _check(root, "en")
     assert {(e["file"], e["line"], e["column"]) for e in errors} == expected
+
+
+def test_a_heading_behind_a_page_file_link(tmp_path):
+    """`….md#heading`, as MkDocs reads it: the heading of the page that file becomes."""
+    root = _copy(tmp_path)
+    file, line, column = _in_page(root, "aikataulu/index.md#kalentri")
+    _, errors = _check(root, "en")
+    assert [(e["file"], e["line"], e["column"], e["code"], e["hint"]) for e in errors] == \
+        [(str(file), line, column, "link-anchor-guess", "did you mean '#kalenteri'?")], errors
+    file.write_text(file.read_text(encoding="utf-8").replace("#kalentri", "#kalenteri"), encoding="utf-8")
+    assert _check(root, "en") == (0, [])
