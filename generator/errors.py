@@ -86,10 +86,12 @@ def capped(problems: list[Problem]) -> list[Problem]:
         by_file.setdefault(problem.file, []).append(problem)
     kept: list[Problem] = []
     for file, found in by_file.items():
-        notes = [p for p in found if p.severity == NOTE]
+        # The loader's own count of what it did not make is added to this one: one note in all.
+        earlier = sum(p.args[0] for p in found if p.code == "more-problems")
+        notes = [p for p in found if p.severity == NOTE and p.code != "more-problems"]
         rest = sorted((p for p in found if p.severity != NOTE), key=lambda p: (not p.is_error, p))
         kept += notes + rest[:MAX_PER_FILE]
-        hidden = len(rest) - MAX_PER_FILE
+        hidden = max(0, len(rest) - MAX_PER_FILE) + earlier
         # A page whose problems were not all located already says that more are not shown.
         if hidden > 0 and not any(p.code == "more-problems-page" for p in notes):
             kept.append(more_problems(file, hidden))

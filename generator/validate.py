@@ -206,7 +206,7 @@ def _placeholder(model: type[m.Record]) -> m.Record:
 def _loader_warnings(doc: Document, errors: list[Problem]) -> list[Problem]:
     """The loader's warnings (invisible characters in values), except where the schema already
     refused the value (an id or a slug with one is an error): one message per mistake."""
-    refused = {p.key for p in errors}
+    refused = {p.key for p in errors if p.key}
     return [w for w in doc.warnings if w.key not in refused]
 
 

@@ -23,8 +23,8 @@ from pathlib import Path
 import pytest
 
 from generator.content import Checker
-from generator.errors import MAX_PER_FILE
-from generator.load import MAX_BYTES
+from generator.errors import MAX_PER_FILE, DataError
+from generator.load import MAX_BYTES, load_text
 from tests.conftest import ROOT, SMALL, TODAY
 
 RATIO = 10
@@ -112,6 +112,21 @@ def test_problems_past_the_cap_are_counted_in_one_note(tmp_path):
         assert [p["code"] for p in problems] == ["more-problems"] + ["unknown-ref"] * MAX_PER_FILE, problems
         assert problems[0]["message"] == message
         assert [p["line"] for p in problems[1:]] == list(range(2, 2 + MAX_PER_FILE))
+
+
+def test_the_loader_makes_no_more_problems_than_are_shown():
+    """A file of a million duplicate keys or invisible characters: the loader counts what is past
+    the cap instead of making (and keeping) a message for each."""
+    extra = 9
+    records = "".join("- {x: 1, x: 2, y: \"a\u200bb\"}\n" for _ in range(MAX_PER_FILE + extra))
+    with pytest.raises(DataError) as refused:
+        load_text("changes:\n" + records, "changes.yaml")
+    problems = refused.value.problems
+    assert [p.code for p in problems] == ["duplicate-key"] * MAX_PER_FILE + ["more-problems"]
+    assert problems[-1].args == (extra, MAX_PER_FILE)
+    doc = load_text("changes:\n" + records.replace("x: 2, ", ""), "changes.yaml")
+    assert [w.code for w in doc.warnings] == ["invisible-char"] * MAX_PER_FILE + ["more-problems"]
+    assert doc.warnings[-1].args == (extra, MAX_PER_FILE)
 
 
 # ---------------------------------------------------------------------------
