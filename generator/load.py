@@ -300,7 +300,7 @@ def _value(stream, event, path: tuple, source: _Source, depth: int):
             raise _Refused(key_mark, "merge keys (<<) are not allowed", "write the keys out in full",
                            code="yaml-merge")
         if key in result:
-            source.report(lambda key=key, key_mark=key_mark: Problem(
+            source.report(lambda: Problem(
                 doc.path, key_mark.line + 1, key_mark.column + 1,
                 f"the key '{printable(key)}' appears twice in the same block (first on line "
                 f"{first_line[key]})",
