@@ -23,7 +23,6 @@ from __future__ import annotations
 import os
 import re
 import stat
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -109,12 +108,12 @@ class _Source:
     hidden: dict[str, int] = field(default_factory=lambda: {"errors": 0, "warnings": 0})
     """Problems past MAX_PER_FILE, counted but not made (a file can hold a million)."""
 
-    def report(self, problem: Callable[[], Problem], *, warning: bool = False) -> None:
-        found = self.doc.warnings if warning else self.problems
-        if len(found) < MAX_PER_FILE:
-            found.append(problem())
-        else:
-            self.hidden["warnings" if warning else "errors"] += 1
+    def room(self, *, warning: bool = False) -> bool:
+        """Is there room for one more error (warning)? If not, it is counted instead."""
+        if len(self.doc.warnings if warning else self.problems) < MAX_PER_FILE:
+            return True
+        self.hidden["warnings" if warning else "errors"] += 1
+        return False
 
 
 def load_text(text: str | bytes, path: str) -> Document:
@@ -300,13 +299,14 @@ def _value(stream, event, path: tuple, source: _Source, depth: int):
             raise _Refused(key_mark, "merge keys (<<) are not allowed", "write the keys out in full",
                            code="yaml-merge")
         if key in result:
-            source.report(lambda: Problem(
-                doc.path, key_mark.line + 1, key_mark.column + 1,
-                f"the key '{printable(key)}' appears twice in the same block (first on line "
-                f"{first_line[key]})",
-                key=key_path(path + (key,)),
-                hint="keep one of them: YAML would silently drop the first", code="duplicate-key",
-                args=(printable(key), first_line[key])))
+            if source.room():
+                source.problems.append(Problem(
+                    doc.path, key_mark.line + 1, key_mark.column + 1,
+                    f"the key '{printable(key)}' appears twice in the same block (first on line "
+                    f"{first_line[key]})",
+                    key=key_path(path + (key,)),
+                    hint="keep one of them: YAML would silently drop the first", code="duplicate-key",
+                    args=(printable(key), first_line[key])))
             _value(stream, value_event, path + (f"{key}#2",), source, depth + 1)
             continue
         first_line[key] = key_mark.line + 1
@@ -324,21 +324,23 @@ def _inspect_scalar(event, path: tuple, source: _Source) -> None:
     control = next((ch for ch in value if is_control(ch) or ch in "\u2028\u2029"), "")
     if control:
         line, col = _find_in_scalar(event, control, source.lines)
-        source.report(lambda: Problem(
-            source.doc.path, line, col,
-            f"the invisible control character {codepoint(control)} is not allowed in data files",
-            key=key_path(path), hint=_CONTROL_HINT, code="control-char", args=(codepoint(control),)))
+        if source.room():
+            source.problems.append(Problem(
+                source.doc.path, line, col,
+                f"the invisible control character {codepoint(control)} is not allowed in data files",
+                key=key_path(path), hint=_CONTROL_HINT, code="control-char", args=(codepoint(control),)))
         return
     invisible = first_invisible(value)
     if invisible:
         line, col = _find_in_scalar(event, invisible, source.lines)
-        source.report(lambda: Problem(
-            source.doc.path, line, col,
-            f"the text contains the invisible character {codepoint(invisible)}: '{_excerpt(value, invisible)}'",
-            key=key_path(path), severity=WARNING, code="invisible-char",
-            hint="delete it unless it is there on purpose: it is not shown, and bidirectional "
-                 "controls (U+202A–U+202E, U+2066–U+2069) show the text around them in another order",
-            args=(codepoint(invisible), _excerpt(value, invisible))), warning=True)
+        if source.room(warning=True):
+            source.doc.warnings.append(Problem(
+                source.doc.path, line, col,
+                f"the text contains the invisible character {codepoint(invisible)}: '{_excerpt(value, invisible)}'",
+                key=key_path(path), severity=WARNING, code="invisible-char",
+                hint="delete it unless it is there on purpose: it is not shown, and bidirectional "
+                     "controls (U+202A–U+202E, U+2066–U+2069) show the text around them in another order",
+                args=(codepoint(invisible), _excerpt(value, invisible))))
 
 
 def _swallowed_item(event, path: tuple, source: _Source) -> None:
