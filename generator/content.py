@@ -401,6 +401,8 @@ class Checker:
         extensions, configs = _extensions()
         self.md = markdown.Markdown(extensions=extensions, extension_configs=configs)
         self.probe = _Probe(self.md)
+        self._budget = 0
+        """Characters the bisection over a whole page may still convert."""
         self._last: tuple[str, tuple[list[Finding], _Walker]] | None = None
         """The last text converted and what it gave: a page's links reuse its problems' conversion."""
 
@@ -450,6 +452,7 @@ class Checker:
         if not found:
             return []
         whole = self._last
+        self._budget = max(BISECTION_BUDGET * len(body), 2_000_000)
         lines = body.split("\n")
         blocks = [(start, end, self.findings("\n".join(lines[start:end]))) for start, end in _blocks(lines)]
         total = Counter(f[:2] for f in found)
@@ -461,7 +464,12 @@ class Checker:
             mine = [f for f in block if f[:2] in alone]
             more = more or bool(mine) and self._place(lines[start:end], mine, start, placed)
         rest = [f for f in found if f[:2] not in alone]
-        more = more or bool(rest) and self._place(lines, rest, 0, placed)
+        if rest:
+            # Bisection over the whole page, bounded: past the budget, a finding not yet placed is
+            # reported for the page as a whole (a hostile page must not cost minutes).
+            more = self._place(lines, rest, 0, placed) or more
+            if not any(key[1:] == f[:2] for f in rest for key in placed):
+                placed[0, *rest[0][:2]] = 0
         self._last = whole
         problems = []
         html_lines = {line for line, code, _ in placed if code == "html-in-content"}
@@ -470,7 +478,7 @@ class Checker:
             if line in html_lines and code != "html-in-content":
                 continue
             message, hint = TEXTS[code]
-            problems.append(Problem(shown, first_line + line - 1, column, message.format(*args),
+            problems.append(Problem(shown, first_line + line - 1 if line else 0, column, message.format(*args),
                                     hint=hint.format(*args), code=code, args=args))
         return problems + ([more_problems_in_page(shown)] if more else [])
 
@@ -482,7 +490,11 @@ class Checker:
 
         def shows(size: int, key: tuple, nth: int) -> bool:
             if size not in counts:
-                counts[size] = Counter(f[:2] for f in self.findings("\n".join(lines[:size])))
+                text = "\n".join(lines[:size])
+                self._budget -= len(text)
+                if self._budget < 0:
+                    raise _OverBudget
+                counts[size] = Counter(f[:2] for f in self.findings(text))
             return counts[size][key] >= nth
 
         seen: Counter = Counter()
@@ -490,12 +502,15 @@ class Checker:
             key = finding[:2]
             seen[key] += 1
             low, high = 1, len(lines)
-            while low < high:
-                middle = (low + high) // 2
-                if shows(middle, key, seen[key]):
-                    high = middle
-                else:
-                    low = middle + 1
+            try:
+                while low < high:
+                    middle = (low + high) // 2
+                    if shows(middle, key, seen[key]):
+                        high = middle
+                    else:
+                        low = middle + 1
+            except _OverBudget:
+                return True
             if (offset + low, *key) in placed:
                 continue
             if len(placed) >= MAX_PER_FILE:
@@ -504,6 +519,12 @@ class Checker:
         return False
 
 
+class _OverBudget(Exception):
+    """The bisection over a whole page converted more text than BISECTION_BUDGET allows."""
+
+
+BISECTION_BUDGET = 4
+"""Times a page's length that locating its problems in the whole page may convert."""
 BLOCK_LINES = 20
 """About this many lines are converted at a time to find where a problem is (see `_blocks`)."""
 

@@ -195,3 +195,18 @@ def test_one_tag_at_the_end_of_a_big_page_is_found_without_converting_it_again_a
     cpu, problems = _page_check(checker, body, timeout=RATIO * clean_wall + 30)
     assert cpu < 4 * clean_cpu, (cpu, clean_cpu)
     assert [(p.line, p.column, p.code) for p in problems] == [(2 * PAGE_PARAGRAPHS + 2, 7, "html-in-content")]
+
+
+def test_a_finding_only_the_whole_page_shows_is_located_within_a_budget():
+    """Thousands of reference links to one script link defined at the end: no block shows the
+    finding alone, so it is looked for in the whole page, within a budget of conversions (it cost
+    about 9 times a clean page here); past it, the page is refused as a whole."""
+    checker = Checker()
+    started = time.monotonic()
+    clean_cpu, problems = _page_check(checker, _paragraphs("[linkki][r] teksti.") + "\n[r]: https://kanta.fi/\n",
+                                      timeout=600)
+    assert problems == []
+    body = _paragraphs("[linkki][r] teksti.") + "\n[r]: javascript:alert(1)\n"
+    cpu, problems = _page_check(checker, body, timeout=RATIO * (time.monotonic() - started) + 30)
+    assert cpu < 6 * clean_cpu, (cpu, clean_cpu)
+    assert [(p.line, p.code) for p in problems if p.severity == "error"] == [(0, "script-link-in-content")]
