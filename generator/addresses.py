@@ -71,7 +71,8 @@ def check_links(project, today: dt.date) -> list[Problem]:
             ids[key, lang] = checker.ids(render.page_markdown(site, site.by_key[key], lang, env))
         return ids[key, lang]
 
-    return content.site_link_problems(site, set(planned_urls(site)), anchors, links)
+    published = set(planned_urls(site)) | {f"{site.base_path}/{rel}" for rel in postbuild.root_pages(site)}
+    return content.site_link_problems(site, published, anchors, links)
 
 
 def check_schemas(project) -> list[Problem]:

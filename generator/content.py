@@ -742,8 +742,11 @@ def site_link_problems(site, published: set[str], anchors: Callable[[str, str], 
             file = posixpath.normpath(posixpath.join(posixpath.dirname(link.page), target))
             key = next((p.key for p in site.pages if p.paths.get(link.lang) == file), None)
         elif target.startswith("/"):
-            if target in by_address:
-                key = by_address[target]
+            # A page is served at its address, its address without the last slash and its index.html.
+            page = next((by_address[a] for a in (target, target + "/", target.removesuffix("index.html"))
+                         if a in by_address), None)
+            if page is not None:
+                key = page
             elif not target.endswith("/") and target not in published and not _engine_output(site, target):
                 problems.append(missing_target(where, link.href, posixpath.normpath(target), published))
                 continue
