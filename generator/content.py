@@ -40,6 +40,7 @@ from collections.abc import Callable, Collection
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, NamedTuple
+from urllib.parse import unquote
 
 import yaml
 from pydantic import ValidationError
@@ -733,7 +734,8 @@ def site_link_problems(site, published: set[str], anchors: Callable[[str, str], 
     problems = []
     for link in links:
         target, _, fragment = link.href.partition("#")
-        target = target.split("?")[0]
+        # As the build's link checker reads them: `%2e%2e` is `..`, `%C3%A4` is `ä`.
+        target, fragment = unquote(target.split("?")[0]), unquote(fragment)
         where = (link.file, link.line, link.column)
         key = None
         if not target and link.page is not None:  # `#…` on the page itself

@@ -70,6 +70,8 @@ REFUSED = {  # link → (code, English message, the fix)
                        "did you mean '/api/planner.json'?"),
     "/fi/palvelut/../../etc/passwd": ("link-missing", "the link '{0}' leads to nothing published at /etc/passwd",
                                       "write the address of a page or file of this site"),
+    "/fi/palvelut/%2e%2e/%2E%2E/etc/passwd": ("link-missing", "the link '{0}' leads to nothing published at "
+                                              "/etc/passwd", "write the address of a page or file of this site"),
     "/fi/palvelut/#nope": ("link-anchor", "the link '{0}': the page has no heading or place '#nope'",
                            "check the heading on that page"),
     # A heading of a generated page, misspelt: the page's real heading is the fix.
