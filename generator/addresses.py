@@ -50,6 +50,31 @@ def check_manifest(project, today: dt.date) -> list[Problem]:
     return problems
 
 
+def check_links(project, today: dt.date) -> list[Problem]:
+    """Links of hand-written pages and data texts to files the build does not publish and to
+    headings the linked page does not have, at the editor's place (content.site_link_problems):
+    the build's MkDocs and link checker refuse them. A linked page's headings are read from its
+    Markdown, rendered in memory as the build renders it; only pages that a link names with a
+    `#fragment` are rendered."""
+    from . import content, render
+
+    site = SitePlan(project, today)
+    links = content.editor_links(site)
+    if not links:
+        return []
+    env = render.environment()
+    checker = content.Checker()
+    ids: dict[tuple[str, str], set[str]] = {}
+
+    def anchors(key: str, lang: str) -> set[str]:
+        if (key, lang) not in ids:
+            ids[key, lang] = checker.ids(render.page_markdown(site, site.by_key[key], lang, env))
+        return ids[key, lang]
+
+    published = set(planned_urls(site)) | {f"{site.base_path}/{rel}" for rel in postbuild.root_pages(site)}
+    return content.site_link_problems(site, published, anchors, links)
+
+
 def check_schemas(project) -> list[Problem]:
     """The IDE's lists of ids (schemas/) in step with the data: CI fails when they are not."""
     from .schema import stale_ids

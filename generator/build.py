@@ -19,6 +19,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+from .content import ANCHOR_HINT
 from .engine import Engine
 from .errors import BuildError, EngineError, Problem
 
@@ -46,8 +47,6 @@ def write_sources(files: dict[str, str], work: Path, languages: list[str]) -> Pa
 # link: code → pattern of the rest of the line after "contains …".
 _DOC_LINK = re.compile(r"^WARNING -\s+Doc file '(?P<src>[^']+)' contains (?:a link|an unrecognized relative link) "
                        r"'(?P<href>[^']+)'(?P<rest>.*)$")
-ANCHOR_HINT = ("check the heading on that page: its anchor is the heading's text in lowercase with hyphens; "
-               "or remove the #part")
 _LINK_KINDS = (
     ("mkdocs-anchor", re.compile(r"does not contain an anchor '#(?P<arg>[^']*)'"), ANCHOR_HINT),
     ("mkdocs-target", re.compile(r"the target (?:'(?P<arg>[^']*)' )?is not found"),

@@ -24,8 +24,8 @@ This is the same ground the post-build link checker (generator/linkcheck.py) cov
 finished HTML, so a page `check` accepts does not fail the build there.
 
 A problem found in the HTML is put on the source line that makes it appear: the end of the
-shortest leading part of the page whose conversion already shows it (found by bisection; only
-pages with a problem pay for it).
+shortest leading part of the page whose conversion already shows it (found by bisection inside the
+block of lines that shows it; only pages with a problem pay for it).
 """
 
 from __future__ import annotations
@@ -36,17 +36,18 @@ import posixpath
 import re
 import stat
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, NamedTuple
+from urllib.parse import unquote
 
 import yaml
 from pydantic import ValidationError
 
 from . import PACKAGE_DIR
 from . import models as m
-from .errors import DataError, Problem
+from .errors import MAX_PER_FILE, DataError, Problem, more_problems_in_page
 from .load import MAX_BYTES, Document, load_text
 from .printable import printable
 from .project import ContentPage, PageLink
@@ -86,6 +87,8 @@ their name (the page plan of generator/render.py knows only the pages)."""
 _ORIGIN = "data-kg-attr-list"
 """Set (in this module's conversion only) on an element whose attributes an attribute list changed."""
 _TABLE_ALIGN_RE = re.compile(r"text-align:\s*(left|right|center);?")
+ANCHOR_HINT = ("check the heading on that page: its anchor is the heading's text in lowercase with hyphens; "
+               "or remove the #part")
 
 TEXTS = {
     "html-in-content": ("HTML or a script link is not allowed in pages",
@@ -185,17 +188,19 @@ def _read(path: Path, lang: str, shown: str, explain: Explain,
                               hint="start the file with ---, the keys id, title and last_reviewed, "
                                    "and another ---", code="no-front-matter")]
     try:
-        doc = load_text(match[1], shown)
+        # Read below the opening `---` line, so every line the loader names (a duplicate key's
+        # first occurrence, an indentation's sibling line) is the file's own line.
+        doc = load_text("\n" + match[1], shown)
     except DataError as exc:
-        return None, [_shift(p, 1) for p in exc.problems]
+        return None, exc.problems
     try:
         meta = m.PageMeta.model_validate(doc.data)
     except ValidationError as exc:
-        return None, [_shift(explain(e, doc, m.PageMeta), 1) for e in exc.errors()]
+        return None, [explain(e, doc, m.PageMeta) for e in exc.errors()]
     problems = []
     if meta.description and len(meta.description) > MAX_DESCRIPTION:
         line, column = doc.position(("description",))
-        problems.append(Problem(shown, line + 1, column,
+        problems.append(Problem(shown, line, column,
                                 f"the description is {len(meta.description)} characters long, more "
                                 f"than {MAX_DESCRIPTION}",
                                 key="description", hint="shorten it to one or two sentences: search "
@@ -211,15 +216,6 @@ def _read(path: Path, lang: str, shown: str, explain: Explain,
         return None, problems
     first = match[0].count("\n") + 1
     return ContentPage(lang, path.stem, shown, meta, body, checker.links(body, first)), problems
-
-
-def _shift(problem: Problem, lines: int) -> Problem:
-    """Front matter starts on line 2 of the page; shift positions to match."""
-    if problem.line == 0:
-        return problem
-    return Problem(problem.file, problem.line + lines, problem.column, problem.message,
-                   key=problem.key, hint=problem.hint, severity=problem.severity,
-                   code=problem.code, args=problem.args)
 
 
 # ---------------------------------------------------------------------------
@@ -280,13 +276,19 @@ class _Walker(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.found: list[Finding] = []
         self.links: list[tuple[str, bool]] = []
-        """Links to the site's own files (`<a href>`, `<img src>` without a scheme or host, not
-        just `#…`), each with whether it is an image."""
+        """Links to the site's own files and headings (`<a href>`, `<img src>` without a scheme or
+        host), each with whether it is an image."""
+        self.ids: set[str] = set()
+        """Every id of the page (headings' ids from the toc extension, attribute lists, raw HTML)
+        and `<a name>`: what a link's #fragment may name."""
 
     def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name == "id" or (name == "name" and tag == "a"):
+                self.ids.add(value or "")
         if tag in ("a", "img"):
             href = dict(attrs).get("href" if tag == "a" else "src") or ""
-            if href and not href.startswith("#") and not url_scheme(href) and not other_host(href):
+            if href and not url_scheme(href) and not other_host(href):
                 self.links.append((href, tag == "img"))
         listed: set[str] = set()
         values = []
@@ -400,18 +402,29 @@ class Checker:
         extensions, configs = _extensions()
         self.md = markdown.Markdown(extensions=extensions, extension_configs=configs)
         self.probe = _Probe(self.md)
+        self._budget = 0
+        """Characters the bisection over a whole page may still convert."""
+        self._last: tuple[str, tuple[list[Finding], _Walker]] | None = None
+        """The last text converted and what it gave: a page's links reuse its problems' conversion."""
 
     def _walk(self, text: str) -> tuple[list[Finding], _Walker]:
+        if self._last is not None and self._last[0] == text:  # a page's problems, then its links
+            return self._last[1]
         self.md.reset()
         html = self.md.convert(text)
         found = [Finding("html-in-content", (), (_first_line(raw), "<")) for raw in self.probe.raw_html()]
         walker = _Walker()
         walker.feed(html)
         walker.close()
-        return found + walker.found, walker
+        self._last = (text, (found + walker.found, walker))
+        return self._last[1]
 
     def findings(self, text: str) -> list[Finding]:
         return self._walk(text)[0]
+
+    def ids(self, text: str) -> set[str]:
+        """The ids of a page's Markdown as the build converts it: what `#fragment` may name."""
+        return self._walk(text)[1].ids
 
     def links(self, body: str, first_line: int) -> list[PageLink]:
         """The page's links and images of the site's own files, each at the first source line that
@@ -419,37 +432,46 @@ class Checker:
         lines = body.split("\n")
         placed = []
         for href, image in dict.fromkeys(self._walk(body)[1].links):
-            at = next(((i, line.find(href)) for i, line in enumerate(lines) if href in line), (0, -1))
+            # As written in a link (`(href)`, `(href "title")`, `(<href>)`) before anywhere else: a
+            # link's address may begin another's (#otsikko, #otsikko-2).
+            at = next(((i, line.find(written) + written.index(href))
+                       for written in (f"({href})", f"({href} ", f"(<{href}>", f"]: {href}", href)
+                       for i, line in enumerate(lines) if written in line), (0, -1))
             placed.append(PageLink(href, first_line + at[0], at[1] + 1 if at[1] >= 0 else 1, image))
         return placed
 
     def problems(self, shown: str, body: str, first_line: int) -> list[Problem]:
-        """The problems of a page's body, each at the file:line:column it comes from."""
+        """The problems of a page's body, each at the file:line:column it comes from; at most
+        MAX_PER_FILE are located, then a note says that there are more.
+
+        A finding is put on the source line that makes it appear: the end of the shortest leading
+        part whose conversion already shows it. That part is looked for inside the block of lines
+        that shows the finding when converted alone (one pass over the page, block by block), so a
+        page with many problems is not converted again and again; a finding that only the whole
+        page shows (a reference link whose definition is elsewhere) is looked for in the whole page."""
         found = self.findings(body)
         if not found:
             return []
+        whole = self._last
+        self._budget = max(BISECTION_BUDGET * len(body), 2_000_000)
         lines = body.split("\n")
-        counts: dict[int, Counter] = {len(lines): Counter(f[:2] for f in found)}
-
-        def shows(size: int, key: tuple, nth: int) -> bool:
-            if size not in counts:
-                counts[size] = Counter(f[:2] for f in self.findings("\n".join(lines[:size])))
-            return counts[size][key] >= nth
-
-        seen: Counter = Counter()
+        blocks = [(start, end, self.findings("\n".join(lines[start:end]))) for start, end in _blocks(lines)]
+        total = Counter(f[:2] for f in found)
+        in_blocks = Counter(f[:2] for *_, block in blocks for f in block)
+        alone = {key for key, n in total.items() if in_blocks[key] == n}
         placed: dict[tuple, int] = {}  # (line, code, args) → column: one problem of a kind per line
-        for finding in found:
-            key = finding[:2]
-            seen[key] += 1
-            low, high = 1, len(lines)
-            while low < high:
-                middle = (low + high) // 2
-                if shows(middle, key, seen[key]):
-                    high = middle
-                else:
-                    low = middle + 1
-            text = lines[low - 1]
-            placed.setdefault((low, *key), _column(text, finding.needles))
+        more = False
+        for start, end, block in blocks:
+            mine = [f for f in block if f[:2] in alone]
+            more = more or bool(mine) and self._place(lines[start:end], mine, start, placed)
+        rest = [f for f in found if f[:2] not in alone]
+        if rest:
+            # Bisection over the whole page, bounded: past the budget, a finding not yet placed is
+            # reported for the page as a whole (a hostile page must not cost minutes).
+            more = self._place(lines, rest, 0, placed) or more
+            if not any(key[1:] == f[:2] for f in rest for key in placed):
+                placed[0, *rest[0][:2]] = 0
+        self._last = whole
         problems = []
         html_lines = {line for line, code, _ in placed if code == "html-in-content"}
         for (line, code, args), column in sorted(placed.items()):
@@ -457,9 +479,77 @@ class Checker:
             if line in html_lines and code != "html-in-content":
                 continue
             message, hint = TEXTS[code]
-            problems.append(Problem(shown, first_line + line - 1, column, message.format(*args),
+            problems.append(Problem(shown, first_line + line - 1 if line else 0, column, message.format(*args),
                                     hint=hint.format(*args), code=code, args=args))
-        return problems
+        return problems + ([more_problems_in_page(shown)] if more else [])
+
+    def _place(self, lines: list[str], found: list[Finding], offset: int, placed: dict) -> bool:
+        """Put each finding (in the order the conversion of `lines` gives them) on its line: the
+        end of the shortest leading part of `lines` that shows it (by bisection), until
+        MAX_PER_FILE problems are placed; True when a further problem was found then."""
+        counts: dict[int, Counter] = {}
+
+        def shows(size: int, key: tuple, nth: int) -> bool:
+            if size not in counts:
+                text = "\n".join(lines[:size])
+                self._budget -= len(text)
+                if self._budget < 0:
+                    raise _OverBudget
+                counts[size] = Counter(f[:2] for f in self.findings(text))
+            return counts[size][key] >= nth
+
+        seen: Counter = Counter()
+        for finding in found:
+            key = finding[:2]
+            seen[key] += 1
+            low, high = 1, len(lines)
+            try:
+                while low < high:
+                    middle = (low + high) // 2
+                    if shows(middle, key, seen[key]):
+                        high = middle
+                    else:
+                        low = middle + 1
+            except _OverBudget:
+                return True
+            if (offset + low, *key) in placed:
+                continue
+            if len(placed) >= MAX_PER_FILE:
+                return True
+            placed[offset + low, *key] = _column(lines[low - 1], finding.needles)
+        return False
+
+
+class _OverBudget(Exception):
+    """The bisection over a whole page converted more text than BISECTION_BUDGET allows."""
+
+
+BISECTION_BUDGET = 4
+"""Times a page's length that locating its problems in the whole page may convert."""
+BLOCK_LINES = 20
+"""About this many lines are converted at a time to find where a problem is (see `_blocks`)."""
+
+
+def _blocks(lines: list[str]) -> list[tuple[int, int]]:
+    """(start, end) line ranges of a page, each read by Markdown on its own as within the page (as
+    far as raw HTML and attributes go): split at a blank line, outside fenced code, that a line at
+    the margin follows, after at least BLOCK_LINES lines."""
+    ranges, start, fence = [], 0, ""
+    for i, line in enumerate(lines):
+        stripped = line.lstrip()
+        if fence:
+            if stripped.startswith(fence):
+                fence = ""
+            continue
+        if stripped.startswith(("```", "~~~")) and len(line) - len(stripped) < 4:
+            fence = stripped[:3]
+            continue
+        if i - start >= BLOCK_LINES and not stripped and i + 1 < len(lines) \
+                and lines[i + 1][:1] not in ("", " ", "\t"):
+            ranges.append((start, i + 1))
+            start = i + 1
+    ranges.append((start, len(lines)))
+    return ranges
 
 
 def _first_line(raw: object) -> str:
@@ -578,3 +668,123 @@ def link_problems(site) -> list[Problem]:
                                                  f"e.g. [text]({example}), or by its address",
                                             code="content-link-unknown", args=(link.href, example)))
     return problems
+
+
+# ---------------------------------------------------------------------------
+# Links to the site's own files and headings: the rules `check` applies and the texts the build
+# shows for the same mistakes (postbuild.editors_problems)
+# ---------------------------------------------------------------------------
+
+
+class EditorLink(NamedTuple):
+    """A link an editor wrote to the site itself: in a hand-written page (`page`: its file in
+    docs/, for links relative to it) or in a data text (`page` None)."""
+
+    file: str
+    line: int
+    column: int
+    href: str
+    lang: str
+    page: str | None
+
+
+def editor_links(site) -> list[EditorLink]:
+    """Every link to the site's own files of the hand-written pages and the data texts (those
+    written `[text](/fi/…)`), at the place the editor wrote it. `site`: the page plan."""
+    found = []
+    for page in site.pages:
+        for lang, version in (page.context.get("versions") or {}).items():
+            found += [EditorLink(version.path, link.line, link.column, link.href, lang, page.paths[lang])
+                      for link in version.links if not link.image]
+    checker = None
+    languages = site.project.languages
+    for doc in site.project.sources.values():
+        for path, value in _texts(doc.data, ()):
+            if "](" not in value:
+                continue  # no Markdown link in it: the parser would find none
+            checker = checker or Checker()
+            line, column = doc.position(path)
+            lang = path[-1] if path and path[-1] in languages else languages[0]
+            found += [EditorLink(doc.path, line, column, link.href, lang, None)
+                      for link in checker.links(value, 1) if not link.image]
+    return found
+
+
+def _texts(value, path: tuple):
+    """(key path, text) of every string in a loaded YAML document's plain data."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, path + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _texts(item, path + (i,))
+
+
+def site_link_problems(site, published: set[str], anchors: Callable[[str, str], set[str]],
+                       links: list[EditorLink]) -> list[Problem]:
+    """What the build would refuse about links to the site's own files and headings, at the
+    editor's place: an address of a file that is not published (`/etc/passwd`, `/api/nope.json`,
+    dot segments, which the build never resolves), and a `#fragment` that the linked page (or the
+    page itself, `#…`) does not have. `published`: every address a build publishes;
+    `anchors(page key, lang)`: the ids of that page. Links to pages that do not exist are
+    `link_problems`' and validate's (`/…/` and `….md`)."""
+    by_address = {site.url(page.key, lang): page.key for page in site.pages for lang in site.project.languages}
+    problems = []
+    for link in links:
+        target, _, fragment = link.href.partition("#")
+        # As the build's link checker reads them: `%2e%2e` is `..`, `%C3%A4` is `ä`.
+        target, fragment = unquote(target.split("?")[0]), unquote(fragment)
+        where = (link.file, link.line, link.column)
+        key = None
+        if not target and link.page is not None:  # `#…` on the page itself
+            key = next(p.key for p in site.pages if p.paths.get(link.lang) == link.page)
+        elif target.endswith(".md") and link.page is not None:
+            file = posixpath.normpath(posixpath.join(posixpath.dirname(link.page), target))
+            key = next((p.key for p in site.pages if p.paths.get(link.lang) == file), None)
+        elif target.startswith("/"):
+            # A page is served at its address, its address without the last slash and its index.html.
+            page = next((by_address[a] for a in (target, target + "/", target.removesuffix("index.html"))
+                         if a in by_address), None)
+            if page is not None:
+                key = page
+            elif not target.endswith("/") and target not in published and not _engine_output(site, target):
+                problems.append(missing_target(where, link.href, posixpath.normpath(target), published))
+                continue
+        if key is None or not fragment:
+            continue
+        ids = anchors(key, link.lang)
+        if fragment not in ids:
+            problems.append(missing_anchor(where, link.href, fragment, ids))
+    return problems
+
+
+def _engine_output(site, target: str) -> bool:
+    """A file of MkDocs' and the theme's own in a language folder (assets, the search index...):
+    the build knows them, the page plan does not."""
+    parts = target[len(site.base_path):].split("/")
+    rest = "/".join(parts[2:])
+    return len(parts) > 2 and parts[1] in site.project.languages and "/.." not in target and \
+        any(rest == name or name.endswith("/") and rest.startswith(name) for name in ENGINE_OUTPUTS)
+
+
+def missing_target(where: tuple[str, int, int], href: str, path: str, published: Collection[str] = ()) -> Problem:
+    """A link to an address where nothing is published; the nearest published file as the fix."""
+    message = f"the link '{href}' leads to nothing published at {path}"
+    guess = difflib.get_close_matches(path, sorted(u for u in published if not u.endswith("/")), n=1, cutoff=0.6)
+    if guess:
+        return Problem(*where, message, hint=f"did you mean '{guess[0]}'?", code="link-missing-guess",
+                       args=(href, path, guess[0]))
+    return Problem(*where, message, hint="write the address of a page or file of this site",
+                   code="link-missing", args=(href, path))
+
+
+def missing_anchor(where: tuple[str, int, int], href: str, fragment: str, ids: Collection[str] = ()) -> Problem:
+    """A link to a heading (or place) the page does not have; the nearest heading as the fix."""
+    message = f"the link '{href}': the page has no heading or place '#{fragment}'"
+    guess = difflib.get_close_matches(fragment, sorted(i for i in ids if i), n=1, cutoff=0.5)
+    if guess:
+        return Problem(*where, message, hint=f"did you mean '#{guess[0]}'?", code="link-anchor-guess",
+                       args=(href, fragment, guess[0]))
+    return Problem(*where, message, hint=ANCHOR_HINT, code="link-anchor", args=(href, fragment))

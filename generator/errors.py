@@ -15,6 +15,11 @@ from dataclasses import dataclass, field
 
 ERROR = "error"
 WARNING = "warning"
+NOTE = "note"
+"""Neither an error nor a warning: what the check did not do or show (not counted in the summary)."""
+MAX_PER_FILE = 50
+"""Problems shown per file: a file of a million broken records says nothing more in its millionth
+message than in its fiftieth, and printing them all takes minutes and gigabytes."""
 
 
 @dataclass(frozen=True, order=True)
@@ -70,3 +75,39 @@ class BuildError(Exception):
 
 class EngineError(Exception):
     """The MkDocs helper itself failed (not a page problem): e.g. MkDocs is not installed."""
+
+
+def capped(problems: list[Problem]) -> list[Problem]:
+    """At most MAX_PER_FILE problems per file, errors before warnings (so the count still says why
+    the check failed), and for a file with more, one note saying how many are not shown. Notes are
+    always kept."""
+    by_file: dict[str, list[Problem]] = {}
+    for problem in problems:
+        by_file.setdefault(problem.file, []).append(problem)
+    kept: list[Problem] = []
+    for file, found in by_file.items():
+        # The loader's own count of what it did not make is added to this one: one note in all.
+        earlier = sum(p.args[0] for p in found if p.code == "more-problems")
+        notes = [p for p in found if p.severity == NOTE and p.code != "more-problems"]
+        rest = sorted((p for p in found if p.severity != NOTE), key=lambda p: (not p.is_error, p))
+        kept += notes + rest[:MAX_PER_FILE]
+        hidden = max(0, len(rest) - MAX_PER_FILE) + earlier
+        # A page whose problems were not all located already says that more are not shown.
+        if hidden > 0 and not any(p.code == "more-problems-page" for p in notes):
+            kept.append(more_problems(file, hidden))
+    return sorted(kept)
+
+
+def more_problems(file: str, hidden: int) -> Problem:
+    """The note for problems of a file that are not shown."""
+    more = "1 more problem in this file is" if hidden == 1 else f"{hidden} more problems in this file are"
+    return Problem(file, 0, 0, f"{more} not shown (only the first {MAX_PER_FILE} are listed)",
+                   hint="fix the problems listed and run the check again: the rest are shown then",
+                   severity=NOTE, code="more-problems", args=(hidden, MAX_PER_FILE))
+
+
+def more_problems_in_page(file: str) -> Problem:
+    """The note for a page's problems that were not located (so not counted by line either)."""
+    return Problem(file, 0, 0, f"more problems in this page are not shown (only the first {MAX_PER_FILE} "
+                   "are listed)", hint="fix the problems listed and run the check again: the rest are "
+                   "shown then", severity=NOTE, code="more-problems-page", args=(MAX_PER_FILE,))

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import WARNING, DataError, Problem, key_path
+from .errors import MAX_PER_FILE, WARNING, DataError, Problem, key_path, more_problems
 from .printable import codepoint, first_invisible, is_control, printable
 
 MAX_BYTES = 8 * 1024 * 1024
@@ -105,6 +105,15 @@ class _Source:
     lines: list[str]
     problems: list[Problem] = field(default_factory=list)
     last_scalar: yaml.ScalarEvent | None = None
+    hidden: dict[str, int] = field(default_factory=lambda: {"errors": 0, "warnings": 0})
+    """Problems past MAX_PER_FILE, counted but not made (a file can hold a million)."""
+
+    def room(self, *, warning: bool = False) -> bool:
+        """Is there room for one more error (warning)? If not, it is counted instead."""
+        if len(self.doc.warnings if warning else self.problems) < MAX_PER_FILE:
+            return True
+        self.hidden["warnings" if warning else "errors"] += 1
+        return False
 
 
 def load_text(text: str | bytes, path: str) -> Document:
@@ -153,8 +162,11 @@ def load_text(text: str | bytes, path: str) -> Document:
                    args=(codepoint(chr(exc.character)),)) from None
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks its errors
         raise _one(path, 0, 0, f"YAML error: {printable(exc)}", "", code="yaml-syntax") from None
+    if source.hidden["warnings"]:
+        doc.warnings.append(more_problems(path, source.hidden["warnings"]))
     if source.problems:
-        raise DataError(source.problems)
+        raise DataError(source.problems + ([more_problems(path, source.hidden["errors"])]
+                                           if source.hidden["errors"] else []))
     node_line, node_col = doc.values.get((), (1, 1))
     if not isinstance(doc.data, dict):
         raise _one(path, node_line, node_col,
@@ -287,13 +299,14 @@ def _value(stream, event, path: tuple, source: _Source, depth: int):
             raise _Refused(key_mark, "merge keys (<<) are not allowed", "write the keys out in full",
                            code="yaml-merge")
         if key in result:
-            source.problems.append(Problem(
-                doc.path, key_mark.line + 1, key_mark.column + 1,
-                f"the key '{printable(key)}' appears twice in the same block (first on line "
-                f"{first_line[key]})",
-                key=key_path(path + (key,)),
-                hint="keep one of them: YAML would silently drop the first", code="duplicate-key",
-                args=(printable(key), first_line[key])))
+            if source.room():
+                source.problems.append(Problem(
+                    doc.path, key_mark.line + 1, key_mark.column + 1,
+                    f"the key '{printable(key)}' appears twice in the same block (first on line "
+                    f"{first_line[key]})",
+                    key=key_path(path + (key,)),
+                    hint="keep one of them: YAML would silently drop the first", code="duplicate-key",
+                    args=(printable(key), first_line[key])))
             _value(stream, value_event, path + (f"{key}#2",), source, depth + 1)
             continue
         first_line[key] = key_mark.line + 1
@@ -311,21 +324,23 @@ def _inspect_scalar(event, path: tuple, source: _Source) -> None:
     control = next((ch for ch in value if is_control(ch) or ch in "\u2028\u2029"), "")
     if control:
         line, col = _find_in_scalar(event, control, source.lines)
-        source.problems.append(Problem(
-            source.doc.path, line, col,
-            f"the invisible control character {codepoint(control)} is not allowed in data files",
-            key=key_path(path), hint=_CONTROL_HINT, code="control-char", args=(codepoint(control),)))
+        if source.room():
+            source.problems.append(Problem(
+                source.doc.path, line, col,
+                f"the invisible control character {codepoint(control)} is not allowed in data files",
+                key=key_path(path), hint=_CONTROL_HINT, code="control-char", args=(codepoint(control),)))
         return
     invisible = first_invisible(value)
     if invisible:
         line, col = _find_in_scalar(event, invisible, source.lines)
-        source.doc.warnings.append(Problem(
-            source.doc.path, line, col,
-            f"the text contains the invisible character {codepoint(invisible)}: '{_excerpt(value, invisible)}'",
-            key=key_path(path), severity=WARNING, code="invisible-char",
-            hint="delete it unless it is there on purpose: it is not shown, and bidirectional "
-                 "controls (U+202A–U+202E, U+2066–U+2069) show the text around them in another order",
-            args=(codepoint(invisible), _excerpt(value, invisible))))
+        if source.room(warning=True):
+            source.doc.warnings.append(Problem(
+                source.doc.path, line, col,
+                f"the text contains the invisible character {codepoint(invisible)}: '{_excerpt(value, invisible)}'",
+                key=key_path(path), severity=WARNING, code="invisible-char",
+                hint="delete it unless it is there on purpose: it is not shown, and bidirectional "
+                     "controls (U+202A–U+202E, U+2066–U+2069) show the text around them in another order",
+                args=(codepoint(invisible), _excerpt(value, invisible))))
 
 
 def _swallowed_item(event, path: tuple, source: _Source) -> None:

@@ -1327,6 +1327,14 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "sv": ("ingenting publiceras på adressen {1} för länken '{0}'",
                "skriv adressen till en sida eller fil på den här webbplatsen"),
     },
+    "link-missing-guess": {
+        "fi": ("linkin '{0}' osoitteessa {1} ei julkaista mitään", "tarkoititko '{2}'?"),
+        "sv": ("ingenting publiceras på adressen {1} för länken '{0}'", "menade ni '{2}'?"),
+    },
+    "link-anchor-guess": {
+        "fi": ("linkin '{0}' kohdesivulla ei ole otsikkoa tai kohtaa '#{1}'", "tarkoititko '#{2}'?"),
+        "sv": ("målsidan för länken '{0}' har ingen rubrik eller plats '#{1}'", "menade ni '#{2}'?"),
+    },
     "linkcheck-said": {
         "fi": ("linkkitarkistus ilmoitti: {0}", ""),
         "sv": ("länkkontrollen meddelade: {0}", ""),
@@ -1688,6 +1696,25 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "uudelleen", ""),
         "sv": ("fler kontroller (hänvisningar till och från den här filen, adresser, översättningar) görs "
                "när den här filen kan läsas: rätta felen ovan och kör kontrollen igen", ""),
+    },
+    "more-problems": {
+        "fi": ("tiedostossa on lisää ongelmia, joita ei näytetä: {0} (vain {1} ensimmäistä luetellaan)",
+               "korjaa luetellut ongelmat ja aja tarkistus uudelleen, niin loput näytetään"),
+        "sv": ("filen har fler problem som inte visas: {0} (bara de {1} första listas)",
+               "rätta de listade problemen och kör kontrollen igen, så visas resten"),
+    },
+    "more-problems-page": {
+        "fi": ("sivulla on lisää ongelmia, joita ei näytetä (vain {0} ensimmäistä luetellaan)",
+               "korjaa luetellut ongelmat ja aja tarkistus uudelleen, niin loput näytetään"),
+        "sv": ("sidan har fler problem som inte visas (bara de {0} första listas)",
+               "rätta de listade problemen och kör kontrollen igen, så visas resten"),
+    },
+    "more-problems-unchecked": {
+        "fi": ("tiedoston tarkistus lopetettiin tähän {0} ongelman jälkeen: tästä rivistä eteenpäin "
+               "tietueita ei tarkistettu",
+               "korjaa yllä olevat ongelmat ja aja tarkistus uudelleen"),
+        "sv": ("kontrollen av filen avbröts här efter {0} problem: posterna från den här raden och framåt "
+               "kontrollerades inte", "rätta problemen ovan och kör kontrollen igen"),
     },
     "bad-page-key": {
         "fi": ("'{0}' ei ole sivuston sivu",

@@ -13,8 +13,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 # Imported here, not where used: build.py imports this module while MkDocs runs.
-from . import PACKAGE_DIR, cdn, feeds, linkcheck, manifest, nginx, planner_api
-from .build import ANCHOR_HINT
+from . import PACKAGE_DIR, cdn, content, feeds, linkcheck, manifest, nginx, planner_api
 from .errors import Problem
 from .plan import SitePlan
 from .render import html_environment
@@ -68,14 +67,11 @@ def editors_problems(site: SitePlan, problems: list[linkcheck.LinkProblem]) -> l
         if where is None:
             placed.append(Problem(problem.source, 0, 0, str(problem), hint="", code="linkcheck-said",
                                   args=(str(problem),)))
-        elif problem.code == "link-missing":
-            placed.append(Problem(*where, f"the link '{problem.args[0]}' leads to nothing published at "
-                                  f"{problem.args[1]}", hint="write the address of a page or file of this site",
-                                  code="link-missing", args=problem.args))
+        elif problem.code == "link-missing":  # the texts `check` gives for the same mistakes
+            placed.append(content.missing_target(where, *problem.args))
         else:
             url, _, fragment = problem.args
-            placed.append(Problem(*where, f"the link '{url}': the page has no heading or place '#{fragment}'",
-                                  hint=ANCHOR_HINT, code="link-anchor", args=(url, fragment)))
+            placed.append(content.missing_anchor(where, url, fragment))
     # A text shown on several pages is one mistake, at one place.
     unique = list({(p.file, p.line, p.column, p.code, p.args): p for p in placed}.values())
     return unique if any(p.code != "linkcheck-said" for p in unique) else None

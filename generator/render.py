@@ -129,12 +129,10 @@ def render(site: SitePlan, cache_dir: Path | None = None) -> dict[str, str]:
     env = environment(cache_dir)
     files: dict[str, str] = {}
     langs = site.project.languages
-    notice = env.get_template("_dates_notice.md.j2")
     for page in site.pages:
-        template = env.get_template(page.template)
         for lang in langs:
             ctx = PageContext(site, page, lang)
-            body = with_dates_notice(template.render(ctx.as_dict()), notice, ctx)
+            body = page_markdown(site, page, lang, env, ctx)
             files[f"{lang}/docs/{page.paths[lang]}"] = front_matter(site, page, lang, ctx) + body
     config = env.get_template("mkdocs.yml.j2")
     for lang in langs:
@@ -149,6 +147,15 @@ def render(site: SitePlan, cache_dir: Path | None = None) -> dict[str, str]:
             page_url=lambda key, lang=lang: url_of(site.by_key[key].paths[lang]),
         )
     return files
+
+
+def page_markdown(site: SitePlan, page: Page, lang: str, env: jinja2.Environment,
+                  ctx: PageContext | None = None) -> str:
+    """A page's Markdown in one language, as the build gives it to MkDocs (without its front
+    matter); `check` reads the headings of the pages editors link to from it."""
+    ctx = ctx or PageContext(site, page, lang)
+    body = env.get_template(page.template).render(ctx.as_dict())
+    return with_dates_notice(body, env.get_template("_dates_notice.md.j2"), ctx)
 
 
 def with_dates_notice(body: str, notice: jinja2.Template, ctx: PageContext) -> str:

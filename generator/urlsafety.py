@@ -44,8 +44,11 @@ def disguised(value: str) -> bool:
 
 
 def link_allowed(value: str) -> bool:
-    """May a page link here: http(s), mailto, tel, or a page of the site."""
+    """May a page link here: http(s), mailto, tel, or a page of the site. `https:host` (no //)
+    is not an address of another site: a browser reads it as a path relative to the page."""
     scheme = url_scheme(value)
+    if scheme in ("http", "https") and not re.match(r"[/\\]{2}", browser_url(value)[len(scheme) + 1:]):
+        return False
     return not disguised(value) and (scheme in SAFE_SCHEMES if scheme else not other_host(value))
 
 

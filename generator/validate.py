@@ -13,6 +13,7 @@ import dataclasses
 import datetime as dt
 import difflib
 import re
+import typing
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -22,13 +23,11 @@ from pydantic import BaseModel, RootModel, ValidationError
 from . import content, planner, timeline
 from . import models as m
 from .content import ContentPage
-from .errors import ERROR, WARNING, DataError, Problem, key_path
+from .errors import ERROR, MAX_PER_FILE, NOTE, WARNING, DataError, Problem, capped, key_path
 from .load import Document, load_file
 from .project import Project
 from .schema_errors import dedupe, from_pydantic, merge_typos
 
-NOTE = "note"
-"""A problem's severity when it is neither an error nor a warning: what the check could not do yet."""
 REVIEW_MONTHS = 12
 PROVISIONAL_WARNING_DAYS = 60
 _TEMPLATE_KEY_RE = re.compile(r"""\bt\(\s*['"]([a-z0-9-]+)['"]\s*\)""")
@@ -113,11 +112,9 @@ def load_project(data_dir: Path, content_dir: Path | None = None, *,
             problems += exc.problems
             continue
         docs[name] = doc
-        errors: list[Problem] = []
-        try:
-            parsed[name] = model.model_validate(doc.data)
-        except ValidationError as exc:
-            errors = merge_typos(dedupe(from_pydantic(err, doc, model) for err in exc.errors()))
+        value, errors = _validated(model, doc)
+        if value is not None:
+            parsed[name] = value
         problems += errors + _loader_warnings(doc, errors)
 
     for extra in sorted(data_dir.glob("*.y*ml")):
@@ -132,7 +129,7 @@ def load_project(data_dir: Path, content_dir: Path | None = None, *,
     # that more checks follow once it parses (one note per such file).
     unparsed = [name for name in m.DATA_FILES if name not in parsed]
     if "site.yaml" in unparsed:  # the languages: nothing else can be checked without them
-        raise DataError(sorted(problems) + _more_checks(data_dir, unparsed))
+        raise DataError(capped(problems) + _more_checks(data_dir, unparsed))
     for name in unparsed:
         parsed[name] = _placeholder(m.DATA_FILES[name])
 
@@ -153,11 +150,58 @@ def load_project(data_dir: Path, content_dir: Path | None = None, *,
     if not publishing:
         problems = _publishing_summary(problems)
     if unparsed:  # the notes last, after the errors they refer to
-        raise DataError(sorted(problems) + _more_checks(data_dir, unparsed))
+        raise DataError(capped(problems) + _more_checks(data_dir, unparsed))
     errors = [p for p in problems if p.is_error]
     if errors:
-        raise DataError(sorted(problems))
-    return project, sorted(problems)
+        raise DataError(capped(problems))
+    return project, capped(problems)
+
+
+def _validated(model: type[m.Record], doc: Document) -> tuple[m.Record | None, list[Problem]]:
+    """The file's model, or its problems.
+
+    The records of each top-level list are validated one by one first, and the file's check stops
+    once more than MAX_PER_FILE problems are found (a note says at which record): a file of a
+    million broken records would otherwise give millions of errors that add nothing to the first
+    fifty. Valid records are passed on as the models they became, so a valid file is not
+    validated twice."""
+    checked: Any = dict(doc.data) if isinstance(doc.data, dict) else doc.data
+    errors: list[dict] = []
+    for name, record in _record_lists(model):
+        items = checked.get(name) if isinstance(checked, dict) else None
+        if not isinstance(items, list):
+            continue
+        records = []
+        for i, item in enumerate(items):
+            try:
+                records.append(record.model_validate(item))
+            except ValidationError as exc:
+                errors += [{**err, "loc": (name, i, *err["loc"])} for err in exc.errors()]
+                if len(errors) > MAX_PER_FILE:
+                    problems = merge_typos(dedupe(from_pydantic(err, doc, model) for err in errors))
+                    if i + 1 < len(items):
+                        line, column = doc.position((name, i + 1))
+                        problems.append(Problem(doc.path, line, column, f"the check of this file stopped "
+                                                f"here after {MAX_PER_FILE} problems: the records from this "
+                                                "line on were not checked", hint="fix the problems above and "
+                                                "run the check again", severity=NOTE,
+                                                code="more-problems-unchecked", args=(MAX_PER_FILE,)))
+                    return None, problems
+        if len(records) == len(items):
+            checked[name] = records
+    try:
+        return model.model_validate(checked), []
+    except ValidationError as exc:
+        return None, merge_typos(dedupe(from_pydantic(err, doc, model) for err in exc.errors()))
+
+
+def _record_lists(model: type[m.Record]):
+    """(field name, record model) of each field of the file that is a list of records."""
+    for name, info in model.model_fields.items():
+        args = typing.get_args(info.annotation)
+        if typing.get_origin(info.annotation) is list and args and isinstance(args[0], type) \
+                and issubclass(args[0], BaseModel):
+            yield name, args[0]
 
 
 def _more_checks(data_dir: Path, unparsed: list[str]) -> list[Problem]:
@@ -189,7 +233,7 @@ def _placeholder(model: type[m.Record]) -> m.Record:
 def _loader_warnings(doc: Document, errors: list[Problem]) -> list[Problem]:
     """The loader's warnings (invisible characters in values), except where the schema already
     refused the value (an id or a slug with one is an error): one message per mistake."""
-    refused = {p.key for p in errors}
+    refused = {p.key for p in errors if p.key}
     return [w for w in doc.warnings if w.key not in refused]
 
 
