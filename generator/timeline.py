@@ -34,7 +34,8 @@ END_LABEL = 320
 
 LEGEND = ("reg", "period", "event", "today", "confirmed", "provisional", "example")
 """The legend's marks, in their order (kg.css draws each key)."""
-STRINGS = ("timeline-title", "timeline-today", "timeline-today-at", *(f"timeline-{k}" for k in LEGEND))
+STRINGS = ("timeline-title", "timeline-today", "timeline-today-at", "month-names-short",
+           *(f"timeline-{k}" for k in LEGEND))
 """strings.yaml keys the timeline uses (validate.CODE_STRINGS includes them)."""
 
 
