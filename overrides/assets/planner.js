@@ -158,12 +158,14 @@
     return query;
   }
 
+  /* The address's values as the rules read them (normalise); a text field would drop a line
+     break inside the value, so it gets a space there (the value stays as wrong as it was). */
   function fillForm(query) {
     Array.prototype.forEach.call(form.elements, function (el) {
       var values = query[el.name];
       if (!values) return;
-      if (el.type === "radio" || el.type === "checkbox") el.checked = has(values, el.value);
-      else if (el.type === "text") el.value = values[0];
+      if (el.type === "radio" || el.type === "checkbox") el.checked = has(values.map(normalise), el.value);
+      else if (el.type === "text") el.value = values[0].replace(/[\r\n]/g, " ");
     });
     /* A service page links here with its service alone: its sector, when it has only one. */
     if (!query.sector && query.service && DATA) {
