@@ -428,3 +428,23 @@ def test_python_and_node_agree_on_generated_addresses(site):
     plans: list[bool] = []
     check()
     assert sum(plans) >= len(plans) // 10, "too few generated addresses give a plan to compare"
+
+
+def test_the_timeline_names_the_months_and_keeps_today_clear_of_the_labels(site):
+    t = lambda key: site.project.strings[key]["fi"]  # noqa: E731
+    date = lambda day: f"{day.day}.{day.month}.{day.year}"  # noqa: E731
+    html = timeline.svg(site.project.periods, TODAY, t, date, "x")
+    names = t("month-names-short").split()
+    months = re.findall(r'<text class="kg-tl-month" x="([0-9.]+)" y="([0-9.]+)">([^<]+)</text>', html)
+    assert months and all(name in names for _, _, name in months)
+    # Room for each name: the labels stand at least MONTH_LABEL apart.
+    xs = [float(x) for x, _, _ in months]
+    assert all(b - a >= timeline.MONTH_LABEL - 0.1 for a, b in zip(xs, xs[1:], strict=False))
+    # "Today" stands under the rows, below every year, month and period label (14 units high).
+    today_y = float(re.search(r'<g class="kg-tl-today"[^>]*><line[^>]*/><text x="[0-9.]+" y="([0-9.]+)"',
+                              html)[1])
+    label_ys = [float(y) for y in re.findall(r'<text class="kg-tl-(?:year|month|label)" x="[0-9.]+" '
+                                             r'y="([0-9.]+)"', html)]
+    assert today_y - 14 > max(label_ys)
+    height = float(re.search(r'viewBox="0 0 \d+ ([0-9.]+)"', html)[1])
+    assert today_y <= height
