@@ -448,3 +448,20 @@ def test_the_timeline_names_the_months_and_keeps_today_clear_of_the_labels(site)
     assert today_y - 14 > max(label_ys)
     height = float(re.search(r'viewBox="0 0 \d+ ([0-9.]+)"', html)[1])
     assert today_y <= height
+
+
+def test_a_functionality_page_shows_no_general_duration(site):
+    """The general 3–6 months / a year is about taking a service into use; a functionality's page
+    says nothing of it (the planner's lead time for it follows lead_months_functionality)."""
+    from generator.render import render
+
+    files = render(site)
+    heading = "## " + site.project.strings["duration"]["fi"] + "\n"
+
+    def page(service_id):
+        return files[f"fi/docs/{site.by_key[f'service:{service_id}'].paths['fi']}"]
+
+    functionality = site.project.service("register-access-right")
+    assert functionality.kind == "functionality" and functionality.duration is None
+    assert heading not in page(functionality.id)
+    assert heading in page("patient-data-repository")
