@@ -876,6 +876,7 @@ class PageMeta(Record):
         default=None, description="One-line summary for search engines.")
     nav_order: Int = Field(default=50, description="Position in the navigation (smaller first).")
     last_reviewed: Date = Field(description="When an editor last checked this page.")
+    sources: list[Source] = Field(default_factory=list, description=SOURCES_DESCRIPTION)
 
 
 # ---------------------------------------------------------------------------

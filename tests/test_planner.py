@@ -465,3 +465,20 @@ def test_a_functionality_page_shows_no_general_duration(site):
     assert functionality.kind == "functionality" and functionality.duration is None
     assert heading not in page(functionality.id)
     assert heading in page("patient-data-repository")
+
+
+def test_hand_written_pages_and_the_planner_list_their_sources(site):
+    """A content page's front matter `sources:` and the planner's (the process's) are listed last,
+    as on the generated pages."""
+    from generator.render import render
+
+    files = render(site)
+    heading = "## " + site.project.strings["sources"]["fi"]
+    with_sources = [page for page in site.project.pages if page.lang == "fi" and page.meta.sources]
+    assert with_sources, "the fixture has a hand-written page with sources"
+    for content in with_sources:
+        text = files[f"fi/docs/{site.by_key[f'content:{content.meta.id}'].paths['fi']}"]
+        assert heading in text and text.index(heading) > text.index(content.body.strip()[-40:])
+        assert all(source.href("fi") in text.split(heading)[1] for source in content.meta.sources)
+    planner_page = files[f"fi/docs/{site.by_key['planner'].paths['fi']}"]
+    assert all(source.href("fi") in planner_page.split(heading)[1] for source in site.project.process.sources)
