@@ -246,7 +246,8 @@ FIELDS_FI: dict[str, str] = {
     "PageMeta.description": "Yhden rivin tiivistelmä hakukoneille.",
     "PageMeta.nav_order": "Paikka valikossa (pienempi ensin).",
     "PageMeta.last_reviewed": DATE_FI + " Milloin toimittaja viimeksi tarkisti sivun.",
-    "PageMeta.sources": "Julkiset sivut, joihin sivun tiedot perustuvat; näytetään sivun lopussa kuten muillakin sivuilla.",
+    "PageMeta.sources": ("Julkiset sivut, joihin sivun tiedot perustuvat; näytetään sivun lopussa kuten "
+                         "muillakin sivuilla."),
 }
 
 
