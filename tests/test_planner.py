@@ -482,3 +482,23 @@ def test_hand_written_pages_and_the_planner_list_their_sources(site):
         assert all(source.href("fi") in text.split(heading)[1] for source in content.meta.sources)
     planner_page = files[f"fi/docs/{site.by_key['planner'].paths['fi']}"]
     assert all(source.href("fi") in planner_page.split(heading)[1] for source in site.project.process.sources)
+
+
+def test_an_event_online_and_on_site_is_worded_as_one_phrase(tmp_path):
+    """"verkossa ja paikan päällä: <place>", never the place's name glued after "ja" in the wrong case."""
+    from generator.render import render
+
+    shutil.copytree(DATA, tmp_path / "data")
+    periods = tmp_path / "data" / "periods.yaml"
+    text = periods.read_text(encoding="utf-8")
+    assert "        online: false\n        place:" in text, "the fixture has an event on site"
+    periods.write_text(text.replace("        online: false\n        place:", "        online: true\n        place:", 1),
+                       encoding="utf-8")
+    project, _ = load_project(tmp_path / "data", CONTENT, today=TODAY, template_dir=TEMPLATE_DIR)
+    site = SitePlan(project, TODAY)
+    files = render(site)
+    s = project.strings
+    period, event = next((p, e) for p in project.periods for e in p.events if e.online and e.place)
+    page = files[f"fi/docs/{site.by_key[f'period:{period.id}'].paths['fi']}"]
+    assert s["online-and-place"]["fi"].format(place=event.place["fi"]) in page
+    assert f"{s['online']['fi']} {s['and']['fi']} {event.place['fi']}" not in page
