@@ -502,3 +502,19 @@ def test_an_event_online_and_on_site_is_worded_as_one_phrase(tmp_path):
     page = files[f"fi/docs/{site.by_key[f'period:{period.id}'].paths['fi']}"]
     assert s["online-and-place"]["fi"].format(place=event.place["fi"]) in page
     assert f"{s['online']['fi']} {s['and']['fi']} {event.place['fi']}" not in page
+
+
+def test_month_names_must_be_twelve(tmp_path):
+    """The planner and the timeline pick a month's name by its number: a missing name is a check
+    error at strings.yaml, not a crash of the build."""
+    shutil.copytree(DATA, tmp_path / "data")
+    strings = tmp_path / "data" / "strings.yaml"
+    text = strings.read_text(encoding="utf-8")
+    line = next(x for x in text.splitlines() if x.startswith("  month-names-short:"))
+    strings.write_text(text.replace(line, line.replace("joulu", "")), encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        load_project(tmp_path / "data", CONTENT, today=TODAY, template_dir=TEMPLATE_DIR)
+    found = [p for p in err.value.problems if p.code == "month-names"]
+    assert len(found) == 1 and found[0].file.endswith("strings.yaml")
+    assert found[0].line == text.splitlines().index(line) + 1
+    assert found[0].args == ("month-names-short", 11)
