@@ -518,3 +518,41 @@ def test_month_names_must_be_twelve(tmp_path):
     assert len(found) == 1 and found[0].file.endswith("strings.yaml")
     assert found[0].line == text.splitlines().index(line) + 1
     assert found[0].args == ("month-names-short", 11)
+
+
+_GOLDEN_CASES = TEMPLATE_DIR.parent.parent / "tests" / "golden" / "planner-cases.json"
+
+
+def _golden_searches() -> list[str]:
+    """The whole forms, each with odd variants of its values, and the addresses that broke the page."""
+    searches = []
+    for form in _FORMS:
+        plain = "&".join(f"{n}={v}" for n, v in form)
+        searches += [plain, plain.replace("=", "=+", 1) + "+", plain.replace("certified=", "certified=%EF%BB%BF"),
+                     plain + "&target=%C2%852027-05", plain.replace("service=", "service=%20", 1)]
+    return searches + ["__proto__=x&constructor=x&toString=1&hasOwnProperty=1", "sector=%E0%A4%A&%=1", "",
+                       "?sector=health&service=patient-data-repository&certified=yes&vendor_support=no&target=2027-01"]
+
+
+def test_the_node_test_runner_agrees_with_the_python_reference(site, request):
+    """tests/golden/planner-cases.json holds the Python reference's answers for fixed addresses and
+    days; `node --test tests/node/` checks planner.js against it without a browser."""
+    import subprocess
+
+    todays = [TODAY, D(2026, 12, 11), D(2026, 12, 12), D(2027, 9, 11), D(2028, 3, 1)]
+    cases = []
+    for i, search in enumerate(_golden_searches()):
+        today = todays[i % len(todays)]
+        query = planner.parse_query(search)
+        cases.append({"search": search, "today": today.isoformat(), "query": query,
+                      "answer": planner.plan(site.project, query, today)})
+    text = json.dumps({"data": planner_api.planner_data(site), "cases": cases}, ensure_ascii=False,
+                      indent=1, sort_keys=True) + "\n"
+    if request.config.getoption("--update-goldens"):
+        _GOLDEN_CASES.write_text(text, encoding="utf-8")
+    assert _GOLDEN_CASES.read_text(encoding="utf-8") == text, \
+        "tests/golden/planner-cases.json is stale: pytest tests/test_planner.py --update-goldens"
+    assert sum(1 for c in cases if not c["answer"]["errors"]) >= len(cases) // 3
+    run = subprocess.run(["node", "--test", str(_GOLDEN_CASES.parent.parent / "node")], capture_output=True,
+                         text=True, timeout=120)
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
