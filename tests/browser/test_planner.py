@@ -416,3 +416,24 @@ def test_dates_module_agrees_on_certainty(page_plan):
     data = api.planner_data(page_plan)
     for period, exported in zip(page_plan.project.periods, data["periods"], strict=True):
         assert exported["certainty"] == dates.weakest(*dates.period_states(period))
+
+
+def test_a_lead_time_of_one_month_is_singular(new_page, planner_urls, page_plan):
+    """The words follow the number: "1 kuukausi" / "1 månad" (the lead time changed in the page's
+    data on its way, as an editor's `lead_months_certified: 1` would)."""
+    s = page_plan.project.strings
+    for lang in ("fi", "sv"):
+        page = new_page(1280)
+        page.clock.set_fixed_time(dt.datetime.combine(D(2026, 11, 25), NOON_UTC))
+
+        def one_month(route):
+            body = route.fetch().json()
+            body["rules"]["lead_months_certified"] = 1
+            route.fulfill(json=body)
+
+        page.route(f"**/api/planner.{lang}.json", one_month)
+        go(page, planner_urls[lang], QUERIES[0])
+        assert answer_of(page)["lead_months"] == 1
+        text = text_of(page)
+        assert s["planner-lead-months-one"][lang].format(date="25.12.2026") in text
+        assert s["planner-lead-months"][lang].format(months=1, date="25.12.2026") not in text
