@@ -152,7 +152,7 @@
       if (!el.name || el.disabled) return;
       if ((el.type === "radio" || el.type === "checkbox") && !el.checked) return;
       if (el.type !== "radio" && el.type !== "checkbox" && el.type !== "text") return;
-      if (el.type === "text" && !el.value.trim()) return;
+      if (el.type === "text" && !normalise(el.value)) return;
       (query[el.name] = query[el.name] || []).push(el.value);
     });
     return query;

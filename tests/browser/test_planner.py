@@ -72,6 +72,7 @@ ODD = [
     "?sector=health&service=patient-data-repository&certified=%EF%BB%BFyes&vendor_support=no",  # a BOM
     "?sector=health&service=patient-data-repository&certified=yes&vendor_support=no&target=%C2%852027-05",
     "?sector=health&service=patient-data-repository&certified=yes&vendor_support=no&target=%1C2027-05",
+    "?sector=health&service=patient-data-repository&certified=yes&vendor_support=no&target=%C2%A0",  # NBSP
     "?sector=+health+&service=patient-data-repository&certified=+yes+&vendor_support=%09no",  # a plan
 ]
 """Addresses that stopped the page: each gives the form's hints or a plan, the same on both sides."""
