@@ -850,6 +850,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "sv": ("platshållaren {0} fylls inte i för '{1}'",
                "använd bara dessa: {2}, som på de andra språken (om listan är tom, ta bort klamrarna)"),
     },
+    "month-names": {
+        "fi": ("tekstissä '{0}' on {1} sanaa, ei 12 kuukautta",
+               "kirjoita kahdentoista kuukauden nimet tammikuusta alkaen välilyönnein erotettuina"),
+        "sv": ("texten '{0}' har {1} ord, inte 12 månader",
+               "skriv de tolv månadernas namn, januari först, åtskilda av mellanslag"),
+    },
     "placeholder-missing": {
         "fi": ("paikkamerkki {0} puuttuu: sen tilalle tuleva arvo ei näkyisi sivulla",
                "kirjoita {0} kohtaan, johon arvo kuuluu (kuten tekstin '{1}' muissa kielissä)"),

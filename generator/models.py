@@ -712,6 +712,8 @@ class Step(Record):
     sources: list[Source] = Field(default_factory=list, description="Pages this step rests on besides "
                                   "the service's own `sources:` (which cover every step).")
     source_note: Prose | None = Field(default=None, description=SOURCE_NOTE_DESCRIPTION)
+    registers: Bool = Field(default=False, description="true for the step of registering for a period: "
+                            "the planner leaves it out of a plan that needs no registration.")
 
 
 class Duration(Record):
@@ -982,6 +984,9 @@ class PlannerRules(Record):
                                        "of production use when the information system is certified.")
     lead_months_uncertified: Int = Field(description="The same when the system is not certified, or "
                                          "the reader does not know.")
+    lead_months_functionality: Int = Field(description="The same for a certified system when every "
+                                           "chosen service is a functionality (kind: functionality): the "
+                                           "source says such an extension can be ready soon after registering.")
     change_sectors: list[Id] = Field(default_factory=list, description="Sectors asked what kind of "
                                      "change the onboarding is (first, new, expansion, minor).")
     no_registration_changes: list[ChangeKind] = Field(
@@ -1030,6 +1035,7 @@ class PageMeta(Record):
         default=None, description="One-line summary for search engines.")
     nav_order: Int = Field(default=50, description="Position in the navigation (smaller first).")
     last_reviewed: Date = Field(description="When an editor last checked this page.")
+    sources: list[Source] = Field(default_factory=list, description=SOURCES_DESCRIPTION)
 
 
 # ---------------------------------------------------------------------------

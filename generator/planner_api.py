@@ -16,7 +16,7 @@ from . import planner
 from .plan import SitePlan
 
 EXTRA_STRINGS = ("format-date", "format-month", "format-time", "date-example", "provisional", "online",
-                 "and", "title-period")
+                 "title-period", "month-names", "online-and-place")
 """Strings the script uses besides planner.SCRIPT_STRINGS."""
 
 
@@ -40,16 +40,18 @@ def planner_data(site: SitePlan) -> dict:
             "sectors": rules.sectors,
             "lead_months_certified": rules.lead_months_certified,
             "lead_months_uncertified": rules.lead_months_uncertified,
-            "vendor_support_sectors": p.process.vendor_exception_sectors,
+            "lead_months_functionality": rules.lead_months_functionality,
             "change_sectors": rules.change_sectors,
             "no_registration_changes": rules.no_registration_changes,
         },
         "services": [{
-            "id": s.id, "sectors": s.sectors, "name": s.name.root, "url": page_urls(f"service:{s.id}"),
+            "id": s.id, "kind": s.kind, "sectors": s.sectors, "name": s.name.root,
+            "url": page_urls(f"service:{s.id}"),
             "registration_required": s.registration.required,
             "vendor_exception": s.registration.vendor_exception, "uses_periods": s.uses_periods,
-            "requires": s.requires,
-            "steps": [{"who": step.who, "title": step.title.root} for step in s.steps],
+            "requires": s.requires, "requires_services": s.requires_services,
+            "steps": [{"who": step.who, "title": step.title.root, "registers": step.registers}
+                      for step in s.steps],
         } for s in p.services],
         "requirements": [{
             "id": r.id, "who": r.who, "name": r.name.root,

@@ -137,6 +137,9 @@ FIELDS_FI: dict[str, str] = {
     "PlannerRules.lead_months_certified": "Kuukausia tästä päivästä aikaisimpaan tuotantokäyttöön, kun "
                                           "järjestelmä on sertifioitu.",
     "PlannerRules.lead_months_uncertified": "Sama, kun järjestelmää ei ole sertifioitu tai lukija ei tiedä.",
+    "PlannerRules.lead_months_functionality": ("Sama sertifioidulla järjestelmällä, kun kaikki valitut ovat "
+                                               "toiminnallisuuksia (kind: functionality): lähteen mukaan laajennus "
+                                               "voi olla valmis pian jaksolle ilmoittautumisen jälkeen."),
     "PlannerRules.change_sectors": "Toimialat, joilta kysytään, millainen käyttöönotto on.",
     "PlannerRules.no_registration_changes": "Muutokset, joihin ei tarvitse ilmoittautua (minor: ei mikään näistä).",
     "PlannerRules.reminder_days": "Montako päivää ennen viimeistä ilmoittautumispäivää kalenterit muistuttavat.",
@@ -185,6 +188,8 @@ FIELDS_FI: dict[str, str] = {
     "Step.text": "Mitä tarkalleen tehdään.",
     "Step.sources": "Sivut, joihin vaihe perustuu palvelun omien lähteiden lisäksi.",
     "Step.source_note": "Jos julkista sivua ei ole: mistä tiedot ovat peräisin.",
+    "Step.registers": ("true, jos vaihe on jaksolle ilmoittautuminen: suunnittelija jättää sen pois "
+                       "suunnitelmasta, jossa ilmoittautumista ei tarvita."),
     "Service.duration": "Tyypillinen kesto; jätä pois, niin käytetään yleistä arviota.",
     "Duration.certified": "Tyypillinen kesto, kun järjestelmä on jo sertifioitu.",
     "Duration.uncertified": "Tyypillinen kesto, kun järjestelmää ei ole vielä sertifioitu.",
@@ -259,6 +264,8 @@ FIELDS_FI: dict[str, str] = {
     "PageMeta.description": "Yhden rivin tiivistelmä hakukoneille.",
     "PageMeta.nav_order": "Paikka valikossa (pienempi ensin).",
     "PageMeta.last_reviewed": DATE_FI + " Milloin toimittaja viimeksi tarkisti sivun.",
+    "PageMeta.sources": ("Julkiset sivut, joihin sivun tiedot perustuvat; näytetään sivun lopussa kuten "
+                         "muillakin sivuilla."),
 }
 
 

@@ -31,10 +31,17 @@ ROW = 34
 HEAD = 46
 END_LABEL = 320
 """Right of this x the "today" label ends at the line instead of starting there (kg.js too)."""
+MONTH_LABEL = 46
+"""The room a month's short name takes (14 units a letter-height, up to six letters): months are
+labelled every 1, 2, 3, 4, 6 or 12 months, the first step that leaves this much room."""
+TODAY_BAND = 18
+"""Height of the band under the rows where the "today" label stands: it never meets the year and
+month labels above the rows, wherever the line falls."""
 
 LEGEND = ("reg", "period", "event", "today", "confirmed", "provisional", "example")
 """The legend's marks, in their order (kg.css draws each key)."""
-STRINGS = ("timeline-title", "timeline-today", "timeline-today-at", *(f"timeline-{k}" for k in LEGEND))
+STRINGS = ("timeline-title", "timeline-today", "timeline-today-at", "month-names-short",
+           *(f"timeline-{k}" for k in LEGEND))
 """strings.yaml keys the timeline uses (validate.CODE_STRINGS includes them)."""
 
 
@@ -72,7 +79,8 @@ def svg(periods: Sequence[Period], today: dt.date, t: Callable[[str], str],
     def x(day: dt.date) -> float:
         return LEFT + (RIGHT - LEFT) * (day - first).days / span
 
-    height = HEAD + ROW * len(rows) + 6
+    rows_end = HEAD + ROW * len(rows) + 6
+    height = rows_end + TODAY_BAND
     e = html.escape
     hatch = f"kg-tl-{name}-hatch"
     # Example dates: a hatched fill besides the dashed outline (kg.css), so the state shows without
@@ -85,13 +93,15 @@ def svg(periods: Sequence[Period], today: dt.date, t: Callable[[str], str],
     while month <= last:
         months.append(month)
         month = _next_month(month)
-    step = 1 if (RIGHT - LEFT) / max(len(months) - 1, 1) >= 22 else 3
+    spacing = (RIGHT - LEFT) / max(len(months) - 1, 1)
+    step = next((n for n in (1, 2, 3, 4, 6) if spacing * n >= MONTH_LABEL), 12)
+    names = t("month-names-short").split()
     for m in months:
         mx = x(m)
         out.append(f'<line class="kg-tl-tick" x1="{_n(mx)}" y1="{HEAD - 6}" x2="{_n(mx)}" '
-                   f'y2="{height - 4}"/>')
+                   f'y2="{rows_end - 4}"/>')
         if m < last and (m.month - 1) % step == 0:
-            out.append(f'<text class="kg-tl-month" x="{_n(mx + 2)}" y="{HEAD - 10}">{m.month}</text>')
+            out.append(f'<text class="kg-tl-month" x="{_n(mx + 2)}" y="{HEAD - 10}">{e(names[m.month - 1])}</text>')
         if m < last and (m.month == 1 or m == first):
             out.append(f'<text class="kg-tl-year" x="{_n(mx + 2)}" y="12">{m.year}</text>')
     described = []
@@ -124,7 +134,7 @@ def svg(periods: Sequence[Period], today: dt.date, t: Callable[[str], str],
     inside = first <= today < last
     out.append(f'<g class="kg-tl-today" visibility="{"visible" if inside else "hidden"}">'
                f'<line x1="{_n(tx)}" y1="{HEAD - 4}" x2="{_n(tx)}" y2="{height - 2}"/>'
-               f'<text x="{_n(tx - 3 if tx > END_LABEL else tx + 3)}" y="{HEAD - 22}"'
+               f'<text x="{_n(tx - 3 if tx > END_LABEL else tx + 3)}" y="{height - 4}"'
                f'{anchor}>{e(t("timeline-today"))}</text></g>')
     title_id, desc_id = f"kg-tl-{name}-title", f"kg-tl-{name}-desc"
     desc = " ".join(described) + " " + t("timeline-today-at").format(date=date(today))

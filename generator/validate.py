@@ -282,6 +282,7 @@ class Rules:
             (self._rule_before_publishing, {site}),
             (self._rule_template_strings, {strings}),
             (self._rule_string_placeholders, {strings}),
+            (self._rule_month_names, {strings}),
             (self._rule_warnings, {periods, services}),
             (self._rule_changes, {changes, periods, services, strings}),
             (self._rule_sources, {process, services, reqs}),
@@ -694,6 +695,17 @@ class Rules:
                        f"{', '.join('{' + n + '}' for n in sorted(FILLED[key]))})"
             self.add("strings.yaml", ("strings", key, lang), message, hint, code=code,
                      args=(*args[:1], key, expected))
+
+    def _rule_month_names(self) -> None:
+        """month-names and month-names-short name the twelve months, January first, one word each
+        (the planner and the timeline pick a month's name by its number)."""
+        for key in ("month-names", "month-names-short"):
+            for lang, text in (self.p.strings[key].root.items() if key in self.p.strings else ()):
+                if len(text.split()) != 12:
+                    self.add("strings.yaml", ("strings", key, lang),
+                             f"'{key}' has {len(text.split())} words, not the 12 months",
+                             "write the twelve months' names, January first, separated by spaces",
+                             code="month-names", args=(key, len(text.split())))
 
     def _rule_template_strings(self) -> None:
         """Every interface string the templates use exists in strings.yaml."""

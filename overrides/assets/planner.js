@@ -11,17 +11,7 @@
 (function () {
   "use strict";
 
-  var form = document.getElementById("kg-planner");
-  var result = document.getElementById("plan-result");
-  if (!form || !result || !window.fetch || !window.kantaGuide) return;
-  var lang = form.getAttribute("data-lang");
-  var DATA = null;
-  var submitted = false;
   var CHANGES = ["first", "new", "expansion", "minor"];
-
-  /* Today's date in Europe/Helsinki: kg.js's function (it runs first: both scripts are deferred,
-     and deferred scripts run in document order). */
-  var helsinkiToday = window.kantaGuide.helsinkiToday;
 
   function pad(n) { return (n < 10 ? "0" : "") + n; }
   function iso(y, m, d) { return y + "-" + pad(m) + "-" + pad(d); }
@@ -35,26 +25,44 @@
     return iso(year, month, Math.min(+p[2], last));
   }
 
-  function monthStartOnOrAfter(day) {
-    return day.slice(8) === "01" ? day : addMonths(day.slice(0, 8) + "01", 1);
+  function has(list, item) { return list.indexOf(item) >= 0; }
+  /* planner.normalise: ASCII whitespace trimmed, nothing else (not String.prototype.trim's set). */
+  function normalise(value) { return value.replace(/^[ \t\n\f\r]+|[ \t\n\f\r]+$/g, ""); }
+  function first(query, name) { return normalise((query[name] || [])[0] || ""); }
+
+  /* planner.parse_query: a prototype-free map (no "__proto__" or "toString" of its own), and a
+     pair that does not decode is left out instead of stopping the page. */
+  function decode(part) {
+    try { return decodeURIComponent(part.replace(/\+/g, " ")); } catch (e) { return null; }
+  }
+  function parseQuery(search) {
+    var query = Object.create(null);
+    search.replace(/^\?/, "").split("&").forEach(function (pair) {
+      if (!pair) return;
+      var i = pair.indexOf("=");
+      var key = decode(i < 0 ? pair : pair.slice(0, i));
+      var value = i < 0 ? "" : decode(pair.slice(i + 1));
+      if (key === null || value === null) return;
+      (query[key] = query[key] || []).push(value);
+    });
+    return query;
   }
 
-  function has(list, item) { return list.indexOf(item) >= 0; }
-  function first(query, name) { return ((query[name] || [])[0] || "").trim(); }
+  function registersInPeriods(s) { return s.registration_required && s.uses_periods; }
 
   /* planner.plan: the same answer, key for key. */
   function plan(data, query, today) {
     var rules = data.rules, errors = {}, n = 0;
     var sector = first(query, "sector");
     if (!has(rules.sectors, sector)) { errors.sector = "planner-error-sector"; n++; sector = ""; }
-    var chosen = query.service || [];
+    var chosen = (query.service || []).map(normalise);
     var picked = data.services.filter(function (s) {
       return sector && has(s.sectors, sector) && has(chosen, s.id);
     });
     if (sector && !picked.length) { errors.service = "planner-error-service"; n++; }
     var certified = first(query, "certified");
     if (!has(["yes", "no", "unknown"], certified)) { errors.certified = "planner-error-certified"; n++; }
-    var askVendor = !!sector && has(rules.vendor_support_sectors, sector);
+    var askVendor = picked.some(function (s) { return registersInPeriods(s) && s.vendor_exception; });
     var askChange = !!sector && has(rules.change_sectors, sector);
     var vendor = first(query, "vendor_support"), change = first(query, "change");
     if (askVendor && !has(["yes", "no"], vendor)) { errors.vendor_support = "planner-error-vendor-support"; n++; }
@@ -69,28 +77,44 @@
 
     var vendorRule = askVendor && vendor === "yes";
     var minorRule = askChange && has(rules.no_registration_changes, change);
-    var needing = [], rule = "not-required";
+    var needing = [], covered = {};
     picked.forEach(function (s) {
-      if (!(s.registration_required && s.uses_periods)) return;
-      if (minorRule) rule = "minor-change";
-      else if (vendorRule && s.vendor_exception) rule = "vendor-support";
+      if (!registersInPeriods(s)) return;
+      if (vendorRule && s.vendor_exception) covered.vendor = true;
+      else if (minorRule && s.kind === "service") covered.minor = true;
       else needing.push(s.id);
     });
-    if (needing.length) rule = "required";
-    var lead = certified === "yes" ? rules.lead_months_certified : rules.lead_months_uncertified;
-    var earliest = addMonths(today, lead);
+    var rule = needing.length ? "required" : covered.vendor ? "vendor-support" :
+      covered.minor ? "minor-change" : "not-required";
+    var lead = "certified", leadMonths = rules.lead_months_certified;
+    if (certified !== "yes") { lead = "uncertified"; leadMonths = rules.lead_months_uncertified; }
+    else if (picked.every(function (s) { return s.kind === "functionality"; })) {
+      lead = "functionality"; leadMonths = rules.lead_months_functionality;
+    }
+    var earliest = addMonths(today, leadMonths);
+    var earliestMonth = earliest.slice(0, 8) + "01";
     var wanted = target && target > earliest ? target : earliest;
+    var register = needing.length > 0;
+    var ids = picked.map(function (s) { return s.id; });
+    var steps = {};
+    picked.forEach(function (s) {
+      steps[s.id] = [];
+      s.steps.forEach(function (step, i) { if (register || !step.registers) steps[s.id].push(i); });
+    });
     var answer = {
-      errors: {}, register: needing.length > 0, rule: rule, lead_months: lead,
-      earliest: earliest, earliest_month: monthStartOnOrAfter(earliest).slice(0, 7),
-      wanted: wanted, too_early: !!target && target < earliest,
+      errors: {}, register: register, rule: rule, lead: lead, lead_months: leadMonths,
+      earliest: earliest, earliest_month: earliestMonth.slice(0, 7),
+      wanted: wanted, too_early: !!target && target < earliestMonth,
       period: null, none_published: false, certainty: null,
-      services: picked.map(function (s) { return s.id; }),
+      services: ids, steps: steps,
       requirements: data.requirements.filter(function (r) {
         return picked.some(function (s) { return has(s.requires, r.id); });
-      }).map(function (r) { return r.id; })
+      }).map(function (r) { return r.id; }),
+      prerequisite_services: data.services.filter(function (x) {
+        return !has(ids, x.id) && picked.some(function (s) { return has(s.requires_services, x.id); });
+      }).map(function (x) { return x.id; })
     };
-    if (needing.length) {
+    if (register) {
       var best = null;
       data.periods.forEach(function (p) {
         var fits = needing.every(function (id) { return has(p.accepts, id); }) &&
@@ -103,38 +127,45 @@
     return answer;
   }
 
+  /* Node loads the rules alone (tests/node/): no page, no fetch. */
+  if (typeof module === "object" && module && module.exports) {
+    module.exports = { plan: plan, parseQuery: parseQuery, normalise: normalise, addMonths: addMonths };
+  }
+  if (typeof document === "undefined") return;
+
+  var form = document.getElementById("kg-planner");
+  var result = document.getElementById("plan-result");
+  if (!form || !result || !window.fetch || !window.kantaGuide) return;
+  var lang = form.getAttribute("data-lang");
+  var DATA = null;
+  var submitted = false;
+
+  /* Today's date in Europe/Helsinki: kg.js's function (it runs first: both scripts are deferred,
+     and deferred scripts run in document order). */
+  var helsinkiToday = window.kantaGuide.helsinkiToday;
+
   /* -- reading and writing the form ------------------------------------------- */
 
-  function parseQuery(search) {
-    var query = {};
-    search.replace(/^\?/, "").split("&").forEach(function (pair) {
-      if (!pair) return;
-      var i = pair.indexOf("=");
-      var key = decodeURIComponent((i < 0 ? pair : pair.slice(0, i)).replace(/\+/g, " "));
-      var value = i < 0 ? "" : decodeURIComponent(pair.slice(i + 1).replace(/\+/g, " "));
-      (query[key] = query[key] || []).push(value);
-    });
-    return query;
-  }
-
   function readForm() {
-    var query = {};
+    var query = Object.create(null);
     Array.prototype.forEach.call(form.elements, function (el) {
       if (!el.name || el.disabled) return;
       if ((el.type === "radio" || el.type === "checkbox") && !el.checked) return;
       if (el.type !== "radio" && el.type !== "checkbox" && el.type !== "text") return;
-      if (el.type === "text" && !el.value.trim()) return;
+      if (el.type === "text" && !normalise(el.value)) return;
       (query[el.name] = query[el.name] || []).push(el.value);
     });
     return query;
   }
 
+  /* The address's values as the rules read them (normalise); a text field would drop a line
+     break inside the value, so it gets a space there (the value stays as wrong as it was). */
   function fillForm(query) {
     Array.prototype.forEach.call(form.elements, function (el) {
       var values = query[el.name];
       if (!values) return;
-      if (el.type === "radio" || el.type === "checkbox") el.checked = has(values, el.value);
-      else if (el.type === "text") el.value = values[0];
+      if (el.type === "radio" || el.type === "checkbox") el.checked = has(values.map(normalise), el.value);
+      else if (el.type === "text") el.value = values[0].replace(/[\r\n]/g, " ");
     });
     /* A service page links here with its service alone: its sector, when it has only one. */
     if (!query.sector && query.service && DATA) {
@@ -149,13 +180,24 @@
     }
   }
 
-  /* Only the questions of the chosen sector are shown (hidden controls are not sent). */
+  /* Only the questions of the chosen sector and services are shown (hidden controls are not sent). */
   function showQuestions() {
     var sector = first(readForm(), "sector");
     var choices = form.querySelectorAll("[data-sectors]");
     Array.prototype.forEach.call(choices, function (el) {
       var on = !!sector && has(el.getAttribute("data-sectors").split(" "), sector);
       if (!el.hasAttribute("data-ask") && !sector) on = true; /* services: all until a sector */
+      el.hidden = !on;
+      Array.prototype.forEach.call(el.querySelectorAll("input"), function (input) {
+        input.disabled = !on;
+      });
+    });
+    /* The vendor-support question: when a chosen service's source states the exception. */
+    var chosen = readForm().service || [];
+    Array.prototype.forEach.call(form.querySelectorAll("[data-services]"), function (el) {
+      var on = !!sector && el.getAttribute("data-services").split(" ").some(function (id) {
+        return has(chosen, id);
+      });
       el.hidden = !on;
       Array.prototype.forEach.call(el.querySelectorAll("input"), function (input) {
         input.disabled = !on;
@@ -173,9 +215,10 @@
     var p = day.split("-");
     return fill(t("format-date"), { d: +p[2], m: +p[1], y: p[0], dd: p[2], mm: p[1] });
   }
+  /* A month in words ("huhtikuu 2027"): a period's id is also number/year. */
   function month(day) {
     var p = day.split("-");
-    return fill(t("format-month"), { m: +p[1], y: p[0] });
+    return fill(t("format-month"), { month: t("month-names").split(" ")[+p[1] - 1], y: p[0] });
   }
   function time(hhmm) {
     var p = hhmm.split(":");
@@ -262,8 +305,9 @@
       DATA.site_name[lang], " · ", fill(t("planner-plan-date"), { date: date(today) }), " · ",
       t("planner-address") + ": ", el("span", { "class": "kg-plan-url" }, [location.href])
     ]));
+    var one = answer.services.length === 1 ? "-one" : "";
     var rules = { "required": "planner-rule-required", "minor-change": "planner-rule-minor-change",
-                  "vendor-support": "planner-nojs-rule-1", "not-required": "planner-rule-not-required" };
+                  "vendor-support": "planner-rule-vendor-support", "not-required": "planner-rule-not-required" + one };
     body.appendChild(el("h3", {}, [t("planner-register-title")]));
     body.appendChild(el("p", {}, [el("strong", {}, [t(answer.register ? "planner-register-yes" : "planner-register-no")])]));
     body.appendChild(el("p", {}, [t(rules[answer.rule])]));
@@ -271,7 +315,10 @@
 
     if (answer.register) {
       body.appendChild(el("h3", {}, [t("planner-period-title")]));
-      body.appendChild(el("p", {}, [fill(t("planner-lead-months"), { months: answer.lead_months, date: date(answer.earliest) })]));
+      var earliest = date(answer.earliest);
+      body.appendChild(el("p", {}, [answer.lead === "functionality" ? t("planner-lead-functionality") :
+        answer.lead_months === 1 ? fill(t("planner-lead-months-one"), { date: earliest }) :
+        fill(t("planner-lead-months"), { months: answer.lead_months, date: earliest })]));
       if (answer.too_early) {
         var wanted = first(readForm(), "target") + "-01";
         body.appendChild(el("p", { "class": "kg-plan-warning" }, [
@@ -285,7 +332,7 @@
           body.appendChild(el("p", { "class": "kg-plan-warning", "data-certainty": period.certainty },
             [el("strong", {}, [t("planner-according-" + period.certainty)])]));
         }
-        var title = fill(t("title-period"), { id: period.id });
+        var title = fill(t("planner-period-name"), { id: period.id });
         body.appendChild(sentence("p", t("planner-period"), {
           period: el("a", { href: period.url[lang] }, [title]),
           start: date(period.start), end: el("span", {}, [date(period.end), mark(period.dates) ? " " : "", mark(period.dates)])
@@ -293,12 +340,14 @@
         body.appendChild(el("h3", {}, [t("planner-by-when")]));
         var reg = period.registration;
         body.appendChild(sentence("p", t("planner-last-day"), { date: dated(reg.closes, reg.dates, true) }));
-        body.appendChild(el("p", {}, [fill(t("planner-window"), { opens: date(reg.opens), closes: date(reg.closes) })]));
+        var closes = mark(reg.dates);
+        body.appendChild(el("p", {}, [fill(t("planner-window"), { opens: date(reg.opens), closes: date(reg.closes) }),
+          closes ? " " : "", closes]));
         if (period.events.length) {
           body.appendChild(el("h4", {}, [t("planner-events-title")]));
           body.appendChild(el("ul", {}, period.events.map(function (e) {
             var where = e.online ? t("online") : "";
-            if (e.place) where = where ? where + " " + t("and") + " " + e.place[lang] : e.place[lang];
+            if (e.place) where = where ? fill(t("online-and-place"), { place: e.place[lang] }) : e.place[lang];
             var when = date(e.date) + " " + time(e.start) + "–" + time(e.end).split(" ").pop();
             var badge = mark(e.dates);
             return el("li", {}, [el("strong", {}, [e.title[lang]]), ": " + when, badge ? " " : "", badge, where ? " (" + where + ")" : ""]);
@@ -309,8 +358,16 @@
       }
     }
 
-    if (answer.requirements.length) {
+    var before = answer.prerequisite_services.map(function (id) { return byId(DATA.services, id); })
+      .filter(function (s) { return s; });
+    if (answer.requirements.length || before.length) {
       body.appendChild(el("h3", {}, [t("planner-ready-title")]));
+      if (before.length) {
+        body.appendChild(el("h4", {}, [t("planner-ready-services")]));
+        body.appendChild(el("ul", {}, before.map(function (s) {
+          return el("li", {}, [el("a", { href: s.url[lang] }, [s.name[lang]])]);
+        })));
+      }
       DATA.roles.forEach(function (role) {
         var mine = answer.requirements.map(function (id) { return byId(DATA.requirements, id); })
           .filter(function (r) { return r.who === role.id; });
@@ -325,8 +382,8 @@
     answer.services.forEach(function (id) {
       var s = byId(DATA.services, id);
       body.appendChild(el("h4", {}, [el("a", { href: s.url[lang] }, [s.name[lang]])]));
-      body.appendChild(el("ol", {}, s.steps.map(function (step) {
-        var role = byId(DATA.roles, step.who);
+      body.appendChild(el("ol", {}, answer.steps[id].map(function (i) {
+        var step = s.steps[i], role = byId(DATA.roles, step.who);
         return el("li", {}, [step.title[lang] + (role ? " (" + role.name[lang] + ")" : "")]);
       })));
     });

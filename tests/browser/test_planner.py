@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import json
-from urllib.parse import parse_qs, urlencode
+from urllib.parse import urlencode
 
 import pytest
 
@@ -43,11 +43,18 @@ QUERIES = [
     {"sector": "health", "service": ["kelain"], "certified": "yes", "vendor_support": "no"},
     {"sector": "social", "service": ["social-welfare-client-data-repository"], "certified": "yes",
      "change": "first", "target": "2027-01"},
-    {"sector": "social", "service": ["register-access-right", "social-welfare-document-groups"],
-     "certified": "no", "change": "minor"},
+    {"sector": "social", "service": ["social-welfare-client-data-repository"], "certified": "no",
+     "change": "minor"},
     {"sector": "social", "service": ["register-access-right"], "certified": "yes", "change": "expansion",
      "target": "2027-06"},
-    {"sector": "pharmacy", "service": ["prescription"], "certified": "yes", "target": "2027-04"},
+    {"sector": "pharmacy", "service": ["prescription"], "certified": "yes", "vendor_support": "no",
+     "target": "2027-04"},
+    # A functionality with "none of these": still a registration, with the functionality's lead time.
+    {"sector": "social", "service": ["register-access-right", "social-welfare-document-groups"],
+     "certified": "yes", "change": "minor"},
+    {"sector": "pharmacy", "service": ["prescription"], "certified": "no", "vendor_support": "yes"},
+    {"sector": "health", "service": ["certificate-delivery"], "certified": "yes", "vendor_support": "no",
+     "target": "2027-01"},
 ]
 ERRORS = [
     {"certified": "yes"},                                               # no sector
@@ -59,11 +66,22 @@ ERRORS = [
     {"sector": "health", "service": ["kelain"], "certified": "no", "vendor_support": "yes",
      "target": "0999-05"},                                              # no such year
 ]
-SCENARIOS = [(today, q) for today in TODAYS for q in QUERIES] + [(TODAYS[0], q) for q in ERRORS]
+ODD = [
+    "?__proto__=x&constructor=x&toString=1&hasOwnProperty=1",   # names every object inherits
+    "?sector=%E0%A4%A&%=1",                                       # escapes that do not decode
+    "?sector=health&service=patient-data-repository&certified=%EF%BB%BFyes&vendor_support=no",  # a BOM
+    "?sector=health&service=patient-data-repository&certified=yes&vendor_support=no&target=%C2%852027-05",
+    "?sector=health&service=patient-data-repository&certified=yes&vendor_support=no&target=%1C2027-05",
+    "?sector=health&service=patient-data-repository&certified=yes&vendor_support=no&target=%C2%A0",  # NBSP
+    "?sector=+health+&service=patient-data-repository&certified=+yes+&vendor_support=%09no",  # a plan
+]
+"""Addresses that stopped the page: each gives the form's hints or a plan, the same on both sides."""
+SCENARIOS = ([(today, q) for today in TODAYS for q in QUERIES] + [(TODAYS[0], q) for q in ERRORS]
+             + [(TODAYS[0], q) for q in ODD])
 
 
-def query_string(query: dict) -> str:
-    return urlencode(query, doseq=True)
+def query_string(query: dict | str) -> str:
+    return query.removeprefix("?") if isinstance(query, str) else urlencode(query, doseq=True)
 
 
 @pytest.fixture(scope="module")
@@ -82,7 +100,7 @@ def planner_page(new_page, planner_urls):
     return open_
 
 
-def go(page, url: str, query: dict | None) -> None:
+def go(page, url: str, query: dict | str | None) -> None:
     page.goto(url + (f"?{query_string(query)}" if query else ""))
     page.wait_for_selector("#kg-planner[data-ready]", state="attached")
 
@@ -92,7 +110,7 @@ def answer_of(page) -> dict:
 
 
 def python_answer(project, query: dict, today: dt.date) -> dict:
-    return planner.plan(project, parse_qs(query_string(query)), today)
+    return planner.plan(project, planner.parse_query(query_string(query)), today)
 
 
 def test_the_scenario_table_is_wide_enough(page_plan):
@@ -105,7 +123,9 @@ def test_the_scenario_table_is_wide_enough(page_plan):
     assert any(a.get("period") for a in answers)
     assert any(a.get("none_published") for a in answers)
     assert any(a.get("too_early") for a in answers)
-    assert sum(1 for a in answers if a["errors"]) == len(ERRORS)
+    assert sum(1 for a in answers if a["errors"]) == len(ERRORS) + len(ODD) - 1  # the last odd one plans
+    assert {a["lead"] for a in answers if not a["errors"]} == {"certified", "uncertified", "functionality"}
+    assert any(a["prerequisite_services"] for a in answers if not a["errors"])
     # The closing day still recommends that period; the day after, the next one.
     first = QUERIES[0]
     assert python_answer(page_plan.project, first, D(2026, 12, 11))["period"] == "1/2027"
@@ -143,7 +163,7 @@ def test_certified_system_gets_the_next_period_and_its_last_day(planner_page, pa
     text = text_of(page)
     s = page_plan.project.strings
     assert s["planner-last-day"]["fi"].format(date="11.12.2026") in text.replace(" esimerkki", "")
-    assert "Käyttöönottojakso 1/2027" in text
+    assert "käyttöönottojakso 1/2027" in text  # the period by its name in running text
     # Example dates: the plan says which schedule it follows, in the site's words.
     assert period.dates == "example" and s["planner-according-example"]["fi"] in text
     assert "esimerkkiaikataulun mukaan" in text
@@ -155,7 +175,7 @@ def test_uncertified_system_needs_a_year(planner_page, page_plan):
     query = {**QUERIES[0], "certified": "no"}
     page = planner_page("sv", D(2026, 11, 25), query)
     answer = answer_of(page)
-    assert answer["lead_months"] == 12 and answer["earliest"] == "2027-11-25"
+    assert answer["lead_months"] == 12 and answer["earliest"] == "2027-11-25" and answer["lead"] == "uncertified"
     assert answer["period"] == "3/2027"  # the first one ending after 25.11.2027
     text = text_of(page)
     assert "Sista anmälningsdagen är 10.9.2027" in text
@@ -169,8 +189,61 @@ def test_vendor_support_needs_no_registration(planner_page, page_plan):
     assert answer_of(page)["register"] is False
     text = text_of(page)
     s = page_plan.project.strings
-    assert s["planner-register-no"]["fi"] in text and s["planner-events-optional"]["fi"] in text
+    assert s["planner-register-no"]["fi"] in text and s["planner-rule-vendor-support"]["fi"] in text
+    assert text.count(s["planner-events-optional"]["fi"]) == 1
     assert s["planner-last-day"]["fi"].split("{")[0] not in text
+    # No step of registering is left to do.
+    service = page_plan.project.service("patient-data-repository")
+    steps = page.locator("#plan-result ol li").all_inner_texts()
+    registering = [st.title["fi"] for st in service.steps if st.registers]
+    assert registering and not [t for t in steps if any(t.startswith(r) for r in registering)]
+    assert len(steps) == len(service.steps) - len(registering)
+
+
+def test_pharmacies_are_asked_about_vendor_support_for_resepti(planner_page, page_plan):
+    page = planner_page("sv", D(2026, 11, 25), {"sector": "pharmacy", "service": ["prescription"],
+                                                "certified": "yes"})
+    assert page.locator("#field-vendor_support").is_visible()
+    page.locator("label[for=vendor_support-yes]").click()
+    assert answer_of(page)["rule"] == "vendor-support"
+    assert page_plan.project.strings["planner-rule-vendor-support"]["sv"] in text_of(page)
+    page.locator("label[for=service-prescription]").click()  # no service with the exception chosen
+    assert page.locator("#field-vendor_support").is_hidden()
+
+
+def test_a_functionality_registers_with_its_own_lead_time_and_prerequisites(planner_page, page_plan):
+    page = planner_page("fi", D(2026, 11, 25), QUERIES[8])
+    answer = answer_of(page)
+    assert (answer["register"], answer["lead"]) == (True, "functionality")
+    s = page_plan.project.strings
+    text = text_of(page)
+    assert s["planner-register-yes"]["fi"] in text and s["planner-lead-functionality"]["fi"] in text
+    assert s["planner-lead-months"]["fi"].split("{")[0] not in text
+    # Mitä pitää olla valmiina: the service that must be in use first, linked to its page.
+    prerequisite = page_plan.project.service("social-welfare-client-data-repository")
+    link = page.locator("#plan-result ul a", has_text=prerequisite.name["fi"])
+    assert link.count() == 1 and link.get_attribute("href") == page_plan.url(f"service:{prerequisite.id}", "fi")
+    assert s["planner-ready-services"]["fi"] in text
+    # The recommended period by its name in running text, the window with its date state.
+    assert "käyttöönottojakso " + answer["period"] in text
+    window = page.locator("#plan-result p", has_text=s["planner-window"]["fi"].split("{")[0].strip())
+    assert window.locator("[data-dates=example]").count() == 1
+
+
+def test_a_single_service_is_named_in_the_singular(planner_page, page_plan):
+    page = planner_page("fi", D(2026, 11, 25), QUERIES[3])  # Kelain alone
+    assert page_plan.project.strings["planner-rule-not-required-one"]["fi"] in text_of(page)
+
+
+def test_odd_addresses_leave_the_page_working(planner_page, page_plan):
+    """Each stops nothing: the script finishes (data-ready) and shows the form's hints or a plan."""
+    for search in ODD[:2]:
+        page = planner_page("fi", D(2026, 11, 25), search)
+        assert page.locator("#plan-result").is_visible()
+        assert answer_of(page)["errors"] == {"sector": "planner-error-sector",
+                                             "certified": "planner-error-certified"}
+    page = planner_page("fi", D(2026, 11, 25), ODD[-1])
+    assert answer_of(page)["register"] is True and page.locator("#sector-health").is_checked()
 
 
 def test_social_welfare_minor_change_needs_no_registration(planner_page, page_plan):
@@ -186,9 +259,10 @@ def test_a_target_month_too_early_says_so(planner_page):
     query = {**QUERIES[0], "target": "2027-01"}
     page = planner_page("fi", D(2026, 11, 25), query)
     answer = answer_of(page)
-    assert answer["too_early"] and answer["earliest_month"] == "2027-03"
-    expected = "Tavoitekuukausi 1/2027 on liian aikaisin. Aikaisin realistinen kuukausi on 3/2027."
-    assert expected in text_of(page)
+    assert answer["too_early"] and answer["earliest_month"] == "2027-02"
+    # Months in words (a period's id is number/year), the month of the earliest day beside it.
+    expected = "Tavoitekuukausi tammikuu 2027 on liian aikaisin. Aikaisin realistinen kuukausi on helmikuu 2027."
+    assert expected in text_of(page) and "25.2.2027" in text_of(page)
 
 
 def test_a_shared_plan_is_restored_from_its_address(planner_page):
@@ -343,3 +417,24 @@ def test_dates_module_agrees_on_certainty(page_plan):
     data = api.planner_data(page_plan)
     for period, exported in zip(page_plan.project.periods, data["periods"], strict=True):
         assert exported["certainty"] == dates.weakest(*dates.period_states(period))
+
+
+def test_a_lead_time_of_one_month_is_singular(new_page, planner_urls, page_plan):
+    """The words follow the number: "1 kuukausi" / "1 månad" (the lead time changed in the page's
+    data on its way, as an editor's `lead_months_certified: 1` would)."""
+    s = page_plan.project.strings
+    for lang in ("fi", "sv"):
+        page = new_page(1280)
+        page.clock.set_fixed_time(dt.datetime.combine(D(2026, 11, 25), NOON_UTC))
+
+        def one_month(route):
+            body = route.fetch().json()
+            body["rules"]["lead_months_certified"] = 1
+            route.fulfill(json=body)
+
+        page.route(f"**/api/planner.{lang}.json", one_month)
+        go(page, planner_urls[lang], QUERIES[0])
+        assert answer_of(page)["lead_months"] == 1
+        text = text_of(page)
+        assert s["planner-lead-months-one"][lang].format(date="25.12.2026") in text
+        assert s["planner-lead-months"][lang].format(months=1, date="25.12.2026") not in text

@@ -78,5 +78,12 @@ def test_readable_on_a_phone_and_screenshots(new_page, page_plan, lang):
             # The labels stay at least 10 px tall when the drawing is scaled to a phone.
             label = page.locator(".kg-tl-label").first.bounding_box()
             assert label["height"] >= 10, f"{key} @{width}: labels {label['height']:.1f} px"
+            # "Today" meets no year or month label, wherever the reader's date puts it.
+            today = page.locator(".kg-tl-today text").first.bounding_box()
+            for other in page.locator(".kg-timeline .kg-tl-year, .kg-timeline .kg-tl-month").all():
+                b = other.bounding_box()
+                apart = (today["x"] + today["width"] <= b["x"] or b["x"] + b["width"] <= today["x"]
+                         or today["y"] + today["height"] <= b["y"] or b["y"] + b["height"] <= today["y"])
+                assert apart, f"{key} @{width}: the today label overlaps {other.text_content()!r}"
             chart.screenshot(path=str(SCREENSHOTS / f"{lang}-timeline-{key}-{width}.png"))
             assert page.evaluate("document.documentElement.scrollWidth") <= width, name
