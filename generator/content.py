@@ -108,6 +108,8 @@ TEXTS = {
                                ("ids starting with __ or kg- are reserved: choose another; a heading "
                                 "takes its id from its text, so give it its own, e.g. "
                                 "## Otsikko {{: #oma-tunniste }}")),
+    "empty-link-in-content": ("the link to '{0}' has no text: a screen reader would read out only its address",
+                              "write the words the reader clicks between the brackets: [text]({0})"),
     "table-align-in-content": ("a table column is aligned with ':' in the line under the header",
                                ("write that line without colons (|---|---|): alignment needs an inline "
                                 "style, which the site's security policy blocks")),
@@ -281,8 +283,26 @@ class _Walker(HTMLParser):
         self.ids: set[str] = set()
         """Every id of the page (headings' ids from the toc extension, attribute lists, raw HTML)
         and `<a name>`: what a link's #fragment may name."""
+        self._open_link: tuple[str, list[str]] | None = None
+        """The address and text so far of the link being read: a link without text has no name
+        for a screen reader (axe's link-name, which the content's checks run on every page)."""
+
+    def handle_data(self, data):
+        if self._open_link is not None:
+            self._open_link[1].append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "a" and self._open_link is not None:
+            href, text = self._open_link
+            self._open_link = None
+            if not "".join(text).strip():
+                self.found.append(Finding("empty-link-in-content", (shown_target(href),), ("[]", "[ ]", "<>")))
 
     def handle_starttag(self, tag, attrs):
+        if tag == "a" and dict(attrs).get("href") is not None:
+            self._open_link = (dict(attrs).get("href") or "", [])
+        elif tag == "img" and self._open_link is not None:
+            self._open_link[1].append(dict(attrs).get("alt") or "")
         for name, value in attrs:
             if name == "id" or (name == "name" and tag == "a"):
                 self.ids.add(value or "")
@@ -302,7 +322,10 @@ class _Walker(HTMLParser):
             if finding:
                 self.found.append(finding)
 
-    handle_startendtag = handle_starttag
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag == "a":
+            self.handle_endtag(tag)
 
 
 def _attribute(tag: str, name: str, value: str, listed: bool) -> Finding | None:

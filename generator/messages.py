@@ -1244,6 +1244,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "bekräfta datumet med FPA och skriv `dates: confirmed`"),
     },
     # h3: hand-written pages judged on what Markdown makes of them (issue 12 items 3, 4, 6, 8, 11, 12)
+    "empty-link-in-content": {
+        "fi": ("linkillä osoitteeseen '{0}' ei ole tekstiä: ruudunlukija lukisi siitä vain osoitteen",
+               "kirjoita hakasulkeisiin sanat, joita lukija napsauttaa: [teksti]({0})"),
+        "sv": ("länken till '{0}' saknar text: en skärmläsare skulle läsa upp bara adressen",
+               "skriv orden som läsaren klickar på inom hakparenteserna: [text]({0})"),
+    },
     "attr-in-content": {
         "fi": ("attribuuttilista asettaa määritteen '{0}', jota sivuilla ei saa asettaa",
                "poista {0}=…; attribuuttilistassa saa olla #tunniste, .luokka tai jokin näistä: alt, dir, "

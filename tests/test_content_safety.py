@@ -145,6 +145,12 @@ REFUSED = {
     # What the link checker of the build refuses, `check` refuses first (inline style).
     "aligned table column": ("| a | b |\n|:--|--:|\n| 1 | 2 |", 1, ":-", "table-align-in-content",
                              "a table column is aligned with ':' in the line under the header"),
+    # A link without words has no name for a screen reader: axe (the content's checks) refuses it.
+    "link without text": ("Lue lisää: [](/fi/palvelut/).", 0, "[]", "empty-link-in-content",
+                          "the link to '/fi/palvelut/' has no text: a screen reader would read out only its address"),
+    "link of a space": ("Katso [ ](https://www.kanta.fi/).", 0, "[ ]", "empty-link-in-content",
+                        "the link to 'https://www.kanta.fi/' has no text: a screen reader would read out only "
+                        "its address"),
 }
 
 
