@@ -91,8 +91,8 @@ def test_make_site_prints_no_installer_noise_and_speaks_the_editors_language():
     installs = [ln for ln in makefile.splitlines() if "pip install" in ln]
     assert installs and all(ln.lstrip().startswith("@") and "$(PIP_QUIET)" in ln for ln in installs)
     assert re.search(r"^PIP_QUIET := --quiet --quiet --disable-pip-version-check$", makefile, re.M)
-    dry = subprocess.run(["make", "-n", "-W", "requirements.lock", "site"], cwd=ROOT, capture_output=True,
-                         text=True, check=True, env={**os.environ, "KIELI": "sv"})
+    dry = subprocess.run(["make", "--no-print-directory", "-n", "-W", "requirements.lock", "site"], cwd=ROOT,
+                         capture_output=True, text=True, check=True, env={**os.environ, "KIELI": "sv"})
     assert "--lang sv" in dry.stdout.splitlines()[-1] and "generator build" in dry.stdout.splitlines()[-1]
     recipe = makefile[makefile.index("\nsite:") + 1:].split("\n\n")[0].splitlines()[1:]
     assert recipe and all(ln.startswith("\t@") for ln in recipe)

@@ -47,7 +47,8 @@ LEFT_OUT = (NGINX_FILE, OUTPUT_STAMP)
 """Files of the output the README's "Deploying" section leaves out of the upload."""
 COMPARED = ["content-type", "content-security-policy", *(name.lower() for name, _ in cdn.SECURITY_HEADERS),
             "cache-control", "access-control-allow-origin"]
-PAGES_TYPES = {".js": "application/javascript", ".css": "text/css; charset=utf-8", ".gz": "application/gzip"}
+PAGES_TYPES = {".js": "application/javascript", ".css": "text/css; charset=utf-8", ".gz": "application/gzip",
+               ".map": "application/json"}
 """Media types Pages gives by file name where the stand-in (generator/headers.py) says otherwise:
 `_headers` sets no Content-Type for these."""
 NOT_FOUND = "no-store"
