@@ -32,15 +32,22 @@ def planned_urls(site: SitePlan) -> list[str]:
     return sorted(urls)
 
 
-def check_manifest(project, today: dt.date) -> list[Problem]:
+def check_addresses(project, today: dt.date) -> list[Problem]:
+    """`check`'s address rules, from one page plan and one list of the addresses it publishes:
+    urls.txt in step with them, and the editors' links to files and headings."""
+    site = SitePlan(project, today)
+    planned = planned_urls(site)
+    return check_manifest(site, planned) + check_links(site, planned)
+
+
+def check_manifest(site: SitePlan, planned: list[str]) -> list[Problem]:
     """Lost addresses (in urls.txt, not planned) and new ones (planned, not listed) as errors,
     each lost one at its line of urls.txt: CI's `urls --check` fails on both."""
-    site = SitePlan(project, today)
     path = manifest.manifest_path(site)
     if not path.is_file():
         return []
     shown = manifest.shown_path(path)
-    missing, added = manifest.compare(manifest.read(path), planned_urls(site))
+    missing, added = manifest.compare(manifest.read(path), planned)
     problems = manifest.gone_problems(path, shown, missing, site, added)
     if added:
         listing = ", ".join(added[:5]) + (f" (+{len(added) - 5})" if len(added) > 5 else "")
@@ -50,7 +57,7 @@ def check_manifest(project, today: dt.date) -> list[Problem]:
     return problems
 
 
-def check_links(project, today: dt.date) -> list[Problem]:
+def check_links(site: SitePlan, planned: list[str]) -> list[Problem]:
     """Links of hand-written pages and data texts to files the build does not publish and to
     headings the linked page does not have, at the editor's place (content.site_link_problems):
     the build's MkDocs and link checker refuse them. A linked page's headings are read from its
@@ -58,7 +65,6 @@ def check_links(project, today: dt.date) -> list[Problem]:
     `#fragment` are rendered."""
     from . import content, render
 
-    site = SitePlan(project, today)
     links = content.editor_links(site)
     if not links:
         return []
@@ -71,7 +77,7 @@ def check_links(project, today: dt.date) -> list[Problem]:
             ids[key, lang] = checker.ids(render.page_markdown(site, site.by_key[key], lang, env))
         return ids[key, lang]
 
-    published = set(planned_urls(site)) | {f"{site.base_path}/{rel}" for rel in postbuild.root_pages(site)}
+    published = set(planned) | {f"{site.base_path}/{rel}" for rel in postbuild.root_pages(site)}
     return content.site_link_problems(site, published, anchors, links)
 
 

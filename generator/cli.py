@@ -134,7 +134,7 @@ def main(ctx: click.Context, debug: bool) -> None:
 def check(data_dir: Path, content_dir: Path | None, today: str | None, fmt: str, lang: str,
           strict: bool) -> None:
     """Validate the data and pages; list every problem with file:line:column."""
-    from .addresses import check_links, check_manifest, check_schemas
+    from .addresses import check_addresses, check_schemas
     from .report import FORMATS
     from .validate import load_project
 
@@ -144,7 +144,7 @@ def check(data_dir: Path, content_dir: Path | None, today: str | None, fmt: str,
         project, problems = load_project(data_dir, content_dir, today=day, template_dir=TEMPLATE_DIR,
                                          publishing=strict)
         # What CI's `urls --check` compares, from the page plan (no MkDocs build needed).
-        addresses = check_manifest(project, day) + check_schemas(project) + check_links(project, day)
+        addresses = check_addresses(project, day) + check_schemas(project)
         problems = sorted(problems + addresses)
         failed = any(p.is_error for p in addresses) or (strict and bool(problems))
         if strict:  # the publishing check: what it fails on is reported as an error
