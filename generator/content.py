@@ -163,14 +163,14 @@ def load_pages(content_dir: Path, languages: list[str], *, shown: Callable[[Path
                                         code="file-too-large", args=(size, MAX_BYTES)))
                 continue
             checker = checker or Checker()
-            page, found = _read(path, lang, name, explain, checker)
+            page, found = _read_page(path, lang, name, explain, checker)
             problems += found
             if page is not None:
                 pages.append(page)
     return pages, problems
 
 
-def _read(path: Path, lang: str, shown: str, explain: Explain,
+def _read_page(path: Path, lang: str, shown: str, explain: Explain,
           checker: Checker) -> tuple[ContentPage | None, list[Problem]]:
     try:
         raw = path.read_bytes().decode("utf-8")

@@ -78,10 +78,12 @@ class PageContext:
         self.project = plan.project
         self.here = page.paths[lang]
 
-    def t(self, key: str) -> str:
+    def string(self, key: str) -> str:
+        """The site string `key` of strings.yaml in this page's language (`t` in templates)."""
         return self.project.strings[key][self.lang]
 
-    def l(self, value) -> str:  # noqa: E743 - short on purpose: used everywhere in templates
+    def localised(self, value) -> str:
+        """A bilingual value's text in this page's language (`l` in templates)."""
         return value[self.lang]
 
     def ref(self, key: str, anchor: str = "") -> str:
@@ -91,10 +93,10 @@ class PageContext:
         return rel + (f"#{anchor}" if anchor else "")
 
     def date(self, day: dt.date) -> str:
-        return d.format_date(day, self.t("format-date"))
+        return d.format_date(day, self.string("format-date"))
 
     def time(self, value: dt.time) -> str:
-        return d.format_time(value, self.t("format-time"))
+        return d.format_time(value, self.string("format-time"))
 
     def title(self, key: str) -> str:
         return self.plan.by_key[key].titles[self.lang]
@@ -111,7 +113,7 @@ class PageContext:
         p = self.project
         today = self.plan.today
         return {
-            "lang": self.lang, "t": self.t, "l": self.l, "ref": self.ref, "date": self.date,
+            "lang": self.lang, "t": self.string, "l": self.localised, "ref": self.ref, "date": self.date,
             "time": self.time, "title": self.title, "feed": self.feed, "page": self.page,
             "changes_feed": self.changes_feed, "changes": self.plan.changes,
             "change_keys": self.plan.change_keys, "pages_by_key": self.plan.by_key,
