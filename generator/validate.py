@@ -38,7 +38,7 @@ CODE_STRINGS = {"format-date", "format-time", "slug-feeds", "feed-all", "root-ch
                 "title-registration", "title-schedule", "title-services", "title-requirements",
                 "title-customer", "title-accessibility", "title-period", "provisional", "online",
                 "registration", "language", "page-updated", "edit-page", "skip-to-content"}
-# The date states, the status wordings per state, the changes page and its feed (issue 11).
+# The date states, the status wordings per state, the changes page and its feed.
 CODE_STRINGS |= {"date-example", "example-note", "example-note-link", "example-note-url",
                  "example-note-link-lang", "example-note-after",
                  "example-note-title", "provisional-note-title", "provisional-dates-note",
@@ -838,7 +838,7 @@ class Rules:
                 self.add("strings.yaml", ("strings", "slug-changes", lang),
                          f"the slug '{slug}' of the changes page is already used by another page",
                          "give the changes page its own address", code="duplicate-slug", args=(slug,))
-    # -- issue 11: a source for every fact, links in the reader's language, periods, search terms --
+    # -- a source for every fact, links in the reader's language, periods, search terms --
 
     def _rule_sources(self) -> None:
         """Every service, requirement and the process facts name a source (or say why none is
