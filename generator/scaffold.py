@@ -17,7 +17,7 @@ from .errors import DataError, Problem
 from .limits import FIRST_YEAR, LAST_YEAR
 from .messages import say, translate
 from .printable import printable
-from .models import ID_RE, PERIOD_ID_RE
+from .scalars import ID_RE, PERIOD_ID_RE
 from .validate import load_project
 
 TODO = "TODO"

@@ -2,7 +2,7 @@
 
 Every pydantic error type maps to one of the catalogue's problem codes (`CODES`; the test suite
 checks that the map covers every type pydantic can raise), so `check --lang fi|sv` never shows
-pydantic's own English. Errors the models raise themselves (`models._fail`) already carry a code
+pydantic's own English. Errors the scalar types raise themselves (`scalars._fail`) already carry a code
 and their values; the rest are worded here from what pydantic knows (the value, the allowed
 choices, the field's description) and placed at `file:line:column` through the loaded document.
 """
@@ -66,7 +66,7 @@ def from_pydantic(err: Mapping[str, Any], doc: Document, model: type[BaseModel])
         ln, cl = (line, col) if at is None else doc.position(at)
         return Problem(doc.path, ln, cl, message, key=where, hint=hint, code=code, args=args)
 
-    if kind not in CODES:  # a custom code raised by the models (`models._fail`): its values are in ctx
+    if kind not in CODES:  # a custom code raised by a scalar type (`scalars._fail`): its values are in ctx
         args = tuple(str(v) for k, v in sorted(ctx.items()) if k.startswith("v"))
         msg = printable(err["msg"].removeprefix("Value error, "))
         if kind == "bad-date-format":

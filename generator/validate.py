@@ -26,6 +26,7 @@ from .content import ContentPage
 from .errors import ERROR, MAX_PER_FILE, NOTE, WARNING, DataError, Problem, capped, key_path
 from .load import Document, load_file
 from .project import Project
+from .scalars import PERIOD_ID_RE
 from .schema_errors import dedupe, from_pydantic, merge_typos
 
 REVIEW_MONTHS = 12
@@ -612,7 +613,7 @@ class Rules:
         valid: list[int] = []
         for i, p in self.dated():
             base = ("periods", i)
-            match = m.PERIOD_ID_RE.match(p.id)
+            match = PERIOD_ID_RE.match(p.id)
             if match and int(match[2]) != p.start.year:
                 self.add(f, base + ("start",), f"period {p.id} starts in {p.start.year}",
                          "a period's id names its starting year; check `id` and `start`",
