@@ -45,8 +45,7 @@ from urllib.parse import unquote
 import yaml
 from pydantic import ValidationError
 
-from . import PACKAGE_DIR, scalars
-from . import models as m
+from . import PACKAGE_DIR, models, scalars
 from .errors import MAX_PER_FILE, DataError, Problem, more_problems_in_page
 from .load import MAX_BYTES, Document, load_text
 from .printable import printable
@@ -196,9 +195,9 @@ def _read_page(path: Path, lang: str, shown: str, explain: Explain,
     except DataError as exc:
         return None, exc.problems
     try:
-        meta = m.PageMeta.model_validate(doc.data)
+        meta = models.PageMeta.model_validate(doc.data)
     except ValidationError as exc:
-        return None, [explain(e, doc, m.PageMeta) for e in exc.errors()]
+        return None, [explain(e, doc, models.PageMeta) for e in exc.errors()]
     problems = []
     if meta.description and len(meta.description) > MAX_DESCRIPTION:
         line, column = doc.position(("description",))

@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Alarm, Calendar, Event
 
-from . import dates as d
+from .dates import next_open_window, period_status, status_certainty, window_status
 from .models import Period
 from .plan import SitePlan, url_of
 
@@ -140,7 +140,7 @@ def json_feeds(site: SitePlan) -> dict[str, bytes]:
 
     services = []
     for s in p.services:
-        nxt = d.next_open_window(p.periods, today, s.id)
+        nxt = next_open_window(p.periods, today, s.id)
         shown = nxt if nxt and s.registration.required else None
         services.append({
             "id": s.id, "kind": s.kind, "extends": s.extends,
@@ -162,11 +162,11 @@ def json_feeds(site: SitePlan) -> dict[str, bytes]:
         })
     periods = []
     for period in p.periods:
-        status = d.period_status(period, today)
-        window = d.window_status(period.registration, today)
+        status = period_status(period, today)
+        window = window_status(period.registration, today)
         periods.append({
             "id": period.id, "url": urls(f"period:{period.id}"),
-            "status": status, "status_certainty": d.status_certainty(period, status),
+            "status": status, "status_certainty": status_certainty(period, status),
             "start": period.start.isoformat(), "end": period.end.isoformat(),
             "dates": period.dates,
             # `provisional` is kept for readers of the earlier format: true unless confirmed.

@@ -46,7 +46,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 from urllib.parse import unquote_to_bytes
 
-from . import dates as d
+from .dates import period_states, weakest
 from .models import Period, Service
 
 if TYPE_CHECKING:  # validate.py imports this module's STRINGS
@@ -209,7 +209,7 @@ def plan(project: Project, query: Query, today: dt.date) -> dict:
             answer["none_published"] = True
         else:
             answer["period"] = period.id
-            answer["certainty"] = d.weakest(*d.period_states(period))
+            answer["certainty"] = weakest(*period_states(period))
     return answer
 
 

@@ -17,8 +17,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import PACKAGE_DIR, TEMPLATE_DIR, keywords, timeline
-from . import dates as d
+from . import PACKAGE_DIR, TEMPLATE_DIR, dates, keywords, timeline
 from .models import kanta_language, unique_sources
 from .plan import Page, SitePlan, url_of
 
@@ -93,10 +92,10 @@ class PageContext:
         return rel + (f"#{anchor}" if anchor else "")
 
     def date(self, day: dt.date) -> str:
-        return d.format_date(day, self.string("format-date"))
+        return dates.format_date(day, self.string("format-date"))
 
     def time(self, value: dt.time) -> str:
-        return d.format_time(value, self.string("format-time"))
+        return dates.format_time(value, self.string("format-time"))
 
     def title(self, key: str) -> str:
         return self.plan.by_key[key].titles[self.lang]
@@ -119,7 +118,7 @@ class PageContext:
             "change_keys": self.plan.change_keys, "pages_by_key": self.plan.by_key,
             "config": p.config, "process": p.process, "services": p.services, "periods": p.periods,
             "unannounced": p.unannounced,
-            "requirements": p.requirements, "today": today, "d": d, "strings": p.strings,
+            "requirements": p.requirements, "today": today, "d": dates, "strings": p.strings,
             **self.plan.lookups,
             "sectors": p.config.sectors,
             **self.page.context,
@@ -209,7 +208,7 @@ def _status_labels(site: SitePlan, lang: str) -> dict[str, str]:
     for key in keys:
         for state in ("confirmed", "provisional", "example"):
             labels[key + ("" if state == "confirmed" else f"-{state}")] = \
-                strings[d.status_key(key, state)][lang]
+                strings[dates.status_key(key, state)][lang]
     labels.update({f"window-{k}": strings[f"window-{k}"][lang] for k in ("upcoming", "open", "closed")})
     labels["format-date"] = strings["format-date"][lang]
     return labels

@@ -20,8 +20,7 @@ from typing import Any
 
 from pydantic import BaseModel, RootModel, ValidationError
 
-from . import content, planner, timeline
-from . import models as m
+from . import content, models, planner, timeline
 from .content import ContentPage
 from .errors import ERROR, MAX_PER_FILE, NOTE, WARNING, DataError, Problem, capped, key_path
 from .load import Document, load_file
@@ -96,10 +95,10 @@ def load_project(data_dir: Path, content_dir: Path | None = None, *,
     docs: dict[str, Document] = {}
     parsed: dict[str, Any] = {}  # file name → its model (SiteConfig, ServicesFile, …)
 
-    for name, model in m.DATA_FILES.items():
+    for name, model in models.DATA_FILES.items():
         shown = _shown(data_dir / name)
         path = data_dir / name
-        if not path.exists() and name in m.OPTIONAL_FILES:
+        if not path.exists() and name in models.OPTIONAL_FILES:
             parsed[name] = model()
             continue
         if not path.exists():
@@ -119,22 +118,22 @@ def load_project(data_dir: Path, content_dir: Path | None = None, *,
         problems += errors + _loader_warnings(doc, errors)
 
     for extra in sorted(data_dir.glob("*.y*ml")):
-        if extra.name not in m.DATA_FILES:
+        if extra.name not in models.DATA_FILES:
             problems.append(Problem(_shown(extra), 0, 0, "this file is not read by the generator",
-                                    hint="data files are: " + ", ".join(m.DATA_FILES),
+                                    hint="data files are: " + ", ".join(models.DATA_FILES),
                                     severity=WARNING, code="unknown-file",
-                                    args=(", ".join(m.DATA_FILES),)))
+                                    args=(", ".join(models.DATA_FILES),)))
 
     # Every check that can run does: the cross-record rules run for the files that parsed, even when
     # another file has errors; a rule that needs a file that did not parse waits, and the report says
     # that more checks follow once it parses (one note per such file).
-    unparsed = [name for name in m.DATA_FILES if name not in parsed]
+    unparsed = [name for name in models.DATA_FILES if name not in parsed]
     if "site.yaml" in unparsed:  # the languages: nothing else can be checked without them
         raise DataError(capped(problems) + _more_checks(data_dir, unparsed))
     for name in unparsed:
-        parsed[name] = _placeholder(m.DATA_FILES[name])
+        parsed[name] = _placeholder(models.DATA_FILES[name])
 
-    site: m.SiteConfig = parsed["site.yaml"]
+    site: models.SiteConfig = parsed["site.yaml"]
     languages = [lang.code for lang in site.languages]
     pages, page_problems = content.load_pages(content_dir, languages, shown=_shown, explain=from_pydantic)
     problems += page_problems
@@ -147,7 +146,7 @@ def load_project(data_dir: Path, content_dir: Path | None = None, *,
         pages=pages, sources=docs, changes=parsed["changes.yaml"].changes,
         search_terms=parsed["search_terms.yaml"].terms,
     )
-    problems += Rules(project, docs, template_dir, parsed=set(m.DATA_FILES) - set(unparsed)).run(today)
+    problems += Rules(project, docs, template_dir, parsed=set(models.DATA_FILES) - set(unparsed)).run(today)
     if not publishing:
         problems = _publishing_summary(problems)
     if unparsed:  # the notes last, after the errors they refer to
@@ -158,7 +157,7 @@ def load_project(data_dir: Path, content_dir: Path | None = None, *,
     return project, capped(problems)
 
 
-def _validated(model: type[m.Record], doc: Document) -> tuple[m.Record | None, list[Problem]]:
+def _validated(model: type[models.Record], doc: Document) -> tuple[models.Record | None, list[Problem]]:
     """The file's model, or its problems.
 
     The records of each top-level list are validated one by one first, and the file's check stops
@@ -196,7 +195,7 @@ def _validated(model: type[m.Record], doc: Document) -> tuple[m.Record | None, l
         return None, merge_typos(dedupe(from_pydantic(err, doc, model) for err in exc.errors()))
 
 
-def _record_lists(model: type[m.Record]):
+def _record_lists(model: type[models.Record]):
     """(field name, record model) of each field of the file that is a list of records."""
     for name, info in model.model_fields.items():
         args = typing.get_args(info.annotation)
@@ -213,7 +212,7 @@ def _more_checks(data_dir: Path, unparsed: list[str]) -> list[Problem]:
             for name in unparsed if (data_dir / name).exists()]
 
 
-def _placeholder(model: type[m.Record]) -> m.Record:
+def _placeholder(model: type[models.Record]) -> models.Record:
     """A stand-in for a file that did not parse, so the project can be assembled; no rule that
     reads it runs (`Rules.run` knows which files each rule needs)."""
     values = {}
@@ -263,7 +262,7 @@ class Rules:
                  parsed: set[str] | None = None):
         self.project = project
         self.docs = docs
-        self.parsed = set(m.DATA_FILES) if parsed is None else parsed
+        self.parsed = set(models.DATA_FILES) if parsed is None else parsed
         self.template_dir = template_dir
         self.problems: list[Problem] = []
         self.langs = project.languages
@@ -301,7 +300,7 @@ class Rules:
         for rule, needs in self.rules():
             if needs <= self.parsed:
                 rule()
-        if self.parsed == set(m.DATA_FILES) and not any(p.is_error for p in self.problems):
+        if self.parsed == set(models.DATA_FILES) and not any(p.is_error for p in self.problems):
             # Last: they ask the page plan, which needs every other rule to hold.
             from .plan import SitePlan
 
@@ -315,10 +314,10 @@ class Rules:
 
     # -- helpers -----------------------------------------------------------
 
-    def dated(self) -> list[tuple[int, m.Period]]:
+    def dated(self) -> list[tuple[int, models.Period]]:
         """(index in periods.yaml, period) of every period with dates; unannounced ones have none
         to check."""
-        return [(i, p) for i, p in enumerate(self.project.all_periods) if isinstance(p, m.Period)]
+        return [(i, p) for i, p in enumerate(self.project.all_periods) if isinstance(p, models.Period)]
 
     def add(self, file: str, path: tuple, message: str, hint: str = "", *, severity=ERROR,
             code: str = "", at_key: bool = False, args: tuple = ()) -> None:
@@ -359,13 +358,13 @@ class Rules:
 
     def _localized_texts(self):
         """(file, key path, model) of every Text / Prose / Slugs / LocalUrl of the files that parsed."""
-        models = {"site.yaml": self.project.config, "process.yaml": self.project.process,
+        records = {"site.yaml": self.project.config, "process.yaml": self.project.process,
                   "requirements.yaml": self.project.requirements, "services.yaml": self.project.services,
                   "periods.yaml": self.project.all_periods, "strings.yaml": self.project.strings,
                   "changes.yaml": self.project.changes}
         roots = {"requirements.yaml": ("requirements",), "services.yaml": ("services",),
                  "periods.yaml": ("periods",), "strings.yaml": ("strings",), "changes.yaml": ("changes",)}
-        for file, value in models.items():
+        for file, value in records.items():
             if file in self.parsed:
                 for path, text in _localized(value, roots.get(file, ())):
                     yield file, path, text
@@ -466,7 +465,7 @@ class Rules:
                                  f"the slug '{slugs[lang]}' is used by two pages",
                                  code="duplicate-slug", args=(slugs[lang],))
                     top[slugs[lang]] = name
-            sluggish: list[tuple[str, Sequence[m.Service | m.Requirement], str]] = [
+            sluggish: list[tuple[str, Sequence[models.Service | models.Requirement], str]] = [
                 ("services.yaml", self.project.services, "services"),
                 ("requirements.yaml", self.project.requirements, "requirements")]
             for file, items, what in sluggish:
@@ -580,7 +579,7 @@ class Rules:
         urls = site.addresses
         checker = None
         for file, path, text in self._localized_texts():
-            if not isinstance(text, (m.Text, m.Prose)):
+            if not isinstance(text, (models.Text, models.Prose)):
                 continue
             for lang, body in text.root.items():
                 if "](" not in body and "]:" not in body:
@@ -814,7 +813,7 @@ class Rules:
         if f not in self.docs:
             return
         self.unique(f, self.project.changes, ("changes",), "change")
-        pages = set(m.PageSlugs.model_fields) | {"home", "changes"} | {pg.meta.id for pg in self.project.pages}
+        pages = set(models.PageSlugs.model_fields) | {"home", "changes"} | {pg.meta.id for pg in self.project.pages}
         periods = {p.id for p in self.project.all_periods}
         services = {s.id for s in self.project.services}
         # A period or service id written twice (`duplicate-id`, at the duplicate) most likely
@@ -847,7 +846,7 @@ class Rules:
         facts date (the verification, else the page's own date or its copy's) from over
         REVIEW_MONTHS months ago is a warning, once per page; a date in the future is a slip."""
         limit = _months_before(self.today, REVIEW_MONTHS)
-        facts: list[tuple[str, tuple, m.ProcessFile | m.Service | m.Requirement, str]] = [
+        facts: list[tuple[str, tuple, models.ProcessFile | models.Service | models.Requirement, str]] = [
             ("process.yaml", (), self.project.process, "process.yaml")]
         facts += [("services.yaml", ("services", i), s, s.id) for i, s in enumerate(self.project.services)]
         facts += [("requirements.yaml", ("requirements", i), r, r.id)
@@ -896,19 +895,19 @@ class Rules:
                  "requirements.yaml": (self.project.requirements, ("requirements",))}
         for file, (value, root) in files.items():
             for path, item in _addressed(value, root):
-                urls = item if isinstance(item, m.LocalUrl) else item.url
-                if not isinstance(urls, m.LocalUrl):
+                urls = item if isinstance(item, models.LocalUrl) else item.url
+                if not isinstance(urls, models.LocalUrl):
                     continue  # one address for all: a page in one language, and the link text says so
-                if isinstance(item, m.LocalUrl) and len(set(urls.root.values())) == 1:
+                if isinstance(item, models.LocalUrl) and len(set(urls.root.values())) == 1:
                     continue  # a site setting (register_url) has no one-address form: the same means one
                 given = getattr(item, "page_language", None)
                 for lang, url in urls.root.items():
                     if (given.get(lang) if isinstance(given, dict) else given):
                         continue
-                    self._link_language(file, path + ("url", lang) if not isinstance(item, m.LocalUrl)
+                    self._link_language(file, path + ("url", lang) if not isinstance(item, models.LocalUrl)
                                         else path + (lang,), lang, url)
             for path, text in _localized(value, root):
-                if isinstance(text, (m.Prose, m.Text)):
+                if isinstance(text, (models.Prose, models.Text)):
                     for lang, body in text.root.items():
                         for label, url in _MD_KANTA_LINK_RE.findall(body):
                             if not self._says_language(label, url):
@@ -916,7 +915,7 @@ class Rules:
         for page in self.project.pages:
             for number, line in enumerate(page.body.split("\n"), start=1):
                 for found in _MD_KANTA_LINK_RE.finditer(line):
-                    target = m.kanta_language(found[2])
+                    target = models.kanta_language(found[2])
                     if target in ("fi", "sv") and target != page.lang and \
                             not self._says_language(found[1], found[2]):
                         self.problems.append(Problem(
@@ -927,7 +926,7 @@ class Rules:
                             code="link-language-page", args=(page.lang, target, found[2])))
 
     def _link_language(self, file: str, path: tuple, lang: str, url: str) -> None:
-        target = m.kanta_language(url)
+        target = models.kanta_language(url)
         if target in ("fi", "sv") and lang in ("fi", "sv") and target != lang:
             self.add(file, path, f"the {lang} address leads to a {target} kanta.fi page: {url}",
                      f"give the {lang} page's own address; if the page exists in {target} only, give one "
@@ -937,7 +936,7 @@ class Rules:
     def _says_language(self, label: str, url: str) -> bool:
         """A link whose text names the language of its page (the words of strings.yaml's
         link-lang-* in any site language) tells the reader where it leads."""
-        target = m.kanta_language(url)
+        target = models.kanta_language(url)
         words = self.project.strings.get(f"link-lang-{target}")
         return words is not None and any(word.lower() in label.lower() for word in words.root.values())
 
@@ -997,7 +996,7 @@ class Rules:
 
 def _localized(value, path: tuple):
     """Yield (path, model) for every Text / Prose / Slugs / LocalUrl inside a value."""
-    if isinstance(value, (m.Text, m.Prose, m.Slugs, m.LocalUrl)):
+    if isinstance(value, (models.Text, models.Prose, models.Slugs, models.LocalUrl)):
         yield path, value
     elif isinstance(value, BaseModel):
         for name in type(value).model_fields:
@@ -1021,7 +1020,7 @@ _MD_KANTA_LINK_RE = re.compile(r"\[([^\]]*)\]\(\s*<?(https://(?:www\.)?kanta\.fi
 
 def _addressed(value, path: tuple):
     """Yield (path, item) for every link, source and per-language address (LocalUrl) inside a value."""
-    if isinstance(value, (m._Addressed, m.LocalUrl)):
+    if isinstance(value, (models._Addressed, models.LocalUrl)):
         yield path, value
     elif isinstance(value, BaseModel) and not isinstance(value, RootModel):
         for name in type(value).model_fields:
