@@ -108,7 +108,7 @@ class _Source:
     hidden: dict[str, int] = field(default_factory=lambda: {"errors": 0, "warnings": 0})
     """Problems past MAX_PER_FILE, counted but not made (a file can hold a million)."""
 
-    def room(self, *, warning: bool = False) -> bool:
+    def has_room(self, *, warning: bool = False) -> bool:
         """Is there room for one more error (warning)? If not, it is counted instead."""
         if len(self.doc.warnings if warning else self.problems) < MAX_PER_FILE:
             return True
@@ -299,7 +299,7 @@ def _value(stream, event, path: tuple, source: _Source, depth: int):
             raise _Refused(key_mark, "merge keys (<<) are not allowed", "write the keys out in full",
                            code="yaml-merge")
         if key in result:
-            if source.room():
+            if source.has_room():
                 source.problems.append(Problem(
                     doc.path, key_mark.line + 1, key_mark.column + 1,
                     f"the key '{printable(key)}' appears twice in the same block (first on line "
@@ -324,7 +324,7 @@ def _inspect_scalar(event, path: tuple, source: _Source) -> None:
     control = next((ch for ch in value if is_control(ch) or ch in "\u2028\u2029"), "")
     if control:
         line, col = _find_in_scalar(event, control, source.lines)
-        if source.room():
+        if source.has_room():
             source.problems.append(Problem(
                 source.doc.path, line, col,
                 f"the invisible control character {codepoint(control)} is not allowed in data files",
@@ -333,7 +333,7 @@ def _inspect_scalar(event, path: tuple, source: _Source) -> None:
     invisible = first_invisible(value)
     if invisible:
         line, col = _find_in_scalar(event, invisible, source.lines)
-        if source.room(warning=True):
+        if source.has_room(warning=True):
             source.doc.warnings.append(Problem(
                 source.doc.path, line, col,
                 f"the text contains the invisible character {codepoint(invisible)}: '{_excerpt(value, invisible)}'",
