@@ -4,8 +4,8 @@ For each speedup, the MkDocs helper builds the real sources (`build/<lang>/mkdoc
 by a normal build first) `--runs` times with that one speedup switched off, and once with all
 on; the figure is the helper's CPU time (user + system, the helper and its forked children)
 per build. CPU time is used rather than wall time because it hardly moves with the load of a
-shared machine, and the speedups only remove work. A speedup whose gain is under 3 % of a full
-build's CPU time should be dropped (issue: speed without private patches).
+shared machine, and the speedups only remove work. A speedup whose gain is under 0.1 s of CPU
+per build should be dropped: a private patch has to pay for the upgrade it may break.
 
     .venv/bin/python bench/speedups.py --runs 10
 """

@@ -58,7 +58,7 @@ Place = Callable[[str, str, str], "tuple[str, int, int] | None"]
 """(language, the page's file in docs/, the link) → where an editor wrote it: file, line, column."""
 
 
-def _said(output: str) -> list[str]:
+def _complaint_lines(output: str) -> list[str]:
     """What matters to an editor in a failed MkDocs build's output: its warnings, errors and the
     abort; for a crash (a full disk while MkDocs writes), the traceback's last line, which says why."""
     lines = output.splitlines()
@@ -73,7 +73,7 @@ def mkdocs_problems(failed: list[tuple[str, str]], place: Place) -> list[Problem
     for cfg, output in failed:
         lang = Path(cfg).parent.name
         # Not MkDocs' closing "Aborted with N warnings": the problems are the count.
-        for line in (ln for ln in _said(output) if not ln.startswith("Aborted")):
+        for line in (ln for ln in _complaint_lines(output) if not ln.startswith("Aborted")):
             problem = _link_problem(line, lang, place)
             problems.append(problem or Problem(str(cfg), 0, 0, line, hint="fix the page it names and build again",
                                                code="mkdocs-said", args=(line,)))
@@ -114,7 +114,7 @@ def run_mkdocs(engine: Engine, configs: list[Path], *, source_date_epoch: int,
         failed = engine.wait()
     except EngineError as exc:
         raise BuildError(str(exc)) from exc
-    failures = [f"{cfg}:\n" + "\n".join(_said(output)) for cfg, output in failed]
+    failures = [f"{cfg}:\n" + "\n".join(_complaint_lines(output)) for cfg, output in failed]
     if failures:
         # Problems only when an editor can be sent to a line: a crash (a full disk) stays one
         # plain message per cause.

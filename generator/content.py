@@ -45,8 +45,7 @@ from urllib.parse import unquote
 import yaml
 from pydantic import ValidationError
 
-from . import PACKAGE_DIR
-from . import models as m
+from . import PACKAGE_DIR, models, scalars
 from .errors import MAX_PER_FILE, DataError, Problem, more_problems_in_page
 from .load import MAX_BYTES, Document, load_text
 from .printable import printable
@@ -72,7 +71,7 @@ MKDOCS_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
 ALLOWED_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir", "alt", "width", "height",
                                 "loading", "target", "rel", "hreflang"})
 """What an attribute list may set: nothing that loads, runs or restyles anything."""
-RESERVED_ID_PREFIXES = m.RESERVED_ID_PREFIXES
+RESERVED_ID_PREFIXES = scalars.RESERVED_ID_PREFIXES
 """Material's own ids all start with __ (`__config` holds its configuration, `__search`, `__drawer`,
 `__palette_0`, `__nav_1`...); the site's scripts and templates use kg- (`kg-labels`). A page element
 with such an id would be found before the real one."""
@@ -163,14 +162,14 @@ def load_pages(content_dir: Path, languages: list[str], *, shown: Callable[[Path
                                         code="file-too-large", args=(size, MAX_BYTES)))
                 continue
             checker = checker or Checker()
-            page, found = _read(path, lang, name, explain, checker)
+            page, found = _read_page(path, lang, name, explain, checker)
             problems += found
             if page is not None:
                 pages.append(page)
     return pages, problems
 
 
-def _read(path: Path, lang: str, shown: str, explain: Explain,
+def _read_page(path: Path, lang: str, shown: str, explain: Explain,
           checker: Checker) -> tuple[ContentPage | None, list[Problem]]:
     try:
         raw = path.read_bytes().decode("utf-8")
@@ -196,9 +195,9 @@ def _read(path: Path, lang: str, shown: str, explain: Explain,
     except DataError as exc:
         return None, exc.problems
     try:
-        meta = m.PageMeta.model_validate(doc.data)
+        meta = models.PageMeta.model_validate(doc.data)
     except ValidationError as exc:
-        return None, [explain(e, doc, m.PageMeta) for e in exc.errors()]
+        return None, [explain(e, doc, models.PageMeta) for e in exc.errors()]
     problems = []
     if meta.description and len(meta.description) > MAX_DESCRIPTION:
         line, column = doc.position(("description",))
@@ -211,7 +210,7 @@ def _read(path: Path, lang: str, shown: str, explain: Explain,
                                 args=(len(meta.description), MAX_DESCRIPTION)))
     body = text[match.end():]
     problems += checker.problems(shown, body, match[0].count("\n") + 1)
-    if not m.ID_RE.match(path.stem):
+    if not scalars.ID_RE.match(path.stem):
         problems.append(Problem(shown, 0, 0, f"the file name '{path.name}' cannot be a URL",
                                 hint="rename it with lowercase a-z, digits and hyphens, e.g. "
                                      "tietosuoja.md", code="bad-slug", args=(path.name,)))

@@ -139,7 +139,7 @@ def _prepare(cache_dir: str) -> None:
 # Modules a build imports on first use: the Markdown extensions of mkdocs.yml and what they
 # and Material load lazily (Pygments through fenced_code, colorama through Material's
 # template helpers). Imported once here instead of in every child; a module missing from
-# this list is simply imported by the child, as before. Public API only: importing a module
+# this list is simply imported by the child when it needs it. Public API only: importing a module
 # early changes nothing of what it does.
 _BUILD_IMPORTS = (
     "mkdocs.config.defaults", "material.templates", "pygments.formatters", "pygments.lexers",

@@ -20,7 +20,7 @@ _REASONS = {errno.EACCES: "EACCES", errno.EPERM: "EACCES", errno.ENOSPC: "ENOSPC
 MAX_PATH = 200  # a path longer than this is shortened in the message (the end names the file)
 
 
-def _word(key: str, lang: str) -> str:
+def _os_word(key: str, lang: str) -> str:
     words = OS_WORDS[key]
     return words.get(lang, words["en"])
 
@@ -35,11 +35,11 @@ def _short(path: object) -> str:
 def os_error_line(exc: OSError, lang: str) -> str:
     """`Could not write site/fi/index.html: the disk is full: …` as one line."""
     key = _REASONS.get(exc.errno or 0)
-    reason = _word(key, lang) if key else (exc.strerror or type(exc).__name__)
+    reason = _os_word(key, lang) if key else (exc.strerror or type(exc).__name__)
     if exc.filename is None:
         return translate.outcome("os-error-no-path", lang, reason=reason)
     action = "write" if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS) else "access"
-    return translate.outcome("os-error", lang, action=_word(action, lang), path=_short(exc.filename),
+    return translate.outcome("os-error", lang, action=_os_word(action, lang), path=_short(exc.filename),
                              reason=reason)
 
 

@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Alarm, Calendar, Event
 
-from . import dates as d
+from .dates import next_open_window, period_status, status_certainty, window_status
 from .models import Period
 from .plan import SitePlan, url_of
 
@@ -140,7 +140,7 @@ def json_feeds(site: SitePlan) -> dict[str, bytes]:
 
     services = []
     for s in p.services:
-        nxt = d.next_open_window(p.periods, today, s.id)
+        nxt = next_open_window(p.periods, today, s.id)
         shown = nxt if nxt and s.registration.required else None
         services.append({
             "id": s.id, "kind": s.kind, "extends": s.extends,
@@ -162,11 +162,11 @@ def json_feeds(site: SitePlan) -> dict[str, bytes]:
         })
     periods = []
     for period in p.periods:
-        status = d.period_status(period, today)
-        window = d.window_status(period.registration, today)
+        status = period_status(period, today)
+        window = window_status(period.registration, today)
         periods.append({
             "id": period.id, "url": urls(f"period:{period.id}"),
-            "status": status, "status_certainty": d.status_certainty(period, status),
+            "status": status, "status_certainty": status_certainty(period, status),
             "start": period.start.isoformat(), "end": period.end.isoformat(),
             "dates": period.dates,
             # `provisional` is kept for readers of the earlier format: true unless confirmed.
@@ -205,7 +205,7 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 ET.register_namespace("", ATOM)  # <feed xmlns="…">, not <ns0:feed>
 
 
-def q(tag: str) -> str:
+def _atom_tag(tag: str) -> str:
     """An Atom element's qualified name for ElementTree."""
     return f"{{{ATOM}}}{tag}"
 
@@ -230,25 +230,25 @@ def atom_feeds(site: SitePlan) -> dict[str, bytes]:
     newest = site.by_key["changes"].updated
     files = {}
     for lang in p.languages:
-        feed = ET.Element(q("feed"), {XML_LANG: lang})
+        feed = ET.Element(_atom_tag("feed"), {XML_LANG: lang})
         feed_url = origin + site.changes_feed(lang)
         page_url = origin + site.url("changes", lang)
-        ET.SubElement(feed, q("id")).text = feed_url
-        ET.SubElement(feed, q("title")).text = f"{p.config.site_name[lang]}: {s['title-changes'][lang]}"
-        ET.SubElement(feed, q("updated")).text = _atom_time(newest)
-        author = ET.SubElement(feed, q("author"))
-        ET.SubElement(author, q("name")).text = p.config.organisation[lang]
-        ET.SubElement(feed, q("link"), {"rel": "self", "type": "application/atom+xml", "href": feed_url})
-        ET.SubElement(feed, q("link"), {"rel": "alternate", "type": "text/html", "href": page_url})
+        ET.SubElement(feed, _atom_tag("id")).text = feed_url
+        ET.SubElement(feed, _atom_tag("title")).text = f"{p.config.site_name[lang]}: {s['title-changes'][lang]}"
+        ET.SubElement(feed, _atom_tag("updated")).text = _atom_time(newest)
+        author = ET.SubElement(feed, _atom_tag("author"))
+        ET.SubElement(author, _atom_tag("name")).text = p.config.organisation[lang]
+        ET.SubElement(feed, _atom_tag("link"), {"rel": "self", "type": "application/atom+xml", "href": feed_url})
+        ET.SubElement(feed, _atom_tag("link"), {"rel": "alternate", "type": "text/html", "href": page_url})
         for change in site.changes:
-            entry = ET.SubElement(feed, q("entry"))
-            ET.SubElement(entry, q("id")).text = _entry_id(host, change, lang)
-            ET.SubElement(entry, q("title")).text = change.text[lang]
-            ET.SubElement(entry, q("updated")).text = _atom_time(change.date)
-            ET.SubElement(entry, q("link"), {"rel": "alternate", "type": "text/html",
+            entry = ET.SubElement(feed, _atom_tag("entry"))
+            ET.SubElement(entry, _atom_tag("id")).text = _entry_id(host, change, lang)
+            ET.SubElement(entry, _atom_tag("title")).text = change.text[lang]
+            ET.SubElement(entry, _atom_tag("updated")).text = _atom_time(change.date)
+            ET.SubElement(entry, _atom_tag("link"), {"rel": "alternate", "type": "text/html",
                                              "href": f"{page_url}#change-{change.id}"})
             for key in site.change_keys(change):
-                ET.SubElement(entry, q("link"), {"rel": "related", "type": "text/html",
+                ET.SubElement(entry, _atom_tag("link"), {"rel": "related", "type": "text/html",
                                                  "href": origin + site.url(key, lang),
                                                  "title": site.by_key[key].titles[lang]})
             if change.details:
@@ -257,7 +257,7 @@ def atom_feeds(site: SitePlan) -> dict[str, bytes]:
                 # Site paths in the Markdown (/fi/palvelut/) become absolute: a feed reader
                 # has no page to resolve them against.
                 body = markdown.markdown(change.details[lang]).replace('href="/', f'href="{origin}/')
-                ET.SubElement(entry, q("content"), {"type": "html"}).text = body
+                ET.SubElement(entry, _atom_tag("content"), {"type": "html"}).text = body
         ET.indent(feed)
         files[site.changes_feed(lang).removeprefix(site.base_path + "/")] = \
             ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"

@@ -54,7 +54,7 @@ class GuardError(Exception):
         self.values = values
 
 
-def _real(path: Path) -> Path:
+def _real_path(path: Path) -> Path:
     return Path(os.path.realpath(path))
 
 
@@ -66,18 +66,18 @@ def _inside(path: Path, folder: Path) -> bool:
 def check_folders(out_dir: Path, work_dir: Path, *, data_dir: Path,
                   content_dir: Path | None = None) -> None:
     """Refuse (GuardError) an output or work folder the build may not replace; touch nothing."""
-    data = _real(data_dir)
-    content = _real(content_dir) if content_dir is not None else _real(Path(data_dir).parent / "content")
+    data = _real_path(data_dir)
+    content = _real_path(content_dir) if content_dir is not None else _real_path(Path(data_dir).parent / "content")
     # Folders that hold something else and may never be deleted whole. The output lies
     # *inside* the repository (site/) as a rule, so only "is or contains" counts for these.
     roots = {
         "root": {Path("/")},
-        "home": {_real(Path.home())},
-        "repository": {_real(PACKAGE_DIR.parent), _real(Path(data_dir).parent)},
-        "current": {_real(Path.cwd())},
+        "home": {_real_path(Path.home())},
+        "repository": {_real_path(PACKAGE_DIR.parent), _real_path(Path(data_dir).parent)},
+        "current": {_real_path(Path.cwd())},
     }
     folders = {"--out": Path(out_dir), "--work": Path(work_dir)}
-    real = {role: _real(path) for role, path in folders.items()}
+    real = {role: _real_path(path) for role, path in folders.items()}
     for role, path in folders.items():
         shown = str(path)
         for root_role, paths in roots.items():  # the widest first: `--out /` is told it is /
@@ -107,11 +107,11 @@ def _check_replaceable(path: Path, role: str, stamp: str) -> None:
     if (path / stamp).is_file():
         return
     with os.scandir(path) as entries:
-        if not all(_ours(entry) for entry in entries):
+        if not all(_left_by_a_build(entry) for entry in entries):
             raise GuardError("guard-foreign", role=role, path=str(path), stamp=stamp)
 
 
-def _ours(entry: os.DirEntry) -> bool:
+def _left_by_a_build(entry: os.DirEntry) -> bool:
     """Something an earlier build left: a stamped folder or an empty lock file. (`serve` builds
     into build/preview and build/preview-work, inside the default work folder `build/`.)"""
     if entry.is_dir(follow_symlinks=False):
@@ -141,7 +141,7 @@ def lock(*folders: Path) -> Iterator[None]:
     still holds the old one.
     """
     with contextlib.ExitStack() as stack:
-        for folder in sorted({_real(Path(f)) for f in folders}):
+        for folder in sorted({_real_path(Path(f)) for f in folders}):
             path = lock_path(folder)
             path.parent.mkdir(parents=True, exist_ok=True)
             fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
@@ -157,9 +157,9 @@ def lock(*folders: Path) -> Iterator[None]:
 
 def _refuse_inside_sources(path: Path, data_dir: Path, content_dir: Path | None, what: str) -> None:
     """A file or folder a command writes may not be, or lie inside, the data or content folder."""
-    real = _real(path)
-    data = _real(data_dir)
-    content = _real(content_dir) if content_dir is not None else _real(Path(data_dir).parent / "content")
+    real = _real_path(path)
+    data = _real_path(data_dir)
+    content = _real_path(content_dir) if content_dir is not None else _real_path(Path(data_dir).parent / "content")
     for source in (data, content):
         if _inside(real, source):
             raise GuardError("guard-file-in-source", role=what, path=str(path), source=str(source))

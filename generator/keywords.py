@@ -44,7 +44,7 @@ def _widest(tags: list[str]) -> list[str]:
     matches the start of words), and every extra word that a query's start matches adds to the
     page's score, which would favour pages with long lists of forms over the page named."""
     # Sorted, every word that begins with `w` follows `w` directly: one bisection per tag instead
-    # of comparing every tag with every word (a quarter of the render stage before).
+    # of comparing every tag with every word (which would cost about a quarter of the render stage).
     words = sorted({w.lower() for tag in tags for w in _WORDS.split(tag) if w})
 
     def begins_another(word: str) -> bool:

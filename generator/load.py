@@ -108,7 +108,7 @@ class _Source:
     hidden: dict[str, int] = field(default_factory=lambda: {"errors": 0, "warnings": 0})
     """Problems past MAX_PER_FILE, counted but not made (a file can hold a million)."""
 
-    def room(self, *, warning: bool = False) -> bool:
+    def has_room(self, *, warning: bool = False) -> bool:
         """Is there room for one more error (warning)? If not, it is counted instead."""
         if len(self.doc.warnings if warning else self.problems) < MAX_PER_FILE:
             return True
@@ -120,7 +120,7 @@ def load_text(text: str | bytes, path: str) -> Document:
     """Parse one YAML text; raise DataError with every problem found."""
     if isinstance(text, bytes):
         if len(text) > MAX_BYTES:
-            raise _one(path, 0, 0, f"the file is {len(text)} bytes; the limit is {MAX_BYTES}",
+            raise _file_error(path, 0, 0, f"the file is {len(text)} bytes; the limit is {MAX_BYTES}",
                        "split it or remove what does not belong in it", code="file-too-large",
                        args=(len(text), MAX_BYTES))
         raw = text
@@ -129,7 +129,7 @@ def load_text(text: str | bytes, path: str) -> Document:
         except UnicodeDecodeError as exc:
             line = raw[: exc.start].count(b"\n") + 1
             col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-            raise _one(path, line, col, "the file is not valid UTF-8 text",
+            raise _file_error(path, line, col, "the file is not valid UTF-8 text",
                        "save the file with UTF-8 encoding (the default in VS Code)",
                        code="not-utf8") from None
     if text.startswith("\ufeff"):
@@ -137,13 +137,13 @@ def load_text(text: str | bytes, path: str) -> Document:
     if not text.strip() or all(
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
     ):
-        raise _one(path, 1, 1, "the file is empty", "restore its content from git", code="empty-file")
+        raise _file_error(path, 1, 1, "the file is empty", "restore its content from git", code="empty-file")
     controls = _control_characters(text, path)
     if controls:
         raise DataError(controls)
     tab = _tab_indentation(text)
     if tab:
-        raise _one(path, tab, 1, "a tab character is used for indentation",
+        raise _file_error(path, tab, 1, "a tab character is used for indentation",
                    "indent with spaces only (two per level)", code="tab-indent")
 
     doc = Document(path=path, data=None)
@@ -151,17 +151,17 @@ def load_text(text: str | bytes, path: str) -> Document:
     try:
         doc.data = _document(_tracked(yaml.parse(text, Loader=_PARSER), source), source)
     except _Refused as exc:
-        raise _one(path, exc.mark.line + 1, exc.mark.column + 1, exc.message, exc.hint,
+        raise _file_error(path, exc.mark.line + 1, exc.mark.column + 1, exc.message, exc.hint,
                    code=exc.code, args=exc.args_) from None
     except yaml.MarkedYAMLError as exc:
         raise DataError([_syntax_problem(exc, source)]) from None
     except yaml.reader.ReaderError as exc:  # pragma: no cover - _control_characters finds these first
         line, col = _position_of(text, chr(exc.character))
-        raise _one(path, line, col, f"the invisible control character {codepoint(chr(exc.character))} "
+        raise _file_error(path, line, col, f"the invisible control character {codepoint(chr(exc.character))} "
                    "is not allowed in data files", _CONTROL_HINT, code="control-char",
                    args=(codepoint(chr(exc.character)),)) from None
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks its errors
-        raise _one(path, 0, 0, f"YAML error: {printable(exc)}", "", code="yaml-syntax") from None
+        raise _file_error(path, 0, 0, f"YAML error: {printable(exc)}", "", code="yaml-syntax") from None
     if source.hidden["warnings"]:
         doc.warnings.append(more_problems(path, source.hidden["warnings"]))
     if source.problems:
@@ -169,7 +169,7 @@ def load_text(text: str | bytes, path: str) -> Document:
                                            if source.hidden["errors"] else []))
     node_line, node_col = doc.values.get((), (1, 1))
     if not isinstance(doc.data, dict):
-        raise _one(path, node_line, node_col,
+        raise _file_error(path, node_line, node_col,
                    "the file must start with keys (a mapping), not a list or a single value",
                    "compare with another file in data/ of the same kind", code="not-mapping")
     return doc
@@ -190,24 +190,24 @@ def load_file(path: Path, shown_as: str, *, folder: Path | None = None) -> Docum
     try:
         target = path.resolve()
         if not target.is_relative_to(folder.resolve()):
-            raise _one(shown_as, 0, 0, f"the file is a link to {printable(target)}, outside the data "
+            raise _file_error(shown_as, 0, 0, f"the file is a link to {printable(target)}, outside the data "
                        "folder", "put the file itself in the data folder instead of a link to it",
                        code="link-outside", args=(printable(target),))
         info = os.stat(path)
         if not stat.S_ISREG(info.st_mode):
-            raise _one(shown_as, 0, 0, "not a regular file (a folder, pipe or device has this name)",
+            raise _file_error(shown_as, 0, 0, "not a regular file (a folder, pipe or device has this name)",
                        "replace it with the data file itself, e.g. restore it from git",
                        code="not-regular-file")
         if info.st_size > MAX_BYTES:
-            raise _one(shown_as, 0, 0, f"the file is {info.st_size} bytes; the limit is {MAX_BYTES}",
+            raise _file_error(shown_as, 0, 0, f"the file is {info.st_size} bytes; the limit is {MAX_BYTES}",
                        "split it or remove what does not belong in it", code="file-too-large",
                        args=(info.st_size, MAX_BYTES))
         raw = _read_regular(path)
     except OSError as exc:
-        raise _one(shown_as, 0, 0, f"cannot read the file: {exc.strerror}", "", code="unreadable",
+        raise _file_error(shown_as, 0, 0, f"cannot read the file: {exc.strerror}", "", code="unreadable",
                    args=(exc.strerror,)) from None
     if raw is None:  # replaced by something else between the two looks
-        raise _one(shown_as, 0, 0, "not a regular file (a folder, pipe or device has this name)",
+        raise _file_error(shown_as, 0, 0, "not a regular file (a folder, pipe or device has this name)",
                    "replace it with the data file itself, e.g. restore it from git",
                    code="not-regular-file")
     return load_text(raw, shown_as)
@@ -299,7 +299,7 @@ def _value(stream, event, path: tuple, source: _Source, depth: int):
             raise _Refused(key_mark, "merge keys (<<) are not allowed", "write the keys out in full",
                            code="yaml-merge")
         if key in result:
-            if source.room():
+            if source.has_room():
                 source.problems.append(Problem(
                     doc.path, key_mark.line + 1, key_mark.column + 1,
                     f"the key '{printable(key)}' appears twice in the same block (first on line "
@@ -324,7 +324,7 @@ def _inspect_scalar(event, path: tuple, source: _Source) -> None:
     control = next((ch for ch in value if is_control(ch) or ch in "\u2028\u2029"), "")
     if control:
         line, col = _find_in_scalar(event, control, source.lines)
-        if source.room():
+        if source.has_room():
             source.problems.append(Problem(
                 source.doc.path, line, col,
                 f"the invisible control character {codepoint(control)} is not allowed in data files",
@@ -333,7 +333,7 @@ def _inspect_scalar(event, path: tuple, source: _Source) -> None:
     invisible = first_invisible(value)
     if invisible:
         line, col = _find_in_scalar(event, invisible, source.lines)
-        if source.room(warning=True):
+        if source.has_room(warning=True):
             source.doc.warnings.append(Problem(
                 source.doc.path, line, col,
                 f"the text contains the invisible character {codepoint(invisible)}: '{_excerpt(value, invisible)}'",
@@ -534,5 +534,5 @@ def _misindented(lines: list[str], index: int) -> tuple[int, int, int] | None:
     return indent, want, sibling
 
 
-def _one(path, line, col, message, hint, *, code: str, args: tuple = ()) -> DataError:
+def _file_error(path, line, col, message, hint, *, code: str, args: tuple = ()) -> DataError:
     return DataError([Problem(path, line, col, message, hint=hint, code=code, args=args)])

@@ -6,15 +6,14 @@ use, and the data-format reference in the editors' guide. Each field carries a
 one-line description, which is what the editors see in their IDE and in the
 reference.
 
-The loader hands over strings only, so every type here parses text: dates are
-`YYYY-MM-DD`, times `HH:MM`, booleans exactly `true` or `false`.
+The scalar types the records are made of (ids, dates, addresses, texts) and their
+checks are in `scalars.py`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from typing import Annotated, Literal, NoReturn
+from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -27,372 +26,39 @@ from pydantic import (
     RootModel,
     Tag,
     ValidationError,
-    WithJsonSchema,
     model_validator,
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from .limits import FIRST_YEAR, LAST_YEAR
-from .printable import codepoint, first_invisible, printable
-from .urlsafety import link_allowed
-
-# ---------------------------------------------------------------------------
-# Scalar types (all parse strings, with messages that teach the fix)
-# ---------------------------------------------------------------------------
-
-
-
-def _whole(pattern: str) -> re.Pattern:
-    """`pattern`, written `^…$` as JSON Schema (ECMAScript) and pydantic (Rust) read it, compiled
-    for Python so that it matches the whole text, whichever of match/fullmatch is called.
-
-    Python's `$` also matches before a final newline: with it, `resepti-palvelu\\n` (a quoted
-    "\\n" or a `|` block in YAML) passed as a slug and broke the build and `_redirects` later.
-    `\\Z` is the very end. ASCII: `[0-9]` is meant (`\\d` in Python matches any script's digits,
-    such as `٢٠٢٨`; the patterns avoid it, and the flag keeps a future `\\d` or `\\w` honest)."""
-    return re.compile(rf"(?:{pattern})\Z", re.ASCII)
-
-
-ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-ID_RE = _whole(ID_PATTERN)
-PERIOD_ID_PATTERN = r"^([1-9])/([0-9]{4})$"
-PERIOD_ID_RE = _whole(PERIOD_ID_PATTERN)
-_DATE_RE = _whole(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
-TIME_PATTERN = r"^([0-9]{1,2}):([0-9]{2})$"
-_TIME_RE = _whole(TIME_PATTERN)
-_TAG_RE = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
-_MD_LINK_RE = re.compile(r"\]\(\s*<?([^)\s>]*)")
-_ATTR_LIST_RE = re.compile(r"\{(?![A-Za-z_][A-Za-z0-9_]*\})(?::?[ \t]*[^}\s][^\n]*?\})")
-"""A Markdown attribute list as attr_list reads it: `{: #id .class key=value }`, also without the
-colon (`{onclick=…}`), after a heading, a block or an inline element such as a link. A lone word
-in braces (`{id}`) is a placeholder that the generator fills in (strings.yaml), not refused."""
-_REF_DEFINITION_RE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:", re.M)
-"""A reference-style link definition (`[name]: address`): its address escapes the link check."""
-_URL_CHARS = r"[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]"
-"""Characters of an address (RFC 3986) without ( ) [ ] { }, quotes, spaces and backslashes: they
-would end a Markdown link early or start an attribute list; percent-encode them (%28, %20, …)."""
-_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
-_HOST = rf"{_LABEL}(?:\.{_LABEL})*\.[A-Za-z]{{2,}}"
-EMAIL_PATTERN = rf"^[A-Za-z0-9._%+-]+@{_HOST}$"
-EMAIL_RE = _whole(EMAIL_PATTERN)
-_HTTPS_RE = _whole(rf"^https://{_HOST}(?::[0-9]{{1,5}})?(?:[/?#]{_URL_CHARS}*)?$")
-_MAILTO_RE = _whole(rf"^mailto:[A-Za-z0-9._%+-]+@{_HOST}(?:\?{_URL_CHARS}*)?$")
-_SITE_PATH_RE = _whole(rf"^/(?![/\\]){_URL_CHARS}*$")
-_ANCHOR_RE = _whole(r"^#[A-Za-z0-9_-]+$")
-LANG_PATTERN = r"^[a-z]{2}$"
-STEMMER_PATTERN = LANG_PATTERN
-STEMMER_RE = _whole(STEMMER_PATTERN)
-BRANCH_PATTERN = r"^(?!.*\.\.)(?!.*//)(?!.*\.lock$)(?!.*@\{)[A-Za-z0-9][A-Za-z0-9._/-]{0,99}(?<![./])$"
-"""A git branch name that is safe in a URL: letters, digits, . _ / -, no `..`, `//` or `.lock`."""
-BRANCH_RE = _whole(BRANCH_PATTERN)
-REDIRECT_PATH_PATTERN = r"^/[a-z]{2}/(?:[a-z0-9]+(?:-[a-z0-9]+)*/)*$"
-REDIRECT_PATH_RE = _whole(REDIRECT_PATH_PATTERN)
-PHONE_PATTERN = r"^\+?[0-9 ]{6,20}$"
-
-SEARCH_LANGUAGES = ("ar", "da", "de", "en", "es", "fi", "fr", "hi", "hu", "hy", "it", "ja", "kn", "ko",
-                    "nl", "no", "pt", "ro", "ru", "sa", "sv", "ta", "te", "th", "tr", "vi", "zh")
-"""The languages Material's search can stem: English, built in, and those that both MkDocs'
-`search.lang` option accepts (mkdocs/contrib/search/lunr-language/) and Material ships a lunr
-file for (material/templates/assets/javascripts/lunr/min/). For any other code MkDocs falls back to
-English without a word, and Finnish pages would be stemmed as English. Left out: lunr's old
-aliases `du` (nl) and `jp` (ja). tests/test_loader_hardening.py checks this against the installed
-packages."""
-
-_EXAMPLES = {"id": "potilastietovaranto", "date": "2026-03-15", "time": "09:30", "bool": "true",
-             "url": "https://www.kanta.fi/", "text": "Reseptikeskus", "number": "3",
-             "email": "kanta@kanta.fi", "path": "/fi/palvelut/", "code": "fi", "branch": "main",
-             "period": "1/2026"}
-
-
-def _fail(code: str, message: str, *values: str) -> NoReturn:
-    """Raise a validation error with a stable code, so `check --lang` can translate it.
-
-    The message uses {0}, {1}… for the values, which become the problem's args. A value is
-    quoted as `printable` shows it: a newline or a bidi override from the data must not reach a
-    terminal or a CI log as it is.
-    """
-    ctx = {f"v{i}": printable(v) for i, v in enumerate(values)}
-    raise PydanticCustomError(code, re.sub(r"\{(\d)\}", r"{v\1}", message), ctx)
-
-
-def _schema_pattern(pattern: str):
-    """The pattern for editors' IDEs (JSON Schema) only: the validators check it themselves, with a
-    message that teaches the fix instead of pydantic's generic one."""
-    return Field(json_schema_extra={"pattern": pattern})
-
-
-def _scalar(value, example: str) -> str:
-    """Every custom type starts here: the loader hands over strings, lists and mappings only,
-    and a list or mapping where one value belongs must be an editor's mistake, not a crash."""
-    if not isinstance(value, str):
-        _fail("not-scalar", "expected a single value here (like {0}), not a list or indented keys: "
-              "write the value on the same line as its key, without '- ', [ ] or { }", example)
-    return value
-
-
-def _one_value(kind: str):
-    """A BeforeValidator that refuses a list or mapping with the example of `kind`."""
-    example = _EXAMPLES[kind]
-
-    def check(value):
-        if isinstance(value, (bool, int, dt.date, dt.time)):  # built in code, not read from YAML
-            return value
-        return _scalar(value, example)
-
-    return check
-
-
-def _check_id(value: str) -> str:
-    _scalar(value, _EXAMPLES["id"])
-    invisible = first_invisible(value)
-    if invisible:
-        # An id or a slug with an invisible character looks like another one: two pages that
-        # seem to have the same address, or a reference that seems right and is not.
-        _fail("invisible-in-id", "'{0}' contains the invisible character {1}: delete it (an id or an "
-              "address is lowercase a-z, digits and hyphens only)", value, codepoint(invisible))
-    if not ID_RE.fullmatch(value):
-        _fail("bad-id", "'{0}' is not a valid id or slug: use lowercase a-z, digits and single hyphens "
-              "only (no spaces, capitals, å/ä/ö or slashes), e.g. 'potilastietovaranto'", value)
-    return value
-
-
-def _check_date(value) -> dt.date:
-    if isinstance(value, dt.date):
-        return value
-    _scalar(value, _EXAMPLES["date"])
-    m = _DATE_RE.fullmatch(value)
-    if not m:
-        _fail("bad-date-format", "'{0}' is not a date: write it as YYYY-MM-DD, e.g. 2026-03-15", value)
-    try:
-        day = dt.date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:
-        _fail("bad-date", "'{0}' is not a date in the calendar (check the day and month)", value)
-    if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        _fail("date-range", "'{0}' is outside the years {1}–{2} that the guide covers: check the "
-              "year (a typing mistake?)", value, str(FIRST_YEAR), str(LAST_YEAR))
-    return day
-
-
-def _check_time(value) -> dt.time:
-    if isinstance(value, dt.time):
-        return value
-    _scalar(value, _EXAMPLES["time"])
-    m = _TIME_RE.fullmatch(value)
-    if not m or int(m[1]) > 23 or int(m[2]) > 59:
-        _fail("bad-time", "'{0}' is not a time: write it as HH:MM on the 24-hour clock, e.g. 09:30", value)
-    return dt.time(int(m[1]), int(m[2]))
-
-
-def _check_bool(value) -> bool:
-    if isinstance(value, bool):
-        return value
-    _scalar(value, _EXAMPLES["bool"])
-    if value == "true":
-        return True
-    if value == "false":
-        return False
-    _fail("bad-bool", "'{0}' is not true or false: write exactly true or false", value)
-
-
-def _check_url(value: str) -> str:
-    _scalar(value, _EXAMPLES["url"])
-    if not link_allowed(value) or not (_HTTPS_RE.fullmatch(value) or _MAILTO_RE.fullmatch(value)):
-        _fail("bad-url", "'{0}' is not an allowed link: write a full https:// address or "
-              "mailto:name@example.fi, with spaces, quotes and ( ) [ ] { } percent-encoded "
-              "(%20, %22, %28 …)", value)
-    return value
-
-
-def _matching(kind: str, pattern: re.Pattern, code: str, message: str):
-    """A check that one value matches `pattern`, else the error `code` with `message`."""
-    def check(value: str) -> str:
-        _scalar(value, _EXAMPLES[kind])
-        if not pattern.fullmatch(value):
-            _fail(code, message, value)
-        return value
-
-    return check
-
-
-_check_email = _matching("email", EMAIL_RE, "bad-email", "'{0}' is not an e-mail address: write it as "
-                         "name@example.fi, without spaces, brackets or quotes")
-_check_stemmer = _matching("code", STEMMER_RE, "bad-stemmer", "'{0}' is not a search language: write a "
-                           "two-letter code that Material's search supports, e.g. fi or sv")
-
-
-def _check_stemmer_supported(value: str) -> str:
-    if value not in SEARCH_LANGUAGES:
-        _fail("unsupported-stemmer", "'{0}' is not a language Material's search supports (it would "
-              "silently search as English): write one of {1}", value, ", ".join(SEARCH_LANGUAGES))
-    return value
-
-
-def _check_period_id(value: str) -> str:
-    _scalar(value, _EXAMPLES["period"])
-    if not PERIOD_ID_RE.fullmatch(value):
-        _fail("bad-period-id", "'{0}' is not a period id: write the period's number and its year as "
-              "N/YYYY with the digits 0-9, e.g. 1/2026", value)
-    return value
-
-
-_check_branch = _matching("branch", BRANCH_RE, "bad-branch", "'{0}' is not a safe branch name: use "
-                          "letters, digits, '.', '_', '/' and '-' only, e.g. main")
-_check_redirect_path = _matching("path", REDIRECT_PATH_RE, "bad-path", "'{0}' is not a page address of "
-                                 "this site: write the path below the site root with its language and "
-                                 "a slash at both ends, e.g. /fi/palvelut/")
-_check_lang = _matching("code", _whole(LANG_PATTERN), "bad-lang", "'{0}' is not a language code "
-                        "like fi or sv; if the text contains a comma inside { }, put the whole text "
-                        "in quotes")
-
-
-LangCode = Annotated[str, AfterValidator(_check_lang), BeforeValidator(_one_value("code"))]
-
-RESERVED_ID_PREFIXES = ("__", "kg-")
-"""Ids the theme (`__config`, `__search`…) or the site's own scripts (`kg-planner`, `kg-labels`…)
-read: an element of the page taking one would break them. Hand-written pages and the data alike."""
-
-
-def _check_anchor(value: str) -> str:
-    """An HTML id written into a page from the data (`{: #lahteet }`): a slug, and not reserved."""
-    _check_id(value)
-    if value.startswith(RESERVED_ID_PREFIXES):
-        _fail("reserved-anchor", "'{0}' is an id the site's theme or scripts use (ids starting with "
-              "__ or kg- are reserved): choose another, e.g. '{1}'", value, value.removeprefix("kg-"))
-    return value
-
-
-def _check_anchor_prefix(value: str) -> str:
-    """The first part of ids written as `<value>-<id>`: `kg` would make them `kg-…`."""
-    _check_id(value)
-    if f"{value}-".startswith(RESERVED_ID_PREFIXES):
-        _fail("reserved-anchor", "'{0}' is an id the site's theme or scripts use (ids starting with "
-              "__ or kg- are reserved): choose another, e.g. '{1}'", value, "x" + value)
-    return value
-
-
-def _check_https(value: str) -> str:
-    """An address written into a page's link and the calendars: https:// with a host, nothing else."""
-    _scalar(value, _EXAMPLES["url"])
-    if not link_allowed(value) or not _HTTPS_RE.fullmatch(value):
-        _fail("bad-https-url", "'{0}' is not a full https:// address: write it as https://host/path "
-              "(e.g. https://www.kanta.fi/), with spaces, quotes and ( ) [ ] { } percent-encoded "
-              "(%20, %22, %28 …)", value)
-    return value
-
-
-STRING_TYPES = {
-    "example-note-link-lang": _check_lang,  # hreflang= and lang= of the link to the source
-    "example-note-url": _check_https,  # that link's address, and the calendars' DESCRIPTION
-    "anchor-sources": _check_anchor,  # {: #… } of the sources' heading
-    "anchor-sector": _check_anchor_prefix,  # {: #<value>-<sector id> } on the services page
-    "slug-feeds": _check_id,  # the calendars' folder
-    "feed-all": _check_id,  # the all-periods calendar's file name
-    "slug-changes": _check_id,  # the changes page's address and its Atom feed's file name
-}
-"""strings.yaml keys whose texts land in an attribute, an id, an address or a file name, and the
-type each must have: a text anywhere else is only words."""
-STRING_PATTERNS = {_check_lang: LANG_PATTERN, _check_id: ID_PATTERN,
-                    _check_anchor: r"^(?!kg-)[a-z0-9]+(?:-[a-z0-9]+)*$",
-                    _check_anchor_prefix: r"^(?!kg$)[a-z0-9]+(?:-[a-z0-9]+)*$",
-                    _check_https: r"^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?:[:/?#][^\s\"'<>()\[\]{}\\]*)?$"}
-"""The same types for the editors' IDE (schema.py adds them to strings.yaml's JSON Schema)."""
-
-
-def _check_plain(value: str) -> str:
-    """Single-line text: names and titles. No markup at all."""
-    _scalar(value, _EXAMPLES["text"])
-    if not value.strip():
-        _fail("empty-text", "the text is empty")
-    if "\n" in value.strip():
-        _fail("multi-line", "a name or title must fit on one line")
-    if _TAG_RE.search(value):
-        _fail("html", "HTML is not allowed in text; write plain text")
-    if _ATTR_LIST_RE.search(value) or "{:" in value:
-        _fail("attr-list", "attribute lists ({: …} or { … }) are not allowed in data texts: remove the "
-              "braces and what is between them")
-    if re.search(r"[*_`\[\]]|^#", value):
-        _fail("markup-in-name", "a name or title is plain text: remove the * _ ` [ ] # characters")
-    return value.strip()
-
-
-def _link_target_ok(target: str) -> bool:
-    """Where a link in a data text may point: https://, mailto:, a site path (/fi/…), an anchor."""
-    if not link_allowed(target):  # the judgement every stage shares (a browser's reading)
-        return False
-    return bool(_HTTPS_RE.fullmatch(target) or _MAILTO_RE.fullmatch(target)
-                or _SITE_PATH_RE.fullmatch(target) or _ANCHOR_RE.fullmatch(target))
-
-
-def _check_prose(value: str) -> str:
-    """Running text in the documented Markdown subset: emphasis, links, lists."""
-    _scalar(value, _EXAMPLES["text"])
-    if not value.strip():
-        _fail("empty-text", "the text is empty")
-    if _TAG_RE.search(value):
-        _fail("html", "HTML is not allowed in text; use Markdown: *emphasis*, [link text](https://…), "
-              "lists with '- '")
-    for line in value.splitlines():
-        stripped = line.lstrip()
-        if stripped.startswith("#"):
-            _fail("heading", "headings (#) are not allowed in data texts; the page template sets headings")
-        if stripped.startswith(("```", "~~~", "|", ">", "!!!", "???")) or line.startswith("    "):
-            _fail("block-markup", "only emphasis, links and lists are allowed in data texts "
-                  "(no code blocks, tables, quotes, admonitions or 4-space indents)")
-    if "![" in value:
-        _fail("image", "images are not allowed in data texts")
-    if _ATTR_LIST_RE.search(value) or "{:" in value or "{#" in value or "{." in value:
-        _fail("attr-list", "attribute lists ({: …} or { … }) are not allowed in data texts: remove the "
-              "braces and what is between them")
-    if _REF_DEFINITION_RE.search(value):
-        _fail("ref-definition", "reference-style link definitions ([name]: address) are not allowed in "
-              "data texts: write the link where it is used, [link text](https://…)")
-    for target in _MD_LINK_RE.findall(value):
-        if not _link_target_ok(target):
-            _fail("bad-link", "the link target '{0}' is not allowed: use a full https:// address, "
-                  "mailto:name@example.fi or a site path that starts with a single / (e.g. /fi/palvelut/)",
-                  target)
-    return value.strip()
-
-
-Id = Annotated[str, AfterValidator(_check_id), BeforeValidator(_one_value("id")),
-               Field(description="Lowercase a-z, 0-9 and hyphens.",
-                     json_schema_extra={"pattern": ID_PATTERN})]
-Date = Annotated[dt.date, BeforeValidator(_check_date),
-                 WithJsonSchema({"type": "string", "format": "date",
-                                 "description": "A date as YYYY-MM-DD."})]
-Time = Annotated[dt.time, BeforeValidator(_check_time),
-                 WithJsonSchema({"type": "string", "pattern": TIME_PATTERN,
-                                 "description": "A time as HH:MM (24-hour clock, Europe/Helsinki)."})]
-Bool = Annotated[bool, BeforeValidator(_check_bool),
-                 WithJsonSchema({"type": "boolean", "description": "Exactly true or false."})]
-Url = Annotated[str, AfterValidator(_check_url), BeforeValidator(_one_value("url")),
-                Field(description="A full https:// address (or mailto:).")]
-
-
-def _check_site_root(value: str) -> str:
-    """The site's own address (sitemaps, feeds, calendars, canonical links): an https:// folder."""
-    if not _HTTPS_RE.fullmatch(value) or not value.endswith("/") or "?" in value or "#" in value:
-        _fail("bad-site-url", "'{0}' is not the address of the site's root: write it as https://host/ "
-              "(or https://host/folder/), ending in / and without ? or #", value)
-    return value
-
-
-SiteUrl = Annotated[str, AfterValidator(_check_url), AfterValidator(_check_site_root),
-                    BeforeValidator(_one_value("url")),
-                    Field(description="A full https:// address of a folder, ending in /.")]
-Email = Annotated[str, AfterValidator(_check_email), BeforeValidator(_one_value("email")),
-                  _schema_pattern(EMAIL_PATTERN)]
-Int = Annotated[int, Field(ge=0, le=1000), BeforeValidator(_one_value("number"))]
-PlainStr = Annotated[str, AfterValidator(_check_plain), BeforeValidator(_one_value("text"))]
-ProseStr = Annotated[str, AfterValidator(_check_prose), BeforeValidator(_one_value("text"))]
-# After-validators run left to right: the form first, then the list.
-Stemmer = Annotated[str, AfterValidator(_check_stemmer), AfterValidator(_check_stemmer_supported),
-                    BeforeValidator(_one_value("code")),
-                    Field(json_schema_extra={"enum": list(SEARCH_LANGUAGES)})]
-Branch = Annotated[str, AfterValidator(_check_branch), BeforeValidator(_one_value("branch")),
-                   _schema_pattern(BRANCH_PATTERN)]
-RedirectPath = Annotated[str, AfterValidator(_check_redirect_path), BeforeValidator(_one_value("path")),
-                         _schema_pattern(REDIRECT_PATH_PATTERN)]
+from .scalars import (
+    ID_PATTERN,
+    LANG_PATTERN,
+    PERIOD_ID_PATTERN,
+    PHONE_PATTERN,
+    Bool,
+    Branch,
+    Date,
+    Email,
+    Id,
+    Int,
+    LangCode,
+    PlainStr,
+    ProseStr,
+    RedirectPath,
+    SiteUrl,
+    Stemmer,
+    Time,
+    Url,
+    check_anchor,
+    check_anchor_prefix,
+    check_https,
+    check_id,
+    check_lang,
+    check_period_id,
+    matching,
+    one_value,
+    require_scalar,
+)
 
 
 class Text(RootModel[dict[LangCode, PlainStr]]):
@@ -546,7 +212,7 @@ class Contact(Record):
     id: Id = Field(description="Referenced from services as `contact:`.")
     name: Text = Field(description="Who answers, e.g. Kanta-palvelujen asiakastuki.")
     email: Email = Field(description="E-mail address.")
-    phone: Annotated[str, Field(pattern=PHONE_PATTERN), BeforeValidator(_one_value("text"))] | None = \
+    phone: Annotated[str, Field(pattern=PHONE_PATTERN), BeforeValidator(one_value("text"))] | None = \
         Field(default=None, description="Phone number as written, e.g. 020 634 7787.")
     hours: Text | None = Field(default=None, description="When the line is open.")
 
@@ -607,7 +273,7 @@ class SiteConfig(Record):
     site_url: SiteUrl = Field(description="Public address of the site root, ending in /.")
     site_url_known: Bool = Field(default=True, description="false while `site_url` is a placeholder: "
                                  "`check --strict` (publishing) then fails.")
-    before_publishing: list[Annotated[str, BeforeValidator(_one_value("text"))]] = Field(
+    before_publishing: list[Annotated[str, BeforeValidator(one_value("text"))]] = Field(
         default_factory=list, description="Facts the site still lacks, for the editors, never shown on "
         "the pages: `check --strict` (publishing) lists each one and fails until it is removed.")
     site_name: Text = Field(description="The site's name in the header.")
@@ -636,10 +302,28 @@ class SiteConfig(Record):
 # ---------------------------------------------------------------------------
 
 
+STRING_TYPES = {
+    "example-note-link-lang": check_lang,  # hreflang= and lang= of the link to the source
+    "example-note-url": check_https,  # that link's address, and the calendars' DESCRIPTION
+    "anchor-sources": check_anchor,  # {: #… } of the sources' heading
+    "anchor-sector": check_anchor_prefix,  # {: #<value>-<sector id> } on the services page
+    "slug-feeds": check_id,  # the calendars' folder
+    "feed-all": check_id,  # the all-periods calendar's file name
+    "slug-changes": check_id,  # the changes page's address and its Atom feed's file name
+}
+"""strings.yaml keys whose texts land in an attribute, an id, an address or a file name, and the
+type each must have: a text anywhere else is only words."""
+STRING_PATTERNS = {check_lang: LANG_PATTERN, check_id: ID_PATTERN,
+                    check_anchor: r"^(?!kg-)[a-z0-9]+(?:-[a-z0-9]+)*$",
+                    check_anchor_prefix: r"^(?!kg$)[a-z0-9]+(?:-[a-z0-9]+)*$",
+                    check_https: r"^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?:[:/?#][^\s\"'<>()\[\]{}\\]*)?$"}
+"""The same types for the editors' IDE (schema.py adds them to strings.yaml's JSON Schema)."""
+
+
 class StringsFile(Record):
     """data/strings.yaml: the words the templates use, per language."""
 
-    strings: dict[Annotated[str, AfterValidator(_check_id), BeforeValidator(_one_value("id"))], Text] = \
+    strings: dict[Annotated[str, AfterValidator(check_id), BeforeValidator(one_value("id"))], Text] = \
         Field(description="Key → text in every language.",
               json_schema_extra={"propertyNames": {"description": "Lowercase a-z, 0-9 and hyphens.",
                                                    "pattern": ID_PATTERN}})
@@ -678,7 +362,7 @@ class Link(_Addressed, Record):
 def _anchors(slugs: Slugs) -> Slugs:
     """Slugs that are also HTML ids (`{: #… }`): none of them reserved."""
     for value in slugs.root.values():
-        _check_anchor(value)
+        check_anchor(value)
     return slugs
 
 
@@ -795,7 +479,7 @@ EventKind = Literal["preparation", "operating-model-training", "practice-trainin
 
 DATE_STATES: tuple[str, ...] = ("example", "provisional", "confirmed")
 DateState = Annotated[Literal["example", "provisional", "confirmed"],
-                      BeforeValidator(lambda value: _scalar(value, "example"))]
+                      BeforeValidator(lambda value: require_scalar(value, "example"))]
 """How sure a date is, least to most: `example` (a placeholder until Kela publishes the date; the
 site says so on every page that shows it), `provisional` (Kela has announced it, it may still
 move), `confirmed` (Kela has confirmed it)."""
@@ -834,7 +518,7 @@ class Event(Record):
 
 
 class Period(Record):
-    id: Annotated[str, AfterValidator(_check_period_id), BeforeValidator(_one_value("period")),
+    id: Annotated[str, AfterValidator(check_period_id), BeforeValidator(one_value("period")),
                   Field(description="Number/year, e.g. 1/2026.",
                         json_schema_extra={"pattern": PERIOD_ID_PATTERN})]
     start: Date = Field(description="First day of the period.")
@@ -873,10 +557,10 @@ class UnannouncedPeriod(Record):
     site names it with "Kela has not yet published the period's dates"; statuses, calendars, the
     timeline, the planner and `check --strict` leave it out."""
 
-    id: Annotated[str, AfterValidator(_check_period_id), BeforeValidator(_one_value("period")),
+    id: Annotated[str, AfterValidator(check_period_id), BeforeValidator(one_value("period")),
                   Field(description="Number/year, e.g. 1/2028.",
                         json_schema_extra={"pattern": PERIOD_ID_PATTERN})]
-    dates: Annotated[Literal["unannounced"], BeforeValidator(lambda value: _scalar(value, "unannounced"))] = \
+    dates: Annotated[Literal["unannounced"], BeforeValidator(lambda value: require_scalar(value, "unannounced"))] = \
         Field(description="unannounced: Kela has not published the period's dates. When it does, write "
               "`start`, `end`, `registration` and `events` and set `dates:` to example, provisional or "
               "confirmed.")
@@ -922,7 +606,7 @@ class PeriodsFile(Record):
 # data/changes.yaml: what changed, for readers (optional file)
 # ---------------------------------------------------------------------------
 
-PeriodId = Annotated[str, AfterValidator(_check_period_id), BeforeValidator(_one_value("period")),
+PeriodId = Annotated[str, AfterValidator(check_period_id), BeforeValidator(one_value("period")),
                      Field(description="A period's id, e.g. 1/2027.",
                            json_schema_extra={"pattern": PERIOD_ID_PATTERN})]
 
@@ -1051,10 +735,10 @@ class SearchTerm(Record):
     forms: Text = Field(description="The term and the forms readers type, comma-separated per language "
                                     "(fi: plural, genitive, partitive, inessive, elative …; sv: definite "
                                     "and plural forms).")
-    pages: list[Annotated[str, AfterValidator(_matching(
+    pages: list[Annotated[str, AfterValidator(matching(
         "id", PAGE_KEY_RE, "bad-page-key", "'{0}' is not a page of the site: write planner, process, "
         "registration, schedule, services, requirements or customer, or service:<id> of a service")),
-        BeforeValidator(_one_value("id"))]] = Field(
+        BeforeValidator(one_value("id"))]] = Field(
         min_length=1, description="The pages that explain the term: home, planner, process, registration, "
         "schedule, services, requirements, customer, accessibility, or service:<id>.")
 

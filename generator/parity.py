@@ -40,7 +40,7 @@ def translation_report(data_dir: Path, content_dir: Path | None, today: dt.date,
     for p in problems:
         if p.code in PARITY_CODES:
             lang = p.args[PARITY_CODES[p.code]]
-            report.setdefault(lang, []).append(_line(p, msg_lang))
+            report.setdefault(lang, []).append(_problem_line(p, msg_lang))
     if project is not None:
         for versions in project.content_versions().values():
             counts = {lang: len(_HEADING_RE.findall(page.body)) for lang, page in versions.items()}
@@ -53,7 +53,7 @@ def translation_report(data_dir: Path, content_dir: Path | None, today: dt.date,
     return report
 
 
-def _line(p: Problem, msg_lang: str) -> str:
+def _problem_line(p: Problem, msg_lang: str) -> str:
     where = f"{p.file}:{p.line}:{p.column}" if p.line else p.file
     key = f" [{p.key}]" if p.key else ""
     return f"{where}: {translate(p, msg_lang)[0]}{key}"

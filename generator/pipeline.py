@@ -59,56 +59,57 @@ def build_site(data_dir: Path, content_dir: Path | None, out_dir: Path, *, today
     # Before anything is written (guard.py): the output and work folders must be the build's
     # own, and no other build may be writing into them.
     check_folders(out_dir, work, data_dir=Path(data_dir), content_dir=content_dir)
-    with contextlib.ExitStack() as held:
+    with contextlib.ExitStack() as locks:
         # Taken once the data is valid, just before the first write: invalid data writes
         # nothing at all, not even a lock file.
-        def hold() -> None:
-            held.enter_context(lock(out_dir, work))
+        def take_lock() -> None:
+            locks.enter_context(lock(out_dir, work))
 
         return _build_site(data_dir, content_dir, out_dir, today=today, work=work,
-                           check_urls=check_urls, engine=engine, hold=hold)
+                           check_urls=check_urls, engine=engine, take_lock=take_lock)
 
 
 def _build_site(data_dir: Path, content_dir: Path | None, out_dir: Path, *, today: dt.date,
                 work: Path, check_urls: bool, engine: Engine | None,
-                hold: Callable[[], None]) -> BuildResult:
+                take_lock: Callable[[], None]) -> BuildResult:
     if engine is None:
         with Engine(work / ".jinja-cache") as own:
             return _build_site(data_dir, content_dir, out_dir, today=today, work=work,
-                               check_urls=check_urls, engine=own, hold=hold)
+                               check_urls=check_urls, engine=own, take_lock=take_lock)
     timings: dict[str, float] = {}
     clock = time.perf_counter()
 
-    def lap(name: str) -> None:
+    def end_stage(name: str) -> None:
+        """Record the time since the previous stage ended as stage `name`'s."""
         nonlocal clock
         now = time.perf_counter()
         timings[name] = now - clock
         clock = now
 
     project, warnings = load_project(data_dir, content_dir, today=today, template_dir=TEMPLATE_DIR)
-    lap("load+validate")
+    end_stage("load+validate")
     site = SitePlan(project, today)
-    hold()
+    take_lock()
     stamp(work, WORK_STAMP)
     cache = work / ".jinja-cache"  # compiled templates, ours and Material's (see engine.py)
     cache.mkdir(parents=True, exist_ok=True)
     files = render(site, cache)
-    lap("render")
+    end_stage("render")
 
     staging = write_sources(files, work, project.languages)
-    lap("write")
+    end_stage("write")
 
     # The post-build files that need only the data are made while this process would
     # otherwise wait: for the MkDocs helper to finish its imports if it has not yet, else
     # for MkDocs to build. Their imports (icalendar, the checkers) come off the tail too.
-    made: dict[str, bytes] = {}
+    data_files_made: dict[str, bytes] = {}
 
     def make_data_files() -> None:
         # Imported here, not at the top: the post-build imports (icalendar, the checkers)
         # then happen while MkDocs builds instead of before it.
         from .postbuild import data_files
 
-        made.update(data_files(site))
+        data_files_made.update(data_files(site))
 
     try:
         helper_ready = engine.ready()
@@ -119,18 +120,18 @@ def _build_site(data_dir: Path, content_dir: Path | None, out_dir: Path, *, toda
     run_mkdocs(engine, [work / lang / "mkdocs.yml" for lang in project.languages],
                source_date_epoch=epoch(max(page.updated for page in site.pages)),
                meanwhile=make_data_files if helper_ready else None, place=site.link_place)
-    lap("mkdocs")
+    end_stage("mkdocs")
 
     from .postbuild import postbuild, verify
 
-    postbuild(site, staging, made)
-    lap("postbuild")
+    postbuild(site, staging, data_files_made)
+    end_stage("postbuild")
     warnings = warnings + verify(site, staging, check_urls=check_urls)
-    lap("verify")
+    end_stage("verify")
 
     stamp(staging, OUTPUT_STAMP)  # after the checks of the output: it is not part of the site
     swap(staging, out_dir)
-    lap("swap")
+    end_stage("swap")
     # Pages of the site plan (every page exists in every language); redirect stubs do not count.
     pages = {lang: len(site.pages) for lang in project.languages}
     return BuildResult(out_dir, pages, warnings, timings)

@@ -3,7 +3,7 @@
 The generator fills a string's placeholders with `str.format` (`title-period` gets `{id}`,
 `format-date` any of `{d}`, `{m}`, `{y}`, `{dd}`, `{mm}`); `overrides/assets/kg.js` fills
 `format-date` again in the reader's browser. A placeholder the code does not fill (`{idx}`)
-used to stop the build with a KeyError, and a translation without `{id}` would silently drop
+would stop the build with a KeyError, and a translation without `{id}` would silently drop
 the period's number. So `check` compares every text with this table, which
 tests/test_safety.py keeps in step with the templates and the Python code that call
 `.format`.

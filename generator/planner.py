@@ -46,7 +46,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 from urllib.parse import unquote_to_bytes
 
-from . import dates as d
+from .dates import period_states, weakest
 from .models import Period, Service
 
 if TYPE_CHECKING:  # validate.py imports this module's STRINGS
@@ -123,7 +123,7 @@ def vendor_question(service: Service) -> bool:
     return registers_in_periods(service) and service.registration.vendor_exception
 
 
-def _one(query: Query, name: str) -> str:
+def _first_value(query: Query, name: str) -> str:
     values = query.get(name) or []
     return normalise(values[0]) if values else ""
 
@@ -132,7 +132,7 @@ def plan(project: Project, query: Query, today: dt.date) -> dict:
     """The planner's answer for the form state `query` on `today` (see the module docstring)."""
     rules = project.process.planner
     errors: dict[str, str] = {}
-    sector = _one(query, "sector")
+    sector = _first_value(query, "sector")
     if sector not in rules.sectors:
         errors["sector"] = "planner-error-sector"
         sector = ""
@@ -141,20 +141,20 @@ def plan(project: Project, query: Query, today: dt.date) -> dict:
     services = [sid for sid in offered if sid in chosen]
     if sector and not services:
         errors["service"] = "planner-error-service"
-    certified = _one(query, "certified")
+    certified = _first_value(query, "certified")
     if certified not in CERTIFIED:
         errors["certified"] = "planner-error-certified"
     by_id = {s.id: s for s in project.services}
     chosen_services = [by_id[sid] for sid in services]
     ask_vendor = any(vendor_question(s) for s in chosen_services)
     ask_change = bool(sector) and sector in rules.change_sectors
-    vendor_support = _one(query, "vendor_support")
+    vendor_support = _first_value(query, "vendor_support")
     if ask_vendor and vendor_support not in YES_NO:
         errors["vendor_support"] = "planner-error-vendor-support"
-    change = _one(query, "change")
+    change = _first_value(query, "change")
     if ask_change and change not in CHANGES:
         errors["change"] = "planner-error-change"
-    target_text = _one(query, "target")
+    target_text = _first_value(query, "target")
     target = None
     if target_text:
         m = _MONTH_RE.fullmatch(target_text)
@@ -209,7 +209,7 @@ def plan(project: Project, query: Query, today: dt.date) -> dict:
             answer["none_published"] = True
         else:
             answer["period"] = period.id
-            answer["certainty"] = d.weakest(*d.period_states(period))
+            answer["certainty"] = weakest(*period_states(period))
     return answer
 
 

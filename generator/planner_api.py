@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import json
 
-from . import dates as d
 from . import planner
+from .dates import period_states, weakest
 from .plan import SitePlan
 
 EXTRA_STRINGS = ("format-date", "format-month", "format-time", "date-example", "provisional", "online",
@@ -66,7 +66,7 @@ def planner_data(site: SitePlan) -> dict:
                              "closes": period.registration.closes.isoformat(),
                              "dates": period.registration_dates},
             # The least sure state among all the period's dates: how the plan must be worded.
-            "certainty": d.weakest(*d.period_states(period)),
+            "certainty": weakest(*period_states(period)),
             "events": [{
                 "title": e.title.root if e.title else support[e.kind].name.root,
                 "date": e.date.isoformat(), "start": e.start.strftime("%H:%M"),

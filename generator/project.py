@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import models as m
+from . import models
 from .load import Document
 
 
@@ -30,7 +30,7 @@ class ContentPage:
     lang: str
     slug: str
     path: str
-    meta: m.PageMeta
+    meta: models.PageMeta
     body: str
     links: list[PageLink] = field(default_factory=list)
     """Its links to the site's own pages (checked against the page plan: content.link_problems)."""
@@ -42,20 +42,20 @@ class Project:
 
     data_dir: Path
     content_dir: Path
-    config: m.SiteConfig
+    config: models.SiteConfig
     """data/site.yaml: the settings of the whole site."""
-    strings: dict[str, m.Text]
-    process: m.ProcessFile
-    requirements: list[m.Requirement]
-    services: list[m.Service]
-    all_periods: list[m.Period | m.UnannouncedPeriod]
+    strings: dict[str, models.Text]
+    process: models.ProcessFile
+    requirements: list[models.Requirement]
+    services: list[models.Service]
+    all_periods: list[models.Period | models.UnannouncedPeriod]
     """Every period of periods.yaml in file order, dated or not (positions: ("periods", index))."""
     pages: list[ContentPage]
     sources: dict[str, Document] = field(default_factory=dict)
     """File name → loaded document, for positions (edit links point at lines)."""
-    changes: list[m.Change] = field(default_factory=list)
+    changes: list[models.Change] = field(default_factory=list)
     """data/changes.yaml, in file order (newest first by convention)."""
-    search_terms: list[m.SearchTerm] = field(default_factory=list)
+    search_terms: list[models.SearchTerm] = field(default_factory=list)
     """Words readers search for (search_terms.yaml), added to the pages' search keywords."""
 
     @property
@@ -63,14 +63,14 @@ class Project:
         return [lang.code for lang in self.config.languages]
 
     @property
-    def periods(self) -> list[m.Period]:
+    def periods(self) -> list[models.Period]:
         """The periods with dates: the only ones statuses, calendars, feeds and the planner read."""
-        return [p for p in self.all_periods if isinstance(p, m.Period)]
+        return [p for p in self.all_periods if isinstance(p, models.Period)]
 
     @property
-    def unannounced(self) -> list[m.UnannouncedPeriod]:
+    def unannounced(self) -> list[models.UnannouncedPeriod]:
         """The periods Kela has not announced (`dates: unannounced`): named, never dated."""
-        return [p for p in self.all_periods if isinstance(p, m.UnannouncedPeriod)]
+        return [p for p in self.all_periods if isinstance(p, models.UnannouncedPeriod)]
 
     def content_versions(self) -> dict[str, dict[str, ContentPage]]:
         """Hand-written pages by their `id`, each with its versions by language (file order)."""
@@ -79,7 +79,7 @@ class Project:
             versions.setdefault(page.meta.id, {})[page.lang] = page
         return versions
 
-    def service(self, service_id: str) -> m.Service:
+    def service(self, service_id: str) -> models.Service:
         return next(s for s in self.services if s.id == service_id)
 
     def line_of(self, file: str, path: tuple) -> int:

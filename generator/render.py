@@ -17,8 +17,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import PACKAGE_DIR, TEMPLATE_DIR, keywords, timeline
-from . import dates as d
+from . import PACKAGE_DIR, TEMPLATE_DIR, dates, keywords, timeline
 from .models import kanta_language, unique_sources
 from .plan import Page, SitePlan, url_of
 
@@ -78,10 +77,12 @@ class PageContext:
         self.project = plan.project
         self.here = page.paths[lang]
 
-    def t(self, key: str) -> str:
+    def string(self, key: str) -> str:
+        """The site string `key` of strings.yaml in this page's language (`t` in templates)."""
         return self.project.strings[key][self.lang]
 
-    def l(self, value) -> str:  # noqa: E743 - short on purpose: used everywhere in templates
+    def localised(self, value) -> str:
+        """A bilingual value's text in this page's language (`l` in templates)."""
         return value[self.lang]
 
     def ref(self, key: str, anchor: str = "") -> str:
@@ -91,10 +92,10 @@ class PageContext:
         return rel + (f"#{anchor}" if anchor else "")
 
     def date(self, day: dt.date) -> str:
-        return d.format_date(day, self.t("format-date"))
+        return dates.format_date(day, self.string("format-date"))
 
     def time(self, value: dt.time) -> str:
-        return d.format_time(value, self.t("format-time"))
+        return dates.format_time(value, self.string("format-time"))
 
     def title(self, key: str) -> str:
         return self.plan.by_key[key].titles[self.lang]
@@ -111,13 +112,13 @@ class PageContext:
         p = self.project
         today = self.plan.today
         return {
-            "lang": self.lang, "t": self.t, "l": self.l, "ref": self.ref, "date": self.date,
+            "lang": self.lang, "t": self.string, "l": self.localised, "ref": self.ref, "date": self.date,
             "time": self.time, "title": self.title, "feed": self.feed, "page": self.page,
             "changes_feed": self.changes_feed, "changes": self.plan.changes,
             "change_keys": self.plan.change_keys, "pages_by_key": self.plan.by_key,
             "config": p.config, "process": p.process, "services": p.services, "periods": p.periods,
             "unannounced": p.unannounced,
-            "requirements": p.requirements, "today": today, "d": d, "strings": p.strings,
+            "requirements": p.requirements, "today": today, "d": dates, "strings": p.strings,
             **self.plan.lookups,
             "sectors": p.config.sectors,
             **self.page.context,
@@ -207,7 +208,7 @@ def _status_labels(site: SitePlan, lang: str) -> dict[str, str]:
     for key in keys:
         for state in ("confirmed", "provisional", "example"):
             labels[key + ("" if state == "confirmed" else f"-{state}")] = \
-                strings[d.status_key(key, state)][lang]
+                strings[dates.status_key(key, state)][lang]
     labels.update({f"window-{k}": strings[f"window-{k}"][lang] for k in ("upcoming", "open", "closed")})
     labels["format-date"] = strings["format-date"][lang]
     return labels

@@ -79,11 +79,11 @@ def format_github(problems: list[Problem], lang: str = "en") -> str:
         text = f"{message} ({hint})" if hint else message
         level = {"error": "error", "warning": "warning"}.get(p.severity, "notice")
         out.append(f"::{level} file={_property(p.file)},line={max(p.line, 1)},"
-                   f"col={max(p.column, 1)}::{_data(printable(text))}")
+                   f"col={max(p.column, 1)}::{_escape_workflow_data(printable(text))}")
     return "\n".join(out)
 
 
-def _data(text: str) -> str:
+def _escape_workflow_data(text: str) -> str:
     """A workflow command's message, escaped as GitHub's runner reads it (actions/toolkit
     `escapeData`): a raw newline would end the command and start another one."""
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
@@ -94,7 +94,7 @@ def _property(text: str) -> str:
     (actions/toolkit `escapeProperty`): also ':' and ',', which end a value. The runner decodes
     these five, so the annotation still names the real file; any other hidden character (which no
     real file name in the repository has) is shown as `<U+XXXX>`."""
-    escaped = _data(text).replace(":", "%3A").replace(",", "%2C")
+    escaped = _escape_workflow_data(text).replace(":", "%3A").replace(",", "%2C")
     return printable(escaped)
 
 

@@ -16,8 +16,8 @@ from pathlib import Path
 from .errors import DataError, Problem
 from .limits import FIRST_YEAR, LAST_YEAR
 from .messages import say, translate
-from .models import ID_RE, PERIOD_ID_RE
 from .printable import printable
+from .scalars import ID_RE, PERIOD_ID_RE
 from .validate import load_project
 
 TODO = "TODO"
@@ -50,7 +50,7 @@ def new_period(data_dir: Path, period_id: str, today: dt.date) -> Said:
     match = PERIOD_ID_RE.fullmatch(period_id)
     if not match or not FIRST_YEAR <= int(match[2]) <= LAST_YEAR:
         raise ScaffoldError("new-bad-period-id", id=printable(period_id), first=FIRST_YEAR, last=LAST_YEAR)
-    project, _ = _load(data_dir, today)
+    project, _ = _project_or_refusal(data_dir, today)
     for i, p in enumerate(project.all_periods):
         if p.id == period_id:
             line = project.line_of("periods.yaml", ("periods", i, "id"))
@@ -90,7 +90,7 @@ def new_service(data_dir: Path, service_id: str, today: dt.date) -> Said:
     to the schemas. Its addresses wait for urls.txt until its slugs are written (`check` asks)."""
     if not ID_RE.fullmatch(service_id):
         raise ScaffoldError("new-bad-service-id", id=printable(service_id))
-    project, _ = _load(data_dir, today)
+    project, _ = _project_or_refusal(data_dir, today)
     for i, s in enumerate(project.services):
         if s.id == service_id:
             line = project.line_of("services.yaml", ("services", i, "id"))
@@ -198,7 +198,7 @@ def _update_lists(data_dir: Path, today: dt.date, *, urls: bool) -> tuple[list[s
     return updated, True
 
 
-def _load(data_dir: Path, today: dt.date):
+def _project_or_refusal(data_dir: Path, today: dt.date):
     try:
         return load_project(data_dir, today=today)
     except DataError as exc:

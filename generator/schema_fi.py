@@ -1,6 +1,6 @@
 """Finnish descriptions of the data files' fields, for the JSON Schemas (IDE hover texts) and
-docs/tietomuoto.md. The English descriptions stay in the models (generator/models.py), which the
-README's reference and developers read; an editor's IDE shows these.
+docs/tietomuoto.md. The English descriptions stay in the models (generator/models.py and
+scalars.py), which the README's reference and developers read; an editor's IDE shows these.
 
 Keys are `Model.field` (a field of the same name can mean different things in different records)
 or a model's name for the record itself; `tests/test_schemas.py` requires one for every field.

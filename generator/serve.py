@@ -273,7 +273,7 @@ def make_handler(preview: Preview):
         def handle_one_request(self):
             # A half-sent request may not hold its thread for longer than REQUEST_SECONDS: the
             # timer closes the socket, the blocked read returns, and the thread ends.
-            self.deadline = threading.Timer(REQUEST_SECONDS, self.cut)
+            self.deadline = threading.Timer(REQUEST_SECONDS, self.drop_connection)
             self.deadline.daemon = True
             self.deadline.start()
             try:
@@ -287,7 +287,7 @@ def make_handler(preview: Preview):
                 self.deadline.cancel()  # the request is in: the answer may take its time
             return parsed
 
-        def cut(self) -> None:
+        def drop_connection(self) -> None:
             with contextlib.suppress(OSError):
                 self.connection.shutdown(socket.SHUT_RDWR)
 

@@ -391,7 +391,7 @@ def compare(base: Built, head: Built, languages: list[str]) -> list[Section]:
 # ---------------------------------------------------------------------------
 
 
-def _code(text: str) -> str:
+def _code_span(text: str) -> str:
     """`text` as a Markdown code span, whatever backticks it holds."""
     run = max((len(m) for m in re.findall(r"`+", text)), default=0)
     tick = "`" * (run + 1)
@@ -409,8 +409,8 @@ def _fence(lines: list[str]) -> str:
 
 
 def _page_item(page: PageChange, lang: str) -> str:
-    moved = f" {say('diff-moved-from', lang, old=_code(page.old_address))}" if page.old_address else ""
-    return f"- {_code(page.address)} {_plain(page.title)}{moved}"
+    moved = f" {say('diff-moved-from', lang, old=_code_span(page.old_address))}" if page.old_address else ""
+    return f"- {_code_span(page.address)} {_plain(page.title)}{moved}"
 
 
 def _page_diff(page: PageChange, lang: str, budget: int) -> list[str]:
@@ -439,8 +439,8 @@ def _language_name(code: str, lang: str) -> str:
 def report(sections: list[Section], lang: str, *, base: str, commit: str, data: str, content: str) -> str:
     """The Markdown report in the editor's language (GitHub job summary ready)."""
     out = [REPORT_STAMP, f"# {say('diff-title', lang)}", "",
-           say("diff-compared", lang, base=_code(base), commit=commit[:12], data=_code(data + "/"),
-               content=_code(content + "/")), ""]
+           say("diff-compared", lang, base=_code_span(base), commit=commit[:12], data=_code_span(data + "/"),
+               content=_code_span(content + "/")), ""]
     if all(s.empty() for s in sections):
         return "\n".join([*out, say("diff-none", lang), ""])
     budget = MAX_DIFF_CHARS
@@ -468,13 +468,13 @@ def report(sections: list[Section], lang: str, *, base: str, commit: str, data: 
                 out += [f"### {say(key, lang, n=len(pages))}", "", *(_page_item(p, lang) for p in pages), ""]
         if sec.moved or sec.dropped:
             out += [f"### {say('diff-moved', lang, n=len(sec.moved) + len(sec.dropped))}", ""]
-            out += [f"- {_code(old)} → {_code(new)}" for old, new in sec.moved]
-            out += ["- " + say("diff-redirect-dropped", lang, old=_code(old), new=_code(new))
+            out += [f"- {_code_span(old)} → {_code_span(new)}" for old, new in sec.moved]
+            out += ["- " + say("diff-redirect-dropped", lang, old=_code_span(old), new=_code_span(new))
                     for old, new in sec.dropped]
             out.append("")
         if sec.feeds:
             out += [f"### {say('diff-feeds', lang, n=len(sec.feeds))}", ""]
-            out += [f"- {_code(address)} ({say('diff-file-' + state, lang)})" for address, state in sec.feeds]
+            out += [f"- {_code_span(address)} ({say('diff-file-' + state, lang)})" for address, state in sec.feeds]
             out.append("")
     return "\n".join(out)
 
@@ -520,7 +520,7 @@ def site_diff(data_dir: Path, content_dir: Path | None, *, base: str | None, tod
                                    today=today, work_dir=work / "base-work", check_urls=False, engine=engine)
             except (DataError, BuildError) as exc:
                 text = "\n".join([REPORT_STAMP, f"# {say('diff-title', lang)}", "",
-                                  say("diff-base-failed", lang, base=_code(name), commit=commit[:12],
+                                  say("diff-base-failed", lang, base=_code_span(name), commit=commit[:12],
                                       n=len(exc.problems) or 1), ""])
                 return Outcome(text)
         languages = [*head.pages, *(code for code in built.pages if code not in head.pages)]

@@ -45,7 +45,7 @@ STRINGS = ("timeline-title", "timeline-today", "timeline-today-at", "month-names
 """strings.yaml keys the timeline uses (validate.CODE_STRINGS includes them)."""
 
 
-def _n(value: float) -> str:
+def _coord(value: float) -> str:
     """A coordinate with at most one decimal, without a trailing .0 (same input, same bytes)."""
     return f"{value:.1f}".removesuffix(".0")
 
@@ -98,12 +98,12 @@ def svg(periods: Sequence[Period], today: dt.date, t: Callable[[str], str],
     names = t("month-names-short").split()
     for m in months:
         mx = x(m)
-        out.append(f'<line class="kg-tl-tick" x1="{_n(mx)}" y1="{HEAD - 6}" x2="{_n(mx)}" '
+        out.append(f'<line class="kg-tl-tick" x1="{_coord(mx)}" y1="{HEAD - 6}" x2="{_coord(mx)}" '
                    f'y2="{rows_end - 4}"/>')
         if m < last and (m.month - 1) % step == 0:
-            out.append(f'<text class="kg-tl-month" x="{_n(mx + 2)}" y="{HEAD - 10}">{e(names[m.month - 1])}</text>')
+            out.append(f'<text class="kg-tl-month" x="{_coord(mx + 2)}" y="{HEAD - 10}">{e(names[m.month - 1])}</text>')
         if m < last and (m.month == 1 or m == first):
-            out.append(f'<text class="kg-tl-year" x="{_n(mx + 2)}" y="12">{m.year}</text>')
+            out.append(f'<text class="kg-tl-year" x="{_coord(mx + 2)}" y="12">{m.year}</text>')
     described = []
     used = {"reg", "period", "today"}  # the legend names what the chart draws, nothing more
     for i, p in enumerate(rows):
@@ -111,16 +111,17 @@ def svg(periods: Sequence[Period], today: dt.date, t: Callable[[str], str],
         reg, reg_state, state = p.registration, p.registration_dates, p.dates
         used |= {reg_state, state} | {p.event_dates(ev) for ev in p.events} | ({"event"} if p.events else set())
         out.append(f'<text class="kg-tl-label" x="2" y="{y + 20}">{e(p.id)}</text>')
-        out.append(f'<rect class="kg-tl-reg kg-tl--{reg_state}" x="{_n(x(reg.opens))}" y="{y + 3}" '
-                   f'width="{_n(max(x(reg.closes + dt.timedelta(days=1)) - x(reg.opens), 2))}" '
+        out.append(f'<rect class="kg-tl-reg kg-tl--{reg_state}" x="{_coord(x(reg.opens))}" y="{y + 3}" '
+                   f'width="{_coord(max(x(reg.closes + dt.timedelta(days=1)) - x(reg.opens), 2))}" '
                    'height="10" rx="2"/>')
         fill = f' fill="url(#{hatch})"' if state == "example" else ""
-        out.append(f'<rect class="kg-tl-period kg-tl--{state}"{fill} x="{_n(x(p.start))}" y="{y + 16}" '
-                   f'width="{_n(max(x(p.end + dt.timedelta(days=1)) - x(p.start), 2))}" height="12" rx="2"/>')
+        out.append(f'<rect class="kg-tl-period kg-tl--{state}"{fill} x="{_coord(x(p.start))}" y="{y + 16}" '
+                   f'width="{_coord(max(x(p.end + dt.timedelta(days=1)) - x(p.start), 2))}" height="12" rx="2"/>')
         for ev in p.events:
             ex, ey = x(ev.date), y + 22
             out.append(f'<path class="kg-tl-event kg-tl--{p.event_dates(ev)}" '
-                       f'd="M{_n(ex)} {ey - 6}L{_n(ex + 5)} {ey}L{_n(ex)} {ey + 6}L{_n(ex - 5)} {ey}Z"/>')
+                       f'd="M{_coord(ex)} {ey - 6}L{_coord(ex + 5)} {ey}'
+                       f'L{_coord(ex)} {ey + 6}L{_coord(ex - 5)} {ey}Z"/>')
         marks = {"example": f" ({t('date-example')})", "provisional": f" ({t('provisional')})",
                  "confirmed": ""}
         described.append(
@@ -133,8 +134,8 @@ def svg(periods: Sequence[Period], today: dt.date, t: Callable[[str], str],
     anchor = ' text-anchor="end"' if tx > END_LABEL else ""
     inside = first <= today < last
     out.append(f'<g class="kg-tl-today" visibility="{"visible" if inside else "hidden"}">'
-               f'<line x1="{_n(tx)}" y1="{HEAD - 4}" x2="{_n(tx)}" y2="{height - 2}"/>'
-               f'<text x="{_n(tx - 3 if tx > END_LABEL else tx + 3)}" y="{height - 4}"'
+               f'<line x1="{_coord(tx)}" y1="{HEAD - 4}" x2="{_coord(tx)}" y2="{height - 2}"/>'
+               f'<text x="{_coord(tx - 3 if tx > END_LABEL else tx + 3)}" y="{height - 4}"'
                f'{anchor}>{e(t("timeline-today"))}</text></g>')
     title_id, desc_id = f"kg-tl-{name}-title", f"kg-tl-{name}-desc"
     desc = " ".join(described) + " " + t("timeline-today-at").format(date=date(today))

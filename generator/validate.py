@@ -20,12 +20,12 @@ from typing import Any
 
 from pydantic import BaseModel, RootModel, ValidationError
 
-from . import content, planner, timeline
-from . import models as m
+from . import content, models, planner, timeline
 from .content import ContentPage
 from .errors import ERROR, MAX_PER_FILE, NOTE, WARNING, DataError, Problem, capped, key_path
 from .load import Document, load_file
 from .project import Project
+from .scalars import PERIOD_ID_RE
 from .schema_errors import dedupe, from_pydantic, merge_typos
 
 REVIEW_MONTHS = 12
@@ -38,7 +38,7 @@ CODE_STRINGS = {"format-date", "format-time", "slug-feeds", "feed-all", "root-ch
                 "title-registration", "title-schedule", "title-services", "title-requirements",
                 "title-customer", "title-accessibility", "title-period", "provisional", "online",
                 "registration", "language", "page-updated", "edit-page", "skip-to-content"}
-# The date states, the status wordings per state, the changes page and its feed (issue 11).
+# The date states, the status wordings per state, the changes page and its feed.
 CODE_STRINGS |= {"date-example", "example-note", "example-note-link", "example-note-url",
                  "example-note-link-lang", "example-note-after",
                  "example-note-title", "provisional-note-title", "provisional-dates-note",
@@ -95,10 +95,10 @@ def load_project(data_dir: Path, content_dir: Path | None = None, *,
     docs: dict[str, Document] = {}
     parsed: dict[str, Any] = {}  # file name → its model (SiteConfig, ServicesFile, …)
 
-    for name, model in m.DATA_FILES.items():
+    for name, model in models.DATA_FILES.items():
         shown = _shown(data_dir / name)
         path = data_dir / name
-        if not path.exists() and name in m.OPTIONAL_FILES:
+        if not path.exists() and name in models.OPTIONAL_FILES:
             parsed[name] = model()
             continue
         if not path.exists():
@@ -118,22 +118,22 @@ def load_project(data_dir: Path, content_dir: Path | None = None, *,
         problems += errors + _loader_warnings(doc, errors)
 
     for extra in sorted(data_dir.glob("*.y*ml")):
-        if extra.name not in m.DATA_FILES:
+        if extra.name not in models.DATA_FILES:
             problems.append(Problem(_shown(extra), 0, 0, "this file is not read by the generator",
-                                    hint="data files are: " + ", ".join(m.DATA_FILES),
+                                    hint="data files are: " + ", ".join(models.DATA_FILES),
                                     severity=WARNING, code="unknown-file",
-                                    args=(", ".join(m.DATA_FILES),)))
+                                    args=(", ".join(models.DATA_FILES),)))
 
     # Every check that can run does: the cross-record rules run for the files that parsed, even when
     # another file has errors; a rule that needs a file that did not parse waits, and the report says
     # that more checks follow once it parses (one note per such file).
-    unparsed = [name for name in m.DATA_FILES if name not in parsed]
+    unparsed = [name for name in models.DATA_FILES if name not in parsed]
     if "site.yaml" in unparsed:  # the languages: nothing else can be checked without them
         raise DataError(capped(problems) + _more_checks(data_dir, unparsed))
     for name in unparsed:
-        parsed[name] = _placeholder(m.DATA_FILES[name])
+        parsed[name] = _placeholder(models.DATA_FILES[name])
 
-    site: m.SiteConfig = parsed["site.yaml"]
+    site: models.SiteConfig = parsed["site.yaml"]
     languages = [lang.code for lang in site.languages]
     pages, page_problems = content.load_pages(content_dir, languages, shown=_shown, explain=from_pydantic)
     problems += page_problems
@@ -146,7 +146,7 @@ def load_project(data_dir: Path, content_dir: Path | None = None, *,
         pages=pages, sources=docs, changes=parsed["changes.yaml"].changes,
         search_terms=parsed["search_terms.yaml"].terms,
     )
-    problems += Rules(project, docs, template_dir, parsed=set(m.DATA_FILES) - set(unparsed)).run(today)
+    problems += Rules(project, docs, template_dir, parsed=set(models.DATA_FILES) - set(unparsed)).run(today)
     if not publishing:
         problems = _publishing_summary(problems)
     if unparsed:  # the notes last, after the errors they refer to
@@ -157,7 +157,7 @@ def load_project(data_dir: Path, content_dir: Path | None = None, *,
     return project, capped(problems)
 
 
-def _validated(model: type[m.Record], doc: Document) -> tuple[m.Record | None, list[Problem]]:
+def _validated(model: type[models.Record], doc: Document) -> tuple[models.Record | None, list[Problem]]:
     """The file's model, or its problems.
 
     The records of each top-level list are validated one by one first, and the file's check stops
@@ -195,7 +195,7 @@ def _validated(model: type[m.Record], doc: Document) -> tuple[m.Record | None, l
         return None, merge_typos(dedupe(from_pydantic(err, doc, model) for err in exc.errors()))
 
 
-def _record_lists(model: type[m.Record]):
+def _record_lists(model: type[models.Record]):
     """(field name, record model) of each field of the file that is a list of records."""
     for name, info in model.model_fields.items():
         args = typing.get_args(info.annotation)
@@ -212,7 +212,7 @@ def _more_checks(data_dir: Path, unparsed: list[str]) -> list[Problem]:
             for name in unparsed if (data_dir / name).exists()]
 
 
-def _placeholder(model: type[m.Record]) -> m.Record:
+def _placeholder(model: type[models.Record]) -> models.Record:
     """A stand-in for a file that did not parse, so the project can be assembled; no rule that
     reads it runs (`Rules.run` knows which files each rule needs)."""
     values = {}
@@ -260,9 +260,9 @@ class Rules:
 
     def __init__(self, project: Project, docs: dict[str, Document], template_dir: Path | None, *,
                  parsed: set[str] | None = None):
-        self.p = project
+        self.project = project
         self.docs = docs
-        self.parsed = set(m.DATA_FILES) if parsed is None else parsed
+        self.parsed = set(models.DATA_FILES) if parsed is None else parsed
         self.template_dir = template_dir
         self.problems: list[Problem] = []
         self.langs = project.languages
@@ -300,12 +300,12 @@ class Rules:
         for rule, needs in self.rules():
             if needs <= self.parsed:
                 rule()
-        if self.parsed == set(m.DATA_FILES) and not any(p.is_error for p in self.problems):
+        if self.parsed == set(models.DATA_FILES) and not any(p.is_error for p in self.problems):
             # Last: they ask the page plan, which needs every other rule to hold.
             from .plan import SitePlan
 
             try:
-                site = SitePlan(self.p, self.today)
+                site = SitePlan(self.project, self.today)
             except (KeyError, ValueError):  # e.g. a string the page titles need; the build says which
                 return self.problems
             self._redirects(site)
@@ -314,10 +314,10 @@ class Rules:
 
     # -- helpers -----------------------------------------------------------
 
-    def dated(self) -> list[tuple[int, m.Period]]:
+    def dated(self) -> list[tuple[int, models.Period]]:
         """(index in periods.yaml, period) of every period with dates; unannounced ones have none
         to check."""
-        return [(i, p) for i, p in enumerate(self.p.all_periods) if isinstance(p, m.Period)]
+        return [(i, p) for i, p in enumerate(self.project.all_periods) if isinstance(p, models.Period)]
 
     def add(self, file: str, path: tuple, message: str, hint: str = "", *, severity=ERROR,
             code: str = "", at_key: bool = False, args: tuple = ()) -> None:
@@ -358,13 +358,13 @@ class Rules:
 
     def _localized_texts(self):
         """(file, key path, model) of every Text / Prose / Slugs / LocalUrl of the files that parsed."""
-        models = {"site.yaml": self.p.config, "process.yaml": self.p.process,
-                  "requirements.yaml": self.p.requirements, "services.yaml": self.p.services,
-                  "periods.yaml": self.p.all_periods, "strings.yaml": self.p.strings,
-                  "changes.yaml": self.p.changes}
+        records = {"site.yaml": self.project.config, "process.yaml": self.project.process,
+                  "requirements.yaml": self.project.requirements, "services.yaml": self.project.services,
+                  "periods.yaml": self.project.all_periods, "strings.yaml": self.project.strings,
+                  "changes.yaml": self.project.changes}
         roots = {"requirements.yaml": ("requirements",), "services.yaml": ("services",),
                  "periods.yaml": ("periods",), "strings.yaml": ("strings",), "changes.yaml": ("changes",)}
-        for file, value in models.items():
+        for file, value in records.items():
             if file in self.parsed:
                 for path, text in _localized(value, roots.get(file, ())):
                     yield file, path, text
@@ -388,7 +388,7 @@ class Rules:
                          at_key=True)
 
     def _rule_unique_ids_and_references(self) -> None:
-        site, f = self.p.config, "site.yaml"
+        site, f = self.project.config, "site.yaml"
         self.unique(f, site.languages, ("languages",), "language", "code")
         contacts = self.unique(f, site.contacts, ("contacts",), "contact")
         sectors = self.unique(f, site.sectors, ("sectors",), "sector")
@@ -396,16 +396,16 @@ class Rules:
         # Each file's own ids and its references into the files that parsed; a file that did not
         # parse is skipped here and checked once it does (`_more_checks`).
         ok = self.parsed.__contains__
-        reqs = self.unique("requirements.yaml", self.p.requirements, ("requirements",), "requirement")
-        services = self.unique("services.yaml", self.p.services, ("services",), "service")
-        self.unique("periods.yaml", self.p.all_periods, ("periods",), "period")
+        reqs = self.unique("requirements.yaml", self.project.requirements, ("requirements",), "requirement")
+        services = self.unique("services.yaml", self.project.services, ("services",), "service")
+        self.unique("periods.yaml", self.project.all_periods, ("periods",), "period")
         if ok("process.yaml"):
-            self.unique("process.yaml", self.p.process.registration_triggers, ("registration_triggers",),
+            self.unique("process.yaml", self.project.process.registration_triggers, ("registration_triggers",),
                         "trigger")
 
-        for i, r in enumerate(self.p.requirements):
+        for i, r in enumerate(self.project.requirements):
             self.ref("requirements.yaml", r.who, ("requirements", i, "who"), roles, "role")
-        for i, s in enumerate(self.p.services):
+        for i, s in enumerate(self.project.services):
             base = ("services", i)
             f = "services.yaml"
             self.refs(f, s.sectors, base + ("sectors",), sectors, "sector")
@@ -425,7 +425,7 @@ class Rules:
             if s.id in s.requires_services:
                 self.add(f, base + ("requires_services",), "a service cannot require itself",
                          code="self-ref")
-        for i, any_period in enumerate(self.p.all_periods):
+        for i, any_period in enumerate(self.project.all_periods):
             base = ("periods", i)
             if ok("services.yaml"):
                 self.refs("periods.yaml", any_period.accepts, base + ("accepts",), services, "service")
@@ -439,7 +439,7 @@ class Rules:
                                  f"the service '{sid}' is not accepted by period {period.id}",
                                  "add it to the period's `accepts:` or remove it here",
                                  code="event-service", args=(sid, period.id))
-        proc = self.p.process
+        proc = self.project.process
         if not ok("process.yaml"):
             return
         for i, t in enumerate(proc.registration_triggers):
@@ -458,16 +458,16 @@ class Rules:
         """URLs stay unique per language; generated sections and pages never collide."""
         for lang in self.langs:
             top: dict[str, str] = {}
-            for name, slugs in self.p.config.pages:
+            for name, slugs in self.project.config.pages:
                 if lang in slugs.root:
                     if slugs[lang] in top:
                         self.add("site.yaml", ("pages", name, lang),
                                  f"the slug '{slugs[lang]}' is used by two pages",
                                  code="duplicate-slug", args=(slugs[lang],))
                     top[slugs[lang]] = name
-            sluggish: list[tuple[str, Sequence[m.Service | m.Requirement], str]] = [
-                ("services.yaml", self.p.services, "services"),
-                ("requirements.yaml", self.p.requirements, "requirements")]
+            sluggish: list[tuple[str, Sequence[models.Service | models.Requirement], str]] = [
+                ("services.yaml", self.project.services, "services"),
+                ("requirements.yaml", self.project.requirements, "requirements")]
             for file, items, what in sluggish:
                 seen: dict[str, int] = {}
                 for i, item in enumerate(items):
@@ -482,8 +482,8 @@ class Rules:
             # Earlier slugs may not shadow another live page. The service's own current slug is
             # allowed: when only one language's slug changed, the entry repeats the other's
             # (every language must be given), and that redirect is simply not written.
-            live = {s.slug.root.get(lang) for s in self.p.services}
-            for i, s in enumerate(self.p.services):
+            live = {s.slug.root.get(lang) for s in self.project.services}
+            for i, s in enumerate(self.project.services):
                 for j, old in enumerate(s.redirect_from):
                     if old.root.get(lang) in live - {s.slug.root.get(lang)}:
                         self.add("services.yaml", ("services", i, "redirect_from", j, lang),
@@ -492,12 +492,12 @@ class Rules:
                                  code="redirect-shadows", args=(old.root.get(lang),))
 
         by_id: dict[str, dict[str, ContentPage]] = {}
-        for page in self.p.pages:
+        for page in self.project.pages:
             if page.meta.id in by_id.get(page.lang, {}):
                 self.problems.append(Problem(page.path, 2, 1, f"the page id '{page.meta.id}' is used "
                                              f"twice in content/{page.lang}/", code="duplicate-id"))
             by_id.setdefault(page.lang, {})[page.meta.id] = page
-        all_ids = {page.meta.id for page in self.p.pages}
+        all_ids = {page.meta.id for page in self.project.pages}
         for page_id in sorted(all_ids):
             have = [lang for lang in self.langs if page_id in by_id.get(lang, {})]
             for lang in self.langs:
@@ -510,7 +510,7 @@ class Rules:
 
     def _rule_site_name_in_attributes(self) -> None:
         """The theme writes the site name into HTML attributes unescaped (aria-label): no `"`."""
-        for lang, name in self.p.config.site_name.root.items():
+        for lang, name in self.project.config.site_name.root.items():
             if '"' in name:
                 self.add("site.yaml", ("site_name", lang), 'the site name contains a double quote (")',
                          "the theme writes the name inside HTML attributes: use typographic quotes "
@@ -518,7 +518,7 @@ class Rules:
 
     def _redirects(self, site) -> None:
         """`redirects:` in site.yaml: every old address is free, every new one is a published page."""
-        declared = self.p.config.redirects
+        declared = self.project.config.redirects
         if not declared:
             return
         from .plan import service_redirects
@@ -568,7 +568,7 @@ class Rules:
         link checker fail)."""
         if any(p.is_error for p in self.problems):  # a wrong redirect first
             return
-        if self.p.pages:
+        if self.project.pages:
             self.problems += content.address_problems(site) + content.link_problems(site)
         self._text_links(site)
 
@@ -579,7 +579,7 @@ class Rules:
         urls = site.addresses
         checker = None
         for file, path, text in self._localized_texts():
-            if not isinstance(text, (m.Text, m.Prose)):
+            if not isinstance(text, (models.Text, models.Prose)):
                 continue
             for lang, body in text.root.items():
                 if "](" not in body and "]:" not in body:
@@ -612,7 +612,7 @@ class Rules:
         valid: list[int] = []
         for i, p in self.dated():
             base = ("periods", i)
-            match = m.PERIOD_ID_RE.match(p.id)
+            match = PERIOD_ID_RE.match(p.id)
             if match and int(match[2]) != p.start.year:
                 self.add(f, base + ("start",), f"period {p.id} starts in {p.start.year}",
                          "a period's id names its starting year; check `id` and `start`",
@@ -679,7 +679,7 @@ class Rules:
         """Every `{placeholder}` in strings.yaml is one its code fills in (placeholders.py)."""
         from .placeholders import FILLED, problems
 
-        for key, lang, code, args in problems({k: t.root for k, t in self.p.strings.items()}):
+        for key, lang, code, args in problems({k: t.root for k, t in self.project.strings.items()}):
             expected = args[1] if len(args) > 1 else ""
             if code == "placeholder-syntax":
                 message = f"the text has a brace the generator cannot read: {args[0]}"
@@ -700,7 +700,7 @@ class Rules:
         """month-names and month-names-short name the twelve months, January first, one word each
         (the planner and the timeline pick a month's name by its number)."""
         for key in ("month-names", "month-names-short"):
-            for lang, text in (self.p.strings[key].root.items() if key in self.p.strings else ()):
+            for lang, text in (self.project.strings[key].root.items() if key in self.project.strings else ()):
                 if len(text.split()) != 12:
                     self.add("strings.yaml", ("strings", key, lang),
                              f"'{key}' has {len(text.split())} words, not the 12 months",
@@ -714,7 +714,7 @@ class Rules:
         used: set[str] = set(CODE_STRINGS)
         for tpl in sorted(self.template_dir.rglob("*.j2")):
             used |= set(_TEMPLATE_KEY_RE.findall(tpl.read_text(encoding="utf-8")))
-        for key in sorted(used - set(self.p.strings)):
+        for key in sorted(used - set(self.project.strings)):
             self.add("strings.yaml", ("strings",), f"the string '{key}' is used by the templates "
                      "but not defined", f"add `{key}:` with a text in every language",
                      code="missing-string", args=(key,))
@@ -722,18 +722,18 @@ class Rules:
     def _rule_warnings(self) -> None:
         """Things that are allowed but that an editor should look at soon."""
         today = self.today
-        if not any(p.start > today for p in self.p.periods) and not self.p.unannounced:
+        if not any(p.start > today for p in self.project.periods) and not self.project.unannounced:
             self.add("periods.yaml", ("periods",), f"no period starts after today ({today})",
                      "add next year's periods: make new-period PERIOD=N/YYYY",
                      severity=WARNING, code="no-upcoming")
         limit = _months_before(today, REVIEW_MONTHS)
-        for i, s in enumerate(self.p.services):
+        for i, s in enumerate(self.project.services):
             if s.last_reviewed < limit:
                 self.add("services.yaml", ("services", i, "last_reviewed"),
                          f"{s.id} was last reviewed on {s.last_reviewed}, over {REVIEW_MONTHS} months ago",
                          "check the facts and update `last_reviewed`", severity=WARNING,
                          code="stale-review", args=(s.id,))
-        for page in self.p.pages:
+        for page in self.project.pages:
             if page.meta.last_reviewed < limit:
                 self.problems.append(Problem(page.path, 2, 1, f"the page was last reviewed on "
                                              f"{page.meta.last_reviewed}, over {REVIEW_MONTHS} months ago",
@@ -756,16 +756,17 @@ class Rules:
 
     def _rule_site_url_known(self) -> None:
         """A placeholder `site_url` is in every sitemap entry, feed and calendar: not for publishing."""
-        if not self.p.config.site_url_known:
-            self.add("site.yaml", ("site_url",), f"site_url ({self.p.config.site_url}) is not the site's real address "
+        config = self.project.config
+        if not config.site_url_known:
+            self.add("site.yaml", ("site_url",), f"site_url ({config.site_url}) is not the site's real address "
                      "yet (`site_url_known: false`): the sitemap, feeds and calendars would point at it",
                      "when the site's address is decided, write it as site_url and remove the line "
                      "`site_url_known: false`; until then `check --strict` fails and the site cannot be "
-                     "published", severity=WARNING, code="site-url-placeholder", args=(self.p.config.site_url,))
+                     "published", severity=WARNING, code="site-url-placeholder", args=(config.site_url,))
 
     def _rule_before_publishing(self) -> None:
         """What the site still lacks (`before_publishing:`) is publishing work, not text for readers."""
-        for i, text in enumerate(self.p.config.before_publishing):
+        for i, text in enumerate(self.project.config.before_publishing):
             self.add("site.yaml", ("before_publishing", i), f"before publishing: {text}",
                      "add the fact to the data or the page it belongs to and remove this line from "
                      "`before_publishing:`; until then `make check-strict` fails",
@@ -811,33 +812,33 @@ class Rules:
         f = "changes.yaml"
         if f not in self.docs:
             return
-        self.unique(f, self.p.changes, ("changes",), "change")
-        pages = set(m.PageSlugs.model_fields) | {"home", "changes"} | {pg.meta.id for pg in self.p.pages}
-        periods = {p.id for p in self.p.all_periods}
-        services = {s.id for s in self.p.services}
+        self.unique(f, self.project.changes, ("changes",), "change")
+        pages = set(models.PageSlugs.model_fields) | {"home", "changes"} | {pg.meta.id for pg in self.project.pages}
+        periods = {p.id for p in self.project.all_periods}
+        services = {s.id for s in self.project.services}
         # A period or service id written twice (`duplicate-id`, at the duplicate) most likely
         # replaced another id by mistake: the entries naming that id are judged once it is fixed.
-        judge_periods = len(periods) == len(self.p.all_periods)
-        judge_services = len(services) == len(self.p.services)
-        for i, change in enumerate(self.p.changes):
+        judge_periods = len(periods) == len(self.project.all_periods)
+        judge_services = len(services) == len(self.project.services)
+        for i, change in enumerate(self.project.changes):
             base = ("changes", i)
             self.refs(f, change.pages, base + ("pages",), pages, "page")
             if judge_periods:
                 self.refs(f, change.periods, base + ("periods",), periods, "period")
             if judge_services:
                 self.refs(f, change.services, base + ("services",), services, "service")
-        slugs = self.p.strings.get("slug-changes")
+        slugs = self.project.strings.get("slug-changes")
         if slugs is None:
             return
         for lang in self.langs:
             slug = slugs.root.get(lang)
-            taken = {s.root.get(lang) for _, s in self.p.config.pages} | \
-                {pg.slug for pg in self.p.pages if pg.lang == lang}
+            taken = {s.root.get(lang) for _, s in self.project.config.pages} | \
+                {pg.slug for pg in self.project.pages if pg.lang == lang}
             if slug in taken:
                 self.add("strings.yaml", ("strings", "slug-changes", lang),
                          f"the slug '{slug}' of the changes page is already used by another page",
                          "give the changes page its own address", code="duplicate-slug", args=(slug,))
-    # -- issue 11: a source for every fact, links in the reader's language, periods, search terms --
+    # -- a source for every fact, links in the reader's language, periods, search terms --
 
     def _rule_sources(self) -> None:
         """Every service, requirement and the process facts name a source (or say why none is
@@ -845,11 +846,11 @@ class Rules:
         facts date (the verification, else the page's own date or its copy's) from over
         REVIEW_MONTHS months ago is a warning, once per page; a date in the future is a slip."""
         limit = _months_before(self.today, REVIEW_MONTHS)
-        facts: list[tuple[str, tuple, m.ProcessFile | m.Service | m.Requirement, str]] = [
-            ("process.yaml", (), self.p.process, "process.yaml")]
-        facts += [("services.yaml", ("services", i), s, s.id) for i, s in enumerate(self.p.services)]
+        facts: list[tuple[str, tuple, models.ProcessFile | models.Service | models.Requirement, str]] = [
+            ("process.yaml", (), self.project.process, "process.yaml")]
+        facts += [("services.yaml", ("services", i), s, s.id) for i, s in enumerate(self.project.services)]
         facts += [("requirements.yaml", ("requirements", i), r, r.id)
-                  for i, r in enumerate(self.p.requirements)]
+                  for i, r in enumerate(self.project.requirements)]
         stale: set[tuple] = set()
         for file, path, fact, name in facts:
             if not fact.sources and fact.source_note is None:
@@ -889,32 +890,32 @@ class Rules:
     def _rule_link_language(self) -> None:
         """A reader follows links into pages of their own language: a per-language address that leads
         to a kanta.fi page in the other language, or such a link in a text, is a warning."""
-        files = {"process.yaml": (self.p.process, ()), "site.yaml": (self.p.config, ()),
-                 "services.yaml": (self.p.services, ("services",)),
-                 "requirements.yaml": (self.p.requirements, ("requirements",))}
+        files = {"process.yaml": (self.project.process, ()), "site.yaml": (self.project.config, ()),
+                 "services.yaml": (self.project.services, ("services",)),
+                 "requirements.yaml": (self.project.requirements, ("requirements",))}
         for file, (value, root) in files.items():
             for path, item in _addressed(value, root):
-                urls = item if isinstance(item, m.LocalUrl) else item.url
-                if not isinstance(urls, m.LocalUrl):
+                urls = item if isinstance(item, models.LocalUrl) else item.url
+                if not isinstance(urls, models.LocalUrl):
                     continue  # one address for all: a page in one language, and the link text says so
-                if isinstance(item, m.LocalUrl) and len(set(urls.root.values())) == 1:
+                if isinstance(item, models.LocalUrl) and len(set(urls.root.values())) == 1:
                     continue  # a site setting (register_url) has no one-address form: the same means one
                 given = getattr(item, "page_language", None)
                 for lang, url in urls.root.items():
                     if (given.get(lang) if isinstance(given, dict) else given):
                         continue
-                    self._link_language(file, path + ("url", lang) if not isinstance(item, m.LocalUrl)
+                    self._link_language(file, path + ("url", lang) if not isinstance(item, models.LocalUrl)
                                         else path + (lang,), lang, url)
             for path, text in _localized(value, root):
-                if isinstance(text, (m.Prose, m.Text)):
+                if isinstance(text, (models.Prose, models.Text)):
                     for lang, body in text.root.items():
                         for label, url in _MD_KANTA_LINK_RE.findall(body):
                             if not self._says_language(label, url):
                                 self._link_language(file, path + (lang,), lang, url)
-        for page in self.p.pages:
+        for page in self.project.pages:
             for number, line in enumerate(page.body.split("\n"), start=1):
                 for found in _MD_KANTA_LINK_RE.finditer(line):
-                    target = m.kanta_language(found[2])
+                    target = models.kanta_language(found[2])
                     if target in ("fi", "sv") and target != page.lang and \
                             not self._says_language(found[1], found[2]):
                         self.problems.append(Problem(
@@ -925,7 +926,7 @@ class Rules:
                             code="link-language-page", args=(page.lang, target, found[2])))
 
     def _link_language(self, file: str, path: tuple, lang: str, url: str) -> None:
-        target = m.kanta_language(url)
+        target = models.kanta_language(url)
         if target in ("fi", "sv") and lang in ("fi", "sv") and target != lang:
             self.add(file, path, f"the {lang} address leads to a {target} kanta.fi page: {url}",
                      f"give the {lang} page's own address; if the page exists in {target} only, give one "
@@ -935,20 +936,20 @@ class Rules:
     def _says_language(self, label: str, url: str) -> bool:
         """A link whose text names the language of its page (the words of strings.yaml's
         link-lang-* in any site language) tells the reader where it leads."""
-        target = m.kanta_language(url)
-        words = self.p.strings.get(f"link-lang-{target}")
+        target = models.kanta_language(url)
+        words = self.project.strings.get(f"link-lang-{target}")
         return words is not None and any(word.lower() in label.lower() for word in words.root.values())
 
     def _rule_uses_periods(self) -> None:
         """A service taken into use outside the periods is in no period and needs no registration."""
-        outside = {s.id for s in self.p.services if not s.uses_periods}
-        for i, s in enumerate(self.p.services):
+        outside = {s.id for s in self.project.services if not s.uses_periods}
+        for i, s in enumerate(self.project.services):
             if not s.uses_periods and s.registration.required:
                 self.add("services.yaml", ("services", i, "registration", "required"),
                          f"{s.id} is not taken into use in periods (`uses_periods: false`) but "
                          "requires registration for one", "set `required: false` or remove "
                          "`uses_periods: false`", code="uses-periods-registration", args=(s.id,))
-        for i, period in enumerate(self.p.all_periods):
+        for i, period in enumerate(self.project.all_periods):
             for j, sid in enumerate(period.accepts):
                 if sid in outside:
                     self.add("periods.yaml", ("periods", i, "accepts", j),
@@ -959,11 +960,11 @@ class Rules:
     def _rule_registration_accepted(self) -> None:
         """A service that needs registration for a period, but that no current or upcoming period
         accepts, cannot be registered for: the editor most likely forgot `accepts:`."""
-        open_periods = [p for p in self.p.periods if p.end >= self.today]
+        open_periods = [p for p in self.project.periods if p.end >= self.today]
         if not open_periods:
             return  # `no-upcoming` already asks for next year's periods
         accepted = {sid for p in open_periods for sid in p.accepts}
-        for i, s in enumerate(self.p.services):
+        for i, s in enumerate(self.project.services):
             if s.uses_periods and s.registration.required and s.id not in accepted:
                 self.add("services.yaml", ("services", i, "id"),
                          f"{s.id} requires registration for a period, but no current or upcoming period "
@@ -974,7 +975,7 @@ class Rules:
     def _rule_planner_lead_times(self) -> None:
         """The planner's lead times are the process page's duration estimates (their minimum): two
         numbers for one fact, so a change to one that forgets the other is a contradiction on the site."""
-        proc = self.p.process
+        proc = self.project.process
         for kind in ("certified", "uncertified"):
             lead, estimate = getattr(proc.planner, f"lead_months_{kind}"), getattr(proc, f"duration_{kind}").min
             if lead != estimate:
@@ -986,16 +987,16 @@ class Rules:
 
     def _rule_search_terms(self) -> None:
         """Search terms name pages that exist."""
-        known = {name for name, _ in self.p.config.pages} | {"home"}
-        known |= {f"service:{s.id}" for s in self.p.services}
-        for i, term in enumerate(self.p.search_terms):
+        known = {name for name, _ in self.project.config.pages} | {"home"}
+        known |= {f"service:{s.id}" for s in self.project.services}
+        for i, term in enumerate(self.project.search_terms):
             for j, key in enumerate(term.pages):
                 self.ref("search_terms.yaml", key, ("terms", i, "pages", j), known, "page")
 
 
 def _localized(value, path: tuple):
     """Yield (path, model) for every Text / Prose / Slugs / LocalUrl inside a value."""
-    if isinstance(value, (m.Text, m.Prose, m.Slugs, m.LocalUrl)):
+    if isinstance(value, (models.Text, models.Prose, models.Slugs, models.LocalUrl)):
         yield path, value
     elif isinstance(value, BaseModel):
         for name in type(value).model_fields:
@@ -1019,7 +1020,7 @@ _MD_KANTA_LINK_RE = re.compile(r"\[([^\]]*)\]\(\s*<?(https://(?:www\.)?kanta\.fi
 
 def _addressed(value, path: tuple):
     """Yield (path, item) for every link, source and per-language address (LocalUrl) inside a value."""
-    if isinstance(value, (m._Addressed, m.LocalUrl)):
+    if isinstance(value, (models._Addressed, models.LocalUrl)):
         yield path, value
     elif isinstance(value, BaseModel) and not isinstance(value, RootModel):
         for name in type(value).model_fields:

@@ -432,10 +432,10 @@ def _emitted_codes() -> set[str]:
     """Every problem code the validators, the loader and the URL manifest can report."""
     root = Path(__file__).parent.parent / "generator"
     codes: set[str] = set()
-    for name in ("models.py", "validate.py", "load.py", "manifest.py"):
+    for name in ("scalars.py", "models.py", "validate.py", "load.py", "manifest.py"):
         source = (root / name).read_text(encoding="utf-8")
         codes |= set(re.findall(r'_fail\(\s*"([a-z-]+)"', source))
-        codes |= set(re.findall(r'_matching\(\s*"[a-z]+",[^,]+,\s*"([a-z-]+)"', source))
+        codes |= set(re.findall(r'\bmatching\(\s*"[a-z]+",[^,]+,\s*"([a-z-]+)"', source))
         codes |= set(re.findall(r'\bcode="([a-z_-]+)"', source))
     return codes
 

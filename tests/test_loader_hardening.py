@@ -297,7 +297,7 @@ def test_digits_of_other_scripts_are_refused(data_copy: Path, old, new, en, fi):
 
 def test_content_page_file_name_with_a_newline_is_not_a_slug(data_copy: Path):
     """validate.py checks page file names with the same ID_RE: `$` let 'sivu\\n.md' through."""
-    from generator import models as m
+    from generator import scalars as m
 
     assert m.ID_RE.match("sivu\n") is None and m.PERIOD_ID_RE.match("1/2026\n") is None
     assert m.ID_RE.match("sivu") and m.PERIOD_ID_RE.match("1/2026")
@@ -412,7 +412,7 @@ def test_search_languages_match_the_installed_material_and_mkdocs():
     import material
     import mkdocs
 
-    from generator.models import SEARCH_LANGUAGES
+    from generator.scalars import SEARCH_LANGUAGES
 
     def codes(folder: Path, suffix: str) -> set[str]:
         return {p.name[len("lunr."):-len(suffix)] for p in folder.glob(f"lunr.*{suffix}")}
