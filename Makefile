@@ -9,6 +9,7 @@
 #   make check-strict  the publishing check: warnings count as errors
 #   make urls          rewrite urls.txt after adding, renaming or (knowingly) removing pages
 #   make translations  list the texts and pages still missing or marked TODO, per language
+#   make translations-update  (developers) extract messages.pot from generator/messages.py, update the .po files
 #   make serve         live preview on http://127.0.0.1:8000/ (PORT=8001 for another port)
 #   make new-period PERIOD=1/2028, make new-service SERVICE=<id>   start a record from a template
 #   make schemas       the IDE's schemas (schemas/), after adding or removing ids
