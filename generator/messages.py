@@ -754,19 +754,20 @@ def compiled(po: Path) -> bytes:
 
 
 @functools.cache
-def catalogue(lang: str, folder: Path = LOCALE_DIR) -> gettext.NullTranslations | None:
+def catalogue(lang: str, folder: Path = LOCALE_DIR) -> gettext.GNUTranslations | None:
     """The language's translations: its compiled `.mo`, or its `.po` compiled in memory when the
     `.mo` is missing or older; None for English and for a language without a catalogue."""
     po = folder / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
     mo = po.with_suffix(".mo")
     if not po.is_file() and not mo.is_file():
         return None
-    from babel.support import Translations  # dates and numbers too: imported only when used
     if mo.is_file() and (not po.is_file() or mo.stat().st_mtime >= po.stat().st_mtime):
         data = mo.read_bytes()
     else:
         data = compiled(po)
-    translations = Translations(io.BytesIO(data), domain=DOMAIN)
+    # The standard library's reader: Babel's subclass adds nothing used here and imports its dates
+    # and numbers modules.
+    translations = gettext.GNUTranslations(io.BytesIO(data))
     translations.add_fallback(_NoTranslation())
     return translations
 

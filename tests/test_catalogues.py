@@ -70,6 +70,11 @@ def test_the_template_is_extracted_from_the_code(tmp_path):
     assert ids(read(extracted)) == ids(read(TEMPLATE)), "run: make translations-update"
 
 
+def test_make_extracts_as_this_test_does():
+    makefile = (Path(messages.__file__).parent.parent / "Makefile").read_text(encoding="utf-8")
+    assert "PYBABEL_EXTRACT := extract " + " ".join(EXTRACT) in makefile
+
+
 def test_one_entry_per_code():
     """The context is the code: two English texts under one code would be two entries a lookup
     by code cannot tell apart."""
