@@ -1,5 +1,5 @@
 """The message catalogue: every text a command prints, English in this module, Finnish and Swedish
-in gettext catalogues (`generator/locale/{fi,sv}/LC_MESSAGES/messages.po`, README "Translating").
+in gettext catalogues (`generator/locale/{fi,sv}/LC_MESSAGES/messages.po`, README "Translating the messages").
 
 Each text is marked here with `pgettext(code, english)` or `npgettext(code, singular, plural)`:
 Babel's extractor (`make translations-update`) finds the calls and writes the template
@@ -774,7 +774,7 @@ def catalogue(lang: str, folder: Path = LOCALE_DIR) -> gettext.GNUTranslations |
 
 def _lookup(context: str, english: str | tuple[str, str], lang: str, n: int = 1) -> str:
     """The text of `context` in the language; the English text when it has none (unless STRICT)."""
-    translations = catalogue(lang) if lang != "en" else None
+    translations = catalogue(lang) if lang in LANGUAGES and lang != "en" else None
     try:
         if translations is None:
             if lang != "en":
@@ -794,7 +794,7 @@ def _lookup(context: str, english: str | tuple[str, str], lang: str, n: int = 1)
 def _has(context: str, english: str | tuple[str, str], lang: str) -> bool:
     if lang == "en":
         return True
-    translations = catalogue(lang)
+    translations = catalogue(lang) if lang in LANGUAGES else None
     if translations is None:
         return False
     try:
