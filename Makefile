@@ -9,6 +9,7 @@
 #   make check-strict  the publishing check: warnings count as errors
 #   make urls          rewrite urls.txt after adding, renaming or (knowingly) removing pages
 #   make translations  list the texts and pages still missing or marked TODO, per language
+#   make translations-update  (developers) extract messages.pot from generator/messages.py, update the .po files
 #   make serve         live preview on http://127.0.0.1:8000/ (PORT=8001 for another port)
 #   make new-period PERIOD=1/2028, make new-service SERVICE=<id>   start a record from a template
 #   make schemas       the IDE's schemas (schemas/), after adding or removing ids
@@ -34,7 +35,7 @@ RUNTIME := $(VENV)/.runtime-installed
 DEV := $(VENV)/.dev-installed
 
 .PHONY: site test lint check check-strict serve urls translations new-period new-service bench schemas clean browser-deps \
-	view-artifact \
+	view-artifact translations-update \
 	ci-check ci-build ci-content ci-system test-content diff ci-diff
 
 # pip says only what failed (-qq: no progress, no warnings, no "new pip version" notice).
@@ -48,11 +49,27 @@ $(DEV): requirements-dev.lock $(RUNTIME)
 	@$(PY) -m pip install $(PIP_QUIET) --require-hashes --no-deps -r requirements-dev.lock
 	@touch $@
 
+# The compiled message catalogues (generator/locale/<lang>/LC_MESSAGES/messages.mo, git-ignored),
+# made with the bytecode: without them every run compiles each .po in memory (messages.catalogue).
+CATALOGUES := $(patsubst %.po,%.mo,$(wildcard generator/locale/*/LC_MESSAGES/messages.po))
+generator/locale/%/LC_MESSAGES/messages.mo: generator/locale/%/LC_MESSAGES/messages.po | $(RUNTIME)
+	@$(VENV)/bin/pybabel -q compile -D messages -l $* -i $< -o $@
+
+# make translations-update: after adding or changing an English text in generator/messages.py, the
+# template (generator/locale/messages.pot) extracted again and each .po updated from it; a changed
+# English text becomes a fuzzy entry for the translator (Poedit), which `make test` refuses.
+PYBABEL_EXTRACT := extract --no-default-keywords -k pgettext:1c,2 -k npgettext:1c,2,3 --no-location \
+	--project=kanta-onboarding-guide --version=1 --copyright-holder=Kela --msgid-bugs-address=- --width=100
+translations-update: $(RUNTIME)
+	@$(VENV)/bin/pybabel -q $(PYBABEL_EXTRACT) -o generator/locale/messages.pot generator/messages.py
+	@$(VENV)/bin/pybabel -q update -D messages -d generator/locale -i generator/locale/messages.pot \
+		--ignore-obsolete --width=100
+
 # The generator's own bytecode, written once. Python writes it itself on first import unless
 # PYTHONDONTWRITEBYTECODE is set (as in some CI images); then it would recompile the whole
 # package on every run: about 0.1 s of each build and check.
 BYTECODE := generator/__pycache__/.compiled
-$(BYTECODE): $(RUNTIME) $(wildcard generator/*.py)
+$(BYTECODE): $(RUNTIME) $(wildcard generator/*.py) $(CATALOGUES)
 	@$(PY) -m compileall -q generator
 	@touch $@
 
@@ -141,12 +158,12 @@ ci-diff: $(RUNTIME) $(BYTECODE)
 ci-system:
 	.ci/system-packages
 
-test-content: $(DEV) browser-deps
+test-content: $(DEV) browser-deps $(CATALOGUES)
 	$(PY) -m pytest -q tests/content_checks
 
 # Two workers (the machine has two cores); a test file stays on one worker, so a module's fixtures
 # (a build, a browser page) are made once.
-test: lint browser-deps
+test: lint browser-deps $(CATALOGUES)
 	$(PY) -m pytest -n 2 --dist loadfile
 
 # The habits, before the tests: ruff (pyflakes, pycodestyle, isort, bugbear, pyupgrade, simplify),

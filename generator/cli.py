@@ -282,7 +282,7 @@ def schemas(check_only: bool, out_dir: Path | None, lang: str, data_dir: Path) -
     from .messages import say
 
     if check_only and stale:
-        click.echo(say("schemas-stale", lang, files=", ".join(stale)), err=True)
+        click.echo(say("schemas-out-of-date", lang, files=", ".join(stale)), err=True)
         sys.exit(1)
     shown = [name if name == REFERENCE_PATH else (out_dir / name).as_posix() for name in stale]
     click.echo(say("schemas-wrote", lang, files=", ".join(shown)) if shown
