@@ -12,14 +12,14 @@ import sys
 from bench.synth import check, synthesize
 from generator.load import load_file
 
-from .conftest import DATA
+from .conftest import CONTENT, DATA
 
 
 def test_synthetic_data_past_the_last_year_is_valid(tmp_path):
-    shipped = [p for p in load_file(DATA / "periods.yaml", "periods.yaml").data["periods"]
+    dated = [p for p in load_file(DATA / "periods.yaml", "periods.yaml").data["periods"]
                if p["dates"] != "unannounced"]  # no dates to repeat: the synthetic data leaves them out
-    info = synthesize(40, tmp_path)  # the shipped periods span 2026-2027: 37 copies end by 2100
-    assert info["periods"] == len(shipped) * 37
+    info = synthesize(40, tmp_path, DATA, CONTENT)  # the fixture's periods span 2026-2027: 37 copies end by 2100
+    assert info["periods"] == len(dated) * 37
     ok, output = check(tmp_path, sys.executable, "2026-11-25")
     assert ok, output
     assert output.splitlines()[-1].startswith("0 errors")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -11,6 +12,8 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from generator.cli import main
+
+from .conftest import CONTENT, DATA
 
 TODAY = "2026-11-25"
 
@@ -174,9 +177,10 @@ def test_check_github_annotations(data_copy: Path):
     assert result.exit_code == 1
     assert (f"::error file={services},line=16,col=5::unknown key 'sumary' (did you mean 'summary'?)"
             in result.output.splitlines())
-    valid = invoke("check", "--format", "github", "--today", TODAY)
+    valid = invoke("check", "--data", str(DATA), "--content", str(CONTENT), "--format", "github", "--today", TODAY)
     assert valid.exit_code == 0
-    assert any(ln.startswith("::warning file=data/periods.yaml,line=") for ln in valid.output.splitlines())
+    periods = os.path.relpath(DATA / "periods.yaml")  # check names a file inside the working folder relatively
+    assert any(ln.startswith(f"::warning file={periods},line=") for ln in valid.output.splitlines())
 
 
 def test_check_messages_in_finnish_and_swedish(data_copy: Path):
@@ -239,9 +243,9 @@ def test_urls_command_checks_and_updates_the_manifest(small_site: Path, tmp_path
 
 
 def test_urls_command_needs_a_mode():
-    result = invoke("urls")
+    result = invoke("urls", "--data", str(DATA))
     assert result.exit_code == 2 and "--update" in result.output and "--check" in result.output
-    assert invoke("urls", "--check", "--today", "yesterday").exit_code == 2
+    assert invoke("urls", "--data", str(DATA), "--check", "--today", "yesterday").exit_code == 2
 
 
 def _moved_project(tmp_path: Path) -> Path:

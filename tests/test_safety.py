@@ -33,7 +33,7 @@ import pytest
 from generator.guard import OUTPUT_STAMP, WORK_STAMP, lock
 from generator.models import DATA_FILES
 from generator.placeholders import FILLED
-from tests.conftest import ROOT, SMALL
+from tests.conftest import DATA, ROOT, SMALL
 
 PYTHON = sys.executable
 
@@ -563,8 +563,8 @@ def _format_calls() -> dict[str, set[str]]:
 
 def test_every_string_the_build_reads_is_one_check_requires(tmp_path: Path, monkeypatch):
     """A key missing from strings.yaml must fail `check` at strings.yaml, not crash the build as an
-    internal error: so every key the build reads (recorded during two real builds: the shipped
-    data and the small fixture with all three date states) is in the list `check` asks for.
+    internal error: so every key the build reads (recorded during two real builds: the full
+    fixture and the small one with all three date states) is in the list `check` asks for.
     Keys the code reads only after asking whether they exist (`only-sector-<id>`) are optional."""
     import datetime as dt
 
@@ -593,7 +593,7 @@ def test_every_string_the_build_reads_is_one_check_requires(tmp_path: Path, monk
         return project, warnings
 
     monkeypatch.setattr(pipeline, "load_project", recording_load)
-    for name, root in (("shipped", ROOT), ("small", SMALL)):
+    for name, root in (("full", DATA.parent), ("small", SMALL)):
         pipeline.build_site(root / "data", root / "content", tmp_path / name / "site", today=dt.date(2026, 11, 29),
                             work_dir=tmp_path / name / "work", check_urls=False)
     required = set(CODE_STRINGS)

@@ -21,7 +21,7 @@ from generator.schema import current_ids, render_schemas
 from generator.schema_fi import FIELDS_FI
 
 from .bad_inputs import FIXTURES, Fixture
-from .conftest import DATA, ROOT
+from .conftest import DATA
 
 _INT = re.compile(r"^[-+]?[0-9]+$")
 
@@ -118,14 +118,3 @@ def test_every_field_has_a_finnish_description():
     for model in [*models.DATA_FILES.values(), models.PageMeta]:
         walk(model)
     assert not missing, "add to generator/schema_fi.py: " + ", ".join(missing)
-
-
-def test_vscode_maps_every_data_file_to_its_schema():
-    settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
-    mapped = {glob: schema for schema, globs in settings["yaml.schemas"].items() for glob in globs}
-    for name in models.DATA_FILES:
-        schema = mapped[f"data/{name}"]
-        assert (ROOT / schema).is_file(), schema
-        assert Path(schema).name == f"{Path(name).stem}.schema.json"
-    extensions = json.loads((ROOT / ".vscode" / "extensions.json").read_text(encoding="utf-8"))
-    assert "redhat.vscode-yaml" in extensions["recommendations"]

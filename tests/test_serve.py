@@ -506,8 +506,8 @@ def test_port_in_use_says_so_in_the_editors_language(tmp_path):
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        proc = subprocess.run([sys.executable, "-m", "generator", "serve", "--port", str(port),
-                               "--lang", "fi", "--out", str(tmp_path / "preview")],
+        proc = subprocess.run([sys.executable, "-m", "generator", "serve", "--port", str(port), "--data", str(DATA),
+                               "--content", str(CONTENT), "--lang", "fi", "--out", str(tmp_path / "preview")],
                               cwd=ROOT, capture_output=True, text=True, timeout=60, check=False)
     assert proc.returncode == 1
     assert f"Portti {port} on jo käytössä" in proc.stderr and "Traceback" not in proc.stderr

@@ -134,3 +134,19 @@ def test_every_data_file_points_at_its_schema():
     for path in SHIPPED_DATA.glob("*.yaml"):
         first = path.read_text(encoding="utf-8").splitlines()[0]
         assert first == f"# yaml-language-server: $schema=../schemas/{path.stem}.schema.json", path
+
+
+def test_vscode_maps_every_data_file_to_its_schema():
+    """The editors' IDE underlines mistakes with the committed schemas (.vscode/settings.json)."""
+    import json
+
+    from generator import models
+
+    settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    mapped = {glob: schema for schema, globs in settings["yaml.schemas"].items() for glob in globs}
+    for name in models.DATA_FILES:
+        schema = mapped[f"data/{name}"]
+        assert (ROOT / schema).is_file(), schema
+        assert schema.endswith(f"/{name.removesuffix('.yaml')}.schema.json")
+    extensions = json.loads((ROOT / ".vscode" / "extensions.json").read_text(encoding="utf-8"))
+    assert "redhat.vscode-yaml" in extensions["recommendations"]
