@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -102,3 +103,46 @@ def browser(chromium):
         instance = p.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
         yield instance
         instance.close()
+
+
+# ---------------------------------------------------------------------------
+# The generator's tests never read the shipped data/ and content/
+# ---------------------------------------------------------------------------
+
+SHIPPED = (str(ROOT / "data"), str(ROOT / "content"))
+CONTENT_CHECKS = ROOT / "tests" / "content_checks"
+_reading_guard: dict = {"on": False, "seen": []}
+
+
+def _shipped_reads(event: str, args: tuple) -> None:
+    """An audit hook (PEP 578): notes every file or folder of data/ or content/ the running
+    generator test opens or lists in this process (subprocesses are the editorial-cycle test's
+    business, and the content's checks read the shipped files on purpose)."""
+    if not _reading_guard["on"] or event not in ("open", "os.listdir", "os.scandir"):
+        return
+    target = args[0] if args else None
+    if isinstance(target, int) or target is None:
+        return
+    try:
+        path = os.path.abspath(os.fsdecode(target))
+    except (TypeError, ValueError):
+        return
+    if any(path == top or path.startswith(top + os.sep) for top in SHIPPED):
+        _reading_guard["seen"].append(path)
+
+
+sys.addaudithook(_shipped_reads)  # once, when the test session loads this file
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_call(item):
+    """A generator test that reads data/ or content/ fails, naming the first file it read."""
+    generator_test = CONTENT_CHECKS not in Path(str(item.fspath)).parents
+    _reading_guard.update(on=generator_test, seen=[])
+    outcome = yield
+    _reading_guard["on"] = False
+    if generator_test and _reading_guard["seen"] and outcome.excinfo is None:
+        first = _reading_guard["seen"][0]
+        outcome.force_exception(AssertionError(
+            f"a generator test read the shipped {os.path.relpath(first, ROOT)}: use the fixtures "
+            "(tests/fixtures/site, tests/fixtures/small); only tests/content_checks read data/ and content/"))
