@@ -123,6 +123,8 @@ def _shipped_reads(event: str, args: tuple) -> None:
     target = args[0] if args else None
     if isinstance(target, int) or target is None:
         return
+    if event == "open" and args[1] is None and not os.path.isabs(os.fsdecode(target)):
+        return  # os.open, whose relative name may be relative to a dir_fd (shutil.rmtree), not the cwd
     try:
         path = os.path.abspath(os.fsdecode(target))
     except (TypeError, ValueError):
