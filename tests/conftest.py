@@ -137,8 +137,18 @@ sys.addaudithook(_shipped_reads)  # once, when the test session loads this file
 
 
 @pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_setup(item):
+    """The same for what a generator test's fixtures read (a session's site build among them)."""
+    yield from _guarded(item)
+
+
+@pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_call(item):
     """A generator test that reads data/ or content/ fails, naming the first file it read."""
+    yield from _guarded(item)
+
+
+def _guarded(item):
     generator_test = CONTENT_CHECKS not in Path(str(item.fspath)).parents
     _reading_guard.update(on=generator_test, seen=[])
     outcome = yield
