@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .conftest import DATA
+from .helpers import DATA
 from .test_check import CASES
 
 

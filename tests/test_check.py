@@ -18,20 +18,7 @@ from click.testing import CliRunner
 
 from generator.cli import main
 
-from .conftest import CONTENT, DATA
-
-
-def run_check(data: Path, *args: str, today: str = "2026-11-25"):
-    result = CliRunner().invoke(main, ["check", "--data", str(data), "--today", today, *args])
-    assert "Traceback" not in result.output
-    assert "internal error" not in result.output
-    return result
-
-
-def line_of(text: str, needle: str, nth: int = 1) -> int:
-    """1-based line number of the nth line containing needle."""
-    hits = [i for i, line in enumerate(text.splitlines(), 1) if needle in line]
-    return hits[nth - 1]
+from .helpers import CONTENT, DATA, line_of, run_check
 
 
 @dataclass

@@ -23,18 +23,16 @@ from pathlib import Path
 
 import icalendar
 import pytest
-from click.testing import CliRunner
 
 from generator import TEMPLATE_DIR
 from generator import dates as d
-from generator.cli import main
 from generator.models import Event, Period, Window
 from generator.pipeline import build_site
 from generator.plan import SitePlan
 from generator.render import render
 from generator.validate import load_project
 
-from .conftest import CONTENT, DATA, SMALL, TODAY, ready_to_publish
+from .helpers import CONTENT, DATA, SMALL, TODAY, line_of, ready_to_publish, run_check, set_dates
 
 KANTA_FI = "https://www.kanta.fi/ammattilaiset/kayttoonottovaihe"
 """The page kanta.fi publishes onboarding and registration on (../shared/domain.md §5)."""
@@ -43,27 +41,6 @@ PROVISIONAL_NOTICE = 'class="admonition note kg-dates-note"'
 # Periods of the full fixture that have not ended on TODAY (2026-11-25), and those that have.
 CURRENT_AND_UPCOMING = ("3/2026", "1/2027", "2/2027", "3/2027")
 PAST = ("1/2026", "2/2026")
-
-
-def run_check(data: Path, *args: str, today: str = "2026-11-25"):
-    result = CliRunner().invoke(main, ["check", "--data", str(data), "--today", today, *args])
-    assert "Traceback" not in result.output and "internal error" not in result.output, result.output
-    return result
-
-
-def set_dates(data: Path, period_ids, state: str) -> None:
-    """Set `dates:` of the given periods in data/periods.yaml (the shipped ones say `example`)."""
-    path = data / "periods.yaml"
-    text = path.read_text(encoding="utf-8")
-    for pid in period_ids:
-        head, _, tail = text.partition(f'  - id: "{pid}"\n')
-        assert tail, pid
-        text = head + f'  - id: "{pid}"\n' + tail.replace("    dates: example\n", f"    dates: {state}\n", 1)
-    path.write_text(text, encoding="utf-8")
-
-
-def line_of(path: Path, needle: str, nth: int = 1) -> int:
-    return [i for i, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in text][nth - 1]
 
 
 def html_pages(site: Path, lang: str) -> dict[str, str]:

@@ -24,7 +24,7 @@ from generator import models
 from generator.load import load_text
 from generator.schema import render_schemas
 
-from .conftest import DATA, FIXTURE, ROOT
+from .helpers import DATA, FIXTURE, ROOT
 
 GUIDE = ROOT / "docs" / "toimittajan-opas.md"
 BLOCK_RE = re.compile(r"^```(\w+)([^\n]*)\n(.*?)^```", re.S | re.M)

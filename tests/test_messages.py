@@ -21,7 +21,7 @@ from generator import messages
 from generator.cli import main
 
 from .bad_inputs import FIXTURES, Fixture
-from .conftest import CONTENT, DATA
+from .helpers import DATA, copy_fixture
 
 ENGLISH = re.compile(r"\b(the|is|are|not|expected|did you mean|known|allowed|write|add|missing|"
                      r"here|value|mapping|scalar|indicator|error|warning|fix|address(?:es)?|"
@@ -43,10 +43,7 @@ def strict(monkeypatch):
 
 
 def copy(tmp_path: Path) -> Path:
-    shutil.copytree(DATA, tmp_path / "data")
-    shutil.copytree(CONTENT, tmp_path / "content")
-    shutil.copy(DATA.parent / "urls.txt", tmp_path / "urls.txt")
-    return tmp_path / "data"
+    return copy_fixture(tmp_path, urls=True) / "data"
 
 
 def check(data: Path, lang: str):
@@ -156,7 +153,7 @@ def test_everyday_mistakes_golden(lang, tmp_path, request, strict):
 @pytest.mark.parametrize("lang", ["fi", "sv"])
 def test_build_speaks_the_language(lang, tmp_path, strict):
     """`build --lang`: the summary line, and a lost address at its line of urls.txt with the fix."""
-    from .conftest import SMALL
+    from .helpers import SMALL
 
     shutil.copytree(SMALL, tmp_path / "small")
     data = tmp_path / "small" / "data"

@@ -33,7 +33,7 @@ import pytest
 from generator.guard import OUTPUT_STAMP, WORK_STAMP, lock
 from generator.models import DATA_FILES
 from generator.placeholders import FILLED
-from tests.conftest import ROOT, SMALL
+from tests.helpers import ROOT, SMALL, copy_fixture, line_of
 
 PYTHON = sys.executable
 
@@ -42,8 +42,7 @@ PYTHON = sys.executable
 def project(tmp_path: Path) -> Path:
     """A checkout-like folder: the small fixture's data/ and content/, nothing else."""
     proj = tmp_path / "proj"
-    shutil.copytree(SMALL / "data", proj / "data")
-    shutil.copytree(SMALL / "content", proj / "content")
+    copy_fixture(proj, SMALL)
     return proj
 
 
@@ -734,8 +733,7 @@ OPTIONS = ["--data", "--content", "--today", "--out", "--work", "--lang", "--fro
 @pytest.fixture(scope="module")
 def sandbox(tmp_path_factory) -> Path:
     proj = tmp_path_factory.mktemp("fuzz") / "proj"
-    shutil.copytree(SMALL / "data", proj / "data")
-    shutil.copytree(SMALL / "content", proj / "content")
+    copy_fixture(proj, SMALL)
     return proj
 
 
