@@ -14,8 +14,8 @@ Two lines of defence, both proven here on copies of the real data:
 
 `REFUSED_DATA` and `REFUSED_CONTENT` prove (1), each with the problem code whose
 Finnish and Swedish messages the editors read. `HOLES` lists what (1) accepts on
-purpose (quotes are punctuation) and (2) must render inert; a payload added there
-that `check` refuses is set aside, so the test keeps passing either way.
+purpose (quotes are punctuation) and (2) must publish escaped; `check` refusing one
+of them fails its test, as does the build carrying it live or dropping it.
 """
 
 from __future__ import annotations
@@ -257,8 +257,8 @@ def _apply(root: Path, names: list[str]) -> dict[str, tuple[str, object]]:
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory):
-    """Every payload in one copy: those `check` refuses are set aside (it stops at the first file
-    with errors, so this takes a few rounds), the rest is built once."""
+    """Every payload in one copy: those `check` refuses are noted, for their tests to fail, and set
+    aside (it stops at the first file with errors, so this takes a few rounds); the rest is built once."""
     base = tmp_path_factory.mktemp("hostile")
     refused: set[str] = set()
     remaining = list(HOLES)

@@ -56,7 +56,7 @@ def test_no_english_in_check(fixture: Fixture, lang: str, tmp_path: Path, strict
     data = copy(tmp_path)
     fixture.apply(data)
     result = check(data, lang)
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert isinstance(result.exception, SystemExit) and result.exception.code == 1, result.exception
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output
     assert not re.search(r"internal error|sisäinen virhe|internt fel", result.output), result.output
@@ -70,7 +70,11 @@ def test_the_english_word_net_catches_english(lang, tmp_path):
     data = copy(tmp_path)
     FIXTURES[0].apply(data)
     result = check(data, "en")
-    assert [line for line in result.output.splitlines() if ENGLISH.search(visible_words(line))]
+    problems = [line for line in result.output.splitlines() if ": error: " in line or ": warning: " in line]
+    assert problems, result.output
+    missed = [line for line in problems
+              if not ENGLISH.search(re.sub(r"^(error|warning): ", "", visible_words(line)))]
+    assert not missed, missed
 
 
 def test_a_missing_translation_fails_in_strict_mode(strict):

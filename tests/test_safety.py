@@ -222,7 +222,9 @@ def test_new_period_that_would_be_invalid_leaves_the_file_as_it_was(project: Pat
     before = snapshot(project)
     result = run(project, "new", "period", "1/2030", "--today", "2026-11-25")
     assert result.returncode == 1
-    assert "nothing was changed" in result.stderr or "fix the data first" in result.stderr
+    line = line_of(periods, "extra_key_after_the_list")
+    assert result.stderr == ("error: fix the data first (run `make check`), nothing was added: "
+                             f"data/periods.yaml:{line}:1: unknown key 'extra_key_after_the_list'\n")
     assert snapshot(project) == before
 
 
