@@ -157,7 +157,7 @@ test-fast: $(DEV)
 test-e2e: $(DEV) browser-deps
 	$(PY) -m pytest -q -n 2 --dist loadfile -m e2e
 test-browser: $(DEV) browser-deps
-	$(PY) -m pytest -q -n 2 --dist loadfile -m browser
+	$(PY) -m pytest -q -n 2 --dist loadfile -m "browser and not content"
 
 # Pictures of the fixture site (pages, planner, timeline) for a person to look at, not a test.
 screenshots: $(DEV)
