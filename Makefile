@@ -2,6 +2,8 @@
 #   make site    build the real site into site/ (its summary line in KIELI's language, below)
 #   make test    run the whole test suite (lint, the generator's tests, the content's checks), in parallel
 #   make test-content  only the content's checks (tests/content_checks/: the shipped data/ and content/)
+#   make test-fast     the unit and golden tests, no build (≤ 30 s); make test-e2e, make test-browser: the others
+#   make screenshots   pictures of the fixture site in test-artifacts/screenshots/ (not a test)
 #   make bench   measure build cost and page weight (not part of make test)
 #
 # Editors' commands (docs/toimittajan-opas.md); KIELI=fi (default), sv or en sets the messages' language:
@@ -36,7 +38,7 @@ DEV := $(VENV)/.dev-installed
 
 .PHONY: site test lint check check-strict serve urls translations new-period new-service bench schemas clean browser-deps \
 	view-artifact translations-update \
-	ci-check ci-build ci-content ci-system test-content diff ci-diff
+	ci-check ci-build ci-content ci-system test-content diff ci-diff test-fast test-e2e test-browser screenshots
 
 # pip says only what failed (-qq: no progress, no warnings, no "new pip version" notice).
 PIP_QUIET := --quiet --quiet --disable-pip-version-check
@@ -165,6 +167,18 @@ test-content: $(DEV) browser-deps $(CATALOGUES)
 # (a build, a browser page) are made once.
 test: lint browser-deps $(CATALOGUES)
 	$(PY) -m pytest -n 2 --dist loadfile
+
+# The layers, each alone (markers assigned in tests/conftest.py; README, Tests).
+test-fast: $(DEV)
+	$(PY) -m pytest -q -n 2 -m "unit or golden"
+test-e2e: $(DEV) browser-deps
+	$(PY) -m pytest -q -n 2 --dist loadfile -m e2e
+test-browser: $(DEV) browser-deps
+	$(PY) -m pytest -q -n 2 --dist loadfile -m "browser and not content"
+
+# Pictures of the fixture site (pages, planner, timeline) for a person to look at, not a test.
+screenshots: $(DEV)
+	$(PY) tests/screenshots.py
 
 # The habits, before the tests: ruff (pyflakes, pycodestyle, isort, bugbear, pyupgrade, simplify),
 # mypy on generator/, and the one-way stages (import-linter's layers contract in pyproject.toml).

@@ -7,9 +7,7 @@ the shipped content live in `tests/content_checks/` and assert nothing about its
 
 from __future__ import annotations
 
-import datetime as dt
 import os
-import shutil
 import sys
 from pathlib import Path
 
@@ -17,16 +15,7 @@ import pytest
 
 from generator.pipeline import build_site
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURE = ROOT / "tests" / "fixtures" / "site"
-DATA = FIXTURE / "data"
-CONTENT = FIXTURE / "content"
-SMALL = ROOT / "tests" / "fixtures" / "small"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-TODAY = dt.date(2026, 11, 25)
-"""The date every test builds for, so statuses and warnings are reproducible."""
+from .helpers import CHROMIUM, CHROMIUM_ARGS, CONTENT, DATA, ROOT, SMALL, TODAY, copy_fixture
 
 
 @pytest.fixture(scope="session")
@@ -48,35 +37,142 @@ def small_site(tmp_path_factory) -> Path:
 @pytest.fixture
 def data_copy(tmp_path) -> Path:
     """A writable copy of the full fixture's data/ and content/, for tests that break files on purpose."""
-    shutil.copytree(DATA, tmp_path / "data")
-    shutil.copytree(CONTENT, tmp_path / "content")
+    copy_fixture(tmp_path)
     return tmp_path / "data"
 
 
-def verify_every_source(path: Path, day: str) -> None:
-    """Add `verified: <day>` to every entry of every `sources:` list of a data file."""
-    lines, block = [], None
-    for line in path.read_text(encoding="utf-8").splitlines():
-        indent = len(line) - len(line.lstrip())
-        if block is not None and line.strip() and indent <= block and not line.lstrip().startswith("- "):
-            block = None
-        if block is not None and line.lstrip().startswith("- title:"):
-            lines.append(line[:line.index("-") + 2] + f"verified: {day}")
-            line = line.replace("- title:", "  title:", 1)
-        lines.append(line)
-        if line.strip() == "sources:":
-            block = indent
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+# The layers (markers, registered in pyproject.toml), assigned here and nowhere else:
+#   unit    in-memory projects and the fixtures read in this process, no build (the default);
+#   golden  output compared with a file under tests/ that --update-goldens rewrites;
+#   e2e     builds a site, runs a command in a child process or serves over HTTP;
+#   browser tests/browser/ (Chromium), content tests/content_checks/ (the shipped site).
+# `make test-fast` runs unit and golden: a slow case is moved to e2e here, never deleted.
+E2E_MODULES = {"test_bench_synth", "test_diff", "test_engine", "test_fuzz", "test_guide", "test_hostile",
+               "test_limits", "test_safety", "test_serve", "test_workflow"}
+"""Modules whose every test runs a command in a child process, builds, serves, or measures work on
+large or generated input."""
+E2E_FIXTURES = {"full_site", "small_site"}
+"""A test that reads a built fixture site pays for its build."""
+E2E_TESTS: dict[str, set[str]] = {
+    "test_build": {
+        "test_a_failing_build_leaves_the_previous_output_intact",
+        "test_a_heading_that_makes_a_pages_own_id_fails_the_build",
+        "test_a_period_added_in_yaml_appears_everywhere",
+        "test_a_rebuild_with_its_work_folder_on_another_file_system_never_leaves_the_output_missing",
+        "test_a_reused_engine_answers_each_build_even_after_a_post_build_failure",
+        "test_statuses_follow_today",
+    },
+    "test_cdn": {
+        "test_injected_inline_code_fails_the_build",
+    },
+    "test_changes": {
+        "test_markup_characters_in_a_change_stay_text",
+        "test_the_change_log_is_optional",
+    },
+    "test_check": {
+        "test_a_list_where_a_value_belongs_is_an_error_not_a_crash",
+        "test_a_service_that_needs_registration_but_no_period_accepts_is_a_warning",
+        "test_no_upcoming_period_asks_for_one_unless_kela_has_one_to_announce",
+        "test_shipped_data_passes",
+        "test_warnings_do_not_fail_but_strict_does",
+    },
+    "test_check_links": {
+        "test_check_refuses_what_the_build_refuses_at_the_editors_place",
+        "test_the_build_refuses_the_same_links_at_the_same_places",
+    },
+    "test_content_safety": {
+        "test_a_free_address_is_fine",
+        "test_a_link_to_no_page_is_refused_at_its_place",
+        "test_a_missing_heading_is_reported_by_the_build_at_the_link",
+        "test_a_swedish_page_too",
+        "test_fifo_is_refused_not_read",
+        "test_legit_page_passes_check",
+        "test_links_only_the_built_site_can_judge_are_shown_at_the_editors_line",
+        "test_page_may_not_take_a_generated_address",
+        "test_refused_in_a_page",
+        "test_the_build_refuses_an_image_beside_the_page_at_its_place",
+        "test_the_build_refuses_the_data_text_links_check_refuses",
+        "test_the_build_refuses_what_check_refuses",
+    },
+    "test_dates_state": {
+        "test_confirming_the_current_and_upcoming_periods_passes_strict_and_removes_the_notices",
+        "test_past_periods_are_history_not_a_reason_to_fail",
+        "test_strict_check_ends_with_what_blocks_publishing_and_how_to_clear_it",
+        "test_strict_check_fails_on_the_fixtures_example_dates_and_says_why",
+        "test_the_sitemap_dates_of_other_pages_do_not_follow_an_unannounced_period",
+        "test_with_every_date_confirmed_no_page_has_a_notice",
+    },
+    "test_editor_commands": {
+        "test_a_renamed_page_gets_the_very_redirect_line_to_add",
+        "test_a_renamed_service_slug_gets_its_redirect_from",
+        "test_check_github_annotations",
+        "test_new_period_adds_an_unannounced_period_that_passes_check",
+        "test_new_period_updates_urls_and_schemas_so_check_passes_as_it_is",
+        "test_new_service_lists_its_todos_until_written",
+        "test_new_service_updates_the_schemas_and_leaves_urls_to_check",
+    },
+    "test_links": {
+        "test_renaming_a_slug_is_one_yaml_edit",
+        "test_renaming_one_languages_slug_follows_the_message_exactly",
+    },
+    "test_loader_hardening": {
+        "test_control_character_written_as_an_escape",
+        "test_digits_of_other_scripts_are_refused",
+        "test_fifo_data_file_is_refused_without_opening_it",
+        "test_fifo_with_an_unknown_yaml_name_is_not_opened",
+        "test_invisible_character_in_an_id_or_slug_is_an_error",
+        "test_invisible_character_in_free_text_is_a_warning",
+        "test_link_inside_the_data_folder_is_read",
+        "test_link_to_a_device_outside_is_refused_unread",
+        "test_raw_control_character",
+        "test_search_stemmer_must_be_a_language_material_supports",
+        "test_trailing_newline_is_refused",
+    },
+    "test_messages": {
+        "test_build_speaks_the_language",
+        "test_everyday_mistakes_golden",
+        "test_new_commands_speak_the_language",
+        "test_no_english_in_check",
+    },
+    "test_planner": {
+        "test_python_and_node_agree_on_generated_addresses",
+    },
+    "test_sources": {
+        "test_a_page_claims_only_the_verification_the_data_records",
+        "test_kinds_of_event_described_together_share_one_heading",
+        "test_link_language_in_texts",
+        "test_pages_end_with_their_sources",
+        "test_source_warnings_golden",
+        "test_unverified_sources_are_publishing_work",
+        "test_what_the_site_still_lacks_is_publishing_work_not_page_text",
+    },
+}
+"""The tests of otherwise fast modules that build, run a child process, or take over a second
+(module → test names, every parameter of a test alike)."""
 
 
-def ready_to_publish(data: Path) -> None:
-    """What publishing asks besides dates: every source verified, nothing left in `before_publishing:`."""
-    for name in ("process.yaml", "services.yaml", "requirements.yaml"):
-        verify_every_source(data / name, "2026-11-20")
-    site = data / "site.yaml"
-    kept = [ln for ln in site.read_text(encoding="utf-8").splitlines()
-            if not ln.startswith("before_publishing:") and not ln.startswith("  - \"")]
-    site.write_text("\n".join(kept) + "\n", encoding="utf-8")
+def _reads_goldens(item) -> bool:
+    """The test takes --update-goldens: it compares with (or rewrites) a file under tests/."""
+    code = getattr(getattr(item, "function", None), "__code__", None)
+    return code is not None and "--update-goldens" in code.co_consts
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects
+def pytest_collection_modifyitems(items):
+    tests = Path(__file__).parent
+    for item in items:
+        path = Path(str(item.fspath))
+        if path.parent == tests / "browser":
+            item.add_marker(pytest.mark.browser)
+        elif path.parent == tests / "content_checks":
+            item.add_marker(pytest.mark.content)
+        elif (path.stem in E2E_MODULES or E2E_FIXTURES & set(item.fixturenames)
+              or item.originalname in E2E_TESTS.get(path.stem, ())):
+            item.add_marker(pytest.mark.e2e)
+        elif _reads_goldens(item):
+            item.add_marker(pytest.mark.golden)
+        else:
+            item.add_marker(pytest.mark.unit)
 
 
 def pytest_addoption(parser):

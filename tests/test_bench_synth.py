@@ -12,7 +12,7 @@ import sys
 from bench.synth import check, synthesize
 from generator.load import load_file
 
-from .conftest import CONTENT, DATA
+from .helpers import CONTENT, DATA
 
 
 def test_synthetic_data_past_the_last_year_is_valid(tmp_path):

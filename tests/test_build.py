@@ -22,7 +22,7 @@ from generator.cli import main
 from generator.errors import BuildError, DataError
 from generator.pipeline import build_site
 
-from .conftest import SMALL, TODAY
+from .helpers import SMALL, TODAY
 
 FI_PAGES = {
     "index.html", "kayttoonottoprosessi/index.html", "ilmoittautuminen/index.html",

@@ -10,7 +10,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-import shutil
 import urllib.error
 import urllib.request
 from html.parser import HTMLParser
@@ -22,7 +21,7 @@ from generator import cdn, nginx
 from generator.errors import BuildError
 from generator.pipeline import build_site
 from tests.browser import cdnserver
-from tests.conftest import CONTENT, DATA, TODAY
+from tests.helpers import CONTENT, DATA, TODAY, copy_fixture
 
 HASHED = re.compile(r"\.[0-9a-f]{8}\.min\.(css|js)(\.map)?$")
 
@@ -334,8 +333,7 @@ SMALL = Path(__file__).parent / "fixtures" / "small"
 
 @pytest.fixture
 def small_copy(tmp_path) -> Path:
-    shutil.copytree(SMALL / "data", tmp_path / "data")
-    shutil.copytree(SMALL / "content", tmp_path / "content")
+    copy_fixture(tmp_path, SMALL)
     return tmp_path
 
 

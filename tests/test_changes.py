@@ -8,23 +8,20 @@ newer names the schedule and period 1/2027, the older the home page and a hand-w
 from __future__ import annotations
 
 import re
-import shutil
 import urllib.parse
 from pathlib import Path
 
 import feedparser
 import pytest
-from click.testing import CliRunner
 
 from generator import TEMPLATE_DIR
-from generator.cli import main
 from generator.pipeline import build_site
 from generator.plan import SitePlan
 from generator.render import render
 from generator.validate import load_project
 from tests.browser import cdnserver
 
-from .conftest import FIXTURE, SMALL, TODAY
+from .helpers import FIXTURE, SMALL, TODAY, copy_fixture, line_of, run_check
 
 FEEDS = {"fi": "fi/muutokset.atom", "sv": "sv/andringar.atom"}
 CHANGES_PAGE = {"fi": "fi/muutokset/index.html", "sv": "sv/andringar/index.html"}
@@ -32,19 +29,7 @@ CHANGES_PAGE = {"fi": "fi/muutokset/index.html", "sv": "sv/andringar/index.html"
 
 @pytest.fixture
 def small_copy(tmp_path: Path) -> Path:
-    shutil.copytree(SMALL, tmp_path / "small")
-    return tmp_path / "small"
-
-
-def run_check(data: Path, *args: str):
-    result = CliRunner().invoke(main, ["check", "--data", str(data), "--today", TODAY.isoformat(), *args])
-    assert "Traceback" not in result.output and "internal error" not in result.output, result.output
-    return result
-
-
-def line_of(path: Path, needle: str, last: bool = False) -> int:
-    hits = [i for i, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in text]
-    return hits[-1] if last else hits[0]
+    return copy_fixture(tmp_path / "small", SMALL)
 
 
 def page_for(site: Path, url: str) -> Path | None:
@@ -83,7 +68,7 @@ def test_the_change_log_is_validated_and_cross_checked(small_copy: Path, old, ne
     result = run_check(small_copy / "data")
     assert result.exit_code == 1
     needle = new.strip().split("\n")[-1] if new else "  - id: sivusto-avattu"
-    line = line_of(path, needle, last="twice" in message)
+    line = line_of(path, needle, -1 if "twice" in message else 1)
     if "missing" in message:  # reported at the text's key, one line above its remaining language
         line = line_of(path, "      fi: Sivusto avattiin") - 1
     expected = f"{path}:{line}:{column}: error: "

@@ -11,7 +11,6 @@ real build refuses the same links at the same places. Run on copies of the small
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -21,7 +20,7 @@ from generator.cli import main
 from generator.errors import BuildError
 from generator.messages import MESSAGES
 from generator.pipeline import build_site
-from tests.conftest import SMALL, TODAY
+from tests.helpers import SMALL, TODAY, copy_fixture
 
 PAGE = Path("content") / "fi" / "tietoa-sivustosta.md"
 CHANGES = Path("data") / "changes.yaml"
@@ -30,9 +29,7 @@ DATA_LINK = "(/fi/aikataulu/)"
 
 
 def _copy(tmp_path: Path) -> Path:
-    root = tmp_path / "site-copy"
-    shutil.copytree(SMALL, root)
-    return root
+    return copy_fixture(tmp_path / "site-copy", SMALL)
 
 
 def _in_page(root: Path, target: str) -> tuple[Path, int, int]:

@@ -13,8 +13,6 @@ import html
 import json
 import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -25,8 +23,7 @@ from generator.cli import main
 from generator.errors import BuildError
 from generator.messages import MESSAGES
 from generator.pipeline import build_site
-from tests.conftest import ROOT, TODAY
-from tests.test_hostile import append_lines, copy_project
+from tests.helpers import TODAY, append_lines, copy_fixture, run_check_process
 
 FAQ = "usein-kysyttya.md"
 
@@ -157,7 +154,7 @@ REFUSED = {
 @pytest.mark.parametrize("name", REFUSED)
 def test_refused_in_a_page(tmp_path, name):
     payload, offset, at, code, message = REFUSED[name]
-    root = copy_project(tmp_path)
+    root = copy_fixture(tmp_path)
     page = root / "content" / "fi" / FAQ
     lines = append_lines(page, [payload])[0]
     text = payload.split("\n")[offset]
@@ -166,7 +163,7 @@ def test_refused_in_a_page(tmp_path, name):
 
 
 def test_every_problem_is_reported_at_its_own_line(tmp_path):
-    root = copy_project(tmp_path)
+    root = copy_fixture(tmp_path)
     page = root / "content" / "fi" / FAQ
     first, _, third = append_lines(page, ["[a](javascript:alert(1))", "Teksti", "[b](javascript:alert(1))"])
     exit_code, errors, _ = check(root)
@@ -176,7 +173,7 @@ def test_every_problem_is_reported_at_its_own_line(tmp_path):
 
 
 def test_a_swedish_page_too(tmp_path):
-    root = copy_project(tmp_path)
+    root = copy_fixture(tmp_path)
     page = root / "content" / "sv" / "vanliga-fragor.md"
     line = append_lines(page, ["Se ![bild](https://evil.example/p.png)"])[0][0]
     assert_one_error(root, page, line, 12, "external-embed-in-content",
@@ -216,7 +213,7 @@ DESCRIPTION_FI = "Vastaukset: ”lainaus” & \"tavallinen\" pysyvät tekstinä"
 @pytest.fixture(scope="module")
 def legit(tmp_path_factory):
     """The Finnish FAQ page with a byte order mark, its own description and every allowed construct."""
-    root = copy_project(tmp_path_factory.mktemp("legit"))
+    root = copy_fixture(tmp_path_factory.mktemp("legit"))
     page = root / "content" / "fi" / FAQ
     text = page.read_text(encoding="utf-8").replace(
         "description: Vastauksia yleisimpiin kysymyksiin Kanta-palvelujen käyttöönotosta",
@@ -261,7 +258,7 @@ def test_description_is_the_pages_own(legit):
 
 
 def test_bom_and_windows_line_ends_are_accepted(tmp_path):
-    root = copy_project(tmp_path)
+    root = copy_fixture(tmp_path)
     page = root / "content" / "sv" / "vanliga-fragor.md"
     page.write_bytes(b"\xef\xbb\xbf" + page.read_bytes().replace(b"\n", b"\r\n"))
     exit_code, errors, report = check(root)
@@ -269,7 +266,7 @@ def test_bom_and_windows_line_ends_are_accepted(tmp_path):
 
 
 def test_an_image_of_the_site_passes_check(tmp_path):
-    root = copy_project(tmp_path)
+    root = copy_fixture(tmp_path)
     append_lines(root / "content" / "fi" / FAQ, ["![logo](/fi/assets/images/favicon.png)"])
     exit_code, errors, report = check(root)
     assert exit_code == 0 and not errors, report
@@ -277,7 +274,7 @@ def test_an_image_of_the_site_passes_check(tmp_path):
 
 def test_an_image_beside_the_page_is_refused_at_its_place(tmp_path):
     """Only the Markdown of content/ is published: `kaavio.png` passed check and failed the build."""
-    root = copy_project(tmp_path)
+    root = copy_fixture(tmp_path)
     page = root / "content" / "fi" / FAQ
     text = "Kuva: ![Kaavio](kaavio.png)"
     line = append_lines(page, [text])[0][0]
@@ -290,7 +287,7 @@ def test_an_image_beside_the_page_is_refused_at_its_place(tmp_path):
 def test_the_build_refuses_an_image_beside_the_page_at_its_place(tmp_path, monkeypatch):
     """With check's rule off, MkDocs refuses it; the editor still gets the line, in Finnish."""
     monkeypatch.setattr(content, "link_problems", lambda site: [])
-    root = copy_project(tmp_path)
+    root = copy_fixture(tmp_path)
     page = root / "content" / "fi" / FAQ
     text = "Kuva: ![Kaavio](kaavio.png)"
     line = append_lines(page, [text])[0][0]
@@ -304,7 +301,7 @@ def test_the_build_refuses_an_image_beside_the_page_at_its_place(tmp_path, monke
 
 
 def test_too_long_description(tmp_path):
-    root = copy_project(tmp_path)
+    root = copy_fixture(tmp_path)
     page = root / "content" / "fi" / FAQ
     text = page.read_text(encoding="utf-8")
     long = "Pitkä kuvaus " * 30
@@ -344,14 +341,14 @@ def page_pair(root: Path, lang: str, name: str) -> Path:
     ("sv", "sitemap", "/sv/sitemap/", "/sv/sitemap.xml"),
 ])
 def test_page_may_not_take_a_generated_address(tmp_path, lang, name, address, owner):
-    root = copy_project(tmp_path)
+    root = copy_fixture(tmp_path)
     page = page_pair(root, lang, name)
     assert_one_error(root, page, 0, 0, "content-shadows-page",
                      f"the page's address {address} is already taken by {owner}")
 
 
 def test_a_free_address_is_fine(tmp_path):
-    root = copy_project(tmp_path)
+    root = copy_fixture(tmp_path)
     page_pair(root, "fi", "varjosivu")
     exit_code, errors, report = check(root)
     assert exit_code == 0 and not errors, report
@@ -375,7 +372,7 @@ LINKS = {  # target → (code, English message, the fix's text)
 @pytest.mark.parametrize("target", LINKS)
 def test_a_link_to_no_page_is_refused_at_its_place(tmp_path, target):
     code, message, fix = LINKS[target]
-    root = copy_project(tmp_path)
+    root = copy_fixture(tmp_path)
     page = root / "content" / "fi" / FAQ
     text = f"Lue myös [ohje]({target}) ennen ilmoittautumista."
     line = append_lines(page, [text])[0][0]
@@ -388,7 +385,7 @@ def test_the_build_refuses_what_check_refuses(tmp_path, monkeypatch, target):
     """check is not stricter than the build: with the rule switched off, each of those links fails
     the real build (MkDocs' strict link validation or the post-build link checker)."""
     monkeypatch.setattr(content, "link_problems", lambda site: [])
-    root = copy_project(tmp_path)
+    root = copy_fixture(tmp_path)
     append_lines(root / "content" / "fi" / FAQ, [f"Lue myös [ohje]({target})."])
     with pytest.raises(BuildError):
         build_site(root / "data", root / "content", root / "site", today=TODAY, work_dir=root / "work",
@@ -416,14 +413,14 @@ def _text_link(root: Path, target: str) -> tuple[Path, int, int]:
 def test_a_data_text_linking_to_no_page_is_refused_at_its_place(tmp_path, target):
     """Links in data texts too: they passed check and failed the build's link checker, in English."""
     code, fix = TEXT_LINKS[target]
-    root = copy_project(tmp_path)
+    root = copy_fixture(tmp_path)
     file, line, column = _text_link(root, target)
     assert_one_error(root, file, line, column, code, f"the link '{target}' leads to no page of the site")
     assert fix in check(root)[2]
 
 
 def test_data_text_links_to_pages_and_files_of_the_site_pass(tmp_path):
-    root = copy_project(tmp_path)
+    root = copy_fixture(tmp_path)
     _text_link(root, "/fi/suunnittele/?service=prescription#plan-result")
     assert check(root)[0] == 0
 
@@ -433,7 +430,7 @@ def test_the_build_refuses_the_data_text_links_check_refuses(tmp_path, monkeypat
     from generator.validate import Rules
 
     monkeypatch.setattr(Rules, "_text_links", lambda self, site: None)
-    root = copy_project(tmp_path)
+    root = copy_fixture(tmp_path)
     _text_link(root, target)
     assert check(root)[0] == 0  # the rule is off
     with pytest.raises(BuildError):
@@ -454,7 +451,7 @@ def test_links_only_the_built_site_can_judge_are_shown_at_the_editors_line(tmp_p
     """A heading of another page, a file the build makes: only the link checker over the built site
     knows them. Its finding is shown where the editor wrote the link, in Finnish (it was English,
     at the built HTML file's line)."""
-    root = copy_project(tmp_path)
+    root = copy_fixture(tmp_path)
     if where == "content":
         page = root / "content" / "fi" / FAQ
         text = f"Katso [palvelut]({target})."
@@ -475,7 +472,7 @@ def test_links_only_the_built_site_can_judge_are_shown_at_the_editors_line(tmp_p
 def test_a_missing_heading_is_reported_by_the_build_at_the_link(tmp_path):
     """A link to a heading that the other page lacks: only MkDocs knows the generated pages'
     headings, so the build finds it; the editor gets it at the line of the link, in their language."""
-    root = copy_project(tmp_path)
+    root = copy_fixture(tmp_path)
     page = root / "content" / "fi" / FAQ
     text = "Katso [Kelain](palvelut/kelain.md#ei-ole) ja [palvelut](palvelut/index.md)."
     line = append_lines(page, [text])[0][0]
@@ -514,26 +511,19 @@ def test_mkdocs_lines_without_a_place_are_kept_as_mkdocs_said_them():
 # ---------------------------------------------------------------------------
 
 
-def run_check_process(root: Path) -> subprocess.CompletedProcess:
-    """`check` in its own process with a time limit: reading a FIFO would block it forever."""
-    return subprocess.run([sys.executable, "-m", "generator", "check", "--data", str(root / "data"),
-                           "--content", str(root / "content"), "--today", TODAY.isoformat()],
-                          cwd=ROOT, capture_output=True, text=True, timeout=60, check=False)
-
-
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
 def test_fifo_is_refused_not_read(tmp_path):
-    root = copy_project(tmp_path)
+    root = copy_fixture(tmp_path)
     fifo = root / "content" / "fi" / "jono.md"
     os.mkfifo(fifo)
-    result = run_check_process(root)
+    result = run_check_process(root / "data", "--content", str(root / "content"))
     assert result.returncode == 1, result.stdout + result.stderr
     assert f"{fifo}: error: 'jono.md' is not a regular file" in result.stdout
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr
 
 
 def test_directory_named_like_a_page_is_refused(tmp_path):
-    root = copy_project(tmp_path)
+    root = copy_fixture(tmp_path)
     folder = root / "content" / "sv" / "mapp.md"
     folder.mkdir()
     assert_one_error(root, folder, 0, 0, "not-a-file", "'mapp.md' is not a regular file")

@@ -34,7 +34,7 @@ from generator.sitediff import (
 )
 from generator.validate import load_project
 
-from .conftest import FIXTURE, ROOT, TODAY
+from .helpers import FIXTURE, ROOT, TODAY
 
 NEW_NAME = "Zyxwvu-testipalvelu"
 """A service name that appears nowhere else: the pages that show it are the pages that show the name."""

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from generator.cli import main
 from generator.schema import REFERENCE_PATH, data_reference
 
-from .conftest import ROOT
+from .helpers import ROOT
 
 README = ROOT / "README.md"
 START = ("<!-- cli-reference: generated from the CLI by tests/test_docs.py; "

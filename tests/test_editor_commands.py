@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from generator.cli import main
 
-from .conftest import CONTENT, DATA
+from .helpers import CONTENT, DATA
 
 TODAY = "2026-11-25"
 
@@ -89,7 +89,7 @@ def test_new_service_lists_its_todos_until_written(data_copy: Path):
 
 def _repository(tmp_path: Path) -> Path:
     """A copy of the full fixture with its urls.txt and schemas/, as an editor's clone has them."""
-    from .conftest import FIXTURE
+    from .helpers import FIXTURE
 
     shutil.copytree(FIXTURE, tmp_path / "repo")
     return tmp_path / "repo" / "data"
@@ -251,7 +251,7 @@ def test_urls_command_needs_a_mode():
 def _moved_project(tmp_path: Path) -> Path:
     import shutil
 
-    from .conftest import FIXTURE
+    from .helpers import FIXTURE
 
     for name in ("data", "content"):
         shutil.copytree(FIXTURE / name, tmp_path / name)

@@ -17,7 +17,7 @@ import pytest
 from generator.engine import Engine
 from generator.pipeline import build_site
 
-from .conftest import SMALL, TODAY
+from .helpers import SMALL, TODAY
 
 EPOCH = 1767225600  # 2026-01-01: any fixed value, given to both builds
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from generator.cli import main
-from tests.conftest import SMALL, TODAY
+from tests.helpers import SMALL, TODAY
 
 
 def _page(tmp_path: Path, front: str) -> tuple[Path, Path]:

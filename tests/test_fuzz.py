@@ -23,19 +23,16 @@ import datetime as dt
 import functools
 import os
 import re
-import shutil
 import warnings
 from pathlib import Path
 
 import pytest
 import yaml
-from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.cli import main
 from generator.load import load_text
-from tests.conftest import CONTENT, DATA, TODAY
+from tests.helpers import copy_fixture, run_check
 
 EXAMPLES = int(os.environ.get("KG_FUZZ_EXAMPLES", "150"))
 DEADLINE = dt.timedelta(seconds=5)
@@ -58,8 +55,7 @@ DUMPER = getattr(yaml, "CDumper", yaml.Dumper)
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> dict:
     root = tmp_path_factory.mktemp("fuzz")
-    shutil.copytree(DATA, root / "data")
-    shutil.copytree(CONTENT, root / "content")
+    copy_fixture(root)
     files = sorted(root.glob("data/*.yaml")) + sorted(root.glob("content/*/*.md"))
     return {"root": root, "files": {p: p.read_bytes() for p in files}}
 
@@ -166,11 +162,8 @@ def mutated(draw, files: dict[Path, bytes]):
 # ---------------------------------------------------------------------------
 
 
-def run_check(root: Path) -> tuple[int, str]:
-    result = CliRunner().invoke(main, ["check", "--data", str(root / "data"), "--content",
-                                       str(root / "content"), "--today", TODAY.isoformat()])
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
+def check_project(root: Path) -> tuple[int, str]:
+    result = run_check(root / "data", "--content", str(root / "content"))
     return result.exit_code, result.output
 
 
@@ -197,7 +190,7 @@ def memory_cap(extra_mb: int):
 
 
 def test_unmodified_data_passes(project):
-    code, output = run_check(project["root"])
+    code, output = check_project(project["root"])
     assert code == 0, output
 
 
@@ -211,7 +204,7 @@ def test_check_never_crashes(project):
         path, text, kind = change
         path.write_bytes(text)
         try:
-            code, output = run_check(project["root"])
+            code, output = check_project(project["root"])
         finally:
             path.write_bytes(files[path])
         assert "Traceback" not in output, output
@@ -249,8 +242,7 @@ def test_check_never_crashes(project):
 ])
 def test_known_crash_reproducers(tmp_path, file_name, keys, value):
     """Minimal reproducers: a list or a mapping where a date or a time belongs."""
-    shutil.copytree(DATA, tmp_path / "data")
-    shutil.copytree(CONTENT, tmp_path / "content")
+    copy_fixture(tmp_path)
     path = tmp_path / "data" / file_name
     data = yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER)
     node = data
@@ -258,7 +250,7 @@ def test_known_crash_reproducers(tmp_path, file_name, keys, value):
         node = node[key]
     node[keys[-1]] = value
     path.write_text(yaml.dump(data, Dumper=DUMPER, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    code, output = run_check(tmp_path)
+    code, output = check_project(tmp_path)
     assert code == 1 and "internal error" not in output, output
     line = load_text(path.read_text(encoding="utf-8"), file_name).position(keys)[0]
     assert re.search(rf"{re.escape(file_name)}:{line}:\d+: error: expected a single value here \(like [^)]+\), "

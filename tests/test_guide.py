@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import time
@@ -24,7 +25,7 @@ from generator import models
 from generator.load import load_text
 from generator.schema import render_schemas
 
-from .conftest import DATA, FIXTURE, ROOT
+from .helpers import DATA, FIXTURE, ROOT
 
 GUIDE = ROOT / "docs" / "toimittajan-opas.md"
 BLOCK_RE = re.compile(r"^```(\w+)([^\n]*)\n(.*?)^```", re.S | re.M)
@@ -101,7 +102,13 @@ def test_the_guide_has_examples():
     assert kinds.count("sh") >= 6 and "yaml" in kinds and "markdown" in kinds
 
 
+TODO_FAILS = {"make urls"}
+"""The guide's commands succeed, except these while the guide's new service still has its TODO texts
+(which is what the guide says): they fail with the TODO findings as their only errors."""
+
+
 def test_every_example_in_the_guide_works(sandbox: Path):
+    failed: dict[str, subprocess.CompletedProcess] = {}
     for kind, info, body in blocks():
         if kind == "sh":
             command = body.strip()
@@ -110,11 +117,8 @@ def test_every_example_in_the_guide_works(sandbox: Path):
                 continue
             result = run(sandbox, command)
             assert "Traceback" not in result.stdout + result.stderr, command
-            # The guide's commands succeed, except `check` once the guide's new
-            # service still has its TODO texts (which is what the guide says).
-            todo_only = all("TODO" in ln or "TODO-merkintä" in ln
-                            for ln in result.stdout.splitlines() if ": error: " in ln or ": virhe: " in ln)
-            assert result.returncode == 0 or todo_only, f"{command}\n{result.stdout}\n{result.stderr}"
+            if result.returncode != 0:
+                failed[command] = result
         elif kind == "yaml":
             # The loader wants a mapping at the top; the guide shows list items too.
             wrapped = "example:\n" + "".join(f"  {line}\n" for line in body.splitlines())
@@ -129,6 +133,12 @@ def test_every_example_in_the_guide_works(sandbox: Path):
             target.write_text(body, encoding="utf-8")
         elif kind == "text":
             check_error_example(sandbox, body)
+    assert set(failed) == TODO_FAILS, {c: (r.returncode, r.stdout, r.stderr) for c, r in failed.items()}
+    for command, result in failed.items():
+        errors = [ln for ln in (result.stdout + result.stderr).splitlines() if ": virhe: " in ln]
+        assert errors and all("on vielä TODO-merkintä" in ln for ln in errors), \
+            f"{command}\n{result.stdout}\n{result.stderr}"
+        assert result.returncode == -signal.SIGPIPE, result.returncode  # make stopped quietly (Makefile: QUIET_FAIL)
     final = run(sandbox, ".venv/bin/python -m generator check")
     assert "privacy" not in final.stdout, final.stdout  # the guide's new pages are valid and paired
     # Their links too: the rules that need the page plan run once the data has no errors, and the

@@ -14,39 +14,30 @@ Two lines of defence, both proven here on copies of the real data:
 
 `REFUSED_DATA` and `REFUSED_CONTENT` prove (1), each with the problem code whose
 Finnish and Swedish messages the editors read. `HOLES` lists what (1) accepts on
-purpose (quotes are punctuation) and (2) must render inert; a payload added there
-that `check` refuses is set aside, so the test keeps passing either way.
+purpose (quotes are punctuation) and (2) must publish escaped; `check` refusing one
+of them fails its test, as does the build carrying it live or dropping it.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import yaml
-from click.testing import CliRunner
 
 from generator import cdn, linkcheck
-from generator.cli import main
 from generator.errors import BuildError, DataError
 from generator.load import load_text
 from generator.messages import MESSAGES
 from generator.pipeline import build_site
-from tests.conftest import CONTENT, DATA, TODAY
+from tests.helpers import TODAY, append_lines, copy_fixture, run_check
 
 # ---------------------------------------------------------------------------
 # Helpers: change data files by key path, append to a content page, run `check`
 # ---------------------------------------------------------------------------
-
-
-def copy_project(tmp: Path) -> Path:
-    shutil.copytree(DATA, tmp / "data")
-    shutil.copytree(CONTENT, tmp / "content")
-    return tmp
 
 
 def first_page(root: Path, lang: str = "fi") -> Path:
@@ -68,27 +59,13 @@ def set_values(path: Path, changes: dict[tuple, object]) -> dict[tuple, int]:
     return {keys: doc.position(keys)[0] for keys in changes}
 
 
-def append_lines(page: Path, blocks: list[str]) -> list[range]:
-    """Append Markdown blocks to a page; returns the line range of each."""
-    text = page.read_text(encoding="utf-8").rstrip("\n") + "\n"
-    ranges = []
-    for block in blocks:
-        start = text.count("\n") + 2  # after one blank line
-        text += "\n" + block + "\n"
-        ranges.append(range(start, start + block.count("\n") + 1))
-    page.write_text(text, encoding="utf-8")
-    return ranges
-
-
 ERROR_RE = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+): error: (?P<msg>.*)$", re.M)
 
 
-def run_check(root: Path, *options: str) -> tuple[int, str, list[tuple[str, int]]]:
-    result = CliRunner().invoke(main, ["check", "--data", str(root / "data"), "--content",
-                                       str(root / "content"), "--today", TODAY.isoformat(), *options])
+def check_project(root: Path, *options: str) -> tuple[int, str, list[tuple[str, int]]]:
+    """`check` on a copied project: exit code, output and the (file, line) of every error."""
+    result = run_check(root / "data", "--content", str(root / "content"), *options)
     output = result.output
-    assert "Traceback" not in output and "internal error" not in output, output
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     return result.exit_code, output, [(m["file"], int(m["line"])) for m in ERROR_RE.finditer(output)]
 
 
@@ -101,14 +78,14 @@ def assert_refused(root: Path, file_name: str, lines, code: str | None) -> None:
     """`check` exits 1 with an error at file:line:column (column ≥ 1) of the payload; with a code,
     the error has that code and its message is translated for the editors (fi and sv)."""
     lines = lines if isinstance(lines, range) else range(lines, lines + 1)
-    exit_code, output, _ = run_check(root)
+    exit_code, output, _ = check_project(root)
     assert exit_code == 1, output
     at = [m for m in ERROR_RE.finditer(output) if m["file"].endswith(file_name) and int(m["line"]) in lines]
     assert at, f"expected an error at {file_name}:{lines[0]}\n{output}"
     assert int(at[0]["col"]) >= 1, output
     english = at[0]["msg"]
     for lang in ("fi", "sv"):
-        _, report, _ = run_check(root, "--format", "json", "--lang", lang)
+        _, report, _ = check_project(root, "--format", "json", "--lang", lang)
         found = [p for p in json.loads(report)["problems"] if p["file"].endswith(file_name)
                  and p["line"] in lines and p["severity"] == "error"]
         assert found and found[0]["column"] == int(at[0]["col"]), report
@@ -227,7 +204,7 @@ REFUSED_CONTENT = {
 @pytest.mark.parametrize("name", REFUSED_DATA)
 def test_check_refuses_in_data(tmp_path, name):
     file_name, keys, payload, code = REFUSED_DATA[name]
-    root = copy_project(tmp_path)
+    root = copy_fixture(tmp_path)
     line = set_values(root / "data" / file_name, {keys: payload})[keys]
     assert_refused(root, file_name, line, code)
 
@@ -235,7 +212,7 @@ def test_check_refuses_in_data(tmp_path, name):
 @pytest.mark.parametrize("name", REFUSED_CONTENT)
 def test_check_refuses_in_pages(tmp_path, name):
     payload, code = REFUSED_CONTENT[name]
-    root = copy_project(tmp_path)
+    root = copy_fixture(tmp_path)
     page = first_page(root)
     lines = append_lines(page, [payload])[0]
     assert_refused(root, page.name, lines, code)
@@ -280,16 +257,16 @@ def _apply(root: Path, names: list[str]) -> dict[str, tuple[str, object]]:
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory):
-    """Every payload in one copy: those `check` refuses are set aside (it stops at the first file
-    with errors, so this takes a few rounds), the rest is built once."""
+    """Every payload in one copy: those `check` refuses are noted, for their tests to fail, and set
+    aside (it stops at the first file with errors, so this takes a few rounds); the rest is built once."""
     base = tmp_path_factory.mktemp("hostile")
     refused: set[str] = set()
     remaining = list(HOLES)
     outputs = []
     for round_number in range(len(HOLES) + 1):
-        root = copy_project(base / f"round{round_number}")
+        root = copy_fixture(base / f"round{round_number}")
         where = _apply(root, remaining)
-        code, output, errors = run_check(root)
+        code, output, errors = check_project(root)
         outputs.append(output)
         if code == 0:
             break
@@ -367,11 +344,11 @@ def text_of(html: str) -> str:
 
 
 def test_odd_text_is_published_inert(tmp_path):
-    root = copy_project(tmp_path)
+    root = copy_fixture(tmp_path)
     set_values(root / "data" / "services.yaml", {S0 + ("name", "fi"): ODD_NAME, S0 + ("summary", "fi"): ODD_PROSE})
     page = first_page(root)
     append_lines(page, [ODD_PAGE])
-    code, output, _ = run_check(root)
+    code, output, _ = check_project(root)
     assert code == 0, output
     out = tmp_path / "site"
     build_site(root / "data", root / "content", out, today=TODAY, work_dir=tmp_path / "work", check_urls=False)
@@ -394,7 +371,7 @@ def test_odd_text_is_published_inert(tmp_path):
 
 
 def test_quote_in_description_stays_in_its_attribute(tmp_path):
-    root = copy_project(tmp_path)
+    root = copy_fixture(tmp_path)
     set_values(root / "data" / "site.yaml", {("description", "fi"): 'Kanta "beta" & Kela'})
     out = tmp_path / "site"
     build_site(root / "data", root / "content", out, today=TODAY, work_dir=tmp_path / "work", check_urls=False)

@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import json
 import resource
-import shutil
 import signal
 import subprocess
 import sys
@@ -25,7 +24,7 @@ import pytest
 from generator.content import Checker
 from generator.errors import MAX_PER_FILE, DataError
 from generator.load import MAX_BYTES, load_text
-from tests.conftest import ROOT, SMALL, TODAY
+from tests.helpers import ROOT, SMALL, TODAY, copy_fixture
 
 RATIO = 10
 """A hostile input may cost at most this many times a clean input of the same size."""
@@ -60,9 +59,7 @@ def _check(root: Path, timeout: float) -> tuple[float, int, dict]:
 
 
 def _copy(tmp_path: Path, name: str) -> Path:
-    root = tmp_path / name
-    shutil.copytree(SMALL, root)
-    return root
+    return copy_fixture(tmp_path / name, SMALL)
 
 
 def _changes(tmp_path: Path, name: str, record: str) -> Path:

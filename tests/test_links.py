@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -27,7 +26,7 @@ from generator.pipeline import build_site
 from generator.plan import SitePlan
 from generator.validate import load_project
 from tests import vnu
-from tests.conftest import CONTENT, DATA, TODAY
+from tests.helpers import CONTENT, DATA, TODAY, copy_fixture
 
 SITE_URL = "https://kayttoonotto.kanta.fi/"
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
@@ -423,10 +422,7 @@ def _set(path: Path, keys: tuple, value) -> None:
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     """data/, content/ and the committed urls.txt copied, so the manifest check runs."""
-    shutil.copytree(DATA, tmp_path / "data")
-    shutil.copytree(CONTENT, tmp_path / "content")
-    shutil.copy(DATA.parent / manifest.FILE_NAME, tmp_path / manifest.FILE_NAME)  # the fixture site's
-    return tmp_path
+    return copy_fixture(tmp_path, urls=True)  # the fixture site's urls.txt
 
 
 def test_renaming_a_slug_is_one_yaml_edit(project_copy, plan):

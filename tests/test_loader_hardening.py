@@ -9,40 +9,14 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from generator.cli import main
 from generator.errors import WARNING, Problem
 from generator.report import format_github, format_json, format_text
 
-from .conftest import CONTENT, DATA, ROOT
-
-TODAY = "2026-11-25"
-
-
-def run_check(data: Path, *args: str):
-    result = CliRunner().invoke(main, ["check", "--data", str(data), "--today", TODAY, *args])
-    assert "Traceback" not in result.output
-    assert "internal error" not in result.output
-    return result
-
-
-def edit(data: Path, name: str, old: str, new: str) -> str:
-    """Replace the first `old` in data/<name> and return the new text."""
-    text = (data / name).read_text(encoding="utf-8")
-    assert old in text, f"fixture drifted: {old!r} not in {name}"
-    text = text.replace(old, new, 1)
-    (data / name).write_text(text, encoding="utf-8")
-    return text
-
-
-def line_of(text: str, needle: str) -> int:
-    return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
+from .helpers import DATA, copy_fixture, edit, line_of, run_check, run_check_process
 
 
 def reported(output: str, prefix: str, fragment: str) -> bool:
@@ -117,11 +91,9 @@ def test_json_messages_are_printable_and_files_exact():
 @pytest.fixture
 def odd_data(tmp_path) -> Path:
     """A copy of the data in a folder whose name has a newline, %, ':' and ','."""
-    import shutil
 
     base = tmp_path / "a%b:c,d\n::error file=x::pwned"
-    shutil.copytree(DATA, base / "data")
-    shutil.copytree(CONTENT, base / "content")
+    copy_fixture(base)
     return base / "data"
 
 
@@ -155,13 +127,6 @@ def test_check_text_format_with_hostile_folder(odd_data: Path):
 # ---------------------------------------------------------------------------
 # 8. Only regular files inside the data folder are read
 # ---------------------------------------------------------------------------
-
-
-def run_check_process(data: Path, *args: str) -> subprocess.CompletedProcess:
-    """In a child process with a timeout: a FIFO that is opened would block for ever."""
-    return subprocess.run([sys.executable, "-m", "generator", "check", "--data", str(data),
-                           "--today", TODAY, *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=60, check=False)
 
 
 @pytest.mark.parametrize("name", ["services.yaml", "site.yaml"])

@@ -18,7 +18,7 @@ from generator.feeds import calendars
 from generator.plan import SitePlan
 from generator.validate import load_project
 
-from .conftest import CONTENT, DATA, TODAY
+from .helpers import CONTENT, DATA, TODAY
 
 D = dt.date
 

@@ -16,7 +16,7 @@ from generator.plan import SitePlan
 from generator.render import render
 from generator.validate import load_project
 
-from .conftest import SMALL, TODAY
+from .helpers import SMALL, TODAY
 
 GOLDEN = Path(__file__).parent / "golden"
 PAGES = {

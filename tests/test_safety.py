@@ -33,7 +33,7 @@ import pytest
 from generator.guard import OUTPUT_STAMP, WORK_STAMP, lock
 from generator.models import DATA_FILES
 from generator.placeholders import FILLED
-from tests.conftest import DATA, ROOT, SMALL
+from tests.helpers import DATA, ROOT, SMALL, copy_fixture, line_of
 
 PYTHON = sys.executable
 
@@ -42,8 +42,7 @@ PYTHON = sys.executable
 def project(tmp_path: Path) -> Path:
     """A checkout-like folder: the small fixture's data/ and content/, nothing else."""
     proj = tmp_path / "proj"
-    shutil.copytree(SMALL / "data", proj / "data")
-    shutil.copytree(SMALL / "content", proj / "content")
+    copy_fixture(proj, SMALL)
     return proj
 
 
@@ -223,7 +222,9 @@ def test_new_period_that_would_be_invalid_leaves_the_file_as_it_was(project: Pat
     before = snapshot(project)
     result = run(project, "new", "period", "1/2030", "--today", "2026-11-25")
     assert result.returncode == 1
-    assert "nothing was changed" in result.stderr or "fix the data first" in result.stderr
+    line = line_of(periods, "extra_key_after_the_list")
+    assert result.stderr == ("error: fix the data first (run `make check`), nothing was added: "
+                             f"data/periods.yaml:{line}:1: unknown key 'extra_key_after_the_list'\n")
     assert snapshot(project) == before
 
 
@@ -734,8 +735,7 @@ OPTIONS = ["--data", "--content", "--today", "--out", "--work", "--lang", "--fro
 @pytest.fixture(scope="module")
 def sandbox(tmp_path_factory) -> Path:
     proj = tmp_path_factory.mktemp("fuzz") / "proj"
-    shutil.copytree(SMALL / "data", proj / "data")
-    shutil.copytree(SMALL / "content", proj / "content")
+    copy_fixture(proj, SMALL)
     return proj
 
 

@@ -21,7 +21,7 @@ from generator.schema import current_ids, render_schemas
 from generator.schema_fi import FIELDS_FI
 
 from .bad_inputs import FIXTURES, Fixture
-from .conftest import DATA
+from .helpers import DATA
 
 _INT = re.compile(r"^[-+]?[0-9]+$")
 

@@ -28,7 +28,7 @@ from generator.cdn import inline_scripts
 from generator.headers import headers_for, parse_headers
 from generator.serve import Changes, Preview, start_server
 
-from .conftest import CONTENT, DATA, ROOT
+from .helpers import CONTENT, DATA, ROOT, copy_fixture
 
 SECRET = "SECRET-OUTSIDE-THE-PREVIEW"
 PASSWD = "root:x:0:0"
@@ -514,8 +514,7 @@ def test_port_in_use_says_so_in_the_editors_language(tmp_path):
 
 
 def test_preview_rebuilds_on_save_and_survives_a_broken_file(tmp_path: Path):
-    shutil.copytree(DATA, tmp_path / "data")
-    shutil.copytree(CONTENT, tmp_path / "content")
+    copy_fixture(tmp_path)
     port = free_port()
     with open(tmp_path / "serve.log", "w") as log:
         proc = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--data", str(tmp_path / "data"),

@@ -16,15 +16,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from generator import TEMPLATE_DIR, keywords
-from generator.cli import main
 from generator.plan import SitePlan
 from generator.render import render
 from generator.validate import load_project
 
-from .conftest import CONTENT, DATA, ROOT, TODAY, verify_every_source
+from .helpers import CONTENT, DATA, ROOT, TODAY, edit, run_check, verify_every_source
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -115,12 +113,6 @@ def test_the_allow_list_check_catches_an_invented_address(allowed):
 # check: sources, link languages, services outside the periods
 # ---------------------------------------------------------------------------
 
-def run_check(data: Path, *args: str, today: str = "2026-11-25"):
-    result = CliRunner().invoke(main, ["check", "--data", str(data), "--today", today, *args])
-    assert "Traceback" not in result.output
-    return result
-
-
 def test_shipped_data_names_a_source_for_every_fact():
     result = run_check(DATA)
     assert result.exit_code == 0, result.output
@@ -132,13 +124,6 @@ def test_shipped_data_names_a_source_for_every_fact():
         assert fact.sources or fact.source_note, fact.id
         for source in fact.sources:
             assert all(day is None or day <= TODAY for day in (source.updated, source.seen, source.verified))
-
-
-def edit(data: Path, name: str, old: str, new: str, count: int = 1) -> None:
-    path = data / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture drifted: {old!r} not in {name}"
-    path.write_text(text.replace(old, new, count), encoding="utf-8")
 
 
 def source_mistakes(data: Path) -> None:

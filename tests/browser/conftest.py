@@ -7,28 +7,14 @@ once and serves the site once (the machine is small and shared).
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, CONTENT, DATA, ROOT, TODAY  # noqa: F401 (re-exported)
+from tests.helpers import CONTENT, DATA, TODAY
 
 from . import cdnserver
-from .support import describe_violations, interact, url_path  # noqa: F401 (shared with the tests)
-
-SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
-WIDTHS = {"desktop": 1280, "mobile": 375}
-HEIGHT = 900
-
-
-@pytest.hookimpl(tryfirst=True)  # before `-m` deselects, so `-m "not browser"` skips this folder
-def pytest_collection_modifyitems(items):
-    """Every test in this folder is a browser test (marker `browser`)."""
-    here = Path(__file__).parent
-    for item in items:
-        if here in Path(str(item.fspath)).parents:
-            item.add_marker(pytest.mark.browser)
+from .support import HEIGHT, PageType, page_kinds, url_path
 
 
 @pytest.fixture(scope="session")
@@ -94,19 +80,6 @@ def redirect_stubs(full_site, all_pages) -> set[str]:
     return {url for url in all_pages if 'http-equiv="refresh"' in file_of(url).read_text(encoding="utf-8")}
 
 
-@dataclass
-class PageType:
-    name: str
-    urls: dict[str, str]
-    """lang → URL path."""
-    key: str = ""
-    """The generator's page key (e.g. service:patient-data-repository); empty for 404."""
-    extra: dict = field(default_factory=dict)
-
-
-NOT_FOUND = {"fi": "/fi/tata-sivua-ei-ole/", "sv": "/sv/sidan-finns-inte/"}
-
-
 @pytest.fixture(scope="session")
 def page_plan():
     """The generator's page plan for the real data (the same build as full_site)."""
@@ -121,30 +94,7 @@ def page_plan():
 @pytest.fixture(scope="session")
 def page_types(page_plan, full_site) -> list[PageType]:
     """One page of every kind, in every language."""
-    site = page_plan
-    langs = site.project.languages
-
-    def of(name: str, key: str) -> PageType:
-        return PageType(name, {lang: site.url(key, lang) for lang in langs}, key)
-
-    keys = [p.key for p in site.pages]
-    types = [of(name, name) for name in ("home", "planner", "process", "registration", "schedule")]
-    # The period whose registration is open now (or the first one), to show a live status.
-    periods = [p.key for p in site.pages if p.key.startswith("period:") and p.context["period"].dates != "unannounced"]
-    open_now = [p.key for p in site.pages if p.key in periods and
-                p.context["period"].registration.opens <= TODAY <= p.context["period"].registration.closes]
-    types.append(of("period", (open_now or periods)[0]))
-    # A period Kela has not announced: its own kind of page (no dates, no status).
-    types += [of("period-unannounced", f"period:{p.id}") for p in site.project.unannounced[:1]]
-    types.append(of("services", "services"))
-    services = [k for k in keys if k.startswith("service:")]
-    types.append(of("service", "service:patient-data-repository"
-                    if "service:patient-data-repository" in services else services[0]))
-    types += [of(name, name) for name in ("requirements", "customer", "accessibility")]
-    content = [k for k in keys if k.startswith("content:")]
-    if content:
-        types.append(of("content", content[0]))
-    types.append(PageType("404", {lang: NOT_FOUND[lang] for lang in langs}))
+    types = page_kinds(page_plan)
     for t in types:
         for _lang, url in t.urls.items():
             built = full_site / url.lstrip("/") / "index.html"

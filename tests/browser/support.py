@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
+
+from tests.helpers import ROOT, TODAY
+
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+WIDTHS = {"desktop": 1280, "mobile": 375}
+HEIGHT = 900
 
 
 def interact(page) -> None:
@@ -28,3 +35,45 @@ def describe_violations(url: str, width: int, violations: list[dict]) -> list[st
             summary = re.sub(r"\s+", " ", node.get("failureSummary", "")).strip()
             lines.append(f"{url} @{width}px: {v['id']} ({v['impact']}) on `{target}`: {summary[:200]}")
     return lines
+
+
+NOT_FOUND = {"fi": "/fi/tata-sivua-ei-ole/", "sv": "/sv/sidan-finns-inte/"}
+"""An address the site does not have, per language: the 404 page."""
+
+
+@dataclass
+class PageType:
+    name: str
+    urls: dict[str, str]
+    """lang → URL path."""
+    key: str = ""
+    """The generator's page key (e.g. service:patient-data-repository); empty for 404."""
+    extra: dict = field(default_factory=dict)
+
+
+def page_kinds(site) -> list[PageType]:
+    """One page of every kind of a page plan (generator.plan.SitePlan), in every language."""
+    langs = site.project.languages
+
+    def of(name: str, key: str) -> PageType:
+        return PageType(name, {lang: site.url(key, lang) for lang in langs}, key)
+
+    keys = [p.key for p in site.pages]
+    types = [of(name, name) for name in ("home", "planner", "process", "registration", "schedule")]
+    # The period whose registration is open now (or the first one), to show a live status.
+    periods = [p.key for p in site.pages if p.key.startswith("period:") and p.context["period"].dates != "unannounced"]
+    open_now = [p.key for p in site.pages if p.key in periods and
+                p.context["period"].registration.opens <= TODAY <= p.context["period"].registration.closes]
+    types.append(of("period", (open_now or periods)[0]))
+    # A period Kela has not announced: its own kind of page (no dates, no status).
+    types += [of("period-unannounced", f"period:{p.id}") for p in site.project.unannounced[:1]]
+    types.append(of("services", "services"))
+    services = [k for k in keys if k.startswith("service:")]
+    types.append(of("service", "service:patient-data-repository"
+                    if "service:patient-data-repository" in services else services[0]))
+    types += [of(name, name) for name in ("requirements", "customer", "accessibility")]
+    content = [k for k in keys if k.startswith("content:")]
+    if content:
+        types.append(of("content", content[0]))
+    types.append(PageType("404", {lang: NOT_FOUND[lang] for lang in langs}))
+    return types

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import WIDTHS, describe_violations, interact
+from .support import WIDTHS, describe_violations, interact
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 OPTIONS = {"runOnly": {"type": "tag", "values": TAGS}, "resultTypes": ["violations"]}

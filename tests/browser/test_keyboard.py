@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .conftest import interact
+from .support import interact
 
 # Describe document.activeElement: where it is and whether its focus can be seen.
 ACTIVE = """() => {

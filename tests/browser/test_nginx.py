@@ -26,8 +26,8 @@ from generator import cdn
 from generator import nginx as nginx_module
 from generator.pipeline import build_site
 from tests.browser import cdnserver
-from tests.browser.conftest import interact
-from tests.conftest import SMALL, TODAY
+from tests.browser.support import interact
+from tests.helpers import SMALL, TODAY
 
 NGINX = Path("/usr/sbin/nginx")
 REDIRECTS = {"/fi/vanha-sivu/": "/fi/palvelut/", "/sv/gammal-sida/": "/sv/tjanster/",

@@ -6,7 +6,7 @@ import pytest
 
 from generator import dates
 
-from .conftest import SCREENSHOTS
+from .support import SCREENSHOTS
 
 
 @pytest.fixture(scope="module")

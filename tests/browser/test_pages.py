@@ -1,9 +1,8 @@
 """A tour of every page type in both languages: what the browser loads, says and shows.
 
 One visit per page type and language records every request, console message and
-page error, then takes a full-page screenshot at desktop and phone width
-(test-artifacts/screenshots/<lang>-<type>-<width>.png, git-ignored). The tests
-below only read that record, so the tour runs once.
+page error, at desktop and then phone width. The tests below only read that record,
+so the tour runs once. (`make screenshots` takes the pictures for a person to look at.)
 """
 
 from __future__ import annotations
@@ -13,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .conftest import SCREENSHOTS, WIDTHS, interact
+from .support import WIDTHS, interact
 
 SEARCH_READY = """() => {
   const meta = document.querySelector('.md-search-result__meta');
@@ -32,13 +31,11 @@ class Visit:
     errors: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     status: int = 0
-    screenshots: list = field(default_factory=list)
     before_interaction: list[str] = field(default_factory=list)
 
 
 @pytest.fixture(scope="module")
 def tour(browser, server, page_types) -> list[Visit]:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     context = browser.new_context(viewport={"width": WIDTHS["desktop"], "height": 900}, base_url=server,
                                   reduced_motion="reduce")
     visits = []
@@ -67,9 +64,6 @@ def tour(browser, server, page_types) -> list[Visit]:
                 for _name, width in sorted(WIDTHS.items(), key=lambda x: -x[1]):
                     page.set_viewport_size({"width": width, "height": 900})
                     page.wait_for_timeout(100)  # let Material and kg.js react to the resize
-                    shot = SCREENSHOTS / f"{lang}-{t.name}-{width}.png"
-                    page.screenshot(path=str(shot), full_page=True)
-                    visit.screenshots.append(shot)
                 context.remove_listener("request", on_request)
                 page.close()
     finally:
@@ -106,12 +100,6 @@ def test_no_script_errors(tour):
     errors += [f"{v.lang} {v.type} {v.url}: {m}" for v in tour for m in v.console
                if m.startswith("error:") and not (v.type == "404" and "404" in m)]
     assert not errors, "\n".join(errors)
-
-
-def test_screenshots_written(tour, page_types):
-    shots = [s for v in tour for s in v.screenshots]
-    assert len(shots) == len(page_types) * 2 * len(WIDTHS)
-    assert all(s.is_file() and s.stat().st_size > 5000 for s in shots)
 
 
 def test_material_scripts_wait_for_the_reader(tour):

@@ -6,7 +6,7 @@
   through overrides/assets/planner.js; the answers (#plan-result[data-plan]) must be identical.
 - The cases the issue lists, with a moved clock, read as a reader reads them (the visible text).
 - axe (0 violations) before and after filling, both languages, 375 and 1280 px; keyboard only;
-  the error summary; the script's size; screenshots (empty, filled, print) for a person to look at.
+  the error summary; the script's size. (`make screenshots` takes its pictures: empty, filled, print.)
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import pytest
 
 from generator import dates, planner
 
-from .conftest import SCREENSHOTS, WIDTHS, describe_violations, interact
+from .support import WIDTHS, describe_violations, interact
 
 NOON_UTC = dt.time(10, 0, tzinfo=dt.UTC)  # 12:00 or 13:00 in Helsinki: the same day
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -392,22 +392,6 @@ def test_axe_before_and_after_filling(planner_page, lang, width):
     interact(page)
     problems += describe_violations(page.url, width, axe.run(page, options=OPTIONS).response["violations"])
     assert not problems, "\n".join(problems)
-
-
-@pytest.mark.parametrize("lang", ["fi", "sv"])
-def test_screenshots(planner_page, lang):
-    """Empty, filled and print, at phone and desktop width (test-artifacts/screenshots/)."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for name, width in WIDTHS.items():
-        page = planner_page(lang, D(2026, 11, 25), None, width=width)
-        page.screenshot(path=str(SCREENSHOTS / f"{lang}-planner-empty-{width}.png"), full_page=True)
-        go(page, page.url.split("?")[0], QUERIES[1])
-        page.screenshot(path=str(SCREENSHOTS / f"{lang}-planner-filled-{width}.png"), full_page=True)
-        page.locator("#plan-result").screenshot(path=str(SCREENSHOTS / f"{lang}-planner-result-{width}.png"))
-        page.emulate_media(media="print")
-        shot = SCREENSHOTS / f"{lang}-planner-print-{width}.png"
-        page.screenshot(path=str(shot), full_page=True)
-        assert shot.stat().st_size > 10_000, name
 
 
 def test_dates_module_agrees_on_certainty(page_plan):

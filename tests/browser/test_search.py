@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .conftest import interact
+from .support import interact
 
 TOP = 5
 """The expected page must be among the first TOP pages listed (what a reader sees without scrolling)."""

@@ -34,8 +34,8 @@ from generator import cdn
 from generator.guard import OUTPUT_STAMP
 from generator.nginx import NGINX_FILE
 from tests.browser import cdnserver
-from tests.browser.conftest import interact
-from tests.conftest import ROOT
+from tests.browser.support import interact
+from tests.helpers import ROOT
 
 WRANGLER = ROOT / "node_modules" / ".bin" / "wrangler"
 COMPATIBILITY_DATE = "2026-04-01"

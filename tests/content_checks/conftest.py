@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -19,15 +18,7 @@ from generator.pipeline import build_site
 from generator.plan import SitePlan
 from generator.validate import load_project
 from tests.browser import cdnserver
-from tests.conftest import ROOT
-
-SHIPPED_DATA = ROOT / "data"
-SHIPPED_CONTENT = ROOT / "content"
-WIDTHS = {"desktop": 1280, "mobile": 375}
-
-
-def helsinki_today() -> dt.date:
-    return dt.datetime.now(ZoneInfo("Europe/Helsinki")).date()
+from tests.helpers import SHIPPED_CONTENT, SHIPPED_DATA, helsinki_today
 
 
 @pytest.fixture(scope="session")

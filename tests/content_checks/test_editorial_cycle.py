@@ -18,9 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
-
-from .conftest import helsinki_today
+from tests.helpers import ROOT, helsinki_today
 
 IGNORED = {".git", ".venv", "node_modules", "site", "build", "test-artifacts", ".pytest_cache", ".hypothesis"}
 

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.support import describe_violations, interact
-
-from .conftest import WIDTHS
+from tests.browser.support import WIDTHS, describe_violations, interact
 
 pytestmark = pytest.mark.browser
 

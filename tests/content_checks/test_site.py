@@ -15,9 +15,7 @@ from click.testing import CliRunner
 from generator import linkcheck, manifest
 from generator.cli import main
 from tests import vnu
-from tests.conftest import ROOT
-
-from .conftest import SHIPPED_CONTENT, SHIPPED_DATA
+from tests.helpers import ROOT, SHIPPED_CONTENT, SHIPPED_DATA
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 

@@ -1,0 +1,130 @@
+"""What the generator's tests share: the fixtures' places, the build day, and the small helpers that
+copy a fixture, edit one of its files, find a line and run `check` on it.
+
+Test modules import these from here, never from another test module or from a conftest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from click.testing import CliRunner, Result
+
+from generator.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "site"
+DATA = FIXTURE / "data"
+CONTENT = FIXTURE / "content"
+SMALL = ROOT / "tests" / "fixtures" / "small"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+TODAY = dt.date(2026, 11, 25)
+"""The date every test builds for, so statuses and warnings are reproducible."""
+SHIPPED_DATA = ROOT / "data"
+SHIPPED_CONTENT = ROOT / "content"
+"""The shipped site, read by the content's checks (tests/content_checks/) only."""
+
+
+def helsinki_today() -> dt.date:
+    """The day the content's checks run for: Helsinki's date, as CI's build."""
+    return dt.datetime.now(ZoneInfo("Europe/Helsinki")).date()
+
+
+def copy_fixture(target: Path, source: Path = FIXTURE, *, urls: bool = False) -> Path:
+    """A writable copy of a fixture's data/ and content/ (and its urls.txt with `urls`) in `target`;
+    returns `target`. The small fixture (`source=SMALL`) has no urls.txt."""
+    shutil.copytree(source / "data", target / "data")
+    shutil.copytree(source / "content", target / "content")
+    if urls:
+        shutil.copy(source / "urls.txt", target / "urls.txt")
+    return target
+
+
+def run_check(data: Path, *args: str, today: str = TODAY.isoformat()) -> Result:
+    """`check --data <data> --today <today> <args>` in this process. It must end as a command ends
+    (with an exit code), never with a traceback or its internal-error line."""
+    result = CliRunner().invoke(main, ["check", "--data", str(data), "--today", today, *args])
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    assert "Traceback" not in result.output and "internal error" not in result.output, result.output
+    return result
+
+
+def run_check_process(data: Path, *args: str) -> subprocess.CompletedProcess:
+    """`check` in a child process with a time limit: a FIFO that is opened would block it for ever."""
+    return subprocess.run([sys.executable, "-m", "generator", "check", "--data", str(data),
+                           "--today", TODAY.isoformat(), *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=60, check=False)
+
+
+def edit(data: Path, name: str, old: str, new: str, count: int = 1) -> str:
+    """Replace the first `count` occurrences of `old` in data/<name>; returns the new text."""
+    path = data / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture drifted: {old!r} not in {name}"
+    text = text.replace(old, new, count)
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
+def line_of(source: Path | str, needle: str, nth: int = 1) -> int:
+    """1-based number of the nth line (of a file, or of a text) that contains `needle`; nth=-1: the last."""
+    text = source.read_text(encoding="utf-8") if isinstance(source, Path) else source
+    hits = [i for i, line in enumerate(text.splitlines(), 1) if needle in line]
+    return hits[nth - 1] if nth > 0 else hits[nth]
+
+
+def set_dates(data: Path, period_ids, state: str) -> None:
+    """Set `dates:` of the given periods in data/periods.yaml (the fixture's say `example`)."""
+    path = data / "periods.yaml"
+    text = path.read_text(encoding="utf-8")
+    for pid in period_ids:
+        head, _, tail = text.partition(f'  - id: "{pid}"\n')
+        assert tail, pid
+        text = head + f'  - id: "{pid}"\n' + tail.replace("    dates: example\n", f"    dates: {state}\n", 1)
+    path.write_text(text, encoding="utf-8")
+
+
+def verify_every_source(path: Path, day: str) -> None:
+    """Add `verified: <day>` to every entry of every `sources:` list of a data file."""
+    lines, block = [], None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        indent = len(line) - len(line.lstrip())
+        if block is not None and line.strip() and indent <= block and not line.lstrip().startswith("- "):
+            block = None
+        if block is not None and line.lstrip().startswith("- title:"):
+            lines.append(line[:line.index("-") + 2] + f"verified: {day}")
+            line = line.replace("- title:", "  title:", 1)
+        lines.append(line)
+        if line.strip() == "sources:":
+            block = indent
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def ready_to_publish(data: Path) -> None:
+    """What publishing asks besides dates: every source verified, nothing left in `before_publishing:`."""
+    for name in ("process.yaml", "services.yaml", "requirements.yaml"):
+        verify_every_source(data / name, "2026-11-20")
+    site = data / "site.yaml"
+    kept = [ln for ln in site.read_text(encoding="utf-8").splitlines()
+            if not ln.startswith("before_publishing:") and not ln.startswith("  - \"")]
+    site.write_text("\n".join(kept) + "\n", encoding="utf-8")
+
+
+def append_lines(page: Path, blocks: list[str]) -> list[range]:
+    """Append Markdown blocks to a page, each after a blank line; returns the line range of each."""
+    text = page.read_text(encoding="utf-8").rstrip("\n") + "\n"
+    ranges = []
+    for block in blocks:
+        start = text.count("\n") + 2
+        text += "\n" + block + "\n"
+        ranges.append(range(start, start + block.count("\n") + 1))
+    page.write_text(text, encoding="utf-8")
+    return ranges
