@@ -15,7 +15,18 @@ import pytest
 
 from generator.pipeline import build_site
 
-from .helpers import CHROMIUM, CHROMIUM_ARGS, CONTENT, DATA, ROOT, SMALL, TODAY, copy_fixture
+from .helpers import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    CONTENT,
+    DATA,
+    ROOT,
+    SHIPPED_CONTENT,
+    SHIPPED_DATA,
+    SMALL,
+    TODAY,
+    copy_fixture,
+)
 
 
 @pytest.fixture(scope="session")
@@ -205,7 +216,7 @@ def browser(chromium):
 # The generator's tests never read the shipped data/ and content/
 # ---------------------------------------------------------------------------
 
-SHIPPED = (str(ROOT / "data"), str(ROOT / "content"))
+SHIPPED = (str(SHIPPED_DATA), str(SHIPPED_CONTENT))
 CONTENT_CHECKS = ROOT / "tests" / "content_checks"
 _reading_guard: dict = {"on": False, "seen": []}
 
