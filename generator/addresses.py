@@ -69,7 +69,7 @@ def check_links(site: SitePlan, planned: list[str]) -> list[Problem]:
     if not links:
         return []
     env = render.environment()
-    checker = content.Checker()
+    checker = content.shared_checker()
     ids: dict[tuple[str, str], set[str]] = {}
 
     def anchors(key: str, lang: str) -> set[str]:

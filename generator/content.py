@@ -31,6 +31,7 @@ block of lines that shows it; only pages with a problem pay for it).
 from __future__ import annotations
 
 import difflib
+import functools
 import importlib
 import posixpath
 import re
@@ -161,7 +162,7 @@ def load_pages(content_dir: Path, languages: list[str], *, shown: Callable[[Path
                                         hint="split it or remove what does not belong in it",
                                         code="file-too-large", args=(size, MAX_BYTES)))
                 continue
-            checker = checker or Checker()
+            checker = checker or shared_checker()
             page, found = _read_page(path, lang, name, explain, checker)
             problems += found
             if page is not None:
@@ -542,6 +543,13 @@ class Checker:
         return False
 
 
+@functools.cache
+def shared_checker() -> Checker:
+    """One converter for a whole run: setting up Python-Markdown with the build's extensions costs
+    about 20 ms, and `check` judges pages, data texts and links with it."""
+    return Checker()
+
+
 class _OverBudget(Exception):
     """The bisection over a whole page converted more text than BISECTION_BUDGET allows."""
 
@@ -724,7 +732,7 @@ def editor_links(site) -> list[EditorLink]:
         for path, value in _texts(doc.data, ()):
             if "](" not in value:
                 continue  # no Markdown link in it: the parser would find none
-            checker = checker or Checker()
+            checker = checker or shared_checker()
             line, column = doc.position(path)
             lang = path[-1] if path and path[-1] in languages else languages[0]
             found += [EditorLink(doc.path, line, column, link.href, lang, None)

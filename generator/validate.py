@@ -584,7 +584,7 @@ class Rules:
             for lang, body in text.root.items():
                 if "](" not in body and "]:" not in body:
                     continue  # no Markdown link in it: the parser would find none
-                checker = checker or content.Checker()
+                checker = checker or content.shared_checker()
                 for link in checker.links(body, 1):
                     href = link.href
                     if link.image or not href.startswith("/"):
