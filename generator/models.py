@@ -660,7 +660,7 @@ ChangeKind = Literal["first", "new", "expansion", "minor"]
 
 class PlannerRules(Record):
     """The rules of the onboarding planner (/fi/suunnittele/, /sv/planera/): who is asked what, and
-    how far ahead a plan must start. The planner's script and generator/planner.py both read them."""
+    how far ahead a plan must start. The planner's script reads them (and tests/planner_reference.py)."""
 
     sectors: list[Id] = Field(min_length=1, description="The sectors the planner offers (see sectors in "
                               "site.yaml); system vendors are pointed to their own instructions instead.")

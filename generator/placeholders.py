@@ -26,7 +26,7 @@ FILLED: dict[str, frozenset[str]] = {
     "months-at-least": frozenset({"min"}),
     "a11y-lead": frozenset({"site", "org"}),
     "a11y-prepared-text": frozenset({"prepared", "reviewed", "method"}),
-    # The planner (generator/planner.py, overrides/assets/planner.js) and the timeline (timeline.py):
+    # The planner (overrides/assets/planner.js, its strings in planner.py) and the timeline (timeline.py):
     "format-month": frozenset({"month", "y"}),
     "planner-add-calendar": frozenset({"period"}),
     "planner-last-day": frozenset({"date"}),

@@ -105,7 +105,7 @@ class SitePlan:
         pages = [
             Page("home", "home.md.j2", {lang: "index.md" for lang in langs}, title("title-home"),
                  ("site.yaml", ()), max(newest_period, p.process.last_reviewed), nav=NAV_ORDER["home"]),
-            # The planner (generator/planner.py): its script and the rules' JSON are loaded only here.
+            # The planner (overrides/assets/planner.js): its script and the rules' JSON are loaded only here.
             Page("planner", "planner.md.j2", {lang: f"{slug['planner'][lang]}.md" for lang in langs},
                  title("title-planner"), ("process.yaml", ("planner",)),
                  max(newest_period, p.process.last_reviewed, max(s.last_reviewed for s in p.services)),

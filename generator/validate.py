@@ -48,7 +48,7 @@ CODE_STRINGS |= {f"{prefix}-{k}-{state}" for state in ("provisional", "example")
                                                   "ongoing", "past")),
                                       ("window", ("upcoming", "open", "closed")))
                  for k in keys}
-# The planner page (generator/planner.py and overrides/assets/planner.js):
+# The planner page (planner.STRINGS: its template and overrides/assets/planner.js):
 CODE_STRINGS |= set(planner.STRINGS) | {"format-month", "registration-last-day"}
 CODE_STRINGS |= set(timeline.STRINGS)
 CODE_STRINGS |= {f"status-{k}" for k in ("registration-upcoming", "registration-open", "starting",

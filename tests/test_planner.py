@@ -1,5 +1,6 @@
-"""The planner's rules in Python (generator/planner.py), /api/planner.json, the last-day reminder in
-the calendars, the `planner:` block's validation and the timeline picture (generator/timeline.py).
+"""The planner's rules in Python (tests/planner_reference.py, the reference for planner.js),
+/api/planner.json, the last-day reminder in the calendars, the `planner:` block's validation and
+the timeline picture (generator/timeline.py).
 The same rules in the browser: tests/browser/test_planner.py."""
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ import shutil
 import pytest
 from icalendar import Calendar
 
-from generator import TEMPLATE_DIR, planner, planner_api, timeline
+from generator import TEMPLATE_DIR, planner_api, timeline
 from generator.errors import DataError
 from generator.feeds import calendars
 from generator.plan import SitePlan
 from generator.validate import load_project
+from tests import planner_reference as planner
 
 from .helpers import CONTENT, DATA, TODAY
 

@@ -1,7 +1,7 @@
 /*
- * The onboarding planner (/fi/suunnittele/, /sv/planera/). The rules are
- * generator/planner.py's, repeated here; tests/browser/test_planner.py runs a
- * table of scenarios through both and requires identical answers. Every rule
+ * The onboarding planner (/fi/suunnittele/, /sv/planera/). The rules live here;
+ * tests/planner_reference.py states them again in Python, and the browser and Node
+ * tests run tables of scenarios through both and require identical answers. Every rule
  * value and every text comes from /api/planner.json (the form's data-api), never
  * from this file. The form's state lives in the query string under the controls'
  * names, so a plan is shared by copying the address. No framework, no inline

@@ -2,7 +2,7 @@
 
 - The differential test: a table of scenarios (sectors × services × certified × target × several
   `today`s, including the day a registration closes and a day after the last period) goes through
-  generator/planner.py and, as a query string on the built page with the browser's clock moved,
+  tests/planner_reference.py and, as a query string on the built page with the browser's clock moved,
   through overrides/assets/planner.js; the answers (#plan-result[data-plan]) must be identical.
 - The cases the issue lists, with a moved clock, read as a reader reads them (the visible text).
 - axe (0 violations) before and after filling, both languages, 375 and 1280 px; keyboard only;
@@ -18,7 +18,8 @@ from urllib.parse import urlencode
 
 import pytest
 
-from generator import dates, planner
+from generator import dates
+from tests import planner_reference as planner
 
 from .support import WIDTHS, describe_violations, interact
 

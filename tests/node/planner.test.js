@@ -1,7 +1,7 @@
 /*
  * The planner's rules (overrides/assets/planner.js) in Node's own test runner, no browser:
  * every case of tests/golden/planner-cases.json (written by tests/test_planner.py from the
- * Python reference, generator/planner.py, on the full fixture site) must give the same parsed
+ * Python reference, tests/planner_reference.py, on the full fixture site) must give the same parsed
  * query and the same answer. Run: node --test tests/node/
  */
 "use strict";
