@@ -26,6 +26,7 @@ from .helpers import (
     SMALL,
     TODAY,
     copy_fixture,
+    missing_tool,
 )
 
 
@@ -195,10 +196,7 @@ def pytest_addoption(parser):
 def chromium() -> Path:
     """Debian's Chromium. Missing: skip on a developer machine, fail in CI (never silently green)."""
     if not CHROMIUM.exists():
-        message = f"{CHROMIUM} is missing (apt-get install chromium); never run `playwright install`"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+        missing_tool(f"{CHROMIUM} is missing (apt-get install chromium); never run `playwright install`")
     return CHROMIUM
 
 

@@ -7,12 +7,14 @@ Test modules import these from here, never from another test module or from a co
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pytest
 from click.testing import CliRunner, Result
 
 from generator.cli import main
@@ -128,3 +130,11 @@ def append_lines(page: Path, blocks: list[str]) -> list[range]:
         ranges.append(range(start, start + block.count("\n") + 1))
     page.write_text(text, encoding="utf-8")
     return ranges
+
+
+def missing_tool(message: str) -> None:
+    """A tool a test needs is not installed: a skip on a developer's machine, a failure in CI
+    (`CI` set, as `.ci/run` does), so a missing browser or server never turns CI silently green."""
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)

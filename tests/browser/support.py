@@ -77,3 +77,16 @@ def page_kinds(site) -> list[PageType]:
         types.append(of("content", content[0]))
     types.append(PageType("404", {lang: NOT_FOUND[lang] for lang in langs}))
     return types
+
+
+class Answer:
+    """A server's answer to one request: its status, headers (names in lower case) and body."""
+
+    def __init__(self, status: int, headers: list[tuple[str, str]], body: bytes):
+        self.status, self.body = status, body
+        self.pairs = [(name.lower(), value) for name, value in headers]
+        self.headers = dict(self.pairs)
+
+    def compared(self, names: list[str]) -> dict[str, str | None]:
+        """The headers a test compares, None where the answer has none."""
+        return {name: self.headers.get(name) for name in names}
