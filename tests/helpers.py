@@ -138,3 +138,29 @@ def missing_tool(message: str) -> None:
     if os.environ.get("CI"):
         pytest.fail(message)
     pytest.skip(message)
+
+
+SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+
+
+def check_sitemap_pairs(site: Path, plan) -> None:
+    """The root sitemap.xml lists every page of the plan once per language, built, with its
+    hreflang pairs, x-default (the root for home, else the first language) and lastmod from the
+    data (the page's `updated`, never the build day)."""
+    import xml.etree.ElementTree as ET
+
+    langs = plan.project.languages
+    origin = plan.project.config.site_url.rstrip("/")
+    entries = ET.parse(site / "sitemap.xml").getroot().findall("s:url", SITEMAP_NS)
+    by_loc = {e.findtext("s:loc", namespaces=SITEMAP_NS): e for e in entries}
+    assert len(by_loc) == len(entries) == len(plan.pages) * len(langs)
+    for page in plan.pages:
+        group = {lang: origin + plan.url(page.key, lang) for lang in langs}
+        for lang, loc in group.items():
+            entry = by_loc[loc]
+            links = {link.get("hreflang"): link.get("href") for link in entry.findall("x:link", SITEMAP_NS)}
+            assert {k: v for k, v in links.items() if k != "x-default"} == group, loc
+            assert links["x-default"] == (origin + "/" if page.key == "home" else group[langs[0]]), loc
+            assert entry.findtext("s:lastmod", namespaces=SITEMAP_NS) == page.updated.isoformat(), loc
+            built = site / plan.url(page.key, lang).lstrip("/") / "index.html"
+            assert built.is_file(), f"{loc} is in the sitemap but was not built"
