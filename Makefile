@@ -11,7 +11,7 @@
 #   make check-strict  the publishing check: warnings count as errors
 #   make urls          rewrite urls.txt after adding, renaming or (knowingly) removing pages
 #   make translations  list the texts and pages still missing or marked TODO, per language
-#   make translations-update  (developers) extract messages.pot from generator/messages.py, update the .po files
+#   make translations-update  (developers) extract messages.pot from generator/model/messages.py, update the .po files
 #   make serve         live preview on http://127.0.0.1:8000/ (PORT=8001 for another port)
 #   make new-period PERIOD=1/2028, make new-service SERVICE=<id>   start a record from a template
 #   make schemas       the IDE's schemas (schemas/), after adding or removing ids
@@ -57,13 +57,13 @@ CATALOGUES := $(patsubst %.po,%.mo,$(wildcard generator/locale/*/LC_MESSAGES/mes
 generator/locale/%/LC_MESSAGES/messages.mo: generator/locale/%/LC_MESSAGES/messages.po | $(RUNTIME)
 	@$(VENV)/bin/pybabel -q compile -D messages -l $* -i $< -o $@
 
-# make translations-update: after adding or changing an English text in generator/messages.py, the
+# make translations-update: after adding or changing an English text in generator/model/messages.py, the
 # template (generator/locale/messages.pot) extracted again and each .po updated from it; a changed
 # English text becomes a fuzzy entry for the translator (Poedit), which `make test` refuses.
 PYBABEL_EXTRACT := extract --no-default-keywords -k pgettext:1c,2 -k npgettext:1c,2,3 --no-location \
 	--project=kanta-onboarding-guide --version=1 --copyright-holder=Kela --msgid-bugs-address=- --width=100
 translations-update: $(RUNTIME)
-	@$(VENV)/bin/pybabel -q $(PYBABEL_EXTRACT) -o generator/locale/messages.pot generator/messages.py
+	@$(VENV)/bin/pybabel -q $(PYBABEL_EXTRACT) -o generator/locale/messages.pot generator/model/messages.py
 	@$(VENV)/bin/pybabel -q update -D messages -d generator/locale -i generator/locale/messages.pot \
 		--ignore-obsolete --width=100
 

@@ -3,7 +3,7 @@
     python bench/_child.py --data D --content C --out O --work W --today YYYY-MM-DD
                            [--max-bytes N] [--profile FILE]
 
-It calls `generator.build.build_site` exactly as `python -m generator build`
+It calls `generator.commands.pipeline.build_site` exactly as `python -m generator build`
 does (the MkDocs helper started first, then the same imports and stages), and prints BuildResult.timings plus the
 page count on the last line of stdout. `--max-bytes` raises the loader's
 per-file size limit (only used for the 50x synthetic data, and reported as
@@ -35,14 +35,14 @@ def main() -> None:
     args = parser.parse_args()
 
     started = time.perf_counter()
-    from generator.engine import Engine
+    from generator.build.engine import Engine
 
     engine = Engine(args.work / ".jinja-cache")  # as the CLI: before the generator's own imports
-    import generator.load
-    from generator.pipeline import build_site
+    import generator.load.yaml_file
+    from generator.commands.pipeline import build_site
 
     if args.max_bytes:
-        generator.load.MAX_BYTES = args.max_bytes
+        generator.load.yaml_file.MAX_BYTES = args.max_bytes
 
     def go():
         return build_site(args.data, args.content, args.out, today=dt.date.fromisoformat(args.today),

@@ -43,7 +43,7 @@ TIME = "/usr/bin/time"
 _MARK = "__bench_maxrss_kb__"
 
 MKDOCS_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "PYTHONHASHSEED": "0"}
-"""The environment generator/build.py gives its MkDocs processes (SOURCE_DATE_EPOCH added per run)."""
+"""The environment generator/build/mkdocs_build.py gives its MkDocs processes (SOURCE_DATE_EPOCH added per run)."""
 
 
 # ---------------------------------------------------------------------------

@@ -196,8 +196,8 @@ def record_with_browser(base: str, paths: list[str]) -> dict[str, list[str]]:
 def page_urls(data: Path, content: Path, today: str) -> dict[str, dict[str, str]]:
     """Page type → {lang → URL path} for one representative page of each type."""
     from generator import TEMPLATE_DIR
-    from generator.plan import SitePlan
-    from generator.validate import load_project
+    from generator.check.validate import load_project
+    from generator.model.plan import SitePlan
 
     project, _ = load_project(data, content, today=dt.date.fromisoformat(today), template_dir=TEMPLATE_DIR)
     site = SitePlan(project, dt.date.fromisoformat(today))

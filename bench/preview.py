@@ -35,7 +35,7 @@ _REBUILT_RE = re.compile(r"Rebuilt in ([0-9.]+) s")
 
 def available() -> tuple[bool, str]:
     if not (ROOT / "generator" / "serve.py").exists():
-        return False, "not available: generator/serve.py does not exist yet"
+        return False, "not available: generator/commands/serve.py does not exist yet"
     proc = subprocess.run([PY, "-m", "generator", "serve", "--help"], cwd=ROOT, capture_output=True, text=True)
     if proc.returncode != 0:
         return False, f"not available: `python -m generator serve --help` failed: {proc.stderr.strip()[-200:]}"
@@ -61,9 +61,9 @@ def measure(tmp: Path, runs: int, log=print) -> dict:
     if not ok:
         return {"available": False, "reason": reason}
     from generator import TEMPLATE_DIR
-    from generator.load import load_file
-    from generator.plan import SitePlan
-    from generator.validate import load_project
+    from generator.check.validate import load_project
+    from generator.load.yaml_file import load_file
+    from generator.model.plan import SitePlan
 
     src = tmp / "preview-src"
     if src.exists():

@@ -55,7 +55,7 @@ TARGETS = {
 }
 MAX_BYTES_FOR_SCALE = 16 * 1024 * 1024
 """Loader size limit the bench sets (in its own build process only) when a synthetic
-file exceeds generator.load.MAX_BYTES; reported next to the figures."""
+file exceeds generator.load.yaml_file.MAX_BYTES; reported next to the figures."""
 
 
 def log(text: str = "") -> None:

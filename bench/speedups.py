@@ -1,4 +1,4 @@
-"""What each of `generator/mkdocs_speedups.py`'s reaches into MkDocs' internals is worth.
+"""What each of `generator/build/mkdocs_speedups.py`'s reaches into MkDocs' internals is worth.
 
 For each speedup, the MkDocs helper builds the real sources (`build/<lang>/mkdocs.yml`, made
 by a normal build first) `--runs` times with that one speedup switched off, and once with all
@@ -25,15 +25,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.mkdocs_speedups import SPEEDUPS  # noqa: E402
-from generator.pipeline import build_site  # noqa: E402
+from generator.build.mkdocs_speedups import SPEEDUPS  # noqa: E402
+from generator.commands.pipeline import build_site  # noqa: E402
 
 
 def helper_cpu(configs: list[str], speedups: str, runs: int, cache: Path) -> float:
     """CPU seconds per build of `configs` in a fresh helper with `speedups` (KG_SPEEDUPS)."""
     env = dict(os.environ, PYTHONHASHSEED="0", KG_SPEEDUPS=speedups, PYTHONPATH=str(ROOT))
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    proc = subprocess.Popen([sys.executable, "-m", "generator.engine", str(cache)], env=env,
+    proc = subprocess.Popen([sys.executable, "-m", "generator.build.engine", str(cache)], env=env,
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     assert proc.stdin and proc.stdout
     assert json.loads(proc.stdout.readline())["ready"]

@@ -42,8 +42,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.limits import LAST_YEAR as MAX_YEAR  # noqa: E402  (dates after it are refused)
-from generator.load import load_file  # noqa: E402  (strict loader: every scalar a string)
+from generator.load.yaml_file import load_file  # noqa: E402  (strict loader: every scalar a string)
+from generator.model.limits import LAST_YEAR as MAX_YEAR  # noqa: E402  (dates after it are refused)
 
 DATA = ROOT / "data"
 CONTENT = ROOT / "content"

@@ -1,6 +1,7 @@
 """Kanta onboarding guide: YAML data → bilingual static guidance site.
 
-Stages, one module each: load → validate → render → build → postbuild.
+The packages are the stages, in the order a build runs them and top to bottom in the imports:
+commands → publish → build → render → check → load → model (README "Design").
 """
 
 from pathlib import Path

@@ -1,6 +1,6 @@
 import gc
 
-from .cli import main
+from generator.commands.cli import main
 
 try:
     main()

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import build_site
+from generator.commands.pipeline import build_site
 
 from .helpers import (
     CHROMIUM,

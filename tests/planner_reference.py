@@ -1,7 +1,7 @@
 """The reference for the onboarding planner's rules: which period, by when, what to have ready.
 
 The product is the reader's browser's script (`overrides/assets/planner.js`, fed by
-`/api/planner.json` from generator/planner_api.py). This module states the same rules a second
+`/api/planner.json` from generator/publish/planner_api.py). This module states the same rules a second
 time, as pure functions over the validated project and a date, so the tests can compare: the
 browser test and the Node test (tests/node/) run tables of scenarios through both and require
 identical answers. Nothing in generator/ uses it.
@@ -47,12 +47,12 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 from urllib.parse import unquote_to_bytes
 
-from generator.dates import period_states, weakest
-from generator.models import Period, Service
-from generator.planner import SCRIPT_STRINGS, STRINGS  # noqa: F401 (the tests read them here too)
+from generator.model.dates import period_states, weakest
+from generator.model.planner import SCRIPT_STRINGS, STRINGS  # noqa: F401 (the tests read them here too)
+from generator.model.schema import Period, Service
 
 if TYPE_CHECKING:
-    from generator.project import Project
+    from generator.model.project import Project
 
 CERTIFIED = ("yes", "no", "unknown")
 YES_NO = ("yes", "no")

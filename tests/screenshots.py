@@ -18,9 +18,9 @@ if __package__ in (None, ""):  # run as a script: the repository root on the pat
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from generator import TEMPLATE_DIR
-from generator.pipeline import build_site
-from generator.plan import SitePlan
-from generator.validate import load_project
+from generator.check.validate import load_project
+from generator.commands.pipeline import build_site
+from generator.model.plan import SitePlan
 from tests.browser import cdnserver
 from tests.browser.support import HEIGHT, SCREENSHOTS, WIDTHS, interact, page_kinds
 from tests.helpers import CHROMIUM, CHROMIUM_ARGS, CONTENT, DATA, TODAY

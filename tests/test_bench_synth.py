@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 
 from bench.synth import check, synthesize
-from generator.load import load_file
+from generator.load.yaml_file import load_file
 
 from .helpers import CONTENT, DATA
 

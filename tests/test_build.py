@@ -17,10 +17,11 @@ import icalendar
 import pytest
 from click.testing import CliRunner
 
-from generator import build, content
-from generator.cli import main
-from generator.errors import BuildError, DataError
-from generator.pipeline import build_site
+from generator.build import mkdocs_build as build
+from generator.check import content
+from generator.commands.cli import main
+from generator.commands.pipeline import build_site
+from generator.model.errors import BuildError, DataError
 
 from .helpers import SMALL, TODAY
 
@@ -144,7 +145,7 @@ def _diff_files(cmp: filecmp.dircmp) -> list[str]:
 
 
 def test_invalid_data_writes_nothing(tmp_path: Path):
-    from generator.guard import OUTPUT_STAMP, stamp
+    from generator.model.guard import OUTPUT_STAMP, stamp
 
     shutil.copytree(SMALL, tmp_path / "small")
     services = tmp_path / "small" / "data" / "services.yaml"
@@ -181,8 +182,8 @@ def test_a_reused_engine_answers_each_build_even_after_a_post_build_failure(tmp_
                                                                            monkeypatch: pytest.MonkeyPatch):
     """`serve` keeps one MkDocs helper. The post-build files are made while MkDocs runs; when
     that fails, MkDocs' answer must still be read, or the next build would get this one's."""
-    from generator import postbuild
-    from generator.engine import Engine
+    from generator.build.engine import Engine
+    from generator.publish import site_files as postbuild
 
     shutil.copytree(SMALL, tmp_path / "small")
     data, out, work = tmp_path / "small" / "data", tmp_path / "site", tmp_path / "work"
@@ -209,7 +210,7 @@ def test_a_helper_that_cannot_start_is_reported_with_what_it_said(tmp_path: Path
     """MkDocs missing or broken: the build stops with the helper's own error, not a hang."""
     import os
 
-    from generator.engine import Engine, EngineError
+    from generator.build.engine import Engine, EngineError
 
     fake = tmp_path / "fake" / "mkdocs"
     fake.mkdir(parents=True)

@@ -1,4 +1,4 @@
-"""The gettext catalogues (generator/locale/): in step with generator/messages.py, every entry
+"""The gettext catalogues (generator/locale/): in step with generator/model/messages.py, every entry
 translated and not fuzzy, each translation with its English text's placeholders, and the runtime's
 fallback that compiles a missing or older `.mo` from its `.po`."""
 
@@ -14,9 +14,10 @@ from babel.messages.frontend import CommandLineInterface
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
-from generator import messages
+from generator import PACKAGE_DIR
+from generator.model import messages
 
-LOCALE = Path(messages.__file__).parent / "locale"
+LOCALE = messages.LOCALE_DIR
 TEMPLATE = LOCALE / "messages.pot"
 CATALOGUES = ("fi", "sv")
 # The extraction `make translations-update` runs (the Makefile's PYBABEL_EXTRACT).
@@ -71,7 +72,7 @@ def test_the_template_is_extracted_from_the_code(tmp_path):
 
 
 def test_make_extracts_as_this_test_does():
-    makefile = (Path(messages.__file__).parent.parent / "Makefile").read_text(encoding="utf-8")
+    makefile = (PACKAGE_DIR.parent / "Makefile").read_text(encoding="utf-8")
     assert "PYBABEL_EXTRACT := extract " + " ".join(EXTRACT) in makefile
 
 

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import cdn, nginx
-from generator.errors import BuildError
-from generator.pipeline import build_site
+from generator.commands.pipeline import build_site
+from generator.model.errors import BuildError
+from generator.publish import cdn, nginx
 from tests.browser import cdnserver
 from tests.helpers import CONTENT, DATA, TODAY, copy_fixture
 
@@ -208,8 +208,8 @@ INJECTIONS = {
 def test_injected_inline_code_fails_the_build(tmp_path, monkeypatch, name):
     """Rendered Markdown may carry raw HTML (md_in_html): slip some into one page and build."""
     snippet, message = INJECTIONS[name]
-    from generator import pipeline as build_module
-    from generator.guard import OUTPUT_STAMP, stamp
+    from generator.commands import pipeline as build_module
+    from generator.model.guard import OUTPUT_STAMP, stamp
 
     real_render = build_module.render
 
@@ -274,7 +274,7 @@ def test_404_in_the_right_language_with_working_assets(served, path, lang):
 
 
 def _strings():
-    from generator.load import load_file
+    from generator.load.yaml_file import load_file
 
     return load_file(DATA / "strings.yaml", "strings.yaml").data["strings"]
 
@@ -308,10 +308,10 @@ def test_redirects_file_is_valid_for_cloudflare(full_site):
 def test_declared_redirects_for_retired_pages():
     """`redirects:` in site.yaml (old/new paths) become 301s and fallback pages in the old address's language."""
     from generator import TEMPLATE_DIR
-    from generator import plan as plan_module
-    from generator.models import Redirect
-    from generator.plan import SitePlan
-    from generator.validate import load_project
+    from generator.check.validate import load_project
+    from generator.model import plan as plan_module
+    from generator.model.plan import SitePlan
+    from generator.model.schema import Redirect
 
     project, _ = load_project(DATA, CONTENT, today=TODAY, template_dir=TEMPLATE_DIR)
     project.config = project.config.model_copy(update={"redirects": [
@@ -340,7 +340,7 @@ def small_copy(tmp_path) -> Path:
 def _check(root: Path, *options: str):
     from click.testing import CliRunner
 
-    from generator.cli import main
+    from generator.commands.cli import main
 
     result = CliRunner().invoke(main, ["check", "--data", str(root / "data"), "--today", TODAY.isoformat(),
                                        *options])
@@ -359,7 +359,7 @@ def test_moving_a_page_is_one_yaml_edit(small_copy, small_site):
     """A hand-written page is renamed in both languages: with a URL manifest the build fails
     naming both old addresses and the exact `redirects:` entry; with it, the build passes with
     301s, fallback pages in each language and the old addresses still in the manifest."""
-    from generator import manifest
+    from generator.model import manifest
 
     manifest.write(small_copy / manifest.FILE_NAME, manifest.published_urls(small_site))
     moves = {"fi": ("tietoa-sivustosta", "sivustosta"), "sv": ("om-webbplatsen", "om-sajten")}
@@ -497,8 +497,8 @@ def test_nginx_gives_every_file_the_headers_of_headers_file(full_site, rules):
 
 def _locations(full_site, rules):
     from generator import TEMPLATE_DIR
-    from generator.plan import SitePlan
-    from generator.validate import load_project
+    from generator.check.validate import load_project
+    from generator.model.plan import SitePlan
 
     project, _ = load_project(DATA, CONTENT, today=TODAY, template_dir=TEMPLATE_DIR)
     return nginx.nginx_locations(SitePlan(project, TODAY), full_site, rules)
@@ -530,7 +530,7 @@ def test_nginx_strings_and_regexes_pass_through():
 
 
 def test_nginx_conf_is_not_an_address(full_site):
-    from generator import manifest
+    from generator.model import manifest
 
     assert (full_site / nginx.NGINX_FILE).is_file()
     assert not [url for url in manifest.published_urls(full_site) if "nginx" in url]
@@ -541,8 +541,8 @@ def test_nginx_conf_is_not_an_address(full_site):
 def test_nginx_sends_one_charset_per_type(full_site, rules, monkeypatch):
     """nginx adds `; charset=utf-8` by media type: a type wanted both with and without it is refused."""
     from generator import TEMPLATE_DIR
-    from generator.plan import SitePlan
-    from generator.validate import load_project
+    from generator.check.validate import load_project
+    from generator.model.plan import SitePlan
 
     project, _ = load_project(DATA, CONTENT, today=TODAY, template_dir=TEMPLATE_DIR)
     site = SitePlan(project, TODAY)

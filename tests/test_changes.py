@@ -15,10 +15,10 @@ import feedparser
 import pytest
 
 from generator import TEMPLATE_DIR
-from generator.pipeline import build_site
-from generator.plan import SitePlan
-from generator.render import render
-from generator.validate import load_project
+from generator.check.validate import load_project
+from generator.commands.pipeline import build_site
+from generator.model.plan import SitePlan
+from generator.render.pages import render
 from tests.browser import cdnserver
 
 from .helpers import FIXTURE, SMALL, TODAY, copy_fixture, line_of, run_check
@@ -214,7 +214,7 @@ def test_the_feed_depends_on_the_data_only(small_site: Path, tmp_path: Path):
 
 
 def test_entry_ids_stay_when_entries_are_added(small_copy: Path):
-    from generator import feeds
+    from generator.publish import feeds
 
     def ids() -> list[str]:
         project, _ = load_project(small_copy / "data", small_copy / "content", today=TODAY,

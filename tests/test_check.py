@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.cli import main
+from generator.commands.cli import main
 
 from .bad_inputs import CASES, Case
 from .helpers import CONTENT, DATA, line_of, run_check
@@ -88,7 +88,7 @@ def test_broken_files(data_copy: Path, content: bytes, message: str):
 
 
 def test_huge_file_is_refused_without_parsing(data_copy: Path):
-    from generator.load import MAX_BYTES
+    from generator.load.yaml_file import MAX_BYTES
 
     padding = b"  # padding\n"
     (data_copy / "services.yaml").write_bytes(b"services:\n" + padding * (MAX_BYTES // len(padding) + 1))
@@ -121,9 +121,9 @@ def test_times_that_yaml_11_turns_into_numbers_are_read_as_times(data_copy: Path
 def build_json(data: Path) -> str:
     import datetime as dt
 
-    from generator import feeds
-    from generator.plan import SitePlan
-    from generator.validate import load_project
+    from generator.check.validate import load_project
+    from generator.model.plan import SitePlan
+    from generator.publish import feeds
     project, _ = load_project(data, data.parent / "content", today=dt.date(2026, 11, 25))
     site = SitePlan(project, dt.date(2026, 11, 25))
     return json.dumps(json.loads(feeds.json_feeds(site)["api/periods.json"])["periods"])
@@ -175,7 +175,7 @@ def test_warnings_do_not_fail_but_strict_does():
 
 def test_no_upcoming_period_asks_for_one_unless_kela_has_one_to_announce(data_copy: Path):
     """After the last dated period, an unannounced one is the next period: nothing to add."""
-    from generator.validate import load_project
+    from generator.check.validate import load_project
 
     project, _ = load_project(data_copy, today=dt.date(2027, 12, 1))
     assert project.unannounced and project.all_periods[-1] is project.unannounced[-1]
@@ -308,11 +308,11 @@ def test_error_output_format_golden(data_copy: Path, shipped, request):
 
 
 def _emitted_codes() -> set[str]:
-    """Every problem code the validators, the loader and the URL manifest can report."""
+    """Every problem code the generator's modules can report."""
     root = Path(__file__).parent.parent / "generator"
     codes: set[str] = set()
-    for name in ("scalars.py", "models.py", "validate.py", "load.py", "manifest.py"):
-        source = (root / name).read_text(encoding="utf-8")
+    for module in sorted(root.rglob("*.py")):
+        source = module.read_text(encoding="utf-8")
         codes |= set(re.findall(r'_fail\(\s*"([a-z-]+)"', source))
         codes |= set(re.findall(r'\bmatching\(\s*"[a-z]+",[^,]+,\s*"([a-z-]+)"', source))
         codes |= set(re.findall(r'\bcode="([a-z_-]+)"', source))
@@ -320,19 +320,19 @@ def _emitted_codes() -> set[str]:
 
 
 def test_every_problem_code_has_finnish_and_swedish_messages():
-    from generator.messages import MESSAGES
+    from generator.model.messages import MESSAGES
 
     codes = _emitted_codes()
     assert {"not-scalar", "attr-list", "ref-definition", "bad-email", "redirect-target"} <= codes
     missing = sorted(f"{code} ({lang})" for code in codes for lang in ("fi", "sv")
                      if lang not in MESSAGES.get(code, {}))
-    assert not missing, "add these to generator/messages.py: " + ", ".join(missing)
+    assert not missing, "add these to generator/model/messages.py: " + ", ".join(missing)
 
 
 def test_translated_messages_format_with_their_own_values():
     """A translation that uses {0} must get a value; braces meant literally are doubled."""
-    from generator.errors import Problem
-    from generator.messages import MESSAGES, translate
+    from generator.model.errors import Problem
+    from generator.model.messages import MESSAGES, translate
 
     for code, entries in MESSAGES.items():
         for lang, (message, _hint) in entries.items():
@@ -391,7 +391,7 @@ def test_every_rule_is_in_the_list():
     import datetime as dt
 
     from generator import TEMPLATE_DIR
-    from generator.validate import Rules, load_project
+    from generator.check.validate import Rules, load_project
 
     project, _ = load_project(DATA, None, today=dt.date(2026, 11, 25), template_dir=TEMPLATE_DIR)
     listed = {rule.__name__ for rule, _ in Rules(project, project.sources, TEMPLATE_DIR).rules()}

@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.cli import main
-from generator.errors import BuildError
-from generator.messages import MESSAGES
-from generator.pipeline import build_site
+from generator.commands.cli import main
+from generator.commands.pipeline import build_site
+from generator.model.errors import BuildError
+from generator.model.messages import MESSAGES
 from tests.helpers import SMALL, TODAY, copy_fixture
 
 PAGE = Path("content") / "fi" / "tietoa-sivustosta.md"
@@ -134,7 +134,7 @@ def test_the_same_page_s_own_heading_is_offered(tmp_path):
 def test_the_build_refuses_the_same_links_at_the_same_places(tmp_path, monkeypatch):
     """check is not stricter than the build: with its link rule off, the real build refuses each of
     those links, at the place check names (the link checker over the built site, mapped back)."""
-    from generator import addresses
+    from generator.check import addresses
 
     monkeypatch.setattr(addresses, "check_links", lambda project, today: [])
     root = _copy(tmp_path)

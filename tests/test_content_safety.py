@@ -1,6 +1,6 @@
 """Hand-written pages (content/<lang>/*.md) are judged on what Markdown makes of them.
 
-generator/content.py converts each page with Python-Markdown and the build's extensions and reads
+generator/check/content.py converts each page with Python-Markdown and the build's extensions and reads
 the HTML as a browser would. Each case below edits a copy of the real project the way an editor (or
 an attacker) would, runs the real `check`, and asserts the exit code, the file:line:column, the
 message and its Finnish and Swedish translations. A fully legitimate page passes `check` and the
@@ -18,11 +18,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator import content, linkcheck, urlsafety
-from generator.cli import main
-from generator.errors import BuildError
-from generator.messages import MESSAGES
-from generator.pipeline import build_site
+from generator.check import content
+from generator.commands.cli import main
+from generator.commands.pipeline import build_site
+from generator.model import urlsafety
+from generator.model.errors import BuildError
+from generator.model.messages import MESSAGES
+from generator.publish import linkcheck
 from tests.helpers import TODAY, append_lines, copy_fixture, run_check_process
 
 FAQ = "usein-kysyttya.md"
@@ -230,7 +232,7 @@ def test_legit_page_passes_check(legit):
 
 
 def test_legit_page_builds_and_the_link_checker_agrees(legit):
-    # build_site ran MkDocs strictly and generator/linkcheck.py over the whole output: both passed.
+    # build_site ran MkDocs strictly and generator/publish/linkcheck.py over the whole output: both passed.
     page = (legit["out"] / "fi" / "usein-kysyttya" / "index.html").read_text(encoding="utf-8")
     scan = linkcheck.scan_html(page)
     assert not scan.issues
@@ -427,7 +429,7 @@ def test_data_text_links_to_pages_and_files_of_the_site_pass(tmp_path):
 
 @pytest.mark.parametrize("target", TEXT_LINKS)
 def test_the_build_refuses_the_data_text_links_check_refuses(tmp_path, monkeypatch, target):
-    from generator.validate import Rules
+    from generator.check.validate import Rules
 
     monkeypatch.setattr(Rules, "_text_links", lambda self, site: None)
     root = copy_fixture(tmp_path)
@@ -490,7 +492,7 @@ def test_a_missing_heading_is_reported_by_the_build_at_the_link(tmp_path):
 
 
 def test_mkdocs_lines_without_a_place_are_kept_as_mkdocs_said_them():
-    from generator.build import mkdocs_problems
+    from generator.build.mkdocs_build import mkdocs_problems
 
     output = ("INFO    -  Building documentation...\n"
               "WARNING -  Doc file 'index.md' contains a link 'x.md', but the target 'x.md' is not found "

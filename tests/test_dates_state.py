@@ -25,12 +25,12 @@ import icalendar
 import pytest
 
 from generator import TEMPLATE_DIR
-from generator import dates as d
-from generator.models import Event, Period, Window
-from generator.pipeline import build_site
-from generator.plan import SitePlan
-from generator.render import render
-from generator.validate import load_project
+from generator.check.validate import load_project
+from generator.commands.pipeline import build_site
+from generator.model import dates as d
+from generator.model.plan import SitePlan
+from generator.model.schema import Event, Period, Window
+from generator.render.pages import render
 
 from .helpers import CONTENT, DATA, SMALL, TODAY, line_of, ready_to_publish, run_check, set_dates
 

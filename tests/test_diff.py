@@ -17,10 +17,10 @@ import pytest
 from click.testing import CliRunner
 
 from generator import TEMPLATE_DIR
-from generator.cli import main
-from generator.messages import say
-from generator.pipeline import build_site
-from generator.sitediff import (
+from generator.check.validate import load_project
+from generator.commands.cli import main
+from generator.commands.pipeline import build_site
+from generator.commands.sitediff import (
     REPORT_STAMP,
     Built,
     DiffError,
@@ -32,7 +32,7 @@ from generator.sitediff import (
     resolve_base,
     site_diff,
 )
-from generator.validate import load_project
+from generator.model.messages import say
 
 from .helpers import FIXTURE, ROOT, TODAY
 

@@ -13,8 +13,8 @@ import re
 import click
 from click.testing import CliRunner
 
-from generator.cli import main
-from generator.schema import REFERENCE_PATH, data_reference
+from generator.check.json_schemas import REFERENCE_PATH, data_reference
+from generator.commands.cli import main
 
 from .helpers import ROOT
 
@@ -73,18 +73,38 @@ def test_readme_documents_every_json_feed_field(full_site):
             assert re.search(rf"`{re.escape(key)}`", readme), f"README does not document `{key}` of {name}.json"
 
 
-def test_every_module_has_its_place_in_the_design():
-    """README's design picture and the layers contract both name every module of generator/, so a
-    new module cannot arrive without a stage (and the contract cannot silently skip it)."""
-    import tomllib
-
-    modules = {p.stem for p in (ROOT / "generator").glob("*.py") if p.stem != "__init__"}
-    contract = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]
-    layered = {name.strip().removeprefix("generator.") for layer in contract["contracts"][0]["layers"]
-               for name in layer.split("|")}
-    assert layered == modules, f"layers contract: missing {modules - layered}, unknown {layered - modules}"
+def _design_picture() -> dict[str, set[str]]:
+    """README's design picture as package → the modules drawn in its rows, in the picture's order."""
     design = README.read_text(encoding="utf-8").split("## Design", 1)[1].split("\n## ", 1)[0]
     picture = design.split("```text", 1)[1].split("```", 1)[0]
-    named = set(re.findall(r"\b([a-z_]+)\.py\b", picture))
-    assert modules - {"__main__"} <= named, f"README's design picture does not name {modules - named - {'__main__'}}"
-    assert named <= modules, f"README's design picture names modules that do not exist: {named - modules}"
+    drawn: dict[str, set[str]] = {}
+    package = None
+    for line in picture.splitlines():
+        heading = re.match(r"^ ([a-z_]+)/", line)
+        if heading:
+            package = heading[1]
+            drawn[package] = set()
+        if package is not None:
+            drawn[package] |= set(re.findall(r"\b([a-z_]+)\.py\b", line))
+    return drawn
+
+
+def test_every_module_has_its_place_in_the_design():
+    """README's design picture and the layers contract are the same list of stage packages, in the
+    same order, and the picture names every module in its package: a new module or stage cannot
+    arrive without its place (and the contract cannot silently skip one)."""
+    import tomllib
+
+    root = ROOT / "generator"
+    packages = {p.parent.name for p in root.glob("*/__init__.py")}
+    contract = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]
+    layers = [name.strip().removeprefix("generator.") for name in contract["contracts"][0]["layers"]]
+    assert layers[0] == "__main__" and set(layers[1:]) == packages, \
+        f"layers contract: missing {packages - set(layers)}, unknown {set(layers[1:]) - packages}"
+    assert {p.stem for p in root.glob("*.py")} == {"__init__", "__main__"}, "every module belongs to a stage package"
+    drawn = _design_picture()
+    assert list(drawn) == layers[1:], f"README draws the stages as {list(drawn)}, the contract as {layers[1:]}"
+    for package in packages:
+        modules = {p.stem for p in (root / package).glob("*.py") if p.stem != "__init__"}
+        assert drawn[package] == modules, (f"README's picture of {package}/: missing {modules - drawn[package]}, "
+                                           f"not there {drawn[package] - modules}")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from generator.cli import main
+from generator.commands.cli import main
 
 from .helpers import CONTENT, DATA
 
@@ -25,8 +25,8 @@ def invoke(*args: str):
 
 
 def test_new_period_adds_an_unannounced_period_that_passes_check(data_copy: Path):
-    from generator.models import DATED_FIELDS, UnannouncedPeriod
-    from generator.validate import load_project
+    from generator.check.validate import load_project
+    from generator.model.schema import DATED_FIELDS, UnannouncedPeriod
 
     result = invoke("new", "period", "1/2028", "--data", str(data_copy), "--today", TODAY)
     assert result.exit_code == 0, result.output
@@ -71,7 +71,7 @@ def test_new_service_lists_its_todos_until_written(data_copy: Path):
     assert len(errors) == 11  # name, summary, who, step title and text in fi and sv; the sv slug
     assert any("[services.11.slug.sv]" in ln for ln in errors), errors
     # Every field of a service is in the template, the optional ones commented out.
-    from generator.models import Service
+    from generator.model.schema import Service
 
     template = (data_copy / "services.yaml").read_text()
     template = template[template.index("  - id: uusi-palvelu"):]
@@ -225,7 +225,7 @@ def test_page_updated_comes_from_the_data_not_the_build_day(full_site: Path):
 
 
 def test_urls_command_checks_and_updates_the_manifest(small_site: Path, tmp_path: Path):
-    """`python -m generator urls` is the editors' entry point to generator/manifest.py."""
+    """`python -m generator urls` is the editors' entry point to generator/model/manifest.py."""
     data = Path(__file__).parent / "fixtures" / "small" / "data"
     manifest = tmp_path / "urls.txt"
     common = ["--data", str(data), "--today", TODAY, "--from", str(small_site), "--manifest", str(manifest)]

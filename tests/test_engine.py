@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.engine import Engine
-from generator.pipeline import build_site
+from generator.build.engine import Engine
+from generator.commands.pipeline import build_site
 
 from .helpers import SMALL, TODAY
 
@@ -87,7 +87,7 @@ def test_ctrl_c_in_the_terminal_does_not_reach_the_helper():
 def test_an_interrupt_while_the_helper_builds_is_the_interrupt_not_a_helper_failure(work: Path):
     """Ctrl+C while MkDocs builds (`serve`): if the helper stopped too, the caller still gets the
     interrupt; before, the helper's dead pipe replaced it and the preview kept running."""
-    from generator.build import run_mkdocs
+    from generator.build.mkdocs_build import run_mkdocs
 
     engine = Engine(work / ".jinja-cache")
 
@@ -102,7 +102,7 @@ def test_an_interrupt_while_the_helper_builds_is_the_interrupt_not_a_helper_fail
 
 def test_a_helper_that_stops_before_it_is_ready_is_a_build_error(tmp_path: Path):
     """Not an internal error: the build says what the helper printed."""
-    from generator.errors import BuildError
+    from generator.model.errors import BuildError
 
     with Engine(tmp_path / "cache") as engine:
         engine.proc.kill()

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from generator.cli import main
+from generator.commands.cli import main
 from tests.helpers import SMALL, TODAY
 
 

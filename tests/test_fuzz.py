@@ -31,7 +31,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.load import load_text
+from generator.load.yaml_file import load_text
 from tests.helpers import copy_fixture, run_check
 
 EXAMPLES = int(os.environ.get("KG_FUZZ_EXAMPLES", "150"))

@@ -21,9 +21,9 @@ from pathlib import Path
 import pytest
 from pydantic import TypeAdapter
 
-from generator import models
-from generator.load import load_text
-from generator.schema import render_schemas
+from generator.check.json_schemas import render_schemas
+from generator.load.yaml_file import load_text
+from generator.model import schema as models
 
 from .helpers import DATA, FIXTURE, ROOT
 

@@ -4,11 +4,11 @@ Two lines of defence, both proven here on copies of the real data:
 
 1. `python -m generator check` refuses markup, script links and Markdown tricks
    with exit 1 and file:line:column (the editor sees it before anything is built;
-   pages are judged on Python-Markdown's output by generator/content.py, with many
+   pages are judged on Python-Markdown's output by generator/check/content.py, with many
    more variants in tests/test_content_safety.py);
 2. whatever slips past it is caught by the build's own checks of the finished
-   HTML (generator/cdn.py: no inline script that is not Material's;
-   generator/linkcheck.py: no inline handler, no javascript:/data: link, no
+   HTML (generator/publish/cdn.py: no inline script that is not Material's;
+   generator/publish/linkcheck.py: no inline handler, no javascript:/data: link, no
    inline style) and the build fails before the published site is replaced,
    or it is rendered inert (escaped: present as text only).
 
@@ -28,11 +28,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import cdn, linkcheck
-from generator.errors import BuildError, DataError
-from generator.load import load_text
-from generator.messages import MESSAGES
-from generator.pipeline import build_site
+from generator.commands.pipeline import build_site
+from generator.load.yaml_file import load_text
+from generator.model.errors import BuildError, DataError
+from generator.model.messages import MESSAGES
+from generator.publish import cdn, linkcheck
 from tests.helpers import TODAY, append_lines, copy_fixture, run_check
 
 # ---------------------------------------------------------------------------

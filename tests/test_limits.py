@@ -21,9 +21,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.content import Checker
-from generator.errors import MAX_PER_FILE, DataError
-from generator.load import MAX_BYTES, load_text
+from generator.check.content import Checker
+from generator.load.yaml_file import MAX_BYTES, load_text
+from generator.model.errors import MAX_PER_FILE, DataError
 from tests.helpers import ROOT, SMALL, TODAY, copy_fixture
 
 RATIO = 10
@@ -33,7 +33,7 @@ SIZE = MAX_BYTES - 512 * 1024
 
 _MEASURED = """\
 import resource, sys
-from generator.cli import main
+from generator.commands.cli import main
 try:
     main(sys.argv[1:])
 finally:

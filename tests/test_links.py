@@ -1,6 +1,6 @@
 """Addresses never break, links resolve, the HTML is valid.
 
-* the post-build link checker (generator/linkcheck.py): clean on the real site,
+* the post-build link checker (generator/publish/linkcheck.py): clean on the real site,
   and it catches each kind of breakage in a small hand-made output folder;
 * the root sitemap (hreflang pairs, x-default, lastmod from the data) and robots.txt;
 * the URL manifest (urls.txt): renaming a service's slug is one YAML edit with
@@ -19,12 +19,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import TEMPLATE_DIR, linkcheck, manifest, urls
-from generator.errors import BuildError, DataError
-from generator.load import load_text
-from generator.pipeline import build_site
-from generator.plan import SitePlan
-from generator.validate import load_project
+from generator import TEMPLATE_DIR
+from generator.check.validate import load_project
+from generator.commands import urls
+from generator.commands.pipeline import build_site
+from generator.load.yaml_file import load_text
+from generator.model import manifest
+from generator.model.errors import BuildError, DataError
+from generator.model.plan import SitePlan
+from generator.publish import linkcheck
 from tests import vnu
 from tests.helpers import CONTENT, DATA, TODAY, check_sitemap_pairs, copy_fixture
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import WARNING, Problem
-from generator.report import format_github, format_json, format_text
+from generator.model.errors import WARNING, Problem
+from generator.model.report import format_github, format_json, format_text
 
 from .helpers import DATA, copy_fixture, edit, line_of, run_check, run_check_process
 
@@ -262,7 +262,7 @@ def test_digits_of_other_scripts_are_refused(data_copy: Path, old, new, en, fi):
 
 def test_content_page_file_name_with_a_newline_is_not_a_slug(data_copy: Path):
     """validate.py checks page file names with the same ID_RE: `$` let 'sivu\\n.md' through."""
-    from generator import scalars as m
+    from generator.model import scalars as m
 
     assert m.ID_RE.match("sivu\n") is None and m.PERIOD_ID_RE.match("1/2026\n") is None
     assert m.ID_RE.match("sivu") and m.PERIOD_ID_RE.match("1/2026")
@@ -377,7 +377,7 @@ def test_search_languages_match_the_installed_material_and_mkdocs():
     import material
     import mkdocs
 
-    from generator.scalars import SEARCH_LANGUAGES
+    from generator.model.scalars import SEARCH_LANGUAGES
 
     def codes(folder: Path, suffix: str) -> set[str]:
         return {p.name[len("lunr."):-len(suffix)] for p in folder.glob(f"lunr.*{suffix}")}
@@ -441,7 +441,7 @@ def test_duplicate_key_with_a_hidden_character_is_quoted_printable(data_copy: Pa
 
 
 def test_loader_warns_at_the_invisible_character():
-    from generator.load import load_text
+    from generator.load.yaml_file import load_text
 
     doc = load_text("a: \"x\u202ey\"\nb: [c, \"d\\u200be\"]\n", "f.yaml")
     assert [(w.severity, w.code, w.line, w.column, w.key) for w in doc.warnings] == [

@@ -17,8 +17,8 @@ import pytest
 from click.testing import CliRunner
 from pydantic_core import core_schema
 
-from generator import messages
-from generator.cli import main
+from generator.commands.cli import main
+from generator.model import messages
 
 from .bad_inputs import FIXTURES, Fixture
 from .helpers import DATA, copy_fixture
@@ -78,7 +78,7 @@ def test_the_english_word_net_catches_english(lang, tmp_path):
 
 
 def test_a_missing_translation_fails_in_strict_mode(strict):
-    from generator.errors import Problem
+    from generator.model.errors import Problem
 
     with pytest.raises(messages.MissingMessage):
         messages.translate(Problem("f.yaml", 1, 1, "English only", code="no-such-code"), "fi")
@@ -87,13 +87,13 @@ def test_a_missing_translation_fails_in_strict_mode(strict):
 
 
 def test_every_pydantic_error_type_has_a_code_with_finnish_and_swedish_text():
-    from generator.schema_errors import CODES
+    from generator.check.schema_errors import CODES
 
     kinds = typing.get_args(core_schema.ErrorType)
     assert set(kinds) <= set(CODES), sorted(set(kinds) - set(CODES))
     missing = sorted({f"{code} ({lang})" for code in CODES.values() for lang in ("fi", "sv")
                       if lang not in messages.MESSAGES.get(code, {})})
-    assert not missing, "add to generator/messages.py: " + ", ".join(missing)
+    assert not missing, "add to generator/model/messages.py: " + ", ".join(missing)
 
 
 def test_every_command_text_in_every_language():

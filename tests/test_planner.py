@@ -1,6 +1,6 @@
 """The planner's rules in Python (tests/planner_reference.py, the reference for planner.js),
 /api/planner.json, the last-day reminder in the calendars, the `planner:` block's validation and
-the timeline picture (generator/timeline.py).
+the timeline picture (generator/model/timeline.py).
 The same rules in the browser: tests/browser/test_planner.py."""
 
 from __future__ import annotations
@@ -13,11 +13,13 @@ import shutil
 import pytest
 from icalendar import Calendar
 
-from generator import TEMPLATE_DIR, planner_api, timeline
-from generator.errors import DataError
-from generator.feeds import calendars
-from generator.plan import SitePlan
-from generator.validate import load_project
+from generator import TEMPLATE_DIR
+from generator.check.validate import load_project
+from generator.model import timeline
+from generator.model.errors import DataError
+from generator.model.plan import SitePlan
+from generator.publish import planner_api
+from generator.publish.feeds import calendars
 from tests import planner_reference as planner
 
 from .helpers import CONTENT, DATA, TODAY
@@ -455,7 +457,7 @@ def test_the_timeline_names_the_months_and_keeps_today_clear_of_the_labels(site)
 def test_a_functionality_page_shows_no_general_duration(site):
     """The general 3–6 months / a year is about taking a service into use; a functionality's page
     says nothing of it (the planner's lead time for it follows lead_months_functionality)."""
-    from generator.render import render
+    from generator.render.pages import render
 
     files = render(site)
     heading = "## " + site.project.strings["duration"]["fi"] + "\n"
@@ -472,7 +474,7 @@ def test_a_functionality_page_shows_no_general_duration(site):
 def test_hand_written_pages_and_the_planner_list_their_sources(site):
     """A content page's front matter `sources:` and the planner's (the process's) are listed last,
     as on the generated pages."""
-    from generator.render import render
+    from generator.render.pages import render
 
     files = render(site)
     heading = "## " + site.project.strings["sources"]["fi"]
@@ -488,7 +490,7 @@ def test_hand_written_pages_and_the_planner_list_their_sources(site):
 
 def test_an_event_online_and_on_site_is_worded_as_one_phrase(tmp_path):
     """"verkossa ja paikan päällä: <place>", never the place's name glued after "ja" in the wrong case."""
-    from generator.render import render
+    from generator.render.pages import render
 
     shutil.copytree(DATA, tmp_path / "data")
     periods = tmp_path / "data" / "periods.yaml"

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from generator import TEMPLATE_DIR
-from generator.plan import SitePlan
-from generator.render import render
-from generator.validate import load_project
+from generator.check.validate import load_project
+from generator.model.plan import SitePlan
+from generator.render.pages import render
 
-from .helpers import SMALL, TODAY
+from .helpers import FIXTURE, SMALL, TODAY
 
 GOLDEN = Path(__file__).parent / "golden"
 PAGES = {
@@ -125,3 +125,23 @@ def test_texts_in_raw_html_are_escaped(tmp_path):
     assert odd not in planner
     period = files[f"fi/docs/{site.by_key['period:1/2027'].paths['fi']}"]
     assert f'<p class="admonition-title" id="kg-example-note">{escaped}</p>' in period
+
+
+@pytest.mark.parametrize("fixture", ["site", "small"])
+def test_the_page_plan_names_every_file_publish_makes_from_the_data(fixture):
+    """`check` and urls.txt trust SitePlan.data_files without making the files: publish makes
+    exactly those, and refuses to go on when the two differ."""
+    from generator.model.errors import BuildError
+    from generator.publish import site_files
+
+    root = FIXTURE if fixture == "site" else SMALL
+    project, _ = load_project(root / "data", root / "content", today=TODAY, template_dir=TEMPLATE_DIR)
+    site = SitePlan(project, TODAY)
+    made = site_files.data_files(site)
+    assert sorted(made) == site.data_files()
+    assert any(name.endswith(".ics") for name in made) and "api/planner.json" in made
+
+    planned = site.data_files
+    site.data_files = lambda: [*planned(), "fi/kalenteri/lost.ics"]  # type: ignore[method-assign]
+    with pytest.raises(BuildError, match="lost.ics"):
+        site_files.data_files(site)

@@ -1,7 +1,7 @@
 """Issue 12's remaining classes, each reproduced as a user meets it: the real command line in a
 subprocess on a copy of the small fixture, with the whole folder compared byte for byte.
 
-* folders a build may replace (generator/guard.py): sources, the repository, the current
+* folders a build may replace (generator/model/guard.py): sources, the repository, the current
   folder, home, /, each other, foreign and linked folders, the swap's `.old`/`.new` siblings;
   the output stamp is never published; other commands that write (`serve --out`,
   `urls --manifest`, `new …`);
@@ -30,9 +30,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from generator.guard import OUTPUT_STAMP, WORK_STAMP, lock
-from generator.models import DATA_FILES
-from generator.placeholders import FILLED
+from generator.model.guard import OUTPUT_STAMP, WORK_STAMP, lock
+from generator.model.placeholders import FILLED
+from generator.model.schema import DATA_FILES
 from tests.helpers import DATA, ROOT, SMALL, copy_fixture, line_of
 
 PYTHON = sys.executable
@@ -152,8 +152,8 @@ def test_a_previous_output_is_replaced_and_carries_the_stamp(project: Path):
 
 
 def test_the_stamp_is_not_published(project: Path):
-    from generator.cdn import HOST_FILES
-    from generator.manifest import published_urls
+    from generator.model.manifest import published_urls
+    from generator.publish.cdn import HOST_FILES
 
     assert run(project, "build", "--today", "2026-11-25").returncode == 0
     site = project / "site"
@@ -250,9 +250,9 @@ def test_a_second_build_waits_for_no_one_and_says_another_is_running(project: Pa
 
 
 @pytest.mark.parametrize("command, module, function", [
-    ("build", "generator.render", "render"),
-    ("check", "generator.validate", "load_project"),
-    ("translations", "generator.validate", "load_project"),
+    ("build", "generator.render.pages", "render"),
+    ("check", "generator.check.validate", "load_project"),
+    ("translations", "generator.check.validate", "load_project"),
 ])
 def test_an_unexpected_error_is_one_line_and_debug_shows_the_traceback(project: Path, command: str,
                                                                        module: str, function: str):
@@ -303,7 +303,7 @@ def test_ctrl_c_during_a_build_is_one_line_in_the_editors_language(project: Path
     marker = project.parent / "rendering"
     (plant / "sitecustomize.py").write_text(
         "import pathlib, time\n"
-        "import generator.render as target\n"
+        "import generator.render.pages as target\n"
         "def paused(*a, **k):\n"
         f"    pathlib.Path({str(marker)!r}).touch()\n"
         "    time.sleep(60)\n"
@@ -531,7 +531,7 @@ def _format_calls() -> dict[str, set[str]]:
                 end += 1
             args = source[match.end(): end - 1]
             found.setdefault(match[1], set()).update(re.findall(r"(\w+)=(?!=)", args))
-    for module in (ROOT / "generator").glob("*.py"):
+    for module in (ROOT / "generator").rglob("*.py"):
         for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
                     and node.func.attr == "format":
@@ -569,8 +569,9 @@ def test_every_string_the_build_reads_is_one_check_requires(tmp_path: Path, monk
     Keys the code reads only after asking whether they exist (`only-sector-<id>`) are optional."""
     import datetime as dt
 
-    from generator import TEMPLATE_DIR, pipeline
-    from generator.validate import _TEMPLATE_KEY_RE, CODE_STRINGS, load_project
+    from generator import TEMPLATE_DIR
+    from generator.check.validate import _TEMPLATE_KEY_RE, CODE_STRINGS, load_project
+    from generator.commands import pipeline
 
     read: set[str] = set()
     asked: set[str] = set()
@@ -706,7 +707,7 @@ def test_a_link_between_pages_inside_the_content_folder_is_fine(project: Path):
 
 
 def test_a_content_page_over_the_size_limit_is_refused_unread(project: Path):
-    from generator.load import MAX_BYTES
+    from generator.load.yaml_file import MAX_BYTES
 
     page = project / "content" / "fi" / "iso.md"
     with page.open("wb") as file:  # sparse: the test does not write megabytes
@@ -744,7 +745,7 @@ def test_no_command_prints_a_traceback_on_any_input(sandbox: Path):
     from hypothesis import HealthCheck, given, settings
     from hypothesis import strategies as st
 
-    from generator.cli import main
+    from generator.commands.cli import main
 
     sources = {name: snapshot(sandbox / name) for name in ("data", "content")}
     option = st.tuples(st.sampled_from(OPTIONS), st.sampled_from(VALUES))
@@ -792,7 +793,7 @@ def _zone_a_day_away_from_helsinki() -> tuple[str, dt.date]:
 
 
 def test_the_default_today_is_helsinkis_date(monkeypatch):
-    from generator import cli
+    from generator.commands import cli
 
     zone, helsinki = _zone_a_day_away_from_helsinki()
     monkeypatch.setenv("TZ", zone)
@@ -806,7 +807,7 @@ def test_the_default_today_is_helsinkis_date(monkeypatch):
 
 
 def test_no_module_takes_the_machines_date():
-    taken = [f"{path.name}:{number}" for path in sorted((ROOT / "generator").glob("*.py"))
+    taken = [f"{path.name}:{number}" for path in sorted((ROOT / "generator").rglob("*.py"))
              for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
              if re.search(r"\bdate\.today\(|datetime\.now\(\)|datetime\.today\(", line)]
     assert not taken

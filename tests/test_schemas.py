@@ -15,10 +15,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from generator import models
-from generator.load import load_file
-from generator.schema import current_ids, render_schemas
-from generator.schema_fi import FIELDS_FI
+from generator.check.json_schemas import current_ids, render_schemas
+from generator.check.json_schemas_fi import FIELDS_FI
+from generator.load.yaml_file import load_file
+from generator.model import schema as models
 
 from .bad_inputs import FIXTURES, Fixture
 from .helpers import DATA
@@ -117,4 +117,4 @@ def test_every_field_has_a_finnish_description():
 
     for model in [*models.DATA_FILES.values(), models.PageMeta]:
         walk(model)
-    assert not missing, "add to generator/schema_fi.py: " + ", ".join(missing)
+    assert not missing, "add to generator/check/json_schemas_fi.py: " + ", ".join(missing)

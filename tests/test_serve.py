@@ -23,10 +23,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import serve as preview_module
-from generator.cdn import inline_scripts
-from generator.headers import headers_for, parse_headers
-from generator.serve import Changes, Preview, start_server
+from generator.commands import serve as preview_module
+from generator.commands.serve import Changes, Preview, start_server
+from generator.publish.cdn import inline_scripts
+from generator.publish.headers import headers_for, parse_headers
 
 from .helpers import CONTENT, DATA, ROOT, copy_fixture
 
@@ -328,7 +328,7 @@ class TestStalledClients:
 
 
 class TestHeadersFile:
-    """generator/headers.py, the one reader of `_headers` (also used by tests/browser/cdnserver.py)."""
+    """generator/publish/headers.py, the one reader of `_headers` (also used by tests/browser/cdnserver.py)."""
 
     RULES = parse_headers("# comment\n  X-Orphan: ignored\n/*\n  X-A: 1\n  Cache-Control: a\n"
                           "/fi/*\n  ! X-A\n  Cache-Control: b\n/*.ics\n  Content-Type: text/calendar\n")

@@ -17,10 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import TEMPLATE_DIR, keywords
-from generator.plan import SitePlan
-from generator.render import render
-from generator.validate import load_project
+from generator import TEMPLATE_DIR
+from generator.check.validate import load_project
+from generator.model.plan import SitePlan
+from generator.render import keywords
+from generator.render.pages import render
 
 from .helpers import CONTENT, DATA, ROOT, TODAY, edit, run_check, verify_every_source
 

@@ -2,7 +2,7 @@
  * Keeps build-time statuses true on cached pages, loads Material's scripts on
  * the reader's first interaction, makes scrolling tables reachable by keyboard
  * and names the search dialog. The status rules mirror
- * generator/dates.py exactly (tests/browser/test_status.py checks both agree).
+ * generator/model/dates.py exactly (tests/browser/test_status.py checks both agree).
  * Plain ES5-compatible code, no dependencies, no inline script (strict CSP).
  */
 (function () {
@@ -105,7 +105,7 @@
   }
 
   /*
-   * The timeline's "today" line (generator/timeline.py) moves to the reader's date, like the
+   * The timeline's "today" line (generator/model/timeline.py) moves to the reader's date, like the
    * statuses: the wrapper gives the axis (data-from, data-to: ISO dates) and the drawing's x
    * range (data-x0, data-x1). Outside the axis the line is hidden.
    */

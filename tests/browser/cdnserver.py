@@ -18,9 +18,9 @@ if __name__ == "__main__" or __name__ == "cdnserver":
     # must be importable for the shared `_headers` reader.
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-# One reader of `_headers` for this stand-in and the editors' preview (generator/serve.py);
+# One reader of `_headers` for this stand-in and the editors' preview (generator/commands/serve.py);
 # parse_headers and headers_for stay importable from here for the tests that use them.
-from generator.headers import content_type, headers_for, matches, parse_headers, read_rules  # noqa: F401
+from generator.publish.headers import content_type, headers_for, matches, parse_headers, read_rules  # noqa: F401
 
 
 class Handler(http.server.BaseHTTPRequestHandler):

@@ -84,8 +84,8 @@ def redirect_stubs(full_site, all_pages) -> set[str]:
 def page_plan():
     """The generator's page plan for the real data (the same build as full_site)."""
     from generator import TEMPLATE_DIR
-    from generator.plan import SitePlan
-    from generator.validate import load_project
+    from generator.check.validate import load_project
+    from generator.model.plan import SitePlan
 
     project, _ = load_project(DATA, CONTENT, today=TODAY, template_dir=TEMPLATE_DIR)
     return SitePlan(project, TODAY)

@@ -52,7 +52,7 @@ class PageType:
 
 
 def page_kinds(site) -> list[PageType]:
-    """One page of every kind of a page plan (generator.plan.SitePlan), in every language."""
+    """One page of every kind of a page plan (generator.model.plan.SitePlan), in every language."""
     langs = site.project.languages
 
     def of(name: str, key: str) -> PageType:

@@ -22,9 +22,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import cdn
-from generator import nginx as nginx_module
-from generator.pipeline import build_site
+from generator.commands.pipeline import build_site
+from generator.publish import cdn
+from generator.publish import nginx as nginx_module
 from tests.browser import cdnserver
 from tests.browser.support import Answer, interact
 from tests.helpers import SMALL, TODAY, missing_tool
@@ -283,7 +283,7 @@ def test_host_files_are_not_served(site, nginx, path):
 def test_the_include_names_no_host_file_in_the_site_listings(site):
     """`_nginx.conf` sits in the output but is no address: not in the sitemap, not in the URL
     manifest, no `_headers` rule."""
-    from generator import manifest
+    from generator.model import manifest
 
     assert (site / nginx_module.NGINX_FILE).is_file()
     assert nginx_module.NGINX_FILE not in (site / "sitemap.xml").read_text(encoding="utf-8")
@@ -299,8 +299,8 @@ def test_the_include_names_no_host_file_in_the_site_listings(site):
 def test_under_a_base_path(nginx_binary, site, tmp_path):
     """With site_url https://…/opas/ every location, redirect and 404 page moves below /opas/."""
     from generator import TEMPLATE_DIR
-    from generator.plan import SitePlan
-    from generator.validate import load_project
+    from generator.check.validate import load_project
+    from generator.model.plan import SitePlan
 
     project, _ = load_project(site.parent / "data", site.parent / "content", today=TODAY,
                               template_dir=TEMPLATE_DIR)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator import dates
+from generator.model import dates
 
 from .support import SCREENSHOTS
 

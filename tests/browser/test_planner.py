@@ -18,7 +18,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from generator import dates
+from generator.model import dates
 from tests import planner_reference as planner
 
 from .support import WIDTHS, describe_violations, interact
@@ -397,7 +397,7 @@ def test_axe_before_and_after_filling(planner_page, lang, width):
 
 def test_dates_module_agrees_on_certainty(page_plan):
     """The certainty the script words the plan by is dates.weakest of the period's dates."""
-    import generator.planner_api as api
+    import generator.publish.planner_api as api
 
     data = api.planner_data(page_plan)
     for period, exported in zip(page_plan.project.periods, data["periods"], strict=True):

@@ -2,7 +2,7 @@
 
 The browser clock is set before, during and after a period's registration
 window (and after the period); the status must follow, with the same rules as
-generator/dates.py (the oracle here), and the "as of <build date>" note must go.
+generator/model/dates.py (the oracle here), and the "as of <build date>" note must go.
 Its wording follows how sure the dates it comes from are (dates.status_certainty):
 "… esimerkkiaikataulun mukaan …" for the shipped example dates.
 """
@@ -14,7 +14,7 @@ import json
 
 import pytest
 
-from generator import dates
+from generator.model import dates
 
 HELSINKI_NOON_UTC = dt.time(10, 0, tzinfo=dt.UTC)  # 12:00 or 13:00 in Helsinki: same day
 
@@ -126,8 +126,8 @@ def test_the_wording_follows_how_sure_the_dates_are(new_page, page_type, reg, pe
     page.add_script_tag(url=page.evaluate("document.querySelector('script[src*=\"kg.js\"]').src"))
     page.wait_for_selector("#probe[data-live]", state="attached")
     assert page.locator("#probe").text_content() == labels[expected]
-    if reg and period:  # the same case through generator/dates.py
-        from generator.models import Period, Window
+    if reg and period:  # the same case through generator/model/dates.py
+        from generator.model.schema import Period, Window
 
         p = Period(id="1/2027", start=dt.date(2027, 1, 11), end=dt.date(2027, 4, 30), dates=period,
                    registration=Window(opens=dt.date(2026, 10, 5), closes=dt.date(2026, 12, 11), dates=reg),

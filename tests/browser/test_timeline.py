@@ -1,4 +1,4 @@
-"""The timeline of the periods (generator/timeline.py) in Chromium: the "today" line follows the
+"""The timeline of the periods (generator/model/timeline.py) in Chromium: the "today" line follows the
 reader's clock (kg.js), the picture has a text alternative, the date states differ by more than
 colour, it fits a phone at 375 px as at 1280 px in both languages (`make screenshots` takes its pictures)."""
 

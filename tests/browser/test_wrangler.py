@@ -30,9 +30,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import cdn
-from generator.guard import OUTPUT_STAMP
-from generator.nginx import NGINX_FILE
+from generator.model.guard import OUTPUT_STAMP
+from generator.publish import cdn
+from generator.publish.nginx import NGINX_FILE
 from tests.browser import cdnserver
 from tests.browser.support import Answer, interact
 from tests.helpers import ROOT, missing_tool
@@ -49,7 +49,7 @@ COMPARED = ["content-type", "content-security-policy", *(name.lower() for name, 
             "cache-control", "access-control-allow-origin"]
 PAGES_TYPES = {".js": "application/javascript", ".css": "text/css; charset=utf-8", ".gz": "application/gzip",
                ".map": "application/json"}
-"""Media types Pages gives by file name where the stand-in (generator/headers.py) says otherwise:
+"""Media types Pages gives by file name where the stand-in (generator/publish/headers.py) says otherwise:
 `_headers` sets no Content-Type for these."""
 NOT_FOUND = "no-store"
 """Pages' Cache-Control on every 404, whatever `_headers` says (nginx and the stand-in revalidate)."""

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from generator import TEMPLATE_DIR
-from generator.errors import BuildError, DataError
-from generator.pipeline import build_site
-from generator.plan import SitePlan
-from generator.validate import load_project
+from generator.check.validate import load_project
+from generator.commands.pipeline import build_site
+from generator.model.errors import BuildError, DataError
+from generator.model.plan import SitePlan
 from tests.browser import cdnserver
 from tests.helpers import SHIPPED_CONTENT, SHIPPED_DATA, helsinki_today
 

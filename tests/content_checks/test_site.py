@@ -11,8 +11,9 @@ import datetime as dt
 import icalendar
 from click.testing import CliRunner
 
-from generator import linkcheck, manifest
-from generator.cli import main
+from generator.commands.cli import main
+from generator.model import manifest
+from generator.publish import linkcheck
 from tests import vnu
 from tests.helpers import ROOT, SHIPPED_CONTENT, SHIPPED_DATA, check_sitemap_pairs
 
@@ -107,7 +108,7 @@ def test_every_page_speaks_its_language_and_links_its_pair(shipped_site, shipped
 
 def test_the_committed_schemas_are_current():
     """`make schemas` writes them from the models and the data's ids (a new service, period, …)."""
-    from generator.schema import render_schemas
+    from generator.check.json_schemas import render_schemas
 
     for name, text in render_schemas(SHIPPED_DATA).items():
         assert (ROOT / "schemas" / name).read_text(encoding="utf-8") == text, f"schemas/{name} is stale: make schemas"
@@ -123,7 +124,7 @@ def test_vscode_maps_every_data_file_to_its_schema():
     """The editors' IDE underlines mistakes with the committed schemas (.vscode/settings.json)."""
     import json
 
-    from generator import models
+    from generator.model import schema as models
 
     settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
     mapped = {glob: schema for schema, globs in settings["yaml.schemas"].items() for glob in globs}
