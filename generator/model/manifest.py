@@ -35,7 +35,7 @@ from generator.model.plan import SitePlan
 
 FILE_NAME = "urls.txt"
 HEADER = """\
-# Every address the site publishes (generated; see generator/model/manifest.py).
+# Every address the site publishes (generated; see README, "Addresses that keep working").
 # A build fails when one of these is no longer served: give renamed services a
 # `redirect_from:` in data/services.yaml, and other moved or retired pages an entry
 # under `redirects:` in data/site.yaml, instead of deleting lines here.
