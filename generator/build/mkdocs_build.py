@@ -1,4 +1,4 @@
-"""Stage 4: write the rendered sources, run MkDocs per language, swap a finished output in.
+"""Write the rendered sources, run MkDocs per language, swap a finished output in.
 
 The order of the whole build is pipeline.py's; this module holds the steps that touch
 MkDocs and the output folder: `write_sources`, `run_mkdocs` (MkDocs' strict build of

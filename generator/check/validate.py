@@ -1,4 +1,4 @@
-"""Stage 2: validate the loaded data against the schema and the cross-record rules.
+"""Validate the loaded data against the schema and the cross-record rules.
 
 `load_project()` is the one entry point: it reads every data file and content
 page, validates each against its model, then runs the rules that span records

@@ -1,13 +1,13 @@
-"""The whole build, in order: load → validate → render → build → post-build → swap.
+"""The whole build, in order: load → check → render → build → publish → swap.
 
 Order matters and is the point of this module:
-1. load + validate everything (nothing written if the data is invalid),
+1. load and check everything (nothing written if the data is invalid),
 2. render every page in memory,
 3. write the sources into the work folder and run MkDocs' strict build for
    every language at once (one forked process per language, so they use every
-   core; see engine.py, whose imports overlap steps 1-2); meanwhile this
-   process makes the post-build files that need only the data,
-4. post-build into the same staging folder: those files, `_headers`, then the
+   core; see build/engine.py, whose imports overlap steps 1-2); meanwhile this
+   process makes the publish stage's files that need only the data,
+4. publish into the same staging folder: those files, `_headers`, then the
    whole-output checks,
 5. only then replace the output folder. Any failure before step 5 leaves the
    previous output exactly as it was.

@@ -1,4 +1,4 @@
-"""Stage 1: read YAML strictly, keeping the position of every node.
+"""Read YAML strictly, keeping the position of every node.
 
 Why not `yaml.safe_load`: PyYAML implements YAML 1.1, where `10:30` is the
 number 630, `no` is `False`, `0123` is 83, a duplicate key silently replaces

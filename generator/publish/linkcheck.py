@@ -1,4 +1,4 @@
-"""Post-build integrity check over the whole output folder.
+"""The integrity check over the whole output folder.
 
 MkDocs' strict mode checks links inside one language build; this checks what
 only exists after every build and the post-build stage have run:

@@ -1,4 +1,4 @@
-"""`/api/planner.json`: everything the planner page's script needs, written at post-build.
+"""`/api/planner.json`: everything the planner page's script needs, written by publish.
 
 The rules block (process.yaml `planner:`), the services with their prerequisites and steps,
 the requirements, the periods with their dates and date states, and the planner's strings in

@@ -1,4 +1,4 @@
-"""Stage 5: files around the per-language builds.
+"""The files around the per-language builds.
 
 The root language chooser and 404 page, the root sitemap with hreflang pairs,
 robots.txt, calendar and JSON feeds, the CDN's `_headers` and `_redirects`, and the same

@@ -1,7 +1,7 @@
-"""Stage 3: turn the validated project into Markdown + one MkDocs config per language.
+"""Turn the checked project into Markdown + one MkDocs config per language.
 
-`plan()` decides every page: its stable key (shared by all languages), its
-template and its path in each language. `render()` runs the Jinja templates
+The page plan (model/plan.py) has decided every page: its stable key (shared by all languages),
+its template and its path in each language. `render()` runs the Jinja templates
 (StrictUndefined: a misspelt variable fails the build instead of printing
 nothing) and returns the files as a dict path → text; writing them is the
 build stage's job, so nothing touches the disk until everything has rendered.
