@@ -386,14 +386,18 @@ def test_a_service_that_needs_registration_but_no_period_accepts_is_a_warning(da
 
 
 def test_every_rule_is_in_the_list():
-    """The rules run from an explicit list (validate.Rules.rules): a `_rule_*` method left out of
+    """The rules run from an explicit list (check.rules.RULES): a rule of a family module left out of
     it would never run, silently (a merge once did exactly that)."""
-    import datetime as dt
+    import importlib
+    import inspect
+    import pkgutil
 
-    from generator import TEMPLATE_DIR
-    from generator.check.validate import Rules, load_project
+    from generator.check import rules
 
-    project, _ = load_project(DATA, None, today=dt.date(2026, 11, 25), template_dir=TEMPLATE_DIR)
-    listed = {rule.__name__ for rule, _ in Rules(project, project.sources, TEMPLATE_DIR).rules()}
-    defined = {name for name in dir(Rules) if name.startswith("_rule_")}
-    assert listed == defined, f"not in Rules.rules(): {defined - listed}"
+    families = [importlib.import_module(f"{rules.__name__}.{info.name}")
+                for info in pkgutil.iter_modules(rules.__path__) if info.name != "context"]
+    listed = {rule.check for rule in rules.RULES}
+    defined = {function for module in families for name, function in inspect.getmembers(module, inspect.isfunction)
+               if function.__module__ == module.__name__ and not name.startswith("_")}
+    assert len(families) == 5
+    assert listed == defined, f"not in rules.RULES: {defined - listed}"

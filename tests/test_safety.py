@@ -570,7 +570,8 @@ def test_every_string_the_build_reads_is_one_check_requires(tmp_path: Path, monk
     import datetime as dt
 
     from generator import TEMPLATE_DIR
-    from generator.check.validate import _TEMPLATE_KEY_RE, CODE_STRINGS, load_project
+    from generator.check.rules.texts import _TEMPLATE_KEY_RE, CODE_STRINGS
+    from generator.check.validate import load_project
     from generator.commands import pipeline
 
     read: set[str] = set()
