@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.check import content
+from generator.check import site_links
 from generator.commands.cli import main
 from generator.commands.pipeline import build_site
 from generator.model import urlsafety
@@ -288,7 +288,7 @@ def test_an_image_beside_the_page_is_refused_at_its_place(tmp_path):
 
 def test_the_build_refuses_an_image_beside_the_page_at_its_place(tmp_path, monkeypatch):
     """With check's rule off, MkDocs refuses it; the editor still gets the line, in Finnish."""
-    monkeypatch.setattr(content, "link_problems", lambda site: [])
+    monkeypatch.setattr(site_links, "link_problems", lambda site: [])
     root = copy_fixture(tmp_path)
     page = root / "content" / "fi" / FAQ
     text = "Kuva: ![Kaavio](kaavio.png)"
@@ -386,7 +386,7 @@ def test_a_link_to_no_page_is_refused_at_its_place(tmp_path, target):
 def test_the_build_refuses_what_check_refuses(tmp_path, monkeypatch, target):
     """check is not stricter than the build: with the rule switched off, each of those links fails
     the real build (MkDocs' strict link validation or the post-build link checker)."""
-    monkeypatch.setattr(content, "link_problems", lambda site: [])
+    monkeypatch.setattr(site_links, "link_problems", lambda site: [])
     root = copy_fixture(tmp_path)
     append_lines(root / "content" / "fi" / FAQ, [f"Lue myös [ohje]({target})."])
     with pytest.raises(BuildError):

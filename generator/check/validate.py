@@ -17,8 +17,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from generator.check import content, rules
+from generator.check import markdown_safety, rules
 from generator.check.schema_errors import dedupe, from_pydantic, merge_typos
+from generator.load.pages import load_pages
 from generator.load.yaml_file import load_file
 from generator.model import schema as models
 from generator.model.document import Document
@@ -95,7 +96,8 @@ def load_project(data_dir: Path, content_dir: Path | None = None, *,
 
     site: models.SiteConfig = parsed["site.yaml"]
     languages = [lang.code for lang in site.languages]
-    pages, page_problems = content.load_pages(content_dir, languages, shown=_shown, explain=from_pydantic)
+    pages, page_problems = load_pages(content_dir, languages, shown=_shown, explain=from_pydantic,
+                                      checker=markdown_safety.shared_checker)
     problems += page_problems
 
     project = Project(
@@ -198,7 +200,7 @@ def _loader_warnings(doc: Document, errors: list[Problem]) -> list[Problem]:
 
 
 # ---------------------------------------------------------------------------
-# Paths as editors see them (hand-written pages are read by generator/check/content.py)
+# Paths as editors see them (hand-written pages are read by generator/load/pages.py)
 # ---------------------------------------------------------------------------
 
 

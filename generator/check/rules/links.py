@@ -8,8 +8,9 @@ import difflib
 import re
 from pathlib import Path
 
-from generator.check import content
+from generator.check import site_links
 from generator.check.rules.context import Context, addressed, localized
+from generator.load.pages import FRONT_MATTER_RE
 from generator.model import schema as models
 from generator.model.errors import WARNING, Problem
 from generator.model.project import ContentPage
@@ -140,39 +141,13 @@ def page_addresses_and_links(c: Context) -> None:
     if any(p.is_error for p in c.problems):  # a wrong redirect first
         return
     if c.project.pages:
-        c.problems += content.address_problems(c.site) + content.link_problems(c.site)
+        c.problems += site_links.address_problems(c.site) + site_links.link_problems(c.site)
     _text_links(c)
 
 
 def _text_links(c: Context) -> None:
-    """A Markdown link in a data text to an address of this site (`/fi/…/`) names a page it has,
-    judged on what the build's Markdown makes of the text (content.Checker), as pages' links are.
-    Links to other files (calendars, feeds) and to fragments are left to the build's checks."""
-    urls = c.site.addresses
-    checker = None
-    for file, path, text in c.localized_texts():
-        if not isinstance(text, (models.Text, models.Prose)):
-            continue
-        for lang, body in text.root.items():
-            if "](" not in body and "]:" not in body:
-                continue  # no Markdown link in it: the parser would find none
-            checker = checker or content.shared_checker()
-            for link in checker.links(body, 1):
-                href = link.href
-                if link.image or not href.startswith("/"):
-                    continue
-                target = href.split("#")[0].split("?")[0]
-                if not target.endswith("/") or target in urls:
-                    continue
-                known = [url for url in urls if url.startswith(f"/{lang}/")] or urls
-                guess = difflib.get_close_matches(target, known, n=1, cutoff=0.6)
-                if guess:
-                    c.add(file, path + (lang,), f"the link '{href}' leads to no page of the site",
-                          f"did you mean '{guess[0]}'?", code="text-link-guess", args=(href, guess[0]))
-                else:
-                    c.add(file, path + (lang,), f"the link '{href}' leads to no page of the site",
-                          f"write the address of a page of this site, e.g. {known[0]}",
-                          code="text-link-unknown", args=(href, known[0]))
+    """The data texts' links to pages of the site (site_links.text_link_problems)."""
+    c.problems += site_links.text_link_problems(c.site, c.localized_texts(), c.docs)
 
 
 def _body_line(page: ContentPage, number: int) -> int:
@@ -181,5 +156,5 @@ def _body_line(page: ContentPage, number: int) -> int:
         text = Path(page.path).read_text(encoding="utf-8").replace("\r\n", "\n")
     except OSError:
         return number
-    front = content.FRONT_MATTER_RE.match(text)
+    front = FRONT_MATTER_RE.match(text)
     return number + (front[0].count("\n") if front else 0)
