@@ -28,6 +28,7 @@ class Context:
         self.docs = docs
         self.parsed = set(models.DATA_FILES) if parsed is None else parsed
         self.template_dir = template_dir
+        """The templates' folder; without it, the strings the templates use are not required."""
         self.today = today
         self.problems: list[Problem] = []
         self.langs = project.languages

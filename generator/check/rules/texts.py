@@ -4,44 +4,8 @@ names, and a site name that HTML attributes can hold."""
 
 from __future__ import annotations
 
-import re
-
 from generator.check.rules.context import Context
-from generator.model import planner, timeline
-
-_TEMPLATE_KEY_RE = re.compile(r"""\bt\(\s*['"]([a-z0-9-]+)['"]\s*\)""")
-# Strings the Python code uses (templates' own t('…') keys are found by scanning them),
-# and those whose key is built from a value of the data (`status-` + status, ...).
-CODE_STRINGS = {"format-date", "format-time", "slug-feeds", "feed-all", "root-choose",
-                "not-found-title", "not-found-text", "moved", "title-home", "title-process",
-                "title-registration", "title-schedule", "title-services", "title-requirements",
-                "title-customer", "title-accessibility", "title-period", "provisional", "online",
-                "registration", "language", "page-updated", "edit-page", "skip-to-content"}
-# The date states, the status wordings per state, the changes page and its feed.
-CODE_STRINGS |= {"date-example", "example-note", "example-note-link", "example-note-url",
-                 "example-note-link-lang", "example-note-after",
-                 "example-note-title", "provisional-note-title", "provisional-dates-note",
-                 "slug-changes", "title-changes", "changes-latest", "changes-all", "feed-changes"}
-CODE_STRINGS |= {f"{prefix}-{k}-{state}" for state in ("provisional", "example")
-                 for prefix, keys in (("status", ("registration-upcoming", "registration-open", "starting",
-                                                  "ongoing", "past")),
-                                      ("window", ("upcoming", "open", "closed")))
-                 for k in keys}
-# The planner page (planner.STRINGS: its template and overrides/assets/planner.js):
-CODE_STRINGS |= set(planner.STRINGS) | {"format-month", "registration-last-day"}
-CODE_STRINGS |= set(timeline.STRINGS)
-CODE_STRINGS |= {f"status-{k}" for k in ("registration-upcoming", "registration-open", "starting",
-                                           "ongoing", "past")}
-CODE_STRINGS |= {f"window-{k}" for k in ("upcoming", "open", "closed")}
-CODE_STRINGS |= {f"link-{k}" for k in ("service-description", "application", "instructions", "form",
-                                         "other")}
-CODE_STRINGS |= {f"a11y-status-{k}" for k in ("full", "partial", "none")}
-CODE_STRINGS |= {f"a11y-method-{k}" for k in ("self-assessment", "third-party")}
-# Labels built into the pages, worded by how sure their dates are (_macros.md.j2 `sure`).
-CODE_STRINGS |= {f"{k}{state}" for k in ("current-period", "upcoming-period", "next-deadline-lead",
-                                        "accepted-services") for state in ("", "-example", "-provisional")}
-CODE_STRINGS |= {f"a11y-reason-{k}" for k in ("non-compliance", "disproportionate-burden",
-                                                "out-of-scope", "not-tested")}
+from generator.model import string_keys
 
 
 def translations(c: Context) -> None:
@@ -73,13 +37,10 @@ def site_name_in_attributes(c: Context) -> None:
 
 
 def template_strings(c: Context) -> None:
-    """Every interface string the templates use exists in strings.yaml."""
+    """Every interface string the templates and the code use (string_keys.USED) exists in strings.yaml."""
     if not c.template_dir:
         return
-    used: set[str] = set(CODE_STRINGS)
-    for tpl in sorted(c.template_dir.rglob("*.j2")):
-        used |= set(_TEMPLATE_KEY_RE.findall(tpl.read_text(encoding="utf-8")))
-    for key in sorted(used - set(c.project.strings)):
+    for key in sorted(string_keys.USED - set(c.project.strings)):
         c.add("strings.yaml", ("strings",), f"the string '{key}' is used by the templates "
               "but not defined", f"add `{key}:` with a text in every language",
               code="missing-string", args=(key,))
