@@ -1,6 +1,6 @@
 """Hand-written pages (content/<lang>/*.md) are judged on what Markdown makes of them.
 
-generator/check/content.py converts each page with Python-Markdown and the build's extensions and reads
+generator/check/markdown_safety.py converts each page with Python-Markdown and the build's extensions and reads
 the HTML as a browser would. Each case below edits a copy of the real project the way an editor (or
 an attacker) would, runs the real `check`, and asserts the exit code, the file:line:column, the
 message and its Finnish and Swedish translations. A fully legitimate page passes `check` and the
