@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.build import mkdocs_build as build
-from generator.check import content
+from generator.check import site_links
 from generator.commands.cli import main
 from generator.commands.pipeline import build_site
 from generator.model.errors import BuildError, DataError
@@ -171,7 +171,7 @@ def test_a_failing_build_leaves_the_previous_output_intact(tmp_path: Path, monke
         build_site(tmp_path / "small" / "data", None, out, today=TODAY, work_dir=tmp_path / "work")
     assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
     # ...and without that rule, MkDocs --strict fails on it, after the sources were written.
-    monkeypatch.setattr(content, "link_problems", lambda site: [])
+    monkeypatch.setattr(site_links, "link_problems", lambda site: [])
     with pytest.raises(BuildError, match="ei-ole.md"):
         build_site(tmp_path / "small" / "data", None, out, today=TODAY, work_dir=tmp_path / "work")
     after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
@@ -195,7 +195,7 @@ def test_a_reused_engine_answers_each_build_even_after_a_post_build_failure(tmp_
     page = tmp_path / "small" / "content" / "fi" / "tietoa-sivustosta.md"
     good = page.read_text()
     page.write_text(good + "\n[rikki](ei-ole.md)\n")  # this build's MkDocs answer: a failure
-    monkeypatch.setattr(content, "link_problems", lambda site: [])  # (validation would stop it first)
+    monkeypatch.setattr(site_links, "link_problems", lambda site: [])  # (validation would stop it first)
     with Engine(work / ".jinja-cache") as engine:
         monkeypatch.setattr(postbuild, "data_files", fails)
         with pytest.raises(RuntimeError, match="post-build broke"):

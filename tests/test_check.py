@@ -386,14 +386,45 @@ def test_a_service_that_needs_registration_but_no_period_accepts_is_a_warning(da
 
 
 def test_every_rule_is_in_the_list():
-    """The rules run from an explicit list (validate.Rules.rules): a `_rule_*` method left out of
+    """The rules run from an explicit list (check.rules.RULES): a rule of a family module left out of
     it would never run, silently (a merge once did exactly that)."""
-    import datetime as dt
+    import importlib
+    import inspect
+    import pkgutil
+
+    from generator.check import rules
+
+    families = [importlib.import_module(f"{rules.__name__}.{info.name}")
+                for info in pkgutil.iter_modules(rules.__path__) if info.name != "context"]
+    listed = {rule.check for rule in rules.RULES}
+    defined = {function for module in families for name, function in inspect.getmembers(module, inspect.isfunction)
+               if function.__module__ == module.__name__ and not name.startswith("_")}
+    assert len(families) == 5
+    assert listed == defined, f"not in rules.RULES: {defined - listed}"
+
+
+def test_the_declared_template_strings_are_the_ones_the_templates_name():
+    """`check` requires string_keys.TEMPLATE_STRINGS without reading the templates; the list is every
+    key a template names as `t('key')`, read here from the templates' Jinja syntax trees, and a key
+    a template builds (`t('link-' ~ link.kind)`) has its values in CODE_STRINGS."""
+    import jinja2
+    from jinja2 import nodes
 
     from generator import TEMPLATE_DIR
-    from generator.check.validate import Rules, load_project
+    from generator.model.string_keys import CODE_STRINGS, TEMPLATE_STRINGS
 
-    project, _ = load_project(DATA, None, today=dt.date(2026, 11, 25), template_dir=TEMPLATE_DIR)
-    listed = {rule.__name__ for rule, _ in Rules(project, project.sources, TEMPLATE_DIR).rules()}
-    defined = {name for name in dir(Rules) if name.startswith("_rule_")}
-    assert listed == defined, f"not in Rules.rules(): {defined - listed}"
+    env = jinja2.Environment()
+    named, built = set(), set()
+    for template in sorted(TEMPLATE_DIR.rglob("*.j2")):
+        for call in env.parse(template.read_text(encoding="utf-8")).find_all(nodes.Call):
+            if not (isinstance(call.node, nodes.Name) and call.node.name == "t" and call.args):
+                continue
+            key = call.args[0]
+            if isinstance(key, nodes.Const):
+                named.add(key.value)
+            elif isinstance(key, nodes.Concat) and isinstance(key.nodes[0], nodes.Const):
+                built.add(key.nodes[0].value)
+    assert len(named) > 100 and built
+    assert named == TEMPLATE_STRINGS, (f"generator/model/string_keys.py: add {sorted(named - TEMPLATE_STRINGS)}, "
+                                       f"remove {sorted(TEMPLATE_STRINGS - named)}")
+    assert {prefix for prefix in built if not any(key.startswith(prefix) for key in CODE_STRINGS)} == set()

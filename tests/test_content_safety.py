@@ -1,6 +1,6 @@
 """Hand-written pages (content/<lang>/*.md) are judged on what Markdown makes of them.
 
-generator/check/content.py converts each page with Python-Markdown and the build's extensions and reads
+generator/check/markdown_safety.py converts each page with Python-Markdown and the build's extensions and reads
 the HTML as a browser would. Each case below edits a copy of the real project the way an editor (or
 an attacker) would, runs the real `check`, and asserts the exit code, the file:line:column, the
 message and its Finnish and Swedish translations. A fully legitimate page passes `check` and the
@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.check import content
+from generator.check import site_links
 from generator.commands.cli import main
 from generator.commands.pipeline import build_site
 from generator.model import urlsafety
@@ -288,7 +288,7 @@ def test_an_image_beside_the_page_is_refused_at_its_place(tmp_path):
 
 def test_the_build_refuses_an_image_beside_the_page_at_its_place(tmp_path, monkeypatch):
     """With check's rule off, MkDocs refuses it; the editor still gets the line, in Finnish."""
-    monkeypatch.setattr(content, "link_problems", lambda site: [])
+    monkeypatch.setattr(site_links, "link_problems", lambda site: [])
     root = copy_fixture(tmp_path)
     page = root / "content" / "fi" / FAQ
     text = "Kuva: ![Kaavio](kaavio.png)"
@@ -386,7 +386,7 @@ def test_a_link_to_no_page_is_refused_at_its_place(tmp_path, target):
 def test_the_build_refuses_what_check_refuses(tmp_path, monkeypatch, target):
     """check is not stricter than the build: with the rule switched off, each of those links fails
     the real build (MkDocs' strict link validation or the post-build link checker)."""
-    monkeypatch.setattr(content, "link_problems", lambda site: [])
+    monkeypatch.setattr(site_links, "link_problems", lambda site: [])
     root = copy_fixture(tmp_path)
     append_lines(root / "content" / "fi" / FAQ, [f"Lue myös [ohje]({target})."])
     with pytest.raises(BuildError):
@@ -429,9 +429,9 @@ def test_data_text_links_to_pages_and_files_of_the_site_pass(tmp_path):
 
 @pytest.mark.parametrize("target", TEXT_LINKS)
 def test_the_build_refuses_the_data_text_links_check_refuses(tmp_path, monkeypatch, target):
-    from generator.check.validate import Rules
+    from generator.check.rules import links
 
-    monkeypatch.setattr(Rules, "_text_links", lambda self, site: None)
+    monkeypatch.setattr(links, "_text_links", lambda c: None)
     root = copy_fixture(tmp_path)
     _text_link(root, target)
     assert check(root)[0] == 0  # the rule is off

@@ -85,7 +85,7 @@ def _design_picture() -> dict[str, set[str]]:
             package = heading[1]
             drawn[package] = set()
         if package is not None:
-            drawn[package] |= set(re.findall(r"\b([a-z_]+)\.py\b", line))
+            drawn[package] |= set(re.findall(r"\b([a-z_]+(?:/[a-z_]+)*)\.py\b", line))
     return drawn
 
 
@@ -105,6 +105,7 @@ def test_every_module_has_its_place_in_the_design():
     drawn = _design_picture()
     assert list(drawn) == layers[1:], f"README draws the stages as {list(drawn)}, the contract as {layers[1:]}"
     for package in packages:
-        modules = {p.stem for p in (root / package).glob("*.py") if p.stem != "__init__"}
+        modules = {p.relative_to(root / package).with_suffix("").as_posix()
+                   for p in (root / package).rglob("*.py") if p.stem != "__init__"}
         assert drawn[package] == modules, (f"README's picture of {package}/: missing {modules - drawn[package]}, "
                                            f"not there {drawn[package] - modules}")

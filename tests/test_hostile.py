@@ -4,7 +4,7 @@ Two lines of defence, both proven here on copies of the real data:
 
 1. `python -m generator check` refuses markup, script links and Markdown tricks
    with exit 1 and file:line:column (the editor sees it before anything is built;
-   pages are judged on Python-Markdown's output by generator/check/content.py, with many
+   pages are judged on Python-Markdown's output by generator/check/markdown_safety.py, with many
    more variants in tests/test_content_safety.py);
 2. whatever slips past it is caught by the build's own checks of the finished
    HTML (generator/publish/cdn.py: no inline script that is not Material's;

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.check.content import Checker
+from generator.check.markdown_safety import Checker
 from generator.load.yaml_file import MAX_BYTES, load_text
 from generator.model.errors import MAX_PER_FILE, DataError
 from tests.helpers import ROOT, SMALL, TODAY, copy_fixture

@@ -569,9 +569,9 @@ def test_every_string_the_build_reads_is_one_check_requires(tmp_path: Path, monk
     Keys the code reads only after asking whether they exist (`only-sector-<id>`) are optional."""
     import datetime as dt
 
-    from generator import TEMPLATE_DIR
-    from generator.check.validate import _TEMPLATE_KEY_RE, CODE_STRINGS, load_project
+    from generator.check.validate import load_project
     from generator.commands import pipeline
+    from generator.model import string_keys
 
     read: set[str] = set()
     asked: set[str] = set()
@@ -598,9 +598,7 @@ def test_every_string_the_build_reads_is_one_check_requires(tmp_path: Path, monk
     for name, root in (("full", DATA.parent), ("small", SMALL)):
         pipeline.build_site(root / "data", root / "content", tmp_path / name / "site", today=dt.date(2026, 11, 29),
                             work_dir=tmp_path / name / "work", check_urls=False)
-    required = set(CODE_STRINGS)
-    for template in TEMPLATE_DIR.rglob("*.j2"):
-        required |= set(_TEMPLATE_KEY_RE.findall(template.read_text(encoding="utf-8")))
+    required = string_keys.USED
     assert len(read) > 200
     assert read - required - asked == set()
 

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generator.build.engine import Engine
-from generator.check.content import ANCHOR_HINT
+from generator.check.site_links import Place, mkdocs_problem
 from generator.model.errors import BuildError, EngineError, Problem
 
 _EXCEPTION_LINE = re.compile(r"^[A-Za-z_][\w.]*(Error|Exception|Exit): ")
@@ -43,21 +43,6 @@ def write_sources(files: dict[str, str], work: Path, languages: list[str]) -> Pa
     return staging
 
 
-# MkDocs' warnings about a page's link (mkdocs/structure/pages.py), which an editor can fix at the
-# link: code → pattern of the rest of the line after "contains …".
-_DOC_LINK = re.compile(r"^WARNING -\s+Doc file '(?P<src>[^']+)' contains (?:a link|an unrecognized relative link) "
-                       r"'(?P<href>[^']+)'(?P<rest>.*)$")
-_LINK_KINDS = (
-    ("mkdocs-anchor", re.compile(r"does not contain an anchor '#(?P<arg>[^']*)'"), ANCHOR_HINT),
-    ("mkdocs-target", re.compile(r"the target (?:'(?P<arg>[^']*)' )?is not found"),
-     "link to a page by its file, seen from this page's folder (…md), or by its address (/…/)"),
-    ("mkdocs-relative", re.compile(r"it was left as is"),
-     "link to a page by its file (…md) or its address (/…/)"),
-)
-Place = Callable[[str, str, str], "tuple[str, int, int] | None"]
-"""(language, the page's file in docs/, the link) → where an editor wrote it: file, line, column."""
-
-
 def _complaint_lines(output: str) -> list[str]:
     """What matters to an editor in a failed MkDocs build's output: its warnings, errors and the
     abort; for a crash (a full disk while MkDocs writes), the traceback's last line, which says why."""
@@ -74,26 +59,8 @@ def mkdocs_problems(failed: list[tuple[str, str]], place: Place) -> list[Problem
         lang = Path(cfg).parent.name
         # Not MkDocs' closing "Aborted with N warnings": the problems are the count.
         for line in (ln for ln in _complaint_lines(output) if not ln.startswith("Aborted")):
-            problem = _link_problem(line, lang, place)
-            problems.append(problem or Problem(str(cfg), 0, 0, line, hint="fix the page it names and build again",
-                                               code="mkdocs-said", args=(line,)))
+            problems.append(mkdocs_problem(str(cfg), line, lang, place))
     return problems
-
-
-def _link_problem(line: str, lang: str, place: Place) -> Problem | None:
-    """MkDocs' warning about a link, at the place an editor wrote it; None when it is not one."""
-    found = _DOC_LINK.match(line)
-    if found is None:
-        return None
-    where = place(lang, found["src"], found["href"])
-    if where is None:
-        return None
-    for code, pattern, hint in _LINK_KINDS:
-        kind = pattern.search(found["rest"])
-        if kind:
-            return Problem(where[0], where[1], where[2], line.split("-", 1)[1].strip(), hint=hint, code=code,
-                           args=(found["href"], kind.groupdict().get("arg") or ""))
-    return None
 
 
 def run_mkdocs(engine: Engine, configs: list[Path], *, source_date_epoch: int,

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.check import content
+from generator.check import site_links
 from generator.model import manifest
 from generator.model.errors import ERROR, Problem
 from generator.model.messages import say
@@ -52,14 +52,14 @@ def check_manifest(site: SitePlan, planned: list[str]) -> list[Problem]:
 
 def check_links(site: SitePlan, planned: list[str], anchors: Callable[[str, str], set[str]]) -> list[Problem]:
     """Links of hand-written pages and data texts to files the build does not publish and to
-    headings the linked page does not have, at the editor's place (content.site_link_problems):
+    headings the linked page does not have, at the editor's place (site_links.site_link_problems):
     the build's MkDocs and link checker refuse them. `anchors(key, lang)` gives the ids of a
     page's headings (render.anchors reads them from the page rendered in memory)."""
-    links = content.editor_links(site)
+    links = site_links.editor_links(site)
     if not links:
         return []
     published = set(planned) | {f"{site.base_path}/{rel}" for rel in site.ROOT_PAGES}
-    return content.site_link_problems(site, published, anchors, links)
+    return site_links.site_link_problems(site, published, anchors, links)
 
 
 def check_schemas(project) -> list[Problem]:

@@ -29,7 +29,7 @@ STRINGS = (
     "planner-lead-functionality", "planner-period-name", "planner-ready-services", "month-names",
     "online-and-place",
 )
-"""strings.yaml keys the planner uses from code and script (validate.CODE_STRINGS includes them)."""
+"""strings.yaml keys the planner uses from code and script (string_keys.CODE_STRINGS includes them)."""
 
 SCRIPT_STRINGS = (
     "planner-errors-title", "planner-error-sector", "planner-error-service", "planner-error-certified",

@@ -33,7 +33,7 @@ class ContentPage:
     meta: models.PageMeta
     body: str
     links: list[PageLink] = field(default_factory=list)
-    """Its links to the site's own pages (checked against the page plan: content.link_problems)."""
+    """Its links to the site's own pages (checked against the page plan: check/site_links.link_problems)."""
 
 
 @dataclass

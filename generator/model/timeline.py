@@ -42,7 +42,7 @@ LEGEND = ("reg", "period", "event", "today", "confirmed", "provisional", "exampl
 """The legend's marks, in their order (kg.css draws each key)."""
 STRINGS = ("timeline-title", "timeline-today", "timeline-today-at", "month-names-short",
            *(f"timeline-{k}" for k in LEGEND))
-"""strings.yaml keys the timeline uses (validate.CODE_STRINGS includes them)."""
+"""strings.yaml keys the timeline uses (string_keys.CODE_STRINGS includes them)."""
 
 
 def _coord(value: float) -> str:

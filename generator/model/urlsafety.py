@@ -1,6 +1,6 @@
 """Which addresses a page may carry, judged the way a browser reads them.
 
-One definition for every stage that looks at an address (hand-written pages in `content.py`, the
+One definition for every stage that looks at an address (hand-written pages in `markdown_safety.py`, the
 built HTML in `linkcheck.py`), so that they cannot disagree. A browser (WHATWG URL standard)
 strips leading and trailing C0 control characters and spaces, removes every tab and newline
 inside the address, and compares the scheme without regard to case: `\\x01javascript:`,

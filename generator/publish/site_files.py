@@ -14,7 +14,7 @@ from pathlib import Path
 
 # Imported here, not where used: build.py imports this module while MkDocs runs.
 from generator import PACKAGE_DIR
-from generator.check import content
+from generator.check import site_links
 from generator.model import manifest
 from generator.model.errors import BuildError, Problem
 from generator.model.plan import SitePlan
@@ -75,10 +75,10 @@ def editors_problems(site: SitePlan, problems: list[linkcheck.LinkProblem]) -> l
             placed.append(Problem(problem.source, 0, 0, str(problem), hint="", code="linkcheck-said",
                                   args=(str(problem),)))
         elif problem.code == "link-missing":  # the texts `check` gives for the same mistakes
-            placed.append(content.missing_target(where, *problem.args))
+            placed.append(site_links.missing_target(where, *problem.args))
         else:
             url, _, fragment = problem.args
-            placed.append(content.missing_anchor(where, url, fragment))
+            placed.append(site_links.missing_anchor(where, url, fragment))
     # A text shown on several pages is one mistake, at one place.
     unique = list({(p.file, p.line, p.column, p.code, p.args): p for p in placed}.values())
     return unique if any(p.code != "linkcheck-said" for p in unique) else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from generator.check import content
+from generator.check import markdown_safety
 from generator.model.plan import SitePlan
 from generator.render.pages import environment, page_markdown
 
@@ -17,7 +17,7 @@ from generator.render.pages import environment, page_markdown
 def heading_ids(site: SitePlan) -> Callable[[str, str], set[str]]:
     """`ids(page_key, lang)`: the heading ids of that page, each page rendered at most once."""
     env = environment()
-    checker = content.shared_checker()
+    checker = markdown_safety.shared_checker()
     ids: dict[tuple[str, str], set[str]] = {}
 
     def anchors(key: str, lang: str) -> set[str]:

@@ -1,4 +1,4 @@
-"""Hand-written pages (content/<lang>/*.md): reading them, their front matter, and what is safe in them.
+"""What is safe in a hand-written page (content/<lang>/*.md), and its links and ids as the build makes them.
 
 What is safe is judged on what the build makes of a page, not on its source text. The body is
 converted with Python-Markdown and the extensions MkDocs uses for the site (its built-in ones plus
@@ -30,30 +30,19 @@ block of lines that shows it; only pages with a problem pay for it).
 
 from __future__ import annotations
 
-import difflib
 import functools
 import importlib
-import posixpath
 import re
-import stat
 from collections import Counter
-from collections.abc import Callable, Collection
 from html.parser import HTMLParser
-from pathlib import Path
-from typing import Any, NamedTuple
-from urllib.parse import unquote
+from typing import NamedTuple
 
 import yaml
-from pydantic import ValidationError
 
 from generator import PACKAGE_DIR
-from generator.load.yaml_file import MAX_BYTES, load_text
 from generator.model import scalars
-from generator.model import schema as models
-from generator.model.document import Document
-from generator.model.errors import MAX_PER_FILE, DataError, Problem, more_problems_in_page
-from generator.model.printable import printable
-from generator.model.project import ContentPage, PageLink
+from generator.model.errors import MAX_PER_FILE, Problem, more_problems_in_page
+from generator.model.project import PageLink
 from generator.model.urlsafety import (
     C0_AND_SPACE,
     SAFE_SCHEMES,
@@ -65,10 +54,6 @@ from generator.model.urlsafety import (
     url_scheme,
 )
 
-FRONT_MATTER_RE = re.compile(r"\A---\n(.*?\n)---\n", re.DOTALL)
-BOM = "\ufeff"
-MAX_DESCRIPTION = 300
-"""Characters; search engines show about half of it, the rest is cut."""
 MKDOCS_CONFIG = PACKAGE_DIR.parent / "mkdocs.yml"
 MKDOCS_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
 """MkDocs adds these to every site's `markdown_extensions` (its MarkdownExtensions option's builtins)."""
@@ -84,15 +69,9 @@ URL_ATTRIBUTES = frozenset({"href", "src", "srcset", "action", "formaction", "xl
 NAVIGATION = frozenset({("a", "href"), ("area", "href"), ("a", "xlink:href")})
 """(element, attribute) that take the reader elsewhere; every other URL attribute loads a file
 into the page, which must then be the site's own."""
-ENGINE_OUTPUTS = ("assets/", "search/", "404.html", "sitemap.xml")
-"""What MkDocs and Material write into every language folder besides the pages: a page may not take
-their name (the page plan of generator/render/pages.py knows only the pages)."""
 _ORIGIN = "data-kg-attr-list"
 """Set (in this module's conversion only) on an element whose attributes an attribute list changed."""
 _TABLE_ALIGN_RE = re.compile(r"text-align:\s*(left|right|center);?")
-ANCHOR_HINT = ("check the heading on that page: its anchor is the heading's text in lowercase with hyphens; "
-               "or remove the #part")
-
 TEXTS = {
     "html-in-content": ("HTML or a script link is not allowed in pages",
                         "use Markdown instead; ask a developer if a page truly needs markup"),
@@ -117,110 +96,6 @@ TEXTS = {
                                ("write that line without colons (|---|---|): alignment needs an inline "
                                 "style, which the site's security policy blocks")),
 }
-
-
-Explain = Callable[[Any, Document, type], Problem]
-"""validate's mapping of a pydantic error to a Problem at file:line:column."""
-
-
-def load_pages(content_dir: Path, languages: list[str], *, shown: Callable[[Path], str],
-               explain: Explain) -> tuple[list[ContentPage], list[Problem]]:
-    """Every page of every language, and the problems found in them."""
-    pages: list[ContentPage] = []
-    problems: list[Problem] = []
-    checker: Checker | None = None
-    for lang in languages:
-        folder = content_dir / lang
-        if not folder.is_dir():
-            problems.append(Problem(shown(folder), 0, 0, f"the content folder for '{lang}' is missing",
-                                    hint=f"create {shown(folder)}/ (it may be empty)", code="missing-folder",
-                                    args=(lang,)))
-            continue
-        for path in sorted(folder.glob("*.md")):
-            name = shown(path)
-            # A FIFO would block the read forever, a directory cannot be read: neither is opened.
-            try:
-                regular = stat.S_ISREG(path.stat().st_mode)
-            except OSError:  # e.g. a symbolic link to nothing
-                regular = False
-            if not regular:
-                problems.append(Problem(name, 0, 0, f"'{path.name}' is not a regular file",
-                                        hint="a content folder may hold only Markdown pages: remove it, "
-                                             "or rename it so that its name does not end in .md",
-                                        code="not-a-file", args=(path.name,)))
-                continue
-            # As for the data files (load.py): a link out of the folder could publish any file the
-            # machine can read, and a page larger than any real one is a mistake, not a page.
-            real = path.resolve()
-            if not real.is_relative_to(content_dir.resolve()):
-                problems.append(Problem(name, 0, 0, f"the file is a link to {printable(str(real))}, "
-                                        "outside the content folder",
-                                        hint="put the page itself in the content folder instead of a "
-                                             "link to it", code="content-link-outside",
-                                        args=(printable(str(real)),)))
-                continue
-            size = path.stat().st_size
-            if size > MAX_BYTES:
-                problems.append(Problem(name, 0, 0, f"the file is {size} bytes; the limit is {MAX_BYTES}",
-                                        hint="split it or remove what does not belong in it",
-                                        code="file-too-large", args=(size, MAX_BYTES)))
-                continue
-            checker = checker or shared_checker()
-            page, found = _read_page(path, lang, name, explain, checker)
-            problems += found
-            if page is not None:
-                pages.append(page)
-    return pages, problems
-
-
-def _read_page(path: Path, lang: str, shown: str, explain: Explain,
-          checker: Checker) -> tuple[ContentPage | None, list[Problem]]:
-    try:
-        raw = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError:
-        return None, [Problem(shown, 0, 0, "the file is not valid UTF-8 text",
-                              hint="save it with UTF-8 encoding", code="not-utf8")]
-    except OSError as exc:  # e.g. no permission to read it
-        reason = exc.strerror or type(exc).__name__
-        return None, [Problem(shown, 0, 0, f"the file cannot be read: {reason}",
-                              hint="check that the file exists and that you may read it",
-                              code="unreadable", args=(reason,))]
-    # Some editors (Notepad) start UTF-8 files with a byte order mark: it is not part of the text.
-    text = raw.removeprefix(BOM).replace("\r\n", "\n")
-    match = FRONT_MATTER_RE.match(text)
-    if not match:
-        return None, [Problem(shown, 1, 1, "the page has no front matter block",
-                              hint="start the file with ---, the keys id, title and last_reviewed, "
-                                   "and another ---", code="no-front-matter")]
-    try:
-        # Read below the opening `---` line, so every line the loader names (a duplicate key's
-        # first occurrence, an indentation's sibling line) is the file's own line.
-        doc = load_text("\n" + match[1], shown)
-    except DataError as exc:
-        return None, exc.problems
-    try:
-        meta = models.PageMeta.model_validate(doc.data)
-    except ValidationError as exc:
-        return None, [explain(e, doc, models.PageMeta) for e in exc.errors()]
-    problems = []
-    if meta.description and len(meta.description) > MAX_DESCRIPTION:
-        line, column = doc.position(("description",))
-        problems.append(Problem(shown, line, column,
-                                f"the description is {len(meta.description)} characters long, more "
-                                f"than {MAX_DESCRIPTION}",
-                                key="description", hint="shorten it to one or two sentences: search "
-                                                        "engines show about 150 characters",
-                                code="description-too-long",
-                                args=(len(meta.description), MAX_DESCRIPTION)))
-    body = text[match.end():]
-    problems += checker.problems(shown, body, match[0].count("\n") + 1)
-    if not scalars.ID_RE.match(path.stem):
-        problems.append(Problem(shown, 0, 0, f"the file name '{path.name}' cannot be a URL",
-                                hint="rename it with lowercase a-z, digits and hyphens, e.g. "
-                                     "tietosuoja.md", code="bad-slug", args=(path.name,)))
-        return None, problems
-    first = match[0].count("\n") + 1
-    return ContentPage(lang, path.stem, shown, meta, body, checker.links(body, first)), problems
 
 
 # ---------------------------------------------------------------------------
@@ -596,228 +471,3 @@ def _column(text: str, needles: tuple[str, ...]) -> int:
         if needle and (at := lowered.find(needle.lower())) >= 0:
             return at + 1
     return len(text) - len(text.lstrip()) + 1
-
-
-# ---------------------------------------------------------------------------
-# Addresses: a page's own, never a generated one
-# ---------------------------------------------------------------------------
-
-
-def address_problems(site) -> list[Problem]:
-    """Hand-written pages whose address (file name) is already taken by a generated page (the home
-    page for index.md, services, schedule...), by the calendar files or by MkDocs' own output.
-    `site`: the page plan (generator.model.plan.SitePlan)."""
-    problems = []
-    for lang in site.project.languages:
-        root = f"{site.base_path}/{lang}/"
-
-        def top(url: str, root: str = root) -> str:
-            return url[len(root):].split("/")[0]
-
-        taken: dict[str, str] = {}
-        for page in site.pages:
-            if "versions" not in page.context:
-                url = site.url(page.key, lang)
-                taken.setdefault(top(url), f"'{page.titles[lang]}' ({url})")
-        feeds = site.feed_url(lang, "x")  # the calendar files' folder
-        taken.setdefault(top(feeds), feeds.rsplit("/", 1)[0] + "/…")
-        for name in ENGINE_OUTPUTS:
-            taken.setdefault(name.split(".")[0].rstrip("/"), root + name + ("…" if name.endswith("/") else ""))
-        for page in site.pages:
-            versions = page.context.get("versions")
-            if versions is None:
-                continue
-            url = site.url(page.key, lang)
-            owner = taken.get(top(url))
-            if owner:
-                problems.append(Problem(versions[lang].path, 0, 0,
-                                        f"the page's address {url} is already taken by {owner}",
-                                        hint="rename the file: its name is the page's address",
-                                        code="content-shadows-page", args=(url, owner)))
-    return problems
-
-
-def link_problems(site) -> list[Problem]:
-    """Links of hand-written pages to pages the site does not have, at their file:line:column, so
-    that `check` finds what the build's MkDocs (`.md` links) and link checker (addresses) would
-    refuse. A page is linked by its file relative to the page (`palvelut/index.md`, as MkDocs
-    reads it) or by its address (`/fi/palvelut/`). Other files (calendars, images) and fragments
-    are left to the build's own checks. `site`: the page plan (generator.model.plan.SitePlan)."""
-    urls = site.addresses
-    problems = []
-    for page in site.pages:
-        versions = page.context.get("versions")
-        if versions is None:
-            continue
-        for lang, version in versions.items():
-            folder = posixpath.dirname(page.paths[lang]) or "."
-            files = sorted(posixpath.relpath(p.paths[lang], folder) for p in site.pages)
-            for link in version.links:
-                target = link.href.split("#")[0].split("?")[0]
-                if link.image:
-                    if not target.startswith("/"):
-                        # The build publishes only the Markdown of content/: a file beside the page
-                        # is never there, and MkDocs' strict build refuses the page.
-                        problems.append(Problem(version.path, link.line, link.column,
-                                                f"the image '{link.href}' is not published: the site takes "
-                                                "only the Markdown pages from content/",
-                                                hint="leave the image out; a picture the site needs is added "
-                                                     "by the developers (overrides/assets/) and then shown by "
-                                                     "its address (/…)",
-                                                code="content-image", args=(link.href,)))
-                    continue  # an address: the link checker finds out whether the file is there
-                if target.endswith(".md"):  # MkDocs: a file, relative to this page's file
-                    known, example = files, posixpath.relpath(site.by_key["services"].paths[lang], folder)
-                    found = posixpath.normpath(target) in known
-                elif target.startswith("/") and target.endswith("/"):  # an address
-                    known, example = urls, site.url("services", lang)
-                    found = target in urls
-                elif target.endswith("/"):
-                    # A relative address: MkDocs refuses it in a strict build ("unrecognized relative
-                    # link"); the page it means is written as its file.
-                    address = posixpath.normpath(posixpath.join(site.url(page.key, lang), target)) + "/"
-                    meant = [p for p in site.pages if site.url(p.key, lang) == address]
-                    file = posixpath.relpath(meant[0].paths[lang], folder) if meant else ""
-                    problems.append(Problem(version.path, link.line, link.column,
-                                            f"the link '{link.href}' is a relative address, which the build "
-                                            "refuses", hint=f"write the page's file instead: ({file})" if file
-                                            else "link to a page by its file (…md) or its address (/…/)",
-                                            code="content-link-relative" if file else "content-link-relative-unknown",
-                                            args=(link.href, file) if file else (link.href,)))
-                    continue
-                else:
-                    continue
-                if found:
-                    continue
-                message = f"the link '{link.href}' leads to no page of the site"
-                guess = difflib.get_close_matches(target, known, n=1, cutoff=0.6)
-                if guess:
-                    problems.append(Problem(version.path, link.line, link.column, message,
-                                            hint=f"did you mean '{guess[0]}'?", code="content-link-guess",
-                                            args=(link.href, guess[0])))
-                else:
-                    problems.append(Problem(version.path, link.line, link.column, message,
-                                            hint="link to a page by its file, seen from this page's folder, "
-                                                 f"e.g. [text]({example}), or by its address",
-                                            code="content-link-unknown", args=(link.href, example)))
-    return problems
-
-
-# ---------------------------------------------------------------------------
-# Links to the site's own files and headings: the rules `check` applies and the texts the build
-# shows for the same mistakes (postbuild.editors_problems)
-# ---------------------------------------------------------------------------
-
-
-class EditorLink(NamedTuple):
-    """A link an editor wrote to the site itself: in a hand-written page (`page`: its file in
-    docs/, for links relative to it) or in a data text (`page` None)."""
-
-    file: str
-    line: int
-    column: int
-    href: str
-    lang: str
-    page: str | None
-
-
-def editor_links(site) -> list[EditorLink]:
-    """Every link to the site's own files of the hand-written pages and the data texts (those
-    written `[text](/fi/…)`), at the place the editor wrote it. `site`: the page plan."""
-    found = []
-    for page in site.pages:
-        for lang, version in (page.context.get("versions") or {}).items():
-            found += [EditorLink(version.path, link.line, link.column, link.href, lang, page.paths[lang])
-                      for link in version.links if not link.image]
-    checker = None
-    languages = site.project.languages
-    for doc in site.project.sources.values():
-        for path, value in _texts(doc.data, ()):
-            if "](" not in value:
-                continue  # no Markdown link in it: the parser would find none
-            checker = checker or shared_checker()
-            line, column = doc.position(path)
-            lang = path[-1] if path and path[-1] in languages else languages[0]
-            found += [EditorLink(doc.path, line, column, link.href, lang, None)
-                      for link in checker.links(value, 1) if not link.image]
-    return found
-
-
-def _texts(value, path: tuple):
-    """(key path, text) of every string in a loaded YAML document's plain data."""
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _texts(item, path + (key,))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _texts(item, path + (i,))
-
-
-def site_link_problems(site, published: set[str], anchors: Callable[[str, str], set[str]],
-                       links: list[EditorLink]) -> list[Problem]:
-    """What the build would refuse about links to the site's own files and headings, at the
-    editor's place: an address of a file that is not published (`/etc/passwd`, `/api/nope.json`,
-    dot segments, which the build never resolves), and a `#fragment` that the linked page (or the
-    page itself, `#…`) does not have. `published`: every address a build publishes;
-    `anchors(page key, lang)`: the ids of that page. Links to pages that do not exist are
-    `link_problems`' and validate's (`/…/` and `….md`)."""
-    by_address = {site.url(page.key, lang): page.key for page in site.pages for lang in site.project.languages}
-    problems = []
-    for link in links:
-        target, _, fragment = link.href.partition("#")
-        # As the build's link checker reads them: `%2e%2e` is `..`, `%C3%A4` is `ä`.
-        target, fragment = unquote(target.split("?")[0]), unquote(fragment)
-        where = (link.file, link.line, link.column)
-        key = None
-        if not target and link.page is not None:  # `#…` on the page itself
-            key = next(p.key for p in site.pages if p.paths.get(link.lang) == link.page)
-        elif target.endswith(".md") and link.page is not None:
-            file = posixpath.normpath(posixpath.join(posixpath.dirname(link.page), target))
-            key = next((p.key for p in site.pages if p.paths.get(link.lang) == file), None)
-        elif target.startswith("/"):
-            # A page is served at its address, its address without the last slash and its index.html.
-            page = next((by_address[a] for a in (target, target + "/", target.removesuffix("index.html"))
-                         if a in by_address), None)
-            if page is not None:
-                key = page
-            elif not target.endswith("/") and target not in published and not _engine_output(site, target):
-                problems.append(missing_target(where, link.href, posixpath.normpath(target), published))
-                continue
-        if key is None or not fragment:
-            continue
-        ids = anchors(key, link.lang)
-        if fragment not in ids:
-            problems.append(missing_anchor(where, link.href, fragment, ids))
-    return problems
-
-
-def _engine_output(site, target: str) -> bool:
-    """A file of MkDocs' and the theme's own in a language folder (assets, the search index...):
-    the build knows them, the page plan does not."""
-    parts = target[len(site.base_path):].split("/")
-    rest = "/".join(parts[2:])
-    return len(parts) > 2 and parts[1] in site.project.languages and "/.." not in target and \
-        any(rest == name or name.endswith("/") and rest.startswith(name) for name in ENGINE_OUTPUTS)
-
-
-def missing_target(where: tuple[str, int, int], href: str, path: str, published: Collection[str] = ()) -> Problem:
-    """A link to an address where nothing is published; the nearest published file as the fix."""
-    message = f"the link '{href}' leads to nothing published at {path}"
-    guess = difflib.get_close_matches(path, sorted(u for u in published if not u.endswith("/")), n=1, cutoff=0.6)
-    if guess:
-        return Problem(*where, message, hint=f"did you mean '{guess[0]}'?", code="link-missing-guess",
-                       args=(href, path, guess[0]))
-    return Problem(*where, message, hint="write the address of a page or file of this site",
-                   code="link-missing", args=(href, path))
-
-
-def missing_anchor(where: tuple[str, int, int], href: str, fragment: str, ids: Collection[str] = ()) -> Problem:
-    """A link to a heading (or place) the page does not have; the nearest heading as the fix."""
-    message = f"the link '{href}': the page has no heading or place '#{fragment}'"
-    guess = difflib.get_close_matches(fragment, sorted(i for i in ids if i), n=1, cutoff=0.5)
-    if guess:
-        return Problem(*where, message, hint=f"did you mean '#{guess[0]}'?", code="link-anchor-guess",
-                       args=(href, fragment, guess[0]))
-    return Problem(*where, message, hint=ANCHOR_HINT, code="link-anchor", args=(href, fragment))
