@@ -23,7 +23,7 @@ from pydantic import TypeAdapter
 
 from generator.check.json_schemas import render_schemas
 from generator.load.yaml_file import load_text
-from generator.model import schema as models
+from generator.model import schema
 
 from .helpers import DATA, FIXTURE, ROOT
 
@@ -35,12 +35,12 @@ COPIED = ["data", "content", "urls.txt"]
 """Copied from the full fixture, not linked: the guide's commands write them (`make urls`);
 `schemas/` is written for the fixture's ids as `make schemas` would."""
 YAML_KINDS = {
-    "periods": TypeAdapter(list[models.AnyPeriod]),
-    "window": TypeAdapter(models.Window),
-    "redirects": TypeAdapter(list[models.Redirect]),
-    "changes": TypeAdapter(list[models.Change]),
-    "event": TypeAdapter(models.Event),
-    "planner": TypeAdapter(models.PlannerRules),
+    "periods": TypeAdapter(list[schema.AnyPeriod]),
+    "window": TypeAdapter(schema.Window),
+    "redirects": TypeAdapter(list[schema.Redirect]),
+    "changes": TypeAdapter(list[schema.Change]),
+    "event": TypeAdapter(schema.Event),
+    "planner": TypeAdapter(schema.PlannerRules),
 }
 
 
@@ -127,7 +127,7 @@ def test_every_example_in_the_guide_works(sandbox: Path):
                 YAML_KINDS[info].validate_python(data)
             else:  # a fragment of a service: validate each key with its field's type
                 for key, value in data.items():
-                    TypeAdapter(models.Service.model_fields[key].annotation).validate_python(value)
+                    TypeAdapter(schema.Service.model_fields[key].annotation).validate_python(value)
         elif kind == "markdown":
             target = sandbox / info
             target.write_text(body, encoding="utf-8")

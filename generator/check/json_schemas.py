@@ -89,7 +89,7 @@ def schema_for(name: str, ids: dict[str, list[str]] | None = None) -> dict:
             prop["description"] = describe_fi(owner, field, prop.get("description", ""))
         if owner in FIELDS_FI:
             definition["description"] = FIELDS_FI[owner]
-    if model is StringsFile:  # the typed texts (models.STRING_TYPES): a Text, and of their type
+    if model is StringsFile:  # the typed texts (schema.STRING_TYPES): a Text, and of their type
         schema["properties"]["strings"]["properties"] = {
             key: {"allOf": [{"$ref": "#/$defs/Text"},
                             {"additionalProperties": {"type": "string", "pattern": STRING_PATTERNS[check]}}]}

@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel, RootModel
 from pydantic_core import core_schema
 
-from generator.model import schema as models
+from generator.model import schema
 from generator.model.document import Document
 from generator.model.errors import Problem, key_path
 from generator.model.printable import printable
@@ -55,7 +55,7 @@ def from_pydantic(err: Mapping[str, Any], doc: Document, model: type[BaseModel])
                 if not (isinstance(p, str) and (p.startswith("function-") or p == "[key]")))
     # The same path with the tags that say which model read the record (a period with or without
     # dates), to look up that model's keys and descriptions.
-    mloc = tuple(p for p in err["loc"] if p in models.PERIOD_KINDS or p in loc)
+    mloc = tuple(p for p in err["loc"] if p in schema.PERIOD_KINDS or p in loc)
     kind = err["type"]
     line, col = doc.position(loc, at_key=kind == "extra_forbidden")
     where = key_path(loc)
@@ -88,16 +88,16 @@ def from_pydantic(err: Mapping[str, Any], doc: Document, model: type[BaseModel])
                        "itself shows (or `seen:` and the date of the copy the facts come from), and add "
                        "`verified:` with the day only if a person checked the facts against the live page",
                        (shown,))
-    if kind == "extra_forbidden" and str(loc[-1]) in models.DATED_FIELDS \
-            and model_at(model, mloc[:-1]) is models.UnannouncedPeriod:
+    if kind == "extra_forbidden" and str(loc[-1]) in schema.DATED_FIELDS \
+            and model_at(model, mloc[:-1]) is schema.UnannouncedPeriod:
         return problem("unannounced-dates", f"a period with `dates: unannounced` has no dates, but "
                        f"'{loc[-1]}' is given", "when Kela has published the period's dates, write "
                        "`start`, `end`, `registration` and `events` and set `dates: example`, `provisional` "
                        f"or `confirmed`; until then remove `{loc[-1]}:` and what is under it",
                        (str(loc[-1]),))
-    if kind == "extra_forbidden" and str(loc[-1]) in models.RENAMED_KEYS \
-            and models.RENAMED_KEYS[str(loc[-1])][0] in allowed_keys(model, mloc[:-1]):
-        new, how = models.RENAMED_KEYS[str(loc[-1])]
+    if kind == "extra_forbidden" and str(loc[-1]) in schema.RENAMED_KEYS \
+            and schema.RENAMED_KEYS[str(loc[-1])][0] in allowed_keys(model, mloc[:-1]):
+        new, how = schema.RENAMED_KEYS[str(loc[-1])]
         return problem("renamed-key", f"the key '{loc[-1]}' has been renamed to '{new}'",
                        f"replace `{loc[-1]}: {shown}` with `{new}:`: {how}",
                        (loc[-1], new, str(err.get("input"))))
@@ -184,8 +184,8 @@ def model_at(model, loc: tuple):
     for part in loc:
         if isinstance(part, int) or current is None:
             continue
-        if part in models.PERIOD_KINDS:  # the tag of the model that read this record
-            current = models.PERIOD_KINDS[part]
+        if part in schema.PERIOD_KINDS:  # the tag of the model that read this record
+            current = schema.PERIOD_KINDS[part]
             continue
         if isinstance(current, type) and issubclass(current, RootModel):
             return None

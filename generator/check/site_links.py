@@ -18,7 +18,7 @@ from typing import NamedTuple
 from urllib.parse import unquote
 
 from generator.check import markdown_safety
-from generator.model import schema as models
+from generator.model import schema
 from generator.model.document import Document
 from generator.model.errors import Problem, key_path
 
@@ -263,7 +263,7 @@ def text_link_problems(site, texts: Iterable[tuple[str, tuple, object]], docs: d
     problems = []
     checker = None
     for file, path, text in texts:
-        if not isinstance(text, (models.Text, models.Prose)):
+        if not isinstance(text, (schema.Text, schema.Prose)):
             continue
         for lang, body in text.root.items():
             if "](" not in body and "]:" not in body:

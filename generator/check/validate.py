@@ -21,7 +21,7 @@ from generator.check import markdown_safety, rules
 from generator.check.schema_errors import dedupe, from_pydantic, merge_typos
 from generator.load.pages import load_pages
 from generator.load.yaml_file import load_file
-from generator.model import schema as models
+from generator.model import schema
 from generator.model.document import Document
 from generator.model.errors import MAX_PER_FILE, NOTE, WARNING, DataError, Problem, capped
 from generator.model.project import Project
@@ -56,10 +56,10 @@ def load_project(data_dir: Path, content_dir: Path | None = None, *,
     docs: dict[str, Document] = {}
     parsed: dict[str, Any] = {}  # file name → its model (SiteConfig, ServicesFile, …)
 
-    for name, model in models.DATA_FILES.items():
+    for name, model in schema.DATA_FILES.items():
         shown = _shown(data_dir / name)
         path = data_dir / name
-        if not path.exists() and name in models.OPTIONAL_FILES:
+        if not path.exists() and name in schema.OPTIONAL_FILES:
             parsed[name] = model()
             continue
         if not path.exists():
@@ -79,22 +79,22 @@ def load_project(data_dir: Path, content_dir: Path | None = None, *,
         problems += errors + _loader_warnings(doc, errors)
 
     for extra in sorted(data_dir.glob("*.y*ml")):
-        if extra.name not in models.DATA_FILES:
+        if extra.name not in schema.DATA_FILES:
             problems.append(Problem(_shown(extra), 0, 0, "this file is not read by the generator",
-                                    hint="data files are: " + ", ".join(models.DATA_FILES),
+                                    hint="data files are: " + ", ".join(schema.DATA_FILES),
                                     severity=WARNING, code="unknown-file",
-                                    args=(", ".join(models.DATA_FILES),)))
+                                    args=(", ".join(schema.DATA_FILES),)))
 
     # Every check that can run does: the cross-record rules run for the files that parsed, even when
     # another file has errors; a rule that needs a file that did not parse waits, and the report says
     # that more checks follow once it parses (one note per such file).
-    unparsed = [name for name in models.DATA_FILES if name not in parsed]
+    unparsed = [name for name in schema.DATA_FILES if name not in parsed]
     if "site.yaml" in unparsed:  # the languages: nothing else can be checked without them
         raise DataError(capped(problems) + _more_checks(data_dir, unparsed))
     for name in unparsed:
-        parsed[name] = _placeholder(models.DATA_FILES[name])
+        parsed[name] = _placeholder(schema.DATA_FILES[name])
 
-    site: models.SiteConfig = parsed["site.yaml"]
+    site: schema.SiteConfig = parsed["site.yaml"]
     languages = [lang.code for lang in site.languages]
     pages, page_problems = load_pages(content_dir, languages, shown=_shown, explain=from_pydantic,
                                       checker=markdown_safety.shared_checker)
@@ -108,7 +108,7 @@ def load_project(data_dir: Path, content_dir: Path | None = None, *,
         pages=pages, sources=docs, changes=parsed["changes.yaml"].changes,
         search_terms=parsed["search_terms.yaml"].terms,
     )
-    problems += rules.run(project, docs, template_dir, today=today, parsed=set(models.DATA_FILES) - set(unparsed))
+    problems += rules.run(project, docs, template_dir, today=today, parsed=set(schema.DATA_FILES) - set(unparsed))
     if not publishing:
         problems = _publishing_summary(problems)
     if unparsed:  # the notes last, after the errors they refer to
@@ -119,7 +119,7 @@ def load_project(data_dir: Path, content_dir: Path | None = None, *,
     return project, capped(problems)
 
 
-def _validated(model: type[models.Record], doc: Document) -> tuple[models.Record | None, list[Problem]]:
+def _validated(model: type[schema.Record], doc: Document) -> tuple[schema.Record | None, list[Problem]]:
     """The file's model, or its problems.
 
     The records of each top-level list are validated one by one first, and the file's check stops
@@ -157,7 +157,7 @@ def _validated(model: type[models.Record], doc: Document) -> tuple[models.Record
         return None, merge_typos(dedupe(from_pydantic(err, doc, model) for err in exc.errors()))
 
 
-def _record_lists(model: type[models.Record]):
+def _record_lists(model: type[schema.Record]):
     """(field name, record model) of each field of the file that is a list of records."""
     for name, info in model.model_fields.items():
         args = typing.get_args(info.annotation)
@@ -174,7 +174,7 @@ def _more_checks(data_dir: Path, unparsed: list[str]) -> list[Problem]:
             for name in unparsed if (data_dir / name).exists()]
 
 
-def _placeholder(model: type[models.Record]) -> models.Record:
+def _placeholder(model: type[schema.Record]) -> schema.Record:
     """A stand-in for a file that did not parse, so the project can be assembled; no rule that
     reads it runs (`rules.RULES` says which files each rule needs)."""
     values = {}

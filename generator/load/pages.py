@@ -18,8 +18,7 @@ from typing import Any, Protocol
 from pydantic import ValidationError
 
 from generator.load.yaml_file import MAX_BYTES, load_text
-from generator.model import scalars
-from generator.model import schema as models
+from generator.model import scalars, schema
 from generator.model.document import Document
 from generator.model.errors import DataError, Problem
 from generator.model.printable import printable
@@ -120,9 +119,9 @@ def _read_page(path: Path, lang: str, shown: str, explain: Explain,
     except DataError as exc:
         return None, exc.problems
     try:
-        meta = models.PageMeta.model_validate(doc.data)
+        meta = schema.PageMeta.model_validate(doc.data)
     except ValidationError as exc:
-        return None, [explain(e, doc, models.PageMeta) for e in exc.errors()]
+        return None, [explain(e, doc, schema.PageMeta) for e in exc.errors()]
     problems = []
     if meta.description and len(meta.description) > MAX_DESCRIPTION:
         line, column = doc.position(("description",))

@@ -5,8 +5,8 @@ language is a translation, not code. Statuses are computed for `today` at
 build time; `overrides/assets/kg.js` repeats the same rules in the reader's
 browser, so a page cached for weeks still shows the right status.
 
-Every date is `example`, `provisional` or `confirmed` (models.DateState). A period whose
-dates Kela has not published (`dates: unannounced`, models.UnannouncedPeriod) has none, so
+Every date is `example`, `provisional` or `confirmed` (schema.DateState). A period whose
+dates Kela has not published (`dates: unannounced`, schema.UnannouncedPeriod) has none, so
 nothing here ever sees it (Project.periods holds the dated periods only). A status
 is only as sure as the dates it was computed from (`status_certainty`), and its
 wording says so: `status_key` picks "Ilmoittautuminen on auki" for confirmed

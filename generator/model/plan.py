@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from urllib.parse import urlsplit
 
-from generator.model import schema as models
+from generator.model import schema
 from generator.model.project import Project
 
 # Generated pages in navigation order; content pages are slotted in by nav_order.
@@ -136,7 +136,7 @@ class SitePlan:
                  p.config.accessibility.reviewed, nav=NAV_ORDER["accessibility"]),
         ]
         # Dated periods first, then those Kela has not announced (their page says so and shows no date).
-        rows = sorted(enumerate(p.all_periods), key=lambda row: isinstance(row[1], models.UnannouncedPeriod))
+        rows = sorted(enumerate(p.all_periods), key=lambda row: isinstance(row[1], schema.UnannouncedPeriod))
         for i, period in rows:
             pages.append(Page(
                 f"period:{period.id}", "period.md.j2",

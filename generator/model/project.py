@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.model import schema as models
+from generator.model import schema
 from generator.model.document import Document
 
 
@@ -30,7 +30,7 @@ class ContentPage:
     lang: str
     slug: str
     path: str
-    meta: models.PageMeta
+    meta: schema.PageMeta
     body: str
     links: list[PageLink] = field(default_factory=list)
     """Its links to the site's own pages (checked against the page plan: check/site_links.link_problems)."""
@@ -42,20 +42,20 @@ class Project:
 
     data_dir: Path
     content_dir: Path
-    config: models.SiteConfig
+    config: schema.SiteConfig
     """data/site.yaml: the settings of the whole site."""
-    strings: dict[str, models.Text]
-    process: models.ProcessFile
-    requirements: list[models.Requirement]
-    services: list[models.Service]
-    all_periods: list[models.Period | models.UnannouncedPeriod]
+    strings: dict[str, schema.Text]
+    process: schema.ProcessFile
+    requirements: list[schema.Requirement]
+    services: list[schema.Service]
+    all_periods: list[schema.Period | schema.UnannouncedPeriod]
     """Every period of periods.yaml in file order, dated or not (positions: ("periods", index))."""
     pages: list[ContentPage]
     sources: dict[str, Document] = field(default_factory=dict)
     """File name → loaded document, for positions (edit links point at lines)."""
-    changes: list[models.Change] = field(default_factory=list)
+    changes: list[schema.Change] = field(default_factory=list)
     """data/changes.yaml, in file order (newest first by convention)."""
-    search_terms: list[models.SearchTerm] = field(default_factory=list)
+    search_terms: list[schema.SearchTerm] = field(default_factory=list)
     """Words readers search for (search_terms.yaml), added to the pages' search keywords."""
 
     @property
@@ -63,14 +63,14 @@ class Project:
         return [lang.code for lang in self.config.languages]
 
     @property
-    def periods(self) -> list[models.Period]:
+    def periods(self) -> list[schema.Period]:
         """The periods with dates: the only ones statuses, calendars, feeds and the planner read."""
-        return [p for p in self.all_periods if isinstance(p, models.Period)]
+        return [p for p in self.all_periods if isinstance(p, schema.Period)]
 
     @property
-    def unannounced(self) -> list[models.UnannouncedPeriod]:
+    def unannounced(self) -> list[schema.UnannouncedPeriod]:
         """The periods Kela has not announced (`dates: unannounced`): named, never dated."""
-        return [p for p in self.all_periods if isinstance(p, models.UnannouncedPeriod)]
+        return [p for p in self.all_periods if isinstance(p, schema.UnannouncedPeriod)]
 
     def content_versions(self) -> dict[str, dict[str, ContentPage]]:
         """Hand-written pages by their `id`, each with its versions by language (file order)."""
@@ -79,7 +79,7 @@ class Project:
             versions.setdefault(page.meta.id, {})[page.lang] = page
         return versions
 
-    def service(self, service_id: str) -> models.Service:
+    def service(self, service_id: str) -> schema.Service:
         return next(s for s in self.services if s.id == service_id)
 
     def line_of(self, file: str, path: tuple) -> int:

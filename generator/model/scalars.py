@@ -5,7 +5,7 @@ The loader hands over strings only, so every type here parses text: dates are `Y
 times `HH:MM`, booleans exactly `true` or `false`. A list or a mapping where one value belongs
 is an editor's mistake, refused with an example of the value (`one_value`). Each error has a
 stable code (`_fail`), so `check --lang` can translate it. The records built from these types
-are in `models.py`.
+are in `schema.py`.
 """
 
 from __future__ import annotations

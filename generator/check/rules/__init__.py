@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from generator.check.rules import changes, dates, ids, links, texts
 from generator.check.rules.context import Context
-from generator.model import schema as models
+from generator.model import schema
 from generator.model.document import Document
 from generator.model.errors import Problem
 from generator.model.project import Project
@@ -51,8 +51,8 @@ RULES = [
     Rule(ids.registration_accepted, frozenset({SERVICES, PERIODS})),
     Rule(dates.planner_lead_times, frozenset({PROCESS})),
     Rule(ids.search_terms, frozenset({TERMS, SITE, SERVICES})),
-    Rule(links.redirects, frozenset(models.DATA_FILES), plan=True),
-    Rule(links.page_addresses_and_links, frozenset(models.DATA_FILES), plan=True),
+    Rule(links.redirects, frozenset(schema.DATA_FILES), plan=True),
+    Rule(links.page_addresses_and_links, frozenset(schema.DATA_FILES), plan=True),
 ]
 """Every cross-record rule in the order it runs (the report is sorted by place anyway)."""
 
@@ -64,7 +64,7 @@ def run(project: Project, docs: dict[str, Document], template_dir: Path | None, 
     for rule in RULES:
         if not rule.plan and rule.needs <= c.parsed:
             rule.check(c)
-    if c.parsed == set(models.DATA_FILES) and not any(p.is_error for p in c.problems):
+    if c.parsed == set(schema.DATA_FILES) and not any(p.is_error for p in c.problems):
         from generator.model.plan import SitePlan
 
         try:

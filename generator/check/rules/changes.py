@@ -5,7 +5,7 @@ lacks before publishing is listed as work."""
 from __future__ import annotations
 
 from generator.check.rules.context import REVIEW_MONTHS, Context, months_before
-from generator.model import schema as models
+from generator.model import schema
 from generator.model.errors import WARNING
 
 
@@ -15,7 +15,7 @@ def changes(c: Context) -> None:
     if f not in c.docs:
         return
     c.unique(f, c.project.changes, ("changes",), "change")
-    pages = set(models.PageSlugs.model_fields) | {"home", "changes"} | {pg.meta.id for pg in c.project.pages}
+    pages = set(schema.PageSlugs.model_fields) | {"home", "changes"} | {pg.meta.id for pg in c.project.pages}
     periods = {p.id for p in c.project.all_periods}
     services = {s.id for s in c.project.services}
     # A period or service id written twice (`duplicate-id`, at the duplicate) most likely
@@ -48,7 +48,7 @@ def sources(c: Context) -> None:
     facts date (the verification, else the page's own date or its copy's) from over
     REVIEW_MONTHS months ago is a warning, once per page; a date in the future is a slip."""
     limit = months_before(c.today, REVIEW_MONTHS)
-    facts: list[tuple[str, tuple, models.ProcessFile | models.Service | models.Requirement, str]] = [
+    facts: list[tuple[str, tuple, schema.ProcessFile | schema.Service | schema.Requirement, str]] = [
         ("process.yaml", (), c.project.process, "process.yaml")]
     facts += [("services.yaml", ("services", i), s, s.id) for i, s in enumerate(c.project.services)]
     facts += [("requirements.yaml", ("requirements", i), r, r.id)

@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel, RootModel
 
-from generator.model import schema as models
+from generator.model import schema
 from generator.model.document import Document
 from generator.model.errors import ERROR, Problem, key_path
 from generator.model.project import Project
@@ -26,7 +26,7 @@ class Context:
                  today: dt.date, parsed: set[str] | None = None):
         self.project = project
         self.docs = docs
-        self.parsed = set(models.DATA_FILES) if parsed is None else parsed
+        self.parsed = set(schema.DATA_FILES) if parsed is None else parsed
         self.template_dir = template_dir
         """The templates' folder; without it, the strings the templates use are not required."""
         self.today = today
@@ -35,10 +35,10 @@ class Context:
         self.site: Any = None
         """The page plan (plan.SitePlan), for the rules that ask it; set once every other rule holds."""
 
-    def dated(self) -> list[tuple[int, models.Period]]:
+    def dated(self) -> list[tuple[int, schema.Period]]:
         """(index in periods.yaml, period) of every period with dates; unannounced ones have none
         to check."""
-        return [(i, p) for i, p in enumerate(self.project.all_periods) if isinstance(p, models.Period)]
+        return [(i, p) for i, p in enumerate(self.project.all_periods) if isinstance(p, schema.Period)]
 
     def add(self, file: str, path: tuple, message: str, hint: str = "", *, severity=ERROR,
             code: str = "", at_key: bool = False, args: tuple = ()) -> None:
@@ -91,7 +91,7 @@ class Context:
 
 def localized(value, path: tuple):
     """Yield (path, model) for every Text / Prose / Slugs / LocalUrl inside a value."""
-    if isinstance(value, (models.Text, models.Prose, models.Slugs, models.LocalUrl)):
+    if isinstance(value, (schema.Text, schema.Prose, schema.Slugs, schema.LocalUrl)):
         yield path, value
     elif isinstance(value, BaseModel):
         for name in type(value).model_fields:
@@ -106,7 +106,7 @@ def localized(value, path: tuple):
 
 def addressed(value, path: tuple):
     """Yield (path, item) for every link, source and per-language address (LocalUrl) inside a value."""
-    if isinstance(value, (models._Addressed, models.LocalUrl)):
+    if isinstance(value, (schema._Addressed, schema.LocalUrl)):
         yield path, value
     elif isinstance(value, BaseModel) and not isinstance(value, RootModel):
         for name in type(value).model_fields:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from generator.check.rules.context import Context
-from generator.model import schema as models
+from generator.model import schema
 from generator.model.errors import WARNING, Problem
 from generator.model.project import ContentPage
 
@@ -91,7 +91,7 @@ def slugs(c: Context) -> None:
                           f"the slug '{slugs[lang]}' is used by two pages",
                           code="duplicate-slug", args=(slugs[lang],))
                 top[slugs[lang]] = name
-        sluggish: list[tuple[str, Sequence[models.Service | models.Requirement], str]] = [
+        sluggish: list[tuple[str, Sequence[schema.Service | schema.Requirement], str]] = [
             ("services.yaml", c.project.services, "services"),
             ("requirements.yaml", c.project.requirements, "requirements")]
         for file, items, what in sluggish:

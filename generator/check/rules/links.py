@@ -11,7 +11,7 @@ from pathlib import Path
 from generator.check import site_links
 from generator.check.rules.context import Context, addressed, localized
 from generator.load.pages import FRONT_MATTER_RE
-from generator.model import schema as models
+from generator.model import schema
 from generator.model.errors import WARNING, Problem
 from generator.model.project import ContentPage
 
@@ -38,19 +38,19 @@ def link_language(c: Context) -> None:
              "requirements.yaml": (c.project.requirements, ("requirements",))}
     for file, (value, root) in files.items():
         for path, item in addressed(value, root):
-            urls = item if isinstance(item, models.LocalUrl) else item.url
-            if not isinstance(urls, models.LocalUrl):
+            urls = item if isinstance(item, schema.LocalUrl) else item.url
+            if not isinstance(urls, schema.LocalUrl):
                 continue  # one address for all: a page in one language, and the link text says so
-            if isinstance(item, models.LocalUrl) and len(set(urls.root.values())) == 1:
+            if isinstance(item, schema.LocalUrl) and len(set(urls.root.values())) == 1:
                 continue  # a site setting (register_url) has no one-address form: the same means one
             given = getattr(item, "page_language", None)
             for lang, url in urls.root.items():
                 if (given.get(lang) if isinstance(given, dict) else given):
                     continue
-                _link_language(c, file, path + ("url", lang) if not isinstance(item, models.LocalUrl)
+                _link_language(c, file, path + ("url", lang) if not isinstance(item, schema.LocalUrl)
                                     else path + (lang,), lang, url)
         for path, text in localized(value, root):
-            if isinstance(text, (models.Prose, models.Text)):
+            if isinstance(text, (schema.Prose, schema.Text)):
                 for lang, body in text.root.items():
                     for label, url in _MD_KANTA_LINK_RE.findall(body):
                         if not _says_language(c, label, url):
@@ -58,7 +58,7 @@ def link_language(c: Context) -> None:
     for page in c.project.pages:
         for number, line in enumerate(page.body.split("\n"), start=1):
             for found in _MD_KANTA_LINK_RE.finditer(line):
-                target = models.kanta_language(found[2])
+                target = schema.kanta_language(found[2])
                 if target in ("fi", "sv") and target != page.lang and \
                         not _says_language(c, found[1], found[2]):
                     c.problems.append(Problem(
@@ -70,7 +70,7 @@ def link_language(c: Context) -> None:
 
 
 def _link_language(c: Context, file: str, path: tuple, lang: str, url: str) -> None:
-    target = models.kanta_language(url)
+    target = schema.kanta_language(url)
     if target in ("fi", "sv") and lang in ("fi", "sv") and target != lang:
         c.add(file, path, f"the {lang} address leads to a {target} kanta.fi page: {url}",
               f"give the {lang} page's own address; if the page exists in {target} only, give one "
@@ -81,7 +81,7 @@ def _link_language(c: Context, file: str, path: tuple, lang: str, url: str) -> N
 def _says_language(c: Context, label: str, url: str) -> bool:
     """A link whose text names the language of its page (the words of strings.yaml's
     link-lang-* in any site language) tells the reader where it leads."""
-    target = models.kanta_language(url)
+    target = schema.kanta_language(url)
     words = c.project.strings.get(f"link-lang-{target}")
     return words is not None and any(word.lower() in label.lower() for word in words.root.values())
 
