@@ -32,11 +32,10 @@ def tree(root: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture(scope="module")
-def work(tmp_path_factory) -> Path:
-    """The small fixture's generated sources (build/<lang>/mkdocs.yml and docs/)."""
-    base = tmp_path_factory.mktemp("engine")
-    build_site(SMALL / "data", SMALL / "content", base / "site", today=TODAY, work_dir=base / "work")
-    return base / "work"
+def work(small_site: Path) -> Path:
+    """The small fixture's generated sources (build/<lang>/mkdocs.yml and docs/), as the session's
+    build of it left them."""
+    return small_site.parent / "work"
 
 
 @pytest.mark.parametrize("speedups", ["all", "none"])
