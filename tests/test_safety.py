@@ -204,7 +204,8 @@ def test_make_clean_still_removes_the_outputs(project: Path):
 
 def test_serve_refuses_a_source_folder_as_its_preview_folder(project: Path):
     before = snapshot(project)
-    result = run(project, "serve", "--port", "0", "--out", "content/fi")
+    # In a child process: were it not refused, it would serve until the time limit, not for ever.
+    result = run_process(project, "serve", "--port", "0", "--out", "content/fi")
     assert_refused(result, before, project, "--out content/fi", "overlaps the source folder")
 
 
