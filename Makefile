@@ -164,9 +164,13 @@ test-content: $(DEV) browser-deps $(CATALOGUES)
 	$(PY) -m pytest -q tests/content_checks
 
 # Two workers (the machine has two cores); a test file stays on one worker, so a module's fixtures
-# (a build, a browser page) are made once.
-test: lint browser-deps $(CATALOGUES)
-	$(PY) -m pytest -n 2 --dist loadfile
+# (a build, a browser page) are made once. The lint step runs beside the tests (a core is idle
+# while the last test file finishes anyway); its output follows the tests', and either failing fails.
+test: $(DEV) browser-deps $(CATALOGUES)
+	@log=$$(mktemp); $(MAKE) --no-print-directory lint > $$log 2>&1 & lint=$$!; \
+	$(PY) -m pytest -n 2 --dist loadfile; tests=$$?; \
+	wait $$lint; linted=$$?; cat $$log; rm -f $$log; \
+	test $$tests -eq 0 -a $$linted -eq 0
 
 # The layers, each alone (markers assigned in tests/conftest.py; README, Tests).
 test-fast: $(DEV)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.build.engine import Engine
 from generator.commands.pipeline import build_site
 
 from .helpers import (
@@ -31,18 +32,29 @@ from .helpers import (
 
 
 @pytest.fixture(scope="session")
-def full_site(tmp_path_factory) -> Path:
+def engine(tmp_path_factory):
+    """One MkDocs helper for the session's builds (`build_site(..., engine=engine)`), as `serve`
+    keeps one: MkDocs and Material are imported once and Material's templates compiled once per
+    test worker, not once per build. Tests of the helper itself, and of builds in fresh helpers
+    (same bytes, interrupts, the command line), start their own."""
+    with Engine(tmp_path_factory.mktemp("engine") / ".jinja-cache") as shared:
+        yield shared
+
+
+@pytest.fixture(scope="session")
+def full_site(tmp_path_factory, engine) -> Path:
     """The full fixture site (tests/fixtures/site) built into a temporary folder."""
     base = tmp_path_factory.mktemp("real")
-    build_site(DATA, CONTENT, base / "site", today=TODAY, work_dir=base / "work")
+    build_site(DATA, CONTENT, base / "site", today=TODAY, work_dir=base / "work", engine=engine)
     return base / "site"
 
 
 @pytest.fixture(scope="session")
-def small_site(tmp_path_factory) -> Path:
+def small_site(tmp_path_factory, engine) -> Path:
     """The small bilingual fixture (tests/fixtures/small) built into a temporary folder."""
     base = tmp_path_factory.mktemp("small")
-    build_site(SMALL / "data", SMALL / "content", base / "site", today=TODAY, work_dir=base / "work")
+    build_site(SMALL / "data", SMALL / "content", base / "site", today=TODAY, work_dir=base / "work",
+               engine=engine)
     return base / "site"
 
 
@@ -63,8 +75,8 @@ E2E_MODULES = {"test_bench_synth", "test_diff", "test_engine", "test_fuzz", "tes
                "test_limits", "test_safety", "test_serve", "test_workflow"}
 """Modules whose every test runs a command in a child process, builds, serves, or measures work on
 large or generated input."""
-E2E_FIXTURES = {"full_site", "small_site"}
-"""A test that reads a built fixture site pays for its build."""
+E2E_FIXTURES = {"full_site", "small_site", "engine"}
+"""A test that reads a built fixture site, or builds with the session's MkDocs helper, pays for a build."""
 E2E_TESTS: dict[str, set[str]] = {
     "test_build": {
         "test_a_failing_build_leaves_the_previous_output_intact",

@@ -205,7 +205,7 @@ INJECTIONS = {
 
 
 @pytest.mark.parametrize("name", INJECTIONS)
-def test_injected_inline_code_fails_the_build(tmp_path, monkeypatch, name):
+def test_injected_inline_code_fails_the_build(engine, tmp_path, monkeypatch, name):
     """Rendered Markdown may carry raw HTML (md_in_html): slip some into one page and build."""
     snippet, message = INJECTIONS[name]
     from generator.commands import pipeline as build_module
@@ -224,7 +224,7 @@ def test_injected_inline_code_fails_the_build(tmp_path, monkeypatch, name):
     stamp(out, OUTPUT_STAMP)  # a previous output (guard.py)
     (out / "marker").write_text("the previous site")
     with pytest.raises(BuildError) as err:
-        build_site(DATA, CONTENT, out, today=TODAY, work_dir=tmp_path / "work")
+        build_site(DATA, CONTENT, out, today=TODAY, work_dir=tmp_path / "work", engine=engine)
     assert message in str(err.value)
     assert "index.html" in str(err.value)
     assert (out / "marker").read_text() == "the previous site", "the previous output must stay as it was"
@@ -355,7 +355,7 @@ def _append(path: Path, text: str) -> int:
     return before.rstrip("\n").count("\n") + 2
 
 
-def test_moving_a_page_is_one_yaml_edit(small_copy, small_site):
+def test_moving_a_page_is_one_yaml_edit(engine, small_copy, small_site):
     """A hand-written page is renamed in both languages: with a URL manifest the build fails
     naming both old addresses and the exact `redirects:` entry; with it, the build passes with
     301s, fallback pages in each language and the old addresses still in the manifest."""
@@ -368,7 +368,7 @@ def test_moving_a_page_is_one_yaml_edit(small_copy, small_site):
 
     out, work = small_copy / "site", small_copy / "work"
     with pytest.raises(BuildError) as err:
-        build_site(small_copy / "data", None, out, today=TODAY, work_dir=work)
+        build_site(small_copy / "data", None, out, today=TODAY, work_dir=work, engine=engine)
     message = str(err.value)
     for lang, (old, _new) in moves.items():
         assert f"/{lang}/{old}/" in message
@@ -386,7 +386,7 @@ def test_moving_a_page_is_one_yaml_edit(small_copy, small_site):
     assert code == 1 and "/fi/sivustosta/" in output and "/sv/om-sajten/" in output, output
     assert [ln for ln in output.splitlines() if ": error: " in ln] == \
         [ln for ln in output.splitlines() if "2 new addresses are not in urls.txt yet" in ln], output
-    result = build_site(small_copy / "data", None, out, today=TODAY, work_dir=work)
+    result = build_site(small_copy / "data", None, out, today=TODAY, work_dir=work, engine=engine)
     lines = (out / "_redirects").read_text().splitlines()
     for lang, (old, new) in moves.items():
         assert f"/{lang}/{old}/ /{lang}/{new}/ 301" in lines

@@ -75,11 +75,11 @@ def test_the_change_log_is_validated_and_cross_checked(small_copy: Path, old, ne
     assert any(ln.startswith(expected) and message in ln for ln in result.output.splitlines()), result.output
 
 
-def test_the_change_log_is_optional(small_copy: Path, tmp_path: Path):
+def test_the_change_log_is_optional(engine, small_copy: Path, tmp_path: Path):
     (small_copy / "data" / "changes.yaml").unlink()
     assert run_check(small_copy / "data").exit_code == 0
     build_site(small_copy / "data", small_copy / "content", tmp_path / "site", today=TODAY,
-               work_dir=tmp_path / "w")
+               work_dir=tmp_path / "w", engine=engine)
     page = (tmp_path / "site" / CHANGES_PAGE["fi"]).read_text(encoding="utf-8")
     assert "Muutoksia ei ole vielä kirjattu." in page
     feed = feedparser.parse((tmp_path / "site" / FEEDS["fi"]).read_bytes())
@@ -203,12 +203,12 @@ def test_the_feed_is_valid_atom_whose_links_all_resolve(small_site: Path, lang: 
     assert "content" not in d.entries[1]
 
 
-def test_the_feed_depends_on_the_data_only(small_site: Path, tmp_path: Path):
+def test_the_feed_depends_on_the_data_only(engine, small_site: Path, tmp_path: Path):
     """Two builds, on other days: the same bytes (dates come from changes.yaml, never the clock)."""
     import datetime as dt
 
     build_site(SMALL / "data", SMALL / "content", tmp_path / "site", today=dt.date(2027, 3, 1),
-               work_dir=tmp_path / "w")
+               work_dir=tmp_path / "w", engine=engine)
     for path in FEEDS.values():
         assert (tmp_path / "site" / path).read_bytes() == (small_site / path).read_bytes(), path
 
@@ -267,14 +267,14 @@ def test_the_feeds_and_the_changes_pages_are_published_addresses():
         assert path in urls
 
 
-def test_markup_characters_in_a_change_stay_text(small_copy: Path, tmp_path: Path):
+def test_markup_characters_in_a_change_stay_text(engine, small_copy: Path, tmp_path: Path):
     """Quotes, ampersands and a bare < in a change's text: escaped on the page and in the feed."""
     text = 'Korjaus & päivitys: "lainaus" <3 kohtaa'
     path = small_copy / "data" / "changes.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace(
         "      fi: Sivusto avattiin", f"      fi: '{text}'"), encoding="utf-8")
     build_site(small_copy / "data", small_copy / "content", tmp_path / "site", today=TODAY,
-               work_dir=tmp_path / "w")
+               work_dir=tmp_path / "w", engine=engine)
     d = feedparser.parse((tmp_path / "site" / FEEDS["fi"]).read_bytes())
     assert not d.bozo and d.entries[1].title == text
     home = (tmp_path / "site" / "fi" / "index.html").read_text(encoding="utf-8")

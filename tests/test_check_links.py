@@ -131,7 +131,7 @@ def test_the_same_page_s_own_heading_is_offered(tmp_path):
         [(line, column, "link-anchor-guess", "did you mean '#tietoa-sivustosta'?")], errors
 
 
-def test_the_build_refuses_the_same_links_at_the_same_places(tmp_path, monkeypatch):
+def test_the_build_refuses_the_same_links_at_the_same_places(engine, tmp_path, monkeypatch):
     """check is not stricter than the build: with its link rule off, the real build refuses each of
     those links, at the place check names (the link checker over the built site, mapped back)."""
     from generator.check import addresses
@@ -146,7 +146,7 @@ def test_the_build_refuses_the_same_links_at_the_same_places(tmp_path, monkeypat
     expected = {(str(page), first + 2 * i, line.index("](") + 3) for i, line in enumerate(lines)}
     with pytest.raises(BuildError) as failed:
         build_site(root / "data", root / "content", root / "site", today=TODAY, work_dir=root / "work",
-                   check_urls=False)
+                   check_urls=False, engine=engine)
     assert {(p.file, p.line, p.column) for p in failed.value.problems} == expected, failed.value.problems
     monkeypatch.undo()
     _, errors = _check(root, "en")

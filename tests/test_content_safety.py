@@ -213,7 +213,7 @@ DESCRIPTION_FI = "Vastaukset: ”lainaus” & \"tavallinen\" pysyvät tekstinä"
 
 
 @pytest.fixture(scope="module")
-def legit(tmp_path_factory):
+def legit(engine, tmp_path_factory):
     """The Finnish FAQ page with a byte order mark, its own description and every allowed construct."""
     root = copy_fixture(tmp_path_factory.mktemp("legit"))
     page = root / "content" / "fi" / FAQ
@@ -223,7 +223,8 @@ def legit(tmp_path_factory):
     page.write_bytes(b"\xef\xbb\xbf" + (text + LEGIT_FI).encode("utf-8"))
     exit_code, errors, report = check(root)
     out = root / "site"
-    build_site(root / "data", root / "content", out, today=TODAY, work_dir=root / "work", check_urls=False)
+    build_site(root / "data", root / "content", out, today=TODAY, work_dir=root / "work", check_urls=False,
+               engine=engine)
     return {"exit": exit_code, "errors": errors, "report": report, "out": out}
 
 
@@ -383,7 +384,7 @@ def test_a_link_to_no_page_is_refused_at_its_place(tmp_path, target):
 
 
 @pytest.mark.parametrize("target", LINKS)
-def test_the_build_refuses_what_check_refuses(tmp_path, monkeypatch, target):
+def test_the_build_refuses_what_check_refuses(engine, tmp_path, monkeypatch, target):
     """check is not stricter than the build: with the rule switched off, each of those links fails
     the real build (MkDocs' strict link validation or the post-build link checker)."""
     monkeypatch.setattr(site_links, "link_problems", lambda site: [])
@@ -391,7 +392,7 @@ def test_the_build_refuses_what_check_refuses(tmp_path, monkeypatch, target):
     append_lines(root / "content" / "fi" / FAQ, [f"Lue myös [ohje]({target})."])
     with pytest.raises(BuildError):
         build_site(root / "data", root / "content", root / "site", today=TODAY, work_dir=root / "work",
-                   check_urls=False)
+                   check_urls=False, engine=engine)
 
 
 TEXT_LINKS = {
@@ -428,7 +429,7 @@ def test_data_text_links_to_pages_and_files_of_the_site_pass(tmp_path):
 
 
 @pytest.mark.parametrize("target", TEXT_LINKS)
-def test_the_build_refuses_the_data_text_links_check_refuses(tmp_path, monkeypatch, target):
+def test_the_build_refuses_the_data_text_links_check_refuses(engine, tmp_path, monkeypatch, target):
     from generator.check.rules import links
 
     monkeypatch.setattr(links, "_text_links", lambda c: None)
@@ -437,7 +438,7 @@ def test_the_build_refuses_the_data_text_links_check_refuses(tmp_path, monkeypat
     assert check(root)[0] == 0  # the rule is off
     with pytest.raises(BuildError):
         build_site(root / "data", root / "content", root / "site", today=TODAY, work_dir=root / "work",
-                   check_urls=False)
+                   check_urls=False, engine=engine)
 
 
 BUILD_ONLY_LINKS = {

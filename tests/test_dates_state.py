@@ -310,7 +310,7 @@ def test_past_periods_are_history_not_a_reason_to_fail():
     assert "examples" not in later.output
 
 
-def test_confirming_the_current_and_upcoming_periods_passes_strict_and_removes_the_notices(data_copy, tmp_path):
+def test_confirming_the_current_and_upcoming_periods_passes_strict_and_removes_the_notices(engine, data_copy, tmp_path):
     assert unannounced_periods(data_copy).unannounced  # it stays, and blocks nothing
     set_dates(data_copy, CURRENT_AND_UPCOMING, "confirmed")
     site = data_copy / "site.yaml"  # and the site's address decided (here: the placeholder kept as it)
@@ -319,7 +319,8 @@ def test_confirming_the_current_and_upcoming_periods_passes_strict_and_removes_t
     strict = run_check(data_copy, "--strict")
     assert strict.exit_code == 0, strict.output
     assert strict.output.rstrip().endswith("0 errors, 0 warnings\n\nNothing blocks publishing."), strict.output
-    build_site(data_copy, data_copy.parent / "content", tmp_path / "site", today=TODAY, work_dir=tmp_path / "w")
+    build_site(data_copy, data_copy.parent / "content", tmp_path / "site", today=TODAY, work_dir=tmp_path / "w",
+               engine=engine)
     for lang in ("fi", "sv"):
         pages = html_pages(tmp_path / "site", lang)
         past = {f"{pages_dir}/{pid.replace('/', '-')}/index.html" for pid in PAST

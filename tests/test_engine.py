@@ -2,7 +2,8 @@
 
 The helper reaches into MkDocs' internals for speed; this is the test that it changes nothing:
 the same generated sources built by the helper and by plain `mkdocs build --strict` give the
-same files, byte for byte, in every language.
+same files, byte for byte, in every language: on the small fixture with and without the
+speed-ups, and on the full fixture (every page type and data feature) as the session's build made it.
 """
 
 from __future__ import annotations
@@ -14,10 +15,14 @@ from pathlib import Path
 
 import pytest
 
+from generator import TEMPLATE_DIR
 from generator.build.engine import Engine
+from generator.build.mkdocs_build import epoch
+from generator.check.validate import load_project
 from generator.commands.pipeline import build_site
+from generator.model.plan import SitePlan
 
-from .helpers import SMALL, TODAY
+from .helpers import CONTENT, DATA, SMALL, TODAY
 
 EPOCH = 1767225600  # 2026-01-01: any fixed value, given to both builds
 
@@ -27,11 +32,10 @@ def tree(root: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture(scope="module")
-def work(tmp_path_factory) -> Path:
-    """The small fixture's generated sources (build/<lang>/mkdocs.yml and docs/)."""
-    base = tmp_path_factory.mktemp("engine")
-    build_site(SMALL / "data", SMALL / "content", base / "site", today=TODAY, work_dir=base / "work")
-    return base / "work"
+def work(small_site: Path) -> Path:
+    """The small fixture's generated sources (build/<lang>/mkdocs.yml and docs/), as the session's
+    build of it left them."""
+    return small_site.parent / "work"
 
 
 @pytest.mark.parametrize("speedups", ["all", "none"])
@@ -56,6 +60,34 @@ def test_the_helper_writes_what_plain_mkdocs_build_strict_writes(work: Path, tmp
         expected = tree(plain)
         assert sorted(helper[lang]) == sorted(expected), f"{lang}: different file lists"
         different = [name for name in expected if helper[lang][name] != expected[name]]
+        assert different == [], f"{lang}: the helper's output differs from mkdocs build --strict"
+
+
+def plain_mkdocs_build(config: Path, out: Path, source_date_epoch: int, *args: str) -> subprocess.Popen:
+    """`mkdocs build -f config -d out` in a child process, as a person would run it."""
+    env = dict(os.environ, SOURCE_DATE_EPOCH=str(source_date_epoch), PYTHONHASHSEED="0")
+    return subprocess.Popen([sys.executable, "-m", "mkdocs", "build", *args, "-f", str(config), "-d", str(out)],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def test_the_full_fixtures_build_is_what_plain_mkdocs_build_strict_writes(full_site: Path, tmp_path: Path):
+    """The session's build of the full fixture (the helper with every speed-up) against plain
+    `mkdocs build --strict` on the sources it left in its work folder: every file MkDocs writes
+    is the same bytes, and the only others in a language's folder are the data files publish adds."""
+    site = SitePlan(load_project(DATA, CONTENT, today=TODAY, template_dir=TEMPLATE_DIR)[0], TODAY)
+    work = full_site.parent / "work"
+    configs = sorted(work.glob("*/mkdocs.yml"))
+    assert [c.parent.name for c in configs] == list(site.project.languages)
+    source_date_epoch = epoch(max(page.updated for page in site.pages))
+    runs = {c.parent.name: plain_mkdocs_build(c, tmp_path / c.parent.name, source_date_epoch, "--strict")
+            for c in configs}
+    for lang, run in runs.items():
+        _, stderr = run.communicate()
+        assert run.returncode == 0, stderr
+        expected, built = tree(tmp_path / lang), tree(full_site / lang)
+        published = {name.removeprefix(f"{lang}/") for name in site.data_files() if name.startswith(f"{lang}/")}
+        assert sorted(set(built) - set(expected)) == sorted(published), f"{lang}: different file lists"
+        different = [name for name in expected if built[name] != expected[name]]
         assert different == [], f"{lang}: the helper's output differs from mkdocs build --strict"
 
 

@@ -256,7 +256,7 @@ def _apply(root: Path, names: list[str]) -> dict[str, tuple[str, object]]:
 
 
 @pytest.fixture(scope="module")
-def hostile(tmp_path_factory):
+def hostile(engine, tmp_path_factory):
     """Every payload in one copy: those `check` refuses are noted, for their tests to fail, and set
     aside (it stops at the first file with errors, so this takes a few rounds); the rest is built once."""
     base = tmp_path_factory.mktemp("hostile")
@@ -283,7 +283,8 @@ def hostile(tmp_path_factory):
     if remaining:
         out, work = root / "site", root / "work"
         try:
-            build_site(root / "data", root / "content", out, today=TODAY, work_dir=work, check_urls=False)
+            build_site(root / "data", root / "content", out, today=TODAY, work_dir=work, check_urls=False,
+                       engine=engine)
         except (BuildError, DataError) as exc:
             error = exc
         published = out.exists()
@@ -343,7 +344,7 @@ def text_of(html: str) -> str:
     return re.sub(r"\s+", " ", "".join(parser.parts))
 
 
-def test_odd_text_is_published_inert(tmp_path):
+def test_odd_text_is_published_inert(engine, tmp_path):
     root = copy_fixture(tmp_path)
     set_values(root / "data" / "services.yaml", {S0 + ("name", "fi"): ODD_NAME, S0 + ("summary", "fi"): ODD_PROSE})
     page = first_page(root)
@@ -351,7 +352,8 @@ def test_odd_text_is_published_inert(tmp_path):
     code, output, _ = check_project(root)
     assert code == 0, output
     out = tmp_path / "site"
-    build_site(root / "data", root / "content", out, today=TODAY, work_dir=tmp_path / "work", check_urls=False)
+    build_site(root / "data", root / "content", out, today=TODAY, work_dir=tmp_path / "work", check_urls=False,
+               engine=engine)
 
     _, unexpected = cdn.scan_inline_scripts(out)
     assert not unexpected
@@ -370,11 +372,12 @@ def test_odd_text_is_published_inert(tmp_path):
         content.read_text(encoding="utf-8"))
 
 
-def test_quote_in_description_stays_in_its_attribute(tmp_path):
+def test_quote_in_description_stays_in_its_attribute(engine, tmp_path):
     root = copy_fixture(tmp_path)
     set_values(root / "data" / "site.yaml", {("description", "fi"): 'Kanta "beta" & Kela'})
     out = tmp_path / "site"
-    build_site(root / "data", root / "content", out, today=TODAY, work_dir=tmp_path / "work", check_urls=False)
+    build_site(root / "data", root / "content", out, today=TODAY, work_dir=tmp_path / "work", check_urls=False,
+               engine=engine)
     html = (out / "fi" / "index.html").read_text(encoding="utf-8")
     assert '<meta name="description" content="Kanta &quot;beta&quot; &amp; Kela">' in html \
         or '<meta name="description" content="Kanta &#34;beta&#34; &amp; Kela">' in html

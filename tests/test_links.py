@@ -414,7 +414,7 @@ def project_copy(tmp_path) -> Path:
     return copy_fixture(tmp_path, urls=True)  # the fixture site's urls.txt
 
 
-def test_renaming_a_slug_is_one_yaml_edit(project_copy, plan):
+def test_renaming_a_slug_is_one_yaml_edit(engine, project_copy, plan):
     """End to end: rename a service's slugs; the build fails naming both old addresses and the
     fix; add `redirect_from:`; the build passes with 301s and fallback pages in each language."""
     services = project_copy / "data" / "services.yaml"
@@ -427,7 +427,7 @@ def test_renaming_a_slug_is_one_yaml_edit(project_copy, plan):
 
     out = project_copy / "site"
     with pytest.raises(BuildError) as err:
-        build_site(project_copy / "data", None, out, today=TODAY, work_dir=project_copy / "work")
+        build_site(project_copy / "data", None, out, today=TODAY, work_dir=project_copy / "work", engine=engine)
     message = str(err.value)
     for url in old_urls.values():
         assert url in message
@@ -436,7 +436,7 @@ def test_renaming_a_slug_is_one_yaml_edit(project_copy, plan):
     assert not out.exists(), "nothing may be published when an address is lost"
 
     _set(services, ("services", index, "redirect_from"), [dict(old)])
-    result = build_site(project_copy / "data", None, out, today=TODAY, work_dir=project_copy / "work")
+    result = build_site(project_copy / "data", None, out, today=TODAY, work_dir=project_copy / "work", engine=engine)
     redirects = (out / "_redirects").read_text().splitlines()
     for lang in old:
         assert f"{old_urls[lang]} {new_urls[lang]} 301" in redirects
@@ -450,7 +450,7 @@ def test_renaming_a_slug_is_one_yaml_edit(project_copy, plan):
     assert notes and all(url in notes[0].message for url in new_urls.values())
 
 
-def test_renaming_one_languages_slug_follows_the_message_exactly(project_copy, plan):
+def test_renaming_one_languages_slug_follows_the_message_exactly(engine, project_copy, plan):
     """Only the Finnish slug changes: the entry the build suggests (which repeats the unchanged
     Swedish slug, since every language must be given) is accepted as it is, and only the Finnish
     address redirects."""
@@ -460,23 +460,23 @@ def test_renaming_one_languages_slug_follows_the_message_exactly(project_copy, p
     _set(services, ("services", index, "slug"), {**old, "fi": old["fi"] + "-uusi"})
     out = project_copy / "site"
     with pytest.raises(BuildError) as err:
-        build_site(project_copy / "data", None, out, today=TODAY, work_dir=project_copy / "work")
+        build_site(project_copy / "data", None, out, today=TODAY, work_dir=project_copy / "work", engine=engine)
     suggested = re.search(r"redirect_from:\n\s+- (\{.*\})", str(err.value))[1]
     assert suggested == f"{{fi: {old['fi']}, sv: {old['sv']}}}"
     _set(services, ("services", index, "redirect_from"), [yaml.load(suggested, Loader=yaml.BaseLoader)])
-    build_site(project_copy / "data", None, out, today=TODAY, work_dir=project_copy / "work")
+    build_site(project_copy / "data", None, out, today=TODAY, work_dir=project_copy / "work", engine=engine)
     redirects = (out / "_redirects").read_text()
     assert f"/fi/palvelut/{old['fi']}/ /fi/palvelut/{old['fi']}-uusi/ 301" in redirects
     assert f"/sv/tjanster/{old['sv']}/" not in redirects
 
 
-def test_an_earlier_slug_may_not_shadow_another_service(project_copy, plan):
+def test_an_earlier_slug_may_not_shadow_another_service(engine, project_copy, plan):
     services = project_copy / "data" / "services.yaml"
     other = plan.project.services[2]
     _set(services, ("services", 1, "redirect_from"), [{lang: other.slug[lang] for lang in ("fi", "sv")}])
     with pytest.raises(DataError) as err:
         build_site(project_copy / "data", None, project_copy / "site", today=TODAY,
-                   work_dir=project_copy / "work")
+                   work_dir=project_copy / "work", engine=engine)
     assert {p.code for p in err.value.problems if p.is_error} == {"redirect-shadows"}
 
 

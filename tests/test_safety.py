@@ -1,5 +1,7 @@
-"""Issue 12's remaining classes, each reproduced as a user meets it: the real command line in a
-subprocess on a copy of the small fixture, with the whole folder compared byte for byte.
+"""Issue 12's remaining classes, each reproduced as a user meets it: the real command line (the
+command's own entry point run in this process; a child process where a second process, a signal or
+the interpreter's own failure is the point) on a copy of the small fixture, with the whole folder
+compared byte for byte.
 
 * folders a build may replace (generator/model/guard.py): sources, the repository, the current
   folder, home, /, each other, foreign and linked folders, the swap's `.old`/`.new` siblings;
@@ -16,6 +18,7 @@ subprocess on a copy of the small fixture, with the whole folder compared byte f
 from __future__ import annotations
 
 import ast
+import contextlib
 import datetime as dt
 import json
 import os
@@ -25,6 +28,7 @@ import signal
 import subprocess
 import sys
 import time
+import traceback
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -47,9 +51,27 @@ def project(tmp_path: Path) -> Path:
 
 
 def run(cwd: Path, *args: str, home: Path | None = None) -> subprocess.CompletedProcess:
+    """`python -m generator <args>` in `cwd`, run in this process (starting Python and importing the
+    generator again for each of this module's hundred commands is most of their time). What
+    escaped the command's own handling would have been the interpreter's traceback: it is shown
+    on stderr with exit code 1, as the child process would have shown it."""
+    from click.testing import CliRunner
+
+    from generator.commands.cli import main
+
+    with contextlib.chdir(cwd):
+        result = CliRunner().invoke(main, list(args), prog_name="python -m generator",
+                                    env={"HOME": str(home)} if home is not None else None)
+    stderr, code = result.stderr, result.exit_code
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        stderr += "Traceback (most recent call last):\n" + "".join(traceback.format_exception(result.exception))
+        code = 1
+    return subprocess.CompletedProcess([PYTHON, "-m", "generator", *args], code, result.stdout, stderr)
+
+
+def run_process(cwd: Path, *args: str) -> subprocess.CompletedProcess:
+    """`python -m generator <args>` in a child process of its own."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    if home is not None:
-        env["HOME"] = str(home)
     return subprocess.run([PYTHON, "-m", "generator", *args], cwd=cwd, env=env, capture_output=True,
                           text=True, timeout=300)
 
@@ -182,7 +204,8 @@ def test_make_clean_still_removes_the_outputs(project: Path):
 
 def test_serve_refuses_a_source_folder_as_its_preview_folder(project: Path):
     before = snapshot(project)
-    result = run(project, "serve", "--port", "0", "--out", "content/fi")
+    # In a child process: were it not refused, it would serve until the time limit, not for ever.
+    result = run_process(project, "serve", "--port", "0", "--out", "content/fi")
     assert_refused(result, before, project, "--out content/fi", "overlaps the source folder")
 
 
@@ -238,10 +261,10 @@ def test_a_second_build_waits_for_no_one_and_says_another_is_running(project: Pa
     assert run(project, "build", "--today", "2026-11-25").returncode == 0
     before = snapshot(project)
     with lock(project / held):
-        result = run(project, "build", "--today", "2026-11-25")
+        result = run_process(project, "build", "--today", "2026-11-25")
     assert_refused(result, before, project, "Another build is writing into", held)
     # Released (as it is when a build process ends, however it ends): the next build runs.
-    assert run(project, "build", "--today", "2026-11-25").returncode == 0
+    assert run_process(project, "build", "--today", "2026-11-25").returncode == 0
 
 
 # ---------------------------------------------------------------------------
@@ -628,7 +651,7 @@ def test_the_placeholder_table_matches_the_code():
 
 
 def test_the_shipped_strings_pass():
-    result = run(ROOT, "check")
+    result = run_process(ROOT, "check")  # a process of its own: generator tests never read data/ themselves
     assert "placeholder" not in result.stdout
 
 
