@@ -56,16 +56,16 @@ def test_mkdocs_and_jinja_internals_the_speedups_patch():
          f"Files.add_files_from_theme is its only caller (it leaves out dot-folders)")
 
 
-def test_markdown_runs_the_processors_content_py_wraps_where_it_expects_them():
-    """generator/check/content.py (`_Probe`) registers markers around Python-Markdown's own
+def test_markdown_runs_the_processors_markdown_safety_wraps_where_it_expects_them():
+    """generator/check/markdown_safety.py (`_Probe`) registers markers around Python-Markdown's own
     processors, by priority: html_block (raw HTML blocks, after fenced code), inline (inline
     HTML) and attr_list (before toc gives the headings their ids)."""
     import markdown
 
-    from generator.check.content import Checker
+    from generator.check.markdown_safety import Checker
 
     md = Checker().md
-    where = f"Python-Markdown {markdown.__version__}: generator/check/content.py (_Probe) expects"
+    where = f"Python-Markdown {markdown.__version__}: generator/check/markdown_safety.py (_Probe) expects"
 
     def order(registry) -> list[str]:
         return sorted(registry._data, key=registry.get_index_for_name)
@@ -117,8 +117,9 @@ class Lines(logging.Handler):
         self.lines.append(self.format(record))
 
 
-def test_mkdocs_warns_about_links_in_the_words_mkdocs_build_py_reads(tmp_path: Path):
-    """generator/build/mkdocs_build.py (`mkdocs_problems`: `_DOC_LINK`, `_LINK_KINDS`) reads
+def test_mkdocs_warns_about_links_in_the_words_site_links_py_reads(tmp_path: Path):
+    """generator/check/site_links.py (`mkdocs_problem`: `_DOC_LINK`, `_LINK_KINDS`, called by
+    build/mkdocs_build.py's `mkdocs_problems`) reads
     MkDocs' warnings about a page's links to show them at the editor's line: a missing anchor,
     a missing file, a relative link MkDocs does not recognise. A tiny site with one of each,
     built in this process with MkDocs' own theme."""
@@ -150,7 +151,7 @@ def test_mkdocs_warns_about_links_in_the_words_mkdocs_build_py_reads(tmp_path: P
     found = {problem.args[0]: problem.code for problem in problems if problem.code != "mkdocs-said"}
     assert found == {"other.md#nowhere": "mkdocs-anchor", "missing.md": "mkdocs-target",
                      "somewhere/": "mkdocs-relative"}, \
-        (f"MkDocs {mkdocs.__version__} words its link warnings differently; generator/build/mkdocs_build.py "
+        (f"MkDocs {mkdocs.__version__} words its link warnings differently; generator/check/site_links.py "
          f"(_DOC_LINK, _LINK_KINDS) placed {found} of:\n" + "\n".join(warnings))
 
 
