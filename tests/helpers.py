@@ -95,7 +95,7 @@ def set_dates(data: Path, period_ids, state: str) -> None:
 
 
 def verify_every_source(path: Path, day: str) -> None:
-    """Add `verified: <day>` to every entry of every `sources:` list of a data file."""
+    """Add `verified: <day>` to every entry of every `sources:` list of a data file or a page's front matter."""
     lines, block = [], None
     for line in path.read_text(encoding="utf-8").splitlines():
         indent = len(line) - len(line.lstrip())

@@ -183,7 +183,8 @@ def test_an_unverified_source_ages_from_the_pages_own_date(data_copy: Path):
 def _source_entries(data: Path) -> int:
     project, _ = load_project(data, data.parent / "content", today=TODAY, publishing=True)
     facts = [project.process, *project.services, *project.requirements]
-    return sum(len(item.sources) for fact in facts for item in [fact, *getattr(fact, "steps", [])])
+    data = sum(len(item.sources) for fact in facts for item in [fact, *getattr(fact, "steps", [])])
+    return data + sum(len(page.meta.sources) for page in project.pages)
 
 
 def _codes(result) -> list[str]:
@@ -191,18 +192,27 @@ def _codes(result) -> list[str]:
 
 
 def test_unverified_sources_are_publishing_work(data_copy: Path):
-    """`check` counts the unverified sources in one warning; `check --strict` lists each one and
-    fails; once every source records a verification, neither mentions them."""
+    """`check` counts the unverified sources, of the data and of the pages' front matter, in one
+    warning; `check --strict` lists each one and fails; once every source records a verification,
+    neither mentions them."""
     entries = _source_entries(data_copy)
-    assert entries > 1
+    pages = [page for page in (data_copy.parent / "content").glob("*/*.md")
+             if "\nsources:\n" in page.read_text(encoding="utf-8")]
+    assert entries > 1 and pages
     everyday = run_check(data_copy, "--format", "json")
     assert _codes(everyday).count("unverified-sources") == 1 and "unverified-source" not in _codes(everyday)
     summary = next(p for p in json.loads(everyday.output)["problems"] if p["code"] == "unverified-sources")
     assert f": {entries} (" in summary["message"]
     strict = run_check(data_copy, "--strict", "--format", "json")
     assert strict.exit_code == 1 and _codes(strict).count("unverified-source") == entries
+    listed = {p["file"] for p in json.loads(strict.output)["problems"] if p["code"] == "unverified-source"}
+    assert {page.relative_to(data_copy.parent).as_posix() for page in pages} <= {
+        Path(f).relative_to(data_copy.parent).as_posix() if Path(f).is_absolute() else f for f in listed}, listed
     for name in ("process.yaml", "services.yaml", "requirements.yaml"):
         verify_every_source(data_copy / name, "2026-11-20")
+    assert "unverified-source" in _codes(run_check(data_copy, "--strict", "--format", "json"))  # the pages'
+    for page in pages:
+        verify_every_source(page, "2026-11-20")
     verified = _codes(run_check(data_copy, "--strict", "--format", "json"))
     assert not {"unverified-source", "unverified-sources"} & set(verified), verified
 

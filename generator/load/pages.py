@@ -140,4 +140,4 @@ def _read_page(path: Path, lang: str, shown: str, explain: Explain,
                                      "tietosuoja.md", code="bad-slug", args=(path.name,)))
         return None, problems
     first = match[0].count("\n") + 1
-    return ContentPage(lang, path.stem, shown, meta, body, checker.links(body, first)), problems
+    return ContentPage(lang, path.stem, shown, meta, body, checker.links(body, first), doc), problems

@@ -34,6 +34,8 @@ class ContentPage:
     body: str
     links: list[PageLink] = field(default_factory=list)
     """Its links to the site's own pages (checked against the page plan: check/site_links.link_problems)."""
+    front: Document | None = None
+    """Its front matter as loaded, with the position of every key (rules point at its lines)."""
 
 
 @dataclass

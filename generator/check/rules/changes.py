@@ -4,8 +4,11 @@ lacks before publishing is listed as work."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from generator.check.rules.context import REVIEW_MONTHS, Context, months_before
 from generator.model import schema
+from generator.model.document import Document
 from generator.model.errors import WARNING
 
 
@@ -46,7 +49,8 @@ def sources(c: Context) -> None:
     """Every service, requirement and the process facts name a source (or say why none is
     public). A source nobody has verified against the live page is publishing work; one whose
     facts date (the verification, else the page's own date or its copy's) from over
-    REVIEW_MONTHS months ago is a warning, once per page; a date in the future is a slip."""
+    REVIEW_MONTHS months ago is a warning, once per page; a date in the future is a slip. The
+    sources a hand-written page lists in its front matter are judged the same way."""
     limit = months_before(c.today, REVIEW_MONTHS)
     facts: list[tuple[str, tuple, schema.ProcessFile | schema.Service | schema.Requirement, str]] = [
         ("process.yaml", (), c.project.process, "process.yaml")]
@@ -63,31 +67,41 @@ def sources(c: Context) -> None:
                   severity=WARNING, code="no-source", args=(name,))
         steps = [(("steps", j), step) for j, step in enumerate(getattr(fact, "steps", []))]
         for base, item in [((), fact), *steps]:
-            for k, source in enumerate(item.sources):
-                entry = path + base + ("sources", k)
-                url = source.href(c.langs[0])
-                for key in ("updated", "seen", "verified"):
-                    day = getattr(source, key)
-                    if day is not None and day > c.today:
-                        c.add(file, entry + (key,), f"the source's `{key}:` {day} is after today "
-                              f"({c.today})", "write the day the page shows, or the day it "
-                              "was really verified", severity=WARNING, code="source-in-future",
-                              args=(str(day),))
-                if source.verified is None:
-                    c.add(file, entry + ("url",), f"the source {url} has not been verified against "
-                          "the live page", "when a person has checked the facts against the live "
-                          "page, add `verified:` with that day; until then `make check-strict` "
-                          "lists this and the site is not ready to publish",
-                          severity=WARNING, code="unverified-source", args=(url,))
-                dated = source.dated
-                page = (url, dated)
-                if dated is not None and dated < limit and page not in stale:
-                    stale.add(page)
-                    key = "verified" if source.verified else "updated" if source.updated else "seen"
-                    c.add(file, entry + (key,), f"the facts of the source {url} date from "
-                          f"{dated}, over {REVIEW_MONTHS} months ago", "check the facts against "
-                          "the live page and write that day as `verified:`",
-                          severity=WARNING, code="stale-source", args=(str(dated),))
+            _judge(c, file, [(path + base + ("sources", k), source) for k, source in enumerate(item.sources)],
+                   limit, stale)
+    for page in c.project.pages:
+        if page.front is not None:
+            _judge(c, page.front, [(("sources", k), source) for k, source in enumerate(page.meta.sources)],
+                   limit, stale)
+
+
+def _judge(c: Context, file: str | Document, entries: list[tuple[tuple, schema.Source]], limit: dt.date,
+           stale: set[tuple]) -> None:
+    """The dates and the verification of the sources at `entries` ((path, source) of `file`)."""
+    for entry, source in entries:
+        url = source.href(c.langs[0])
+        for key in ("updated", "seen", "verified"):
+            day = getattr(source, key)
+            if day is not None and day > c.today:
+                c.add(file, entry + (key,), f"the source's `{key}:` {day} is after today "
+                      f"({c.today})", "write the day the page shows, or the day it "
+                      "was really verified", severity=WARNING, code="source-in-future",
+                      args=(str(day),))
+        if source.verified is None:
+            c.add(file, entry + ("url",), f"the source {url} has not been verified against "
+                  "the live page", "when a person has checked the facts against the live "
+                  "page, add `verified:` with that day; until then `make check-strict` "
+                  "lists this and the site is not ready to publish",
+                  severity=WARNING, code="unverified-source", args=(url,))
+        dated = source.dated
+        page = (url, dated)
+        if dated is not None and dated < limit and page not in stale:
+            stale.add(page)
+            key = "verified" if source.verified else "updated" if source.updated else "seen"
+            c.add(file, entry + (key,), f"the facts of the source {url} date from "
+                  f"{dated}, over {REVIEW_MONTHS} months ago", "check the facts against "
+                  "the live page and write that day as `verified:`",
+                  severity=WARNING, code="stale-source", args=(str(dated),))
 
 
 def before_publishing(c: Context) -> None:

@@ -40,9 +40,10 @@ class Context:
         to check."""
         return [(i, p) for i, p in enumerate(self.project.all_periods) if isinstance(p, schema.Period)]
 
-    def add(self, file: str, path: tuple, message: str, hint: str = "", *, severity=ERROR,
+    def add(self, file: str | Document, path: tuple, message: str, hint: str = "", *, severity=ERROR,
             code: str = "", at_key: bool = False, args: tuple = ()) -> None:
-        doc = self.docs[file]
+        """A problem at `path` of a data file (by name) or of a loaded document (a page's front matter)."""
+        doc = file if isinstance(file, Document) else self.docs[file]
         line, col = doc.position(path, at_key=at_key)
         self.problems.append(Problem(doc.path, line, col, message, key=key_path(path), hint=hint,
                                      severity=severity, code=code, args=args))
