@@ -25,19 +25,13 @@ then, per request,
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import gc
 import json
-import multiprocessing
 import os
 import select
-import signal
 import subprocess
 import sys
 import tempfile
-import threading
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
@@ -125,6 +119,8 @@ class Engine:
 
 def _prepare(cache_dir: str) -> None:
     """Import everything a build needs once, before any fork."""
+    import concurrent.futures.process  # noqa: F401  (build_all's pool, imported before the first request)
+    import ctypes  # noqa: F401
     import logging
 
     import material.plugins.search.plugin  # noqa: F401
@@ -220,11 +216,16 @@ def _one_build_per_process() -> None:
     takes a second config, so every build starts from the state the helper had at the fork,
     as `mkdocs build` starts from a fresh interpreter (a module-level cache of MkDocs, Material
     or Markdown cannot carry one language's build into the next)."""
+    import threading
+
     with contextlib.suppress(threading.BrokenBarrierError):  # a process died: the pool says so
         _all_started.wait(timeout=_BARRIER_TIMEOUT)
 
 
 def _start_process(barrier: Any, helper: int) -> None:
+    import ctypes
+    import signal
+
     global _all_started
     _all_started = barrier
     # A process of the pool ends with the helper (killed mid-build, say): left alone it would
@@ -246,6 +247,11 @@ _BARRIER_TIMEOUT = 60.0
 def build_all(configs: list[str], epoch: int) -> list[dict[str, str]]:
     """Build the configs at once, each in a process of its own forked from this one (after its
     imports, see _prepare); [{"config", "output"}] of each one that failed."""
+    # Imported here: only the helper needs them (the caller imports this module for Engine).
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     context = multiprocessing.get_context("fork")
     barrier = context.Barrier(len(configs))
     sys.stdout.flush()
