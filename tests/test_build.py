@@ -134,6 +134,25 @@ def test_same_input_same_bytes(small_site: Path, tmp_path: Path):
     assert differing == []
 
 
+def test_the_built_html_is_read_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """`_headers` (the CSP's inline scripts) and the link checker share one read of each page."""
+    reads: dict[str, int] = {}
+    real_read_text = Path.read_text
+
+    def read_text(self: Path, *args, **kwargs) -> str:
+        if self.suffix == ".html" and self.is_relative_to(tmp_path):
+            reads[self.as_posix()] = reads.get(self.as_posix(), 0) + 1
+        return real_read_text(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "read_text", read_text)
+    monkeypatch.setattr(os, "cpu_count", lambda: 1)  # every page read in this process, where it is counted
+    out = tmp_path / "site"
+    build_site(SMALL / "data", SMALL / "content", out, today=TODAY, work_dir=tmp_path / "work")
+    pages = list(out.rglob("*.html"))
+    assert len(reads) == len(pages) > 0
+    assert set(reads.values()) == {1}
+
+
 def _diff_files(cmp: filecmp.dircmp) -> list[str]:
     # dircmp compares shallowly by stat; compare contents explicitly.
     out = [f for f in cmp.common_files

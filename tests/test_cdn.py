@@ -118,9 +118,12 @@ def test_only_materials_inline_scripts_are_recognised():
                  "alert(1)", 'var target=document.getElementById(location.hash.slice(1));alert(1)']:
         assert not any(p.fullmatch(evil) for p in patterns), evil
     page = ('<script src="/a.js"></script><script type="application/json">{"a": 1}</script>'
-            '<script type="module">alert(1)</script><script>alert(2)</script>'
-            '<SCRIPT TYPE="text/javascript">alert(3)</SCRIPT >')
-    assert [body for body, _ in cdn.inline_scripts(page)] == ["alert(1)", "alert(2)", "alert(3)"]
+            '<script type="module">alert(1)</script><script>alert(2)</script>\n'
+            '<!-- <script>alert(4)</script> --><p title="<script>alert(5)</script>">\n'
+            '<SCRIPT TYPE=" Text/JavaScript ">alert(3)</SCRIPT ><script>x="&amp;<p>"</script>')
+    # As a browser reads the page (a comment or an attribute holds no script), and each body
+    # exactly as written between its tags: the bytes the browser hashes.
+    assert cdn.inline_scripts(page) == [("alert(1)", 1), ("alert(2)", 1), ("alert(3)", 3), ('x="&amp;<p>"', 3)]
 
 
 def test_headers_file_fits_cloudflare_limits(full_site, rules):

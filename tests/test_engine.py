@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -130,6 +131,37 @@ def test_an_interrupt_while_the_helper_builds_is_the_interrupt_not_a_helper_fail
 
     with engine, pytest.raises(KeyboardInterrupt):
         run_mkdocs(engine, [work / "fi" / "mkdocs.yml"], source_date_epoch=EPOCH, meanwhile=interrupted)
+
+
+def test_a_helper_killed_mid_build_leaves_no_build_process_behind(work: Path, tmp_path: Path):
+    """The builds run in processes of the helper's own group; when the helper dies, they end
+    too, instead of waiting for its next request forever."""
+    with Engine(tmp_path / "cache") as engine:
+        configs = sorted(work.glob("*/mkdocs.yml"))
+        engine.start(configs, source_date_epoch=EPOCH)
+        group = engine.proc.pid
+        deadline = time.monotonic() + 30
+        while _members(group) < 1 + len(configs) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert _members(group) == 1 + len(configs), "the builds never started"
+        engine.proc.kill()
+        engine.proc.wait()
+    deadline = time.monotonic() + 10
+    while _members(group) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _members(group) == 0
+
+
+def _members(group: int) -> int:
+    """Processes (zombies not counted) in a process group."""
+    count = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        count += fields[2] == str(group) and fields[0] != "Z"
+    return count
 
 
 def test_a_helper_that_stops_before_it_is_ready_is_a_build_error(tmp_path: Path):

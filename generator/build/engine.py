@@ -1,11 +1,12 @@
-"""A warm MkDocs: one helper process builds every language's config, forking per config.
+"""A warm MkDocs: one helper process builds every language's config, in processes forked from it.
 
 Why not `mkdocs build --strict -f CFG` once per language (what this replaced)?
 Each of those processes spends about a third of its time importing MkDocs,
 Material and Markdown and compiling Material's templates, and it does so per
 language and per preview rebuild. This helper imports once, keeps compiled
-templates in an on-disk Jinja bytecode cache, and forks one child per config,
-so the languages still build concurrently on every core. The build itself is
+templates in an on-disk Jinja bytecode cache, and builds the configs in a
+`ProcessPoolExecutor` of processes forked from it (one config per process), so
+the languages still build concurrently on every core. The build itself is
 MkDocs' own `build()` with `strict=True`, exactly what the CLI runs: the output
 is byte-identical and a warning still aborts the build.
 
@@ -32,6 +33,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from generator import PACKAGE_DIR
 from generator.model.errors import EngineError
@@ -117,6 +119,8 @@ class Engine:
 
 def _prepare(cache_dir: str) -> None:
     """Import everything a build needs once, before any fork."""
+    import concurrent.futures.process  # noqa: F401  (build_all's pool, imported before the first request)
+    import ctypes  # noqa: F401
     import logging
 
     import material.plugins.search.plugin  # noqa: F401
@@ -163,14 +167,27 @@ def _import_once_before_fork() -> None:
     markdown.util.get_installed_extensions()
 
 
-def _child(config_file: str, epoch: int, log_fd: int) -> int:
-    """In a forked child: what `mkdocs build --strict -f config_file` does."""
+def _build(config_file: str, epoch: int) -> tuple[int, str]:
+    """In a process of the pool: what `mkdocs build --strict -f config_file` does; its exit code
+    and what it printed."""
+    _one_build_per_process()
+    with tempfile.TemporaryFile() as log:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os.dup2(log.fileno(), 1)
+        os.dup2(log.fileno(), 2)
+        code = _mkdocs_build(config_file, epoch)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        log.seek(0)
+        return code, log.read().decode("utf-8", "replace")
+
+
+def _mkdocs_build(config_file: str, epoch: int) -> int:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
-    os.dup2(log_fd, 1)
-    os.dup2(log_fd, 2)
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
     try:
         config = load_config(config_file=config_file, strict=True)
@@ -190,6 +207,69 @@ def _child(config_file: str, epoch: int, log_fd: int) -> int:
     return 0
 
 
+_all_started: Any = None
+"""The pool's barrier: set in each process of the pool as it starts (fork: inherited)."""
+
+
+def _one_build_per_process() -> None:
+    """Hold this process's first build until every process of the pool holds one: no process
+    takes a second config, so every build starts from the state the helper had at the fork,
+    as `mkdocs build` starts from a fresh interpreter (a module-level cache of MkDocs, Material
+    or Markdown cannot carry one language's build into the next)."""
+    import threading
+
+    with contextlib.suppress(threading.BrokenBarrierError):  # a process died: the pool says so
+        _all_started.wait(timeout=_BARRIER_TIMEOUT)
+
+
+def _start_process(barrier: Any, helper: int) -> None:
+    import ctypes
+    import signal
+
+    global _all_started
+    _all_started = barrier
+    # A process of the pool ends with the helper (killed mid-build, say): left alone it would
+    # wait for a next task forever. Linux's prctl(PR_SET_PDEATHSIG); elsewhere the pool's own
+    # shutdown is all there is.
+    prctl = getattr(ctypes.CDLL(None, use_errno=True), "prctl", None)
+    if prctl is not None:
+        prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != helper:  # it died before the line above
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+_BARRIER_TIMEOUT = 60.0
+
+
+def build_all(configs: list[str], epoch: int) -> list[dict[str, str]]:
+    """Build the configs at once, each in a process of its own forked from this one (after its
+    imports, see _prepare); [{"config", "output"}] of each one that failed."""
+    # Imported here: only the helper needs them (the caller imports this module for Engine).
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    context = multiprocessing.get_context("fork")
+    barrier = context.Barrier(len(configs))
+    sys.stdout.flush()
+    sys.stderr.flush()
+    failures = []
+    with ProcessPoolExecutor(max_workers=len(configs), mp_context=context,
+                             initializer=_start_process, initargs=(barrier, os.getpid())) as pool:
+        futures = [pool.submit(_build, cfg, epoch) for cfg in configs]
+        for cfg, future in zip(configs, futures, strict=True):
+            try:
+                code, output = future.result()
+            except BrokenProcessPool as exc:  # a build's process died (killed, out of memory)
+                code, output = 1, f"the MkDocs build process stopped: {exc}"
+            if code != 0:
+                failures.append({"config": cfg, "output": output})
+    return failures
+
+
 def _serve(cache_dir: str) -> None:
     _prepare(cache_dir)
     # Everything imported so far outlives every build: frozen, the children's garbage
@@ -201,25 +281,7 @@ def _serve(cache_dir: str) -> None:
     for line in sys.stdin:
         request = json.loads(line)
         os.makedirs(cache_dir, exist_ok=True)  # only now: nothing is written before a build is asked for
-        children = []
-        for cfg in request["configs"]:
-            log = tempfile.TemporaryFile()  # noqa: SIM115  (the child writes it; closed after wait)
-            sys.stdout.flush()
-            sys.stderr.flush()
-            pid = os.fork()
-            if pid == 0:
-                code = _child(cfg, request["epoch"], log.fileno())
-                sys.stdout.flush()
-                sys.stderr.flush()
-                os._exit(code)
-            children.append((cfg, pid, log))
-        failures = []
-        for cfg, pid, log in children:
-            _, status = os.waitpid(pid, 0)
-            if os.waitstatus_to_exitcode(status) != 0:
-                log.seek(0)
-                failures.append({"config": cfg, "output": log.read().decode("utf-8", "replace")})
-            log.close()
+        failures = build_all(request["configs"], request["epoch"]) if request["configs"] else []
         sys.stdout.write(json.dumps({"failures": failures}) + "\n")
         sys.stdout.flush()
 

@@ -135,9 +135,9 @@ def _build_site(data_dir: Path, content_dir: Path | None, out_dir: Path, *, toda
 
     from generator.publish.site_files import postbuild, verify
 
-    postbuild(site, staging, data_files_made)
+    scan = postbuild(site, staging, data_files_made)  # the finished HTML, read once for both
     end_stage("postbuild")
-    warnings = warnings + verify(site, staging, check_urls=check_urls)
+    warnings = warnings + verify(site, staging, check_urls=check_urls, scan=scan)
     end_stage("verify")
 
     stamp(staging, OUTPUT_STAMP)  # after the checks of the output: it is not part of the site

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import html
 import importlib.util
 import re
 from collections.abc import Sequence
@@ -35,6 +34,7 @@ from pathlib import Path
 from generator.model.guard import OUTPUT_STAMP
 from generator.model.plan import SitePlan, redirects
 from generator.publish.headers import matches
+from generator.publish.html_scan import SiteScan, files_below, scan_html, scan_site
 
 MAX_INLINE_HASHES = 6
 """More distinct inline scripts than this means the bootstrap differs per page
@@ -45,12 +45,9 @@ MAX_HEADER_RULES = 100
 MAX_LINE = 2000
 """Cloudflare Pages' limit for one line of `_headers`."""
 
-_SCRIPT_RE = re.compile(r"<script\b(?P<attrs>[^>]*)>(?P<body>.*?)</script\s*>", re.S | re.I)
-_ATTR_RE = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 _JINJA_RE = re.compile(r"\{\{.*?\}\}", re.S)
+"""A Jinja expression inside a template's script body (JavaScript, not HTML)."""
 _HASHED_ASSET_RE = re.compile(r"\.[0-9a-f]{8}\.min\.(css|js)(\.map)?$")
-_JS_TYPES = {"", "module", "text/javascript", "application/javascript", "text/ecmascript",
-             "application/ecmascript"}
 
 SECURITY_HEADERS = [
     ("Strict-Transport-Security", "max-age=31536000; includeSubDomains"),
@@ -112,33 +109,19 @@ def material_inline_scripts() -> tuple[re.Pattern, ...]:
     folder = Path(list(spec.submodule_search_locations)[0]) / "templates" / "partials" / "javascripts"
     patterns = []
     for template in sorted(folder.glob("*.html")):
-        for match in _SCRIPT_RE.finditer(template.read_text(encoding="utf-8")):
-            if match["attrs"].strip():
-                continue
-            parts = _JINJA_RE.split(match["body"])
-            patterns.append(re.compile(r'[^"\\<>]*'.join(re.escape(p) for p in parts)))
+        # The templates are HTML with Jinja between the tags: the same parser as the built pages.
+        for script in scan_html(template.read_text(encoding="utf-8")).scripts:
+            if script.bare:
+                parts = _JINJA_RE.split(script.body)
+                patterns.append(re.compile(r'[^"\\<>]*'.join(re.escape(p) for p in parts)))
     if not patterns:
         raise UnexpectedInlineScript(f"no inline scripts found in {folder}; has Material changed?")
     return tuple(patterns)
 
 
-def _attrs(text: str) -> dict[str, str]:
-    found: dict[str, str] = {}
-    for m in _ATTR_RE.finditer(text):
-        value = next((g for g in m.groups()[1:] if g is not None), "")
-        found.setdefault(m[1].lower(), html.unescape(value))
-    return found
-
-
-def _executable(attrs: dict[str, str]) -> bool:
-    return "src" not in attrs and attrs.get("type", "").strip().lower() in _JS_TYPES
-
-
-def inline_scripts(text: str):
-    """(body, start offset) of every inline script a browser would execute."""
-    for match in _SCRIPT_RE.finditer(text):
-        if _executable(_attrs(match["attrs"])):
-            yield match["body"], match.start()
+def inline_scripts(text: str) -> list[tuple[str, int]]:
+    """(body, line) of every inline script a browser would execute, in one page's HTML."""
+    return [(script.body, script.line) for script in scan_html(text).scripts if script.executable]
 
 
 def script_hash(body: str) -> str:
@@ -146,26 +129,27 @@ def script_hash(body: str) -> str:
     return f"'sha256-{digest}'"
 
 
-def scan_inline_scripts(out: Path) -> tuple[dict[str, str], list[str]]:
-    """({CSP hash: first file using it}, [every inline script that is not Material's])."""
+def scan_inline_scripts(out: Path, scan: SiteScan | None = None) -> tuple[dict[str, str], list[str]]:
+    """({CSP hash: first file using it}, [every inline script that is not Material's]), from the
+    output's HTML as `html_scan.scan_site` read it (read now when `scan` is not given)."""
     known = material_inline_scripts()
     found: dict[str, str] = {}
     unexpected: list[str] = []
-    for page in sorted(out.rglob("*.html")):
-        rel = page.relative_to(out).as_posix()
-        text = page.read_text(encoding="utf-8")
-        for body, offset in inline_scripts(text):
-            if any(p.fullmatch(body) for p in known):
-                found.setdefault(script_hash(body), rel)
+    pages = (scan or scan_site(out)).pages
+    for rel in sorted(pages, key=lambda rel: rel.split("/")):  # folder by folder, as paths sort
+        for script in pages[rel].scripts:
+            if not script.executable:
+                continue
+            if any(p.fullmatch(script.body) for p in known):
+                found.setdefault(script_hash(script.body), rel)
             else:
-                line = text.count("\n", 0, offset) + 1
-                unexpected.append(f"{rel}:{line}: {body.strip()[:100]!r}")
+                unexpected.append(f"{rel}:{script.line}: {script.body.strip()[:100]!r}")
     return found, unexpected
 
 
-def inline_script_hashes(out: Path) -> list[str]:
+def inline_script_hashes(out: Path, scan: SiteScan | None = None) -> list[str]:
     """CSP hashes of every inline script in the built HTML; each must be Material's."""
-    found, unexpected = scan_inline_scripts(out)
+    found, unexpected = scan_inline_scripts(out, scan)
     if unexpected:
         shown = "\n".join(f"  {item}" for item in unexpected[:20])
         more = f"\n  … and {len(unexpected) - 20} more" if len(unexpected) > 20 else ""
@@ -212,16 +196,15 @@ def served_paths(rel: str) -> list[str]:
     return ["/" + rel]
 
 
-def _cache_rules(out: Path) -> list[tuple[str, list[tuple[str, str]]]]:
+def _cache_rules(files: list[str]) -> list[tuple[str, list[tuple[str, str]]]]:
     """Cache-Control for every file the generic rules do not cover, one rule per path.
 
     A whole folder gets one `folder/*` rule when every file below it needs the
     same policy (e.g. `assets/stylesheets/*`: all content-hashed), else each
     file gets its own rule. Keeps the rule count far below Cloudflare's 100.
     """
-    files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
     policy: dict[str, str] = {}
-    for rel in files:
+    for rel in sorted(files):
         if rel in HOST_FILES:
             continue
         if any(matches(pattern, path) for path in served_paths(rel)
@@ -252,13 +235,17 @@ def _cache_rules(out: Path) -> list[tuple[str, list[tuple[str, str]]]]:
     return rules
 
 
-def header_rules(site: SitePlan, out: Path, hashes: list[str]) -> list[tuple[str, list[tuple[str, str]]]]:
+def header_rules(site: SitePlan, out: Path, hashes: list[str],
+                 files: list[str] | None = None) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The `_headers` rules for the output (`files`: its output-relative paths, listed now
+    when not given)."""
+    files = files_below(out) if files is None else files
     base = site.base_path
     rules = [(f"{base}/*", [("Content-Security-Policy", content_security_policy(hashes)),
                             *SECURITY_HEADERS])]
     rules += [(base + path, headers) for path, headers in GENERIC_CACHE_RULES]
     rules.append((f"{base}/api/*", [("Access-Control-Allow-Origin", "*")]))
-    rules += [(base + path, headers) for path, headers in _cache_rules(out)]
+    rules += [(base + path, headers) for path, headers in _cache_rules(files)]
     return rules
 
 
@@ -276,15 +263,17 @@ def headers_for(rules: Sequence[tuple[str, Sequence[tuple[str, str | None]]]], p
     return found
 
 
-def write_headers(site: SitePlan, out: Path) -> list[tuple[str, list[tuple[str, str]]]]:
-    """Write `_headers`; returns its rules (the model `_nginx.conf` is made from)."""
+def write_headers(site: SitePlan, out: Path, scan: SiteScan | None = None) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Write `_headers` for the output as `scan` read it (read now when not given); returns its
+    rules (the model `_nginx.conf` is made from)."""
     from generator.model.errors import BuildError
 
+    scan = scan or scan_site(out)
     try:
-        hashes = inline_script_hashes(out)
+        hashes = inline_script_hashes(out, scan)
     except UnexpectedInlineScript as exc:
         raise BuildError(str(exc)) from None
-    rules = header_rules(site, out, hashes)
+    rules = header_rules(site, out, hashes, scan.files)
     if len(rules) > MAX_HEADER_RULES:
         raise BuildError(f"_headers would have {len(rules)} rules; Cloudflare Pages reads only "
                          f"{MAX_HEADER_RULES}")

@@ -24,35 +24,16 @@ Run it by hand on a built folder:
 from __future__ import annotations
 
 import json
-import os
 import posixpath
-import re
 import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Collection
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from generator.model.messages import say
-from generator.model.urlsafety import url_scheme
+from generator.publish.html_scan import PageScan, SiteScan, files_below, scan_html, scan_site
 
-URL_ATTRS = {
-    "href": {"a", "area", "link", "base", "use", "image"},
-    "src": {"img", "script", "iframe", "source", "audio", "video", "track", "embed", "input"},
-    "srcset": {"img", "source"},
-    "action": {"form"},
-    "formaction": {"button", "input"},
-    "poster": {"video"},
-    "data": {"object"},
-    "xlink:href": {"use", "image", "a"},
-    "data-src": {"script"},  # Material's scripts, loaded by kg.js on the first interaction
-}
-FORBIDDEN_ELEMENTS = {"iframe", "frame", "object", "embed", "applet", "base", "style"}
-"""Never in our pages: CSP blocks <style> (no 'unsafe-inline'), the others would load or
-change what the page is made of."""
-_REFRESH_RE = re.compile(r"^\s*\d+\s*;\s*url\s*=\s*(.+)$", re.I)
 MAX_SHOWN = 40
 
 
@@ -70,89 +51,11 @@ class LinkProblem:
         return f"{self.source}: {self.message}"
 
 
-@dataclass
-class PageScan:
-    ids: set[str] = field(default_factory=set)
-    links: list[tuple[int, str, str, str]] = field(default_factory=list)
-    """(line, element, attribute, url)"""
-    issues: list[tuple[int, str]] = field(default_factory=list)
-    lang: str | None = None
-    element_ids: set[str] = field(default_factory=set)
-    """`id=` values seen so far: each may be on one element only."""
-
-
-def _element(scan: PageScan, line: int, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-    """Record one start tag: ids, links to check, and what is never allowed."""
-    if tag == "html":
-        scan.lang = dict(attrs).get("lang")
-    if tag in FORBIDDEN_ELEMENTS:
-        scan.issues.append((line, f"<{tag}> element is not allowed in our pages"))
-    for name, value in attrs:
-        value = value or ""
-        if name.startswith("on"):
-            scan.issues.append((line, f"inline event handler {name}={value[:60]!r} on <{tag}> "
-                                      "(blocked by the CSP; never allowed)"))
-        elif name == "style":
-            scan.issues.append((line, f"inline style= on <{tag}> (blocked by the CSP)"))
-        elif name == "id" or (name == "name" and tag == "a"):
-            if name == "id" and value in scan.element_ids:
-                # e.g. a heading whose text makes the id of the page's own element (`kg-planner`):
-                # the page's script would find the heading, and a link would land on either.
-                scan.issues.append((line, f"the id {value!r} is on two elements of this page (a heading "
-                                          "text may make an id the page uses): change the text"))
-            if name == "id":
-                scan.element_ids.add(value)
-            scan.ids.add(value)
-        if name in URL_ATTRS and tag in URL_ATTRS[name]:
-            urls = [part.strip().split()[0] for part in value.split(",") if part.strip()] \
-                if name == "srcset" else [value]
-            for url in urls:
-                if _is_script_or_data(url) and not (url_scheme(url) == "data" and tag == "img"
-                                                    and name == "src"):
-                    scan.issues.append((line, f"{name}={url[:60]!r} on <{tag}>: script and data "
-                                              "links are never allowed"))
-                else:
-                    scan.links.append((line, tag, name, url))
-    if tag == "meta" and (dict(attrs).get("http-equiv") or "").lower() == "refresh":
-        match = _REFRESH_RE.match(dict(attrs).get("content") or "")
-        if match:
-            url = match[1].strip().strip("'\"")
-            if _is_script_or_data(url):
-                scan.issues.append((line, f"meta refresh to {url[:60]!r}"))
-            else:
-                scan.links.append((line, tag, "content", url))
-
-
-def _is_script_or_data(url: str) -> bool:
-    return url_scheme(url) in {"javascript", "vbscript", "data", "file"}
-
-
-class _Scanner(HTMLParser):
-    """Reads one page with the standard library's HTML parser; the policy is in _element."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.scan = PageScan()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        _element(self.scan, self.getpos()[0], tag, attrs)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        _element(self.scan, self.getpos()[0], tag, attrs)
-
-
-def scan_html(text: str) -> PageScan:
-    """ids, links, issues and lang of one HTML page."""
-    scanner = _Scanner()
-    scanner.feed(text)
-    scanner.close()
-    return scanner.scan
-
-
 class Checker:
     """Resolves references against the files of one output folder."""
 
-    def __init__(self, out: Path, site_url: str, languages: list[str] | tuple[str, ...] = ()):
+    def __init__(self, out: Path, site_url: str, languages: list[str] | tuple[str, ...] = (),
+                 scan: SiteScan | None = None):
         self.out = Path(out)
         parts = urlsplit(site_url)
         self.origin = f"{parts.scheme}://{parts.netloc}"
@@ -160,8 +63,8 @@ class Checker:
         self.base = parts.path.rstrip("/")
         self.languages = list(languages)
         self.problems: list[LinkProblem] = []
-        self._scans: dict[str, PageScan] = {}
-        self._files: set[str] | None = None
+        self._scans: dict[str, PageScan] = dict(scan.pages) if scan else {}
+        self._files: set[str] | None = set(scan.files) if scan else None
         self._file_for: dict[str, str | None] = {}
         self._internal: dict[tuple[str, str], tuple[str, str] | None] = {}
 
@@ -261,13 +164,9 @@ class Checker:
 
     # -- the checks ---------------------------------------------------------
 
-    def run(self, folders: Collection[str] | None = None) -> list[LinkProblem]:
-        """Check every file; or, given `folders`, the files below those top-level folders only
-        (`""` stands for the files at the root and in folders no language owns, and for the
-        site-wide rules of `robots.txt`, `_redirects` and `_headers`)."""
+    def run(self) -> list[LinkProblem]:
+        """Check every file."""
         for rel in sorted(self.files()):
-            if folders is not None and self._folder(rel) not in folders:
-                continue
             if rel.endswith(".html"):
                 self.check_html(rel)
             elif rel.endswith("search/search_index.json"):
@@ -278,15 +177,10 @@ class Checker:
                 self.check_calendar(rel)
             elif rel.endswith("sitemap.xml"):
                 self.check_sitemap(rel)
-        if folders is None or "" in folders:
-            self.check_robots()
-            self.check_redirects()
-            self.check_headers()
+        self.check_robots()
+        self.check_redirects()
+        self.check_headers()
         return sorted(set(self.problems))
-
-    def _folder(self, rel: str) -> str:
-        first = rel.split("/", 1)[0]
-        return first if first in self.languages and "/" in rel else ""
 
     def check_html(self, rel: str) -> None:
         scan = self.page(rel)
@@ -400,74 +294,16 @@ class Checker:
                 self.add(f"_headers:{number}", f"the rule {rule} matches no published file")
 
 
-def files_below(root: Path) -> list[str]:
-    """Output-relative POSIX paths of every file below root: what `root.rglob("*")` filtered with
-    `is_file()` gives (links to files count, links to folders are not followed), in one os.scandir
-    per folder instead of a stat per file."""
-    found: list[str] = []
-
-    def walk(folder: str, prefix: str) -> None:
-        try:
-            with os.scandir(folder) as listing:
-                entries = list(listing)
-        except PermissionError:
-            return
-        for entry in entries:
-            try:
-                if entry.is_file():
-                    found.append(prefix + entry.name)
-                elif entry.is_dir(follow_symlinks=False):
-                    walk(entry.path, f"{prefix}{entry.name}/")
-            except OSError:
-                continue
-
-    if Path(root).is_dir():
-        walk(str(root), "")
-    return found
-
-
-def check_site(out: Path, site_url: str, languages=(), *, workers: int = 1) -> list[LinkProblem]:
+def check_site(out: Path, site_url: str, languages=(), *, workers: int = 1,
+               scan: SiteScan | None = None) -> list[LinkProblem]:
     """Every broken reference and integrity problem in a built output folder.
 
-    `workers` > 1 checks the language folders in that many processes at once (forked, so
-    nothing is imported again): reading and parsing every page is the longest step left
-    after MkDocs. A language's pages link to each other's `#fragments` (search index,
-    tables of contents) and only to other languages' pages as a whole, so split by
-    language, each process parses little that another one parses too.
+    `scan` is the output's HTML as `html_scan.scan_site` read it (the build reads it once, for
+    `_headers` and for this check); without it the pages are read now, in `workers` processes.
     """
-    groups = [[""]] + [[] for _ in range(max(1, workers) - 1)]
-    for i, lang in enumerate(languages):
-        groups[i % len(groups)].append(lang)
-    groups = [g for g in groups if g]
-    if len(groups) == 1 or not hasattr(os, "fork"):
-        return Checker(out, site_url, languages).run()
-    import pickle
-
-    children = []
-    for group in groups[1:]:
-        read, write = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the child: check its folders, send the problems back, leave at once
-            os.close(read)
-            code = 0
-            try:
-                with os.fdopen(write, "wb") as pipe:
-                    pickle.dump(Checker(out, site_url, languages).run(group), pipe)
-            except BaseException:  # noqa: BLE001 - the parent sees no answer and checks again
-                code = 1
-            os._exit(code)
-        os.close(write)
-        children.append((group, pid, read))
-    problems = set(Checker(out, site_url, languages).run(groups[0]))
-    for group, pid, read in children:
-        with os.fdopen(read, "rb") as pipe:
-            answer = pipe.read()
-        _, status = os.waitpid(pid, 0)
-        if os.waitstatus_to_exitcode(status) == 0 and answer:
-            problems.update(pickle.loads(answer))
-        else:  # never pass a folder unchecked: check it here, where an error shows whole
-            problems.update(Checker(out, site_url, languages).run(group))
-    return sorted(problems)
+    if scan is None:
+        scan = scan_site(out, workers=workers)
+    return Checker(out, site_url, languages, scan).run()
 
 
 def describe(problems: list[LinkProblem]) -> str:

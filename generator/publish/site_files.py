@@ -18,7 +18,7 @@ from generator.check import site_links
 from generator.model import manifest
 from generator.model.errors import BuildError, Problem
 from generator.model.plan import SitePlan
-from generator.publish import cdn, feeds, linkcheck, nginx, planner_api
+from generator.publish import cdn, feeds, html_scan, linkcheck, nginx, planner_api
 from generator.render.pages import html_environment
 
 
@@ -37,20 +37,25 @@ def data_files(site: SitePlan) -> dict[str, bytes]:
     return files
 
 
-def postbuild(site: SitePlan, out: Path, files: dict[str, bytes] | None = None) -> None:
+def postbuild(site: SitePlan, out: Path, files: dict[str, bytes] | None = None) -> html_scan.SiteScan:
     """Add the data files (made now unless given) next to MkDocs' output, then `_headers`,
-    which hashes the inline scripts of the finished HTML, and `_nginx.conf` from its rules."""
+    which hashes the inline scripts of the finished HTML, and `_nginx.conf` from its rules.
+    Returns the scan of the finished HTML (read once, here), which `verify` checks."""
     files = data_files(site) if files is None else files
     cdn.check_redirects_free(site, out)
     for rel, body in files.items():
         target = out / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(body)
-    nginx.write_nginx(site, out, cdn.write_headers(site, out))
+    scan = html_scan.scan_site(out, workers=min(len(site.project.languages), os.cpu_count() or 1))
+    nginx.write_nginx(site, out, cdn.write_headers(site, out, scan))
+    return scan
 
 
-def verify(site: SitePlan, out: Path, *, check_urls: bool = True) -> list:
-    """Checks over the finished output, before it replaces the published site.
+def verify(site: SitePlan, out: Path, *, check_urls: bool = True,
+           scan: html_scan.SiteScan | None = None) -> list:
+    """Checks over the finished output, before it replaces the published site; `scan` is its
+    HTML as `postbuild` read it (read again when not given).
 
     Raises BuildError on a broken link or unsafe HTML (generator/publish/linkcheck.py) and on
     a published address that disappeared (generator/model/manifest.py); returns warnings.
@@ -58,7 +63,8 @@ def verify(site: SitePlan, out: Path, *, check_urls: bool = True) -> list:
     from generator.model.errors import BuildError
 
     problems = linkcheck.check_site(out, site.project.config.site_url, site.project.languages,
-                                    workers=min(len(site.project.languages), os.cpu_count() or 1))
+                                    workers=min(len(site.project.languages), os.cpu_count() or 1),
+                                    scan=scan)
     if problems:
         raise BuildError(linkcheck.describe(problems), problems=editors_problems(site, problems))
     return manifest.verify(site, out) if check_urls else []
