@@ -111,9 +111,12 @@ def verify_every_source(path: Path, day: str) -> None:
 
 
 def ready_to_publish(data: Path) -> None:
-    """What publishing asks besides dates: every source verified, nothing left in `before_publishing:`."""
+    """What publishing asks besides dates: every source verified (of the data and of the pages
+    beside it), nothing left in `before_publishing:`."""
     for name in ("process.yaml", "services.yaml", "requirements.yaml"):
         verify_every_source(data / name, "2026-11-20")
+    for page in sorted((data.parent / "content").glob("*/*.md")):
+        verify_every_source(page, "2026-11-20")
     site = data / "site.yaml"
     kept = [ln for ln in site.read_text(encoding="utf-8").splitlines()
             if not ln.startswith("before_publishing:") and not ln.startswith("  - \"")]
