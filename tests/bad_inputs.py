@@ -101,7 +101,7 @@ CASES = [
          "a tab character is used for indentation", "\tkind: service", 1),
     Case("YAML syntax error", "services.yaml", "    kind: service\n    name:",
          "    kind: service: extra\n    name:", "YAML syntax error", "kind: service: extra", 18),
-    # Issue 12 (hardening); tests/test_loader_hardening.py has the variants of each.
+    # Hostile input; tests/test_loader_hardening.py has the variants of each.
     Case("unclosed quote: at the quote, not at the end of the file", "services.yaml",
          "      fi: Resepti-palvelu\n", '      fi: "Resepti-palvelu\n',
          'the text in quotes that starts here with " is not closed on this line', '"Resepti-palvelu', 11,
@@ -140,7 +140,7 @@ class Fixture:
         return edited
 
 
-# The everyday mistakes of issue 14 item 5, and the ones item 3 found in English.
+# The everyday mistakes editors make, each with its plain fix.
 EXTRA = [
     Fixture("list item indented too far", "periods.yaml",
             "      - social-welfare-document-groups\n      - imaging-data-repository\n",

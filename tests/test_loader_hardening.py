@@ -1,4 +1,4 @@
-"""Hostile or broken input to `check` (issue 12): report formats, non-regular files, patterns that
+"""Hostile or broken input to `check`: report formats, non-regular files, patterns that
 must match the whole value, syntax errors at their place, control and invisible characters.
 
 Every case runs the real command on an edited copy of the shipped data and asserts the

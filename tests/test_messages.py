@@ -130,7 +130,7 @@ ITEM5 = ["list item indented too far", "key indented too far", "key indented too
 
 @pytest.mark.parametrize("lang", ["en", "fi", "sv"])
 def test_everyday_mistakes_golden(lang, tmp_path, request, strict):
-    """Issue 14 item 5: each mistake at its own line with its exact fix (golden, per language).
+    """Each everyday mistake at its own line with its exact fix (golden, per language).
     Only the errors are kept: the warnings about the shipped example dates are not the point."""
     by_name = {f.name: f for f in FIXTURES}
     report = []

@@ -1,4 +1,4 @@
-"""Issue 12's remaining classes, each reproduced as a user meets it: the real command line (the
+"""Hostile input and failures, each reproduced as a user meets it: the real command line (the
 command's own entry point run in this process; a child process where a second process, a signal or
 the interpreter's own failure is the point) on a copy of the small fixture, with the whole folder
 compared byte for byte.

@@ -1,4 +1,4 @@
-"""Content a reader can trust (issue 11): a source for every fact, links in the reader's language,
+"""Content a reader can trust: a source for every fact, links in the reader's language,
 services outside the periods, the source page's statements on the site, and search keywords.
 
 The allow-list of addresses is the shared notes (`../shared/domain.md` and `../shared/sources/`),

@@ -176,7 +176,7 @@ _TEXTS: dict[str, str | tuple[str, str]] = dict([
     pgettext("schemas-out-of-date", "Stale schemas: {files}. Run: make schemas"),
     pgettext("schemas-wrote", "Wrote {files}: save them with your change."),
     pgettext("schemas-current", "The schemas in {out}/ are current: nothing to write."),
-    # --- serve (issue 12 item 2 / issue 13): what the preview prints and answers ---
+    # --- serve: what the preview prints and answers ---
     pgettext("serve-address", "Preview: {url}  (Ctrl+C stops)"),
     pgettext("serve-rebuilding", "Change detected, rebuilding…"),
     pgettext("serve-built", "Built in {seconds} s"),
@@ -199,7 +199,7 @@ _TEXTS: dict[str, str | tuple[str, str]] = dict([
     pgettext("serve-bad-host",
         "This preview answers only at http://127.0.0.1:{port}/ (or localhost): open that address."),
     pgettext("serve-not-found", "Not found: the preview has no such page."),
-    # --- issue 12 (h1): the folders a build may replace (guard.py), the CLI's one-line errors ---
+    # --- the folders a build may replace (guard.py), the CLI's one-line errors ---
     pgettext("guard-source",
         "{role} {path} overlaps the source folder {source} (it is, contains or lies inside it): a build replaces "
         "that folder and would delete the sources. Nothing was changed; give {role} a folder of its own, e.g. "
@@ -506,7 +506,7 @@ _PROBLEMS: dict[str, str] = dict([
         "published"),
     pgettext("provisional-dates-soon", "{0} is still provisional and only {1} days away"),
     pgettext("provisional-dates-soon (fix)", "confirm the date with Kela and write `dates: confirmed`"),
-    # h3: hand-written pages judged on what Markdown makes of them (issue 12 items 3, 4, 6, 8, 11, 12)
+    # --- hand-written pages, judged on what Markdown makes of them ---
     pgettext("empty-link-in-content", "the link to '{0}' has no text: a screen reader would read out only the address"),
     pgettext("empty-link-in-content (fix)",
         "write the words the reader clicks inside the square brackets: [text]({0})"),
@@ -564,7 +564,7 @@ _PROBLEMS: dict[str, str] = dict([
     pgettext("description-too-long", "the description is {0} characters long, more than {1}"),
     pgettext("description-too-long (fix)",
         "shorten it to one or two sentences: search engines show about 150 characters"),
-    # -- h4 (issue 12, hardening: the YAML loader, the schema's patterns, the report formats) --
+    # --- the YAML loader, the schema's patterns, the report formats ---
     pgettext("control-char",
         "the file contains the invisible control character {0}, which is not allowed in data files"),
     pgettext("control-char (fix)",
@@ -605,7 +605,7 @@ _PROBLEMS: dict[str, str] = dict([
     pgettext("unsupported-stemmer (fix)", "write one of these: {1}"),
     pgettext("bad-period-id", "'{0}' is not a period id"),
     pgettext("bad-period-id (fix)", "write the period's number and year as N/YYYY with the digits 0–9, e.g. 1/2026"),
-    # -- issue 11 (h7): sources, links in the reader's language, periods, search terms --------
+    # --- sources, links in the reader's language, periods, search terms ---
     pgettext("no-source", "no source is given for {0}"),
     pgettext("no-source (fix)",
         "add `sources:` (the public page the facts come from and the page's own date `updated:`) or, if no page is "
@@ -646,7 +646,7 @@ _PROBLEMS: dict[str, str] = dict([
         "the service {0} is not taken into use in periods (`uses_periods: false`) but requires registration for a "
         "period"),
     pgettext("uses-periods-registration (fix)", "set `required: false` or remove `uses_periods: false`"),
-    # -- h9 (issue 14): pydantic's error types, indentation, plain fixes ---------------------
+    # --- pydantic's error types, indentation, plain fixes ---
     pgettext("wrong-type", "a value of the wrong kind is here"),
     pgettext("wrong-type (fix)", "compare with the same place in a similar record of this file"),
     pgettext("bad-value", "the value '{0}' does not fit here"),

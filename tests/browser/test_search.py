@@ -29,7 +29,7 @@ QUERIES = [
     ("sv", "anmälan", "registration"),
 ]
 
-# Issue 11 §6: every glossary term of the shared notes in the forms readers type (fi: plural,
+# Every glossary term of the shared notes in the forms readers type (fi: plural,
 # genitive, partitive, inessive, elative …; sv: definite and plural forms). The search matches the
 # start of words only, so these are found through the hand-kept forms in data/search_terms.yaml.
 INFLECTED = [
