@@ -27,7 +27,7 @@ from .helpers import (
     SMALL,
     TODAY,
     copy_fixture,
-    missing_tool,
+    unavailable,
 )
 
 
@@ -208,7 +208,7 @@ def pytest_addoption(parser):
 def chromium() -> Path:
     """Debian's Chromium. Missing: skip on a developer machine, fail in CI (never silently green)."""
     if not CHROMIUM.exists():
-        missing_tool(f"{CHROMIUM} is missing (apt-get install chromium); never run `playwright install`")
+        unavailable(f"{CHROMIUM} is missing (apt-get install chromium); never run `playwright install`")
     return CHROMIUM
 
 

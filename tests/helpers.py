@@ -135,9 +135,10 @@ def append_lines(page: Path, blocks: list[str]) -> list[range]:
     return ranges
 
 
-def missing_tool(message: str) -> None:
-    """A tool a test needs is not installed: a skip on a developer's machine, a failure in CI
-    (`CI` set, as `.ci/run` does), so a missing browser or server never turns CI silently green."""
+def unavailable(message: str) -> None:
+    """A tool or a system feature a test needs is not here: a skip on a developer's machine, a
+    failure in CI (`CI` set, as `.ci/run` does), so a missing browser, server, file system or
+    notes folder never turns CI silently green."""
     if os.environ.get("CI"):
         pytest.fail(message)
     pytest.skip(message)

@@ -23,7 +23,7 @@ from generator.commands.cli import main
 from generator.commands.pipeline import build_site
 from generator.model.errors import BuildError, DataError
 
-from .helpers import SMALL, TODAY
+from .helpers import SMALL, TODAY, unavailable
 
 FI_PAGES = {
     "index.html", "kayttoonottoprosessi/index.html", "ilmoittautuminen/index.html",
@@ -344,7 +344,7 @@ def other_fs_staging(tmp_path: Path):
     """A staging folder on another file system than tmp_path (/dev/shm), as `--work` there."""
     shm = Path("/dev/shm")
     if not shm.is_dir() or shm.stat().st_dev == tmp_path.stat().st_dev:
-        pytest.skip("needs /dev/shm on a file system of its own")
+        unavailable("needs /dev/shm on a file system of its own")
     staging = Path(tempfile.mkdtemp(dir=shm)) / "site"
     yield _site(staging, "new")
     shutil.rmtree(staging.parent)
@@ -399,7 +399,7 @@ def test_with_renameat2_no_rename_leaves_the_output_missing(tmp_path: Path,
                                                             monkeypatch: pytest.MonkeyPatch):
     probe_a, probe_b = _site(tmp_path / "a", "a"), _site(tmp_path / "b", "b")
     if not build._exchange(probe_a, probe_b):
-        pytest.skip("this system or file system has no RENAME_EXCHANGE")
+        unavailable("this system or file system has no RENAME_EXCHANGE")
     out = _site(tmp_path / "out", "old")
     rename = os.rename
     missing: list[str] = []
@@ -433,7 +433,7 @@ def test_a_rebuild_with_its_work_folder_on_another_file_system_never_leaves_the_
         tmp_path: Path):
     shm = Path("/dev/shm")
     if not shm.is_dir() or shm.stat().st_dev == tmp_path.stat().st_dev:
-        pytest.skip("needs /dev/shm on a file system of its own")
+        unavailable("needs /dev/shm on a file system of its own")
     work = Path(tempfile.mkdtemp(dir=shm)) / "work"
     out = tmp_path / "site"
     try:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import ROOT
+from .helpers import ROOT, unavailable
 
 
 def package_folder(name: str) -> Path:
@@ -179,7 +179,7 @@ def test_pyyaml_words_its_errors_as_yaml_file_py_reads_them(parser: str):
     from generator.load.yaml_file import _SYNTAX_KINDS, _syntax_kind
 
     if parser == "libyaml" and not getattr(yaml, "__with_libyaml__", False):
-        pytest.skip("PyYAML without libyaml: yaml_file.py uses PyYAML's own parser, checked beside this")
+        unavailable("PyYAML without libyaml: yaml_file.py uses PyYAML's own parser, checked beside this")
     loader = yaml.CBaseLoader if parser == "libyaml" else yaml.BaseLoader
     where = f"PyYAML {yaml.__version__} ({parser}); generator/load/yaml_file.py (_SYNTAX_KINDS, _syntax_problem)"
     for text, code, context in YAML_ERRORS:

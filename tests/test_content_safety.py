@@ -25,7 +25,7 @@ from generator.model import urlsafety
 from generator.model.errors import BuildError
 from generator.model.messages import MESSAGES
 from generator.publish import linkcheck
-from tests.helpers import TODAY, append_lines, copy_fixture, run_check_process
+from tests.helpers import TODAY, append_lines, copy_fixture, run_check_process, unavailable
 
 FAQ = "usein-kysyttya.md"
 
@@ -514,8 +514,9 @@ def test_mkdocs_lines_without_a_place_are_kept_as_mkdocs_said_them():
 # ---------------------------------------------------------------------------
 
 
-@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
 def test_fifo_is_refused_not_read(tmp_path):
+    if not hasattr(os, "mkfifo"):
+        unavailable("no FIFOs on this system")
     root = copy_fixture(tmp_path)
     fifo = root / "content" / "fi" / "jono.md"
     os.mkfifo(fifo)

@@ -37,7 +37,7 @@ import pytest
 from generator.model.guard import OUTPUT_STAMP, WORK_STAMP, lock
 from generator.model.placeholders import FILLED
 from generator.model.schema import DATA_FILES
-from tests.helpers import DATA, ROOT, SMALL, copy_fixture, line_of
+from tests.helpers import DATA, ROOT, SMALL, copy_fixture, line_of, unavailable
 
 PYTHON = sys.executable
 
@@ -365,7 +365,7 @@ def _unwritable_or_skip(folder: Path) -> None:
     """Take write permission away; root ignores it, so root without the right to mount (a
     container without CAP_SYS_ADMIN) has no real way to make a full or read-only folder."""
     if os.geteuid() == 0:
-        pytest.skip("as root, only a mounted tmpfs makes a real full or read-only folder, and "
+        unavailable("as root, only a mounted tmpfs makes a real full or read-only folder, and "
                     "mounting is not permitted here")
     folder.chmod(0o500)
 

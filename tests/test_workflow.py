@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from .helpers import ROOT, missing_tool
+from .helpers import ROOT, unavailable
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 
@@ -27,7 +27,7 @@ def actionlint() -> str:
     other = shutil.which("actionlint")
     if other:
         return other
-    missing_tool("actionlint missing: install requirements-dev.lock (make test does)")
+    unavailable("actionlint missing: install requirements-dev.lock (make test does)")
 
 
 def test_there_is_a_pull_request_workflow():

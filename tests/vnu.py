@@ -9,7 +9,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from tests.helpers import ROOT, missing_tool
+from tests.helpers import ROOT, unavailable
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 JAVA = shutil.which("java") or "/usr/bin/java"
@@ -40,7 +40,7 @@ def unexplained_messages(site: Path) -> list[dict]:
     """vnu's errors on every HTML page under `site`, less the known ones (`_known` names each cause).
     Missing Java or vnu.jar: a skip on a developer machine, a failure in CI."""
     if not VNU.is_file() or not Path(JAVA).exists():
-        missing_tool("vnu.jar or java missing (run `npm ci --ignore-scripts`; apt-get install default-jre-headless)")
+        unavailable("vnu.jar or java missing (run `npm ci --ignore-scripts`; apt-get install default-jre-headless)")
     run = subprocess.run([JAVA, "-jar", str(VNU), "--errors-only", "--format", "json",
                           "--skip-non-html", str(site)], capture_output=True, text=True, timeout=300)
     output = run.stderr + run.stdout

@@ -27,7 +27,7 @@ from generator.publish import cdn
 from generator.publish import nginx as nginx_module
 from tests.browser import cdnserver
 from tests.browser.support import Answer, interact
-from tests.helpers import SMALL, TODAY, missing_tool
+from tests.helpers import SMALL, TODAY, unavailable
 
 NGINX = Path("/usr/sbin/nginx")
 REDIRECTS = {"/fi/vanha-sivu/": "/fi/palvelut/", "/sv/gammal-sida/": "/sv/tjanster/",
@@ -51,7 +51,7 @@ HOST_FILES = ["/_headers", "/_redirects", "/_nginx.conf", "/_nginx.conf?x=1", "/
 @pytest.fixture(scope="module")
 def nginx_binary() -> Path:
     if not NGINX.exists():
-        missing_tool(f"{NGINX} is missing (apt-get install nginx)")
+        unavailable(f"{NGINX} is missing (apt-get install nginx)")
     return NGINX
 
 

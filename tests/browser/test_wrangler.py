@@ -35,7 +35,7 @@ from generator.publish import cdn
 from generator.publish.nginx import NGINX_FILE
 from tests.browser import cdnserver
 from tests.browser.support import Answer, interact
-from tests.helpers import ROOT, missing_tool
+from tests.helpers import ROOT, unavailable
 
 WRANGLER = ROOT / "node_modules" / ".bin" / "wrangler"
 COMPATIBILITY_DATE = "2026-04-01"
@@ -67,7 +67,7 @@ def wrangler_binary() -> Path:
     missing = [what for what, there in [(f"{WRANGLER.relative_to(ROOT)} (make browser-deps)", WRANGLER.exists()),
                                         ("node (apt-get install nodejs)", shutil.which("node"))] if not there]
     if missing:
-        missing_tool(" and ".join(missing) + " missing")
+        unavailable(" and ".join(missing) + " missing")
     return WRANGLER
 
 
