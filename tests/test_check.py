@@ -1,6 +1,6 @@
 """`python -m generator check` on the mistakes editors make.
 
-Each case edits a copy of the shipped data the way an editor would, runs the
+Each case edits a copy of the full fixture's data the way an editor would, runs the
 real command, and asserts the file, line, column and message it reports, its
 exit code, and that no traceback is shown.
 """
@@ -22,13 +22,13 @@ from .helpers import CONTENT, DATA, line_of, run_check
 
 
 @pytest.fixture(scope="module")
-def shipped() -> dict[str, str]:
+def fixture() -> dict[str, str]:
     return {p.name: p.read_text(encoding="utf-8") for p in DATA.glob("*.yaml")}
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_bad_input_is_reported_at_its_place(case: Case, data_copy: Path, shipped):
-    original = shipped[case.file]
+def test_bad_input_is_reported_at_its_place(case: Case, data_copy: Path, fixture):
+    original = fixture[case.file]
     assert case.old in original, f"fixture drifted: {case.old!r} not in {case.file}"
     edited = original.replace(case.old, case.new, case.count)
     (data_copy / case.file).write_text(edited, encoding="utf-8")
@@ -46,12 +46,12 @@ def test_bad_input_is_reported_at_its_place(case: Case, data_copy: Path, shipped
     assert re.search(r"^\d+ errors?, \d+ warnings?$", result.output, re.M)
 
 
-def test_every_problem_is_reported_at_once(data_copy: Path, shipped):
+def test_every_problem_is_reported_at_once(data_copy: Path, fixture):
     """Four mistakes in four files, one run: the cross-record rules run for the files that parsed
     (a wrong role in requirements.yaml) even though two other files have schema errors, and the
     report says that more checks follow for those two."""
-    services = shipped["services.yaml"].replace("    summary:", "    sumary:", 1)
-    periods = shipped["periods.yaml"].replace("        online: true", "        online: yes", 1)
+    services = fixture["services.yaml"].replace("    summary:", "    sumary:", 1)
+    periods = fixture["periods.yaml"].replace("        online: true", "        online: yes", 1)
     requirements = (data_copy / "requirements.yaml").read_text(encoding="utf-8")
     (data_copy / "services.yaml").write_text(services, encoding="utf-8")
     (data_copy / "periods.yaml").write_text(periods, encoding="utf-8")
@@ -108,9 +108,9 @@ def test_alias_bomb_costs_nothing(data_copy: Path):
     assert f"{data_copy / 'strings.yaml'}:1:4: error: anchors and aliases" in result.output
 
 
-def test_times_that_yaml_11_turns_into_numbers_are_read_as_times(data_copy: Path, shipped):
+def test_times_that_yaml_11_turns_into_numbers_are_read_as_times(data_copy: Path, fixture):
     """PyYAML's safe_load reads 10:30 as 630; the strict loader keeps it a time."""
-    periods = shipped["periods.yaml"].replace('        start: "09:00"', "        start: 10:30", 1)
+    periods = fixture["periods.yaml"].replace('        start: "09:00"', "        start: 10:30", 1)
     periods = periods.replace('        end: "11:00"', "        end: 11:45", 1)
     (data_copy / "periods.yaml").write_text(periods, encoding="utf-8")
     assert run_check(data_copy).exit_code == 0
@@ -159,7 +159,7 @@ def test_content_page_with_html(data_copy: Path):
 # -- warnings: exit 0 --------------------------------------------------------------
 
 
-def test_shipped_data_passes(shipped):
+def test_the_fixture_data_passes(fixture):
     result = run_check(DATA)
     assert result.exit_code == 0, result.output
     assert "0 errors" in result.output
@@ -189,9 +189,9 @@ def test_no_upcoming_period_asks_for_one_unless_kela_has_one_to_announce(data_co
     assert later.exit_code == 0 and "no period starts after today (2027-12-01)" in later.output
 
 
-def test_provisional_date_soon_is_a_warning(data_copy: Path, shipped):
+def test_provisional_date_soon_is_a_warning(data_copy: Path, fixture):
     """A date Kela announced as provisional, 60 days away or less, asks the editor to confirm it."""
-    periods = shipped["periods.yaml"].replace("    dates: example", "    dates: provisional")
+    periods = fixture["periods.yaml"].replace("    dates: example", "    dates: provisional")
     (data_copy / "periods.yaml").write_text(periods, encoding="utf-8")
     result = run_check(data_copy, today="2026-11-25")
     assert result.exit_code == 0
@@ -201,9 +201,9 @@ def test_provisional_date_soon_is_a_warning(data_copy: Path, shipped):
     assert "examples" not in result.output
 
 
-def test_a_provisional_registration_deadline_soon_is_a_warning(data_copy: Path, shipped):
+def test_a_provisional_registration_deadline_soon_is_a_warning(data_copy: Path, fixture):
     """The last day to register is a date an organisation plans by: it is warned about too."""
-    periods = shipped["periods.yaml"].replace("    dates: example", "    dates: provisional")
+    periods = fixture["periods.yaml"].replace("    dates: example", "    dates: provisional")
     (data_copy / "periods.yaml").write_text(periods, encoding="utf-8")
     closes = re.findall(r"^      closes: (\S+)$", periods, re.M)
     day = next(d for d in closes if d > "2026-11-25")
@@ -216,9 +216,9 @@ def _errors(output: str) -> list[str]:
     return [ln for ln in output.splitlines() if ": error: " in ln or ": virhe: " in ln]
 
 
-def test_a_period_that_ends_before_it_starts_is_one_error_without_follow_ons(data_copy: Path, shipped):
+def test_a_period_that_ends_before_it_starts_is_one_error_without_follow_ons(data_copy: Path, fixture):
     """Its events and its registration are not judged against a range that is itself wrong."""
-    periods = shipped["periods.yaml"]
+    periods = fixture["periods.yaml"]
     end = re.search(r"^    end: (\S+)$", periods, re.M)[1]
     start = re.search(r"^    start: (\S+)$", periods, re.M)[1]
     edited = periods.replace(f"    end: {end}", f"    end: {int(start[:4]) - 1}{start[4:]}", 1)
@@ -230,10 +230,10 @@ def test_a_period_that_ends_before_it_starts_is_one_error_without_follow_ons(dat
     assert f"päättyy ({int(start[:4]) - 1}{start[4:]}) ennen kuin se alkaa ({start})" in errors[0]
 
 
-def test_a_period_stretched_over_others_is_reported_at_its_own_date(data_copy: Path, shipped):
+def test_a_period_stretched_over_others_is_reported_at_its_own_date(data_copy: Path, fixture):
     """An end a year too late overlaps several periods: each overlap is reported at that end,
     naming both periods and their dates, not at the other periods' starts."""
-    periods = shipped["periods.yaml"]
+    periods = fixture["periods.yaml"]
     end = re.search(r"^    end: (\S+)$", periods, re.M)[1]
     late = f"{int(end[:4]) + 1}{end[4:]}"
     edited = periods.replace(f"    end: {end}", f"    end: {late}", 1)
@@ -249,8 +249,8 @@ def test_a_period_stretched_over_others_is_reported_at_its_own_date(data_copy: P
     assert f"it ends ({late}) after period {ids[1]} starts" in named[0]
 
 
-def test_an_overlap_names_both_periods_in_finnish(data_copy: Path, shipped):
-    periods = shipped["periods.yaml"]
+def test_an_overlap_names_both_periods_in_finnish(data_copy: Path, fixture):
+    periods = fixture["periods.yaml"]
     starts = re.findall(r"^    start: (\S+)$", periods, re.M)
     ends = re.findall(r"^    end: (\S+)$", periods, re.M)
     ids = re.findall(r'^  - id: "(\S+)"', periods, re.M)
@@ -264,11 +264,11 @@ def test_an_overlap_names_both_periods_in_finnish(data_copy: Path, shipped):
             f"{ends[0]}, rivi {other}) kanssa") in errors[0]
 
 
-def test_a_duplicate_period_id_is_reported_at_the_duplicate_only(data_copy: Path, shipped):
+def test_a_duplicate_period_id_is_reported_at_the_duplicate_only(data_copy: Path, fixture):
     """The id it replaced by mistake is not reported as missing wherever changes.yaml names it."""
-    periods = shipped["periods.yaml"]
+    periods = fixture["periods.yaml"]
     ids = re.findall(r'^  - id: "(\S+)"', periods, re.M)
-    changes = shipped["changes.yaml"]
+    changes = fixture["changes.yaml"]
     replaced = next(i for i in ids[1:] if f'"{i}"' in changes)
     edited = periods.replace(f'  - id: "{replaced}"', f'  - id: "{ids[0]}"', 1)
     (data_copy / "periods.yaml").write_text(edited, encoding="utf-8")
@@ -290,9 +290,9 @@ def test_content_dir_defaults_next_to_data():
     assert (DATA.parent / "content") == CONTENT
 
 
-def test_error_output_format_golden(data_copy: Path, shipped, request):
+def test_error_output_format_golden(data_copy: Path, fixture, request):
     """The whole report for a file with three mistakes, paths made relative."""
-    services = shipped["services.yaml"].replace("    summary:", "    sumary:", 1)
+    services = fixture["services.yaml"].replace("    summary:", "    sumary:", 1)
     services = services.replace("    kind: service\n", "    kind: servce\n", 1)
     services = services.replace("      fi: resepti-palvelu", "      fi: Resepti Palvelu", 1)
     (data_copy / "services.yaml").write_text(services, encoding="utf-8")
@@ -344,9 +344,9 @@ def test_translated_messages_format_with_their_own_values():
 
 
 @pytest.mark.parametrize("lang, expected", [("fi", "ei ole kielikoodi"), ("sv", "är ingen språkkod")])
-def test_bad_language_key_in_finnish_and_swedish(data_copy: Path, shipped, lang, expected):
+def test_bad_language_key_in_finnish_and_swedish(data_copy: Path, fixture, lang, expected):
     """The bad-lang hint mentions { }: it must not be read as a placeholder (it was a KeyError)."""
-    services = shipped["services.yaml"].replace("      sv: Recepttjänsten", "      SV: Recepttjänsten", 1)
+    services = fixture["services.yaml"].replace("      sv: Recepttjänsten", "      SV: Recepttjänsten", 1)
     (data_copy / "services.yaml").write_text(services, encoding="utf-8")
     result = run_check(data_copy, "--lang", lang)
     assert result.exit_code == 1
@@ -354,8 +354,8 @@ def test_bad_language_key_in_finnish_and_swedish(data_copy: Path, shipped, lang,
     assert "{ }" in result.output
 
 
-def test_a_list_where_a_value_belongs_is_an_error_not_a_crash(data_copy: Path, shipped):
-    services = shipped["services.yaml"]
+def test_a_list_where_a_value_belongs_is_an_error_not_a_crash(data_copy: Path, fixture):
+    services = fixture["services.yaml"]
     line = next(ln for ln in services.splitlines() if ln.startswith("    last_reviewed: "))
     edited = services.replace(line, "    last_reviewed: []", 1)
     (data_copy / "services.yaml").write_text(edited, encoding="utf-8")
@@ -368,20 +368,20 @@ def test_a_list_where_a_value_belongs_is_an_error_not_a_crash(data_copy: Path, s
     assert f":{at}:20: virhe: tähän kuuluu yksi arvo (kuten 2026-03-15)" in fi.output
 
 
-def test_a_service_that_needs_registration_but_no_period_accepts_is_a_warning(data_copy: Path, shipped):
-    periods = "\n".join(ln for ln in shipped["periods.yaml"].splitlines()
+def test_a_service_that_needs_registration_but_no_period_accepts_is_a_warning(data_copy: Path, fixture):
+    periods = "\n".join(ln for ln in fixture["periods.yaml"].splitlines()
                         if ln != "      - certificate-delivery") + "\n"
     (data_copy / "periods.yaml").write_text(periods, encoding="utf-8")
     result = run_check(data_copy)
     assert result.exit_code == 0, result.output
-    services = shipped["services.yaml"]
+    services = fixture["services.yaml"]
     at = line_of(services, "  - id: certificate-delivery")
     assert (f"{data_copy / 'services.yaml'}:{at}:9: warning: certificate-delivery requires registration for a "
             "period, but no current or upcoming period accepts it") in result.output
     assert "add certificate-delivery to `accepts:`" in result.output
     fi = run_check(data_copy, "--lang", "fi")
     assert "palveluun certificate-delivery vaaditaan ilmoittautuminen jaksolle" in fi.output
-    # The shipped data, where upcoming periods accept it: no warning.
+    # The fixture data, where upcoming periods accept it: no warning.
     assert "certificate-delivery requires" not in run_check(DATA).output
 
 

@@ -306,7 +306,7 @@ def test_the_warning_names_the_lines_of_the_dates_it_covers(data_copy: Path):
 
 
 def test_past_periods_are_history_not_a_reason_to_fail():
-    later = run_check(DATA, today="2027-12-20")  # every shipped period has ended
+    later = run_check(DATA, today="2027-12-20")  # every period of the fixture has ended
     assert "examples" not in later.output
 
 

@@ -212,7 +212,7 @@ def test_edit_links_point_at_the_source_line(small_site: Path):
 
 
 def test_no_edit_link_while_the_repository_is_not_known(full_site: Path):
-    """The shipped data has no `repo_url` (its address is not known): no link to an invented one."""
+    """The fixture has no `repo_url` (its address is not known): no link to an invented one."""
     pages = list(full_site.rglob("*.html"))
     assert len(pages) > 50
     assert not [p for p in pages if 'class="kg-edit"' in p.read_text(encoding="utf-8")]

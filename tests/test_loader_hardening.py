@@ -1,7 +1,7 @@
 """Hostile or broken input to `check`: report formats, non-regular files, patterns that
 must match the whole value, syntax errors at their place, control and invisible characters.
 
-Every case runs the real command on an edited copy of the shipped data and asserts the
+Every case runs the real command on an edited copy of the fixture's data and asserts the
 `file:line:column`, the message in English and in Finnish, and the exit code.
 """
 

@@ -131,7 +131,7 @@ ITEM5 = ["list item indented too far", "key indented too far", "key indented too
 @pytest.mark.parametrize("lang", ["en", "fi", "sv"])
 def test_everyday_mistakes_golden(lang, tmp_path, request, strict):
     """Each everyday mistake at its own line with its exact fix (golden, per language).
-    Only the errors are kept: the warnings about the shipped example dates are not the point."""
+    Only the errors are kept: the warnings about the fixture's example dates are not the point."""
     by_name = {f.name: f for f in FIXTURES}
     report = []
     for name in ITEM5:

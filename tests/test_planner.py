@@ -66,7 +66,7 @@ def test_certified_and_uncertified(site):
     assert certified["register"] and certified["rule"] == "required"
     assert (certified["lead_months"], certified["earliest"], certified["period"]) == \
         (3, "2027-02-25", "1/2027")
-    assert certified["certainty"] == "example"  # the shipped dates are examples
+    assert certified["certainty"] == "example"  # the fixture's dates are examples
     uncertified = plan(site, **{**HEALTH, "certified": "unknown"})
     assert (uncertified["lead_months"], uncertified["period"]) == (12, "3/2027")
 
@@ -273,7 +273,7 @@ def test_a_lead_time_that_differs_from_the_duration_estimate_is_a_warning(tmp_pa
     """The planner's lead times and the process page's estimates are one fact written twice."""
     shutil.copytree(DATA, tmp_path / "data")
     _, warnings = load_project(tmp_path / "data", CONTENT, today=TODAY, template_dir=TEMPLATE_DIR)
-    assert not [w for w in warnings if w.code == "planner-lead-time"]  # the shipped data agrees
+    assert not [w for w in warnings if w.code == "planner-lead-time"]  # the fixture agrees
     process = tmp_path / "data" / "process.yaml"
     text = process.read_text()
     process.write_text(text.replace("  lead_months_uncertified: 12", "  lead_months_uncertified: 9"))
@@ -293,7 +293,7 @@ def test_the_timeline_legend_names_only_what_it_draws(site):
         html = timeline.svg(periods, TODAY, t, date, "x")
         return re.findall(r"kg-tl-key--(\w+)", html.split('class="kg-tl-legend"')[1])
 
-    # The shipped periods: every date an example, so "confirmed" and "provisional" would explain
+    # The fixture's periods: every date an example, so "confirmed" and "provisional" would explain
     # marks the picture does not have.
     assert legend(site.project.periods) == ["reg", "period", "event", "today", "example"]
     first, *rest = timeline.shown_periods(site.project.periods, TODAY)

@@ -114,7 +114,7 @@ def test_the_allow_list_check_catches_an_invented_address(allowed):
 # check: sources, link languages, services outside the periods
 # ---------------------------------------------------------------------------
 
-def test_shipped_data_names_a_source_for_every_fact():
+def test_the_fixture_names_a_source_for_every_fact():
     result = run_check(DATA)
     assert result.exit_code == 0, result.output
     for code_text in ("has no source", "leads to a", "links to a"):

@@ -13,7 +13,7 @@ PAGE_TYPES = ["home", "process", "registration", "schedule", "period", "period-u
 @pytest.mark.parametrize("name", PAGE_TYPES)
 def test_switcher_lands_on_the_counterpart(new_page, page_types, alternates, name):
     by_name = {t.name: t for t in page_types}
-    # The shipped site has every page type (a hand-written one included): a missing one is a
+    # The full fixture has every page type (a hand-written one included): a missing one is a
     # failure here, never a skip (browser tests do not skip in CI).
     assert name in by_name, f"the site has no {name} page"
     page_type = by_name[name]

@@ -4,7 +4,7 @@ The browser clock is set before, during and after a period's registration
 window (and after the period); the status must follow, with the same rules as
 generator/model/dates.py (the oracle here), and the "as of <build date>" note must go.
 Its wording follows how sure the dates it comes from are (dates.status_certainty):
-"… esimerkkiaikataulun mukaan …" for the shipped example dates.
+"… esimerkkiaikataulun mukaan …" for the fixture's example dates.
 """
 
 from __future__ import annotations

@@ -25,6 +25,7 @@ def test_check_passes():
     result = CliRunner().invoke(main, ["check", "--data", str(SHIPPED_DATA), "--content", str(SHIPPED_CONTENT),
                                        "--lang", "en"])
     assert result.exit_code == 0, result.output
+    assert "placeholder" not in result.output, result.output  # strings.yaml's {names}, also as warnings
 
 
 def test_every_text_is_translated():
