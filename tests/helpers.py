@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -168,3 +169,34 @@ def check_sitemap_pairs(site: Path, plan) -> None:
             assert entry.findtext("s:lastmod", namespaces=SITEMAP_NS) == page.updated.isoformat(), loc
             built = site / plan.url(page.key, lang).lstrip("/") / "index.html"
             assert built.is_file(), f"{loc} is in the sitemap but was not built"
+
+
+URL_RE = re.compile(r"https?://[^\s)\]>\"'`|<]+")
+ADDRESS_KINDS = {"address": URL_RE,
+                 "e-mail": re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"),
+                 "phone": re.compile(r"\b0\d{2} \d{3} \d{4}\b")}
+ALLOW_LIST = Path(__file__).parent / "allowed-addresses.txt"
+"""The addresses, e-mails and phone numbers of the shared notes, committed so that the check runs in
+any clone; tests/test_sources.py keeps it equal to the notes where they are."""
+
+
+def found_in(pattern: re.Pattern, text: str) -> set[str]:
+    return {m.rstrip(".,;:") for m in pattern.findall(text)}
+
+
+def addresses_not_in_the_notes(data: Path, content: Path) -> list[str]:
+    """Every address, e-mail and phone number of the data files and pages that the shared notes
+    (ALLOW_LIST) lack, as "file: value". The site's own address is no fact about Kanta: it is left
+    out while site.yaml marks it unknown (`site_url_known: false`), a placeholder."""
+    from generator.load.yaml_file import load_file
+
+    site = load_file(data / "site.yaml", "site.yaml").data
+    assert isinstance(site, dict)
+    placeholder = {site["site_url"]} if site.get("site_url_known") == "false" else set()
+    allowed = ALLOW_LIST.read_text(encoding="utf-8")
+    files = sorted(data.glob("*.yaml")) + sorted(content.rglob("*.md"))
+    return [f"{os.path.relpath(path, data.parent)}: {value}"
+            for path in files for kind, pattern in ADDRESS_KINDS.items()
+            for value in sorted(found_in(pattern, path.read_text(encoding="utf-8"))
+                                - found_in(pattern, allowed) - placeholder)
+            if not value.startswith("https://json-schema.org")]

@@ -23,7 +23,21 @@ from generator.model.plan import SitePlan
 from generator.render import keywords
 from generator.render.pages import render
 
-from .helpers import CONTENT, DATA, ROOT, TODAY, edit, run_check, unavailable, verify_every_source
+from .helpers import (
+    ADDRESS_KINDS,
+    ALLOW_LIST,
+    CONTENT,
+    DATA,
+    ROOT,
+    TODAY,
+    URL_RE,
+    addresses_not_in_the_notes,
+    edit,
+    found_in,
+    run_check,
+    unavailable,
+    verify_every_source,
+)
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -40,28 +54,6 @@ def shared_notes() -> Path | None:
     return None
 
 
-URL_RE = re.compile(r"https?://[^\s)\]>\"'`|<]+")
-EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
-PHONE_RE = re.compile(r"\b0\d{2} \d{3} \d{4}\b")
-# The site's own address, not a fact about Kanta: a placeholder until hosting is decided (README,
-# "Open items"), marked `site_url_known: false` so that the publishing check fails on it.
-NOT_FACTS = {"https://kayttoonotto.kanta.fi/"}
-
-
-def _found(pattern: re.Pattern, text: str) -> set[str]:
-    return {m.rstrip(".,;:") for m in pattern.findall(text)}
-
-
-def published_text() -> dict[str, str]:
-    files = sorted(DATA.glob("*.yaml")) + sorted(CONTENT.rglob("*.md"))
-    return {str(p.relative_to(ROOT)): p.read_text(encoding="utf-8") for p in files}
-
-
-ALLOW_LIST = Path(__file__).parent / "allowed-addresses.txt"
-"""The addresses, e-mails and phone numbers of the shared notes, committed so that the check runs in
-any clone; `test_the_allow_list_is_the_shared_notes` keeps it equal to the notes where they are."""
-
-
 def notes_text(found: Path) -> str:
     files = [found / "domain.md", *sorted((found / "sources").glob("*"))]
     return "\n".join(p.read_text(encoding="utf-8") for p in files if p.is_file())
@@ -71,8 +63,8 @@ def allow_list_text(notes: str) -> str:
     lines = ["# Every address, e-mail and phone number the shared notes (../shared/domain.md and",
              "# ../shared/sources/) give: the only ones data/ and content/ may use. Regenerate with",
              "# pytest tests/test_sources.py --update-goldens after the notes change."]
-    for pattern in (URL_RE, EMAIL_RE, PHONE_RE):
-        lines += sorted(_found(pattern, notes))
+    for pattern in ADDRESS_KINDS.values():
+        lines += sorted(found_in(pattern, notes))
     return "\n".join(lines) + "\n"
 
 
@@ -93,21 +85,26 @@ def test_the_allow_list_is_the_shared_notes(request):
         "the shared notes changed: pytest tests/test_sources.py --update-goldens, then review the diff"
 
 
-@pytest.mark.parametrize("kind, pattern", [("address", URL_RE), ("e-mail", EMAIL_RE), ("phone", PHONE_RE)])
-def test_every_address_is_in_the_shared_notes(allowed, kind, pattern):
-    known = _found(pattern, allowed)
-    unknown = [f"{name}: {value}" for name, text in published_text().items()
-               for value in sorted(_found(pattern, text) - known - NOT_FACTS)
-               if not value.startswith("https://json-schema.org")]
-    assert not unknown, f"{kind}es not in ../shared/domain.md or ../shared/sources/ (never invent one):\n" + \
-        "\n".join(unknown)
+def test_every_address_is_in_the_shared_notes():
+    """The full fixture's addresses, e-mails and phone numbers (the shipped ones: the content's checks)."""
+    unknown = addresses_not_in_the_notes(DATA, CONTENT)
+    assert not unknown, "not in ../shared/domain.md or ../shared/sources/ (never invent one):\n" + "\n".join(unknown)
+
+
+def test_the_sites_own_placeholder_address_is_no_fact(data_copy: Path):
+    """site_url is left out only while site.yaml marks it unknown: then it is a placeholder."""
+    edit(data_copy, "site.yaml", "site_url: https://", "site_url: https://invented.fi/x/")
+    assert addresses_not_in_the_notes(data_copy, data_copy.parent / "content") == []
+    edit(data_copy, "site.yaml", "site_url_known: false\n", "")
+    unknown = addresses_not_in_the_notes(data_copy, data_copy.parent / "content")
+    assert len(unknown) == 1 and unknown[0].startswith("data/site.yaml: https://invented.fi/x/"), unknown
 
 
 def test_the_allow_list_check_catches_an_invented_address(allowed):
     """The same comparison, on an address that is not in the notes: it must be reported."""
     invented = "https://www.kanta.fi/ammattilaiset/kayttoonottoon-ilmoittautuminen"
-    assert invented not in _found(URL_RE, allowed)
-    assert "https://www.kanta.fi/ammattilaiset/kayttoonotto" in _found(URL_RE, allowed)  # exact, not a prefix
+    assert invented not in found_in(URL_RE, allowed)
+    assert "https://www.kanta.fi/ammattilaiset/kayttoonotto" in found_in(URL_RE, allowed)  # exact, not a prefix
 
 
 # ---------------------------------------------------------------------------

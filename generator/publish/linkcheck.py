@@ -18,7 +18,7 @@ only exists after every build and the post-build stage have run:
   every search result location, every own URL in the JSON and calendar feeds.
 
 Run it by hand on a built folder:
-`python -m generator.publish.linkcheck site/ --site-url https://kayttoonotto.kanta.fi/`
+`python -m generator.publish.linkcheck site/ --site-url https://kayttoonotto.example/`
 """
 
 from __future__ import annotations

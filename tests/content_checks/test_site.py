@@ -15,7 +15,7 @@ from generator.commands.cli import main
 from generator.model import manifest
 from generator.publish import linkcheck
 from tests import vnu
-from tests.helpers import ROOT, SHIPPED_CONTENT, SHIPPED_DATA, check_sitemap_pairs
+from tests.helpers import ROOT, SHIPPED_CONTENT, SHIPPED_DATA, addresses_not_in_the_notes, check_sitemap_pairs
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
@@ -26,6 +26,15 @@ def test_check_passes():
                                        "--lang", "en"])
     assert result.exit_code == 0, result.output
     assert "placeholder" not in result.output, result.output  # strings.yaml's {names}, also as warnings
+
+
+def test_every_address_is_one_the_shared_notes_give():
+    """No address, e-mail or phone number in data/ or content/ that ../shared/domain.md and
+    ../shared/sources/ (tests/allowed-addresses.txt) do not give: none is ever invented. The site's
+    own address counts only once site.yaml says it is known."""
+    unknown = addresses_not_in_the_notes(SHIPPED_DATA, SHIPPED_CONTENT)
+    assert not unknown, "not in the shared notes; use one they give or say the address is not known:\n" + \
+        "\n".join(unknown)
 
 
 def test_every_text_is_translated():
