@@ -79,12 +79,17 @@ def test_new_service_lists_its_todos_until_written(data_copy: Path):
         assert re.search(rf"^ *(- )?(# )?{field}:", template, re.M), field
     # Writing the texts makes the record valid.
     services = data_copy / "services.yaml"
+    _write_the_new_services_texts(services)
+    check = invoke("check", "--data", str(data_copy), "--today", TODAY)
+    assert check.exit_code == 0, check.output
+
+
+def _write_the_new_services_texts(services: Path) -> None:
+    """What the editor writes into `new service`'s template: its names and slugs (the TODOs)."""
     text = services.read_text()
     head, tail = text[: text.index("  - id: uusi-palvelu")], text[text.index("  - id: uusi-palvelu"):]
     services.write_text(head + tail.replace("fi: TODO", "fi: Uusi palvelu").replace("sv: TODO", "sv: Ny tjänst")
                         .replace("      sv: todo", "      sv: ny-tjanst"))
-    check = invoke("check", "--data", str(data_copy), "--today", TODAY)
-    assert check.exit_code == 0, check.output
 
 
 def _repository(tmp_path: Path) -> Path:
@@ -119,10 +124,7 @@ def test_new_service_updates_the_schemas_and_leaves_urls_to_check(tmp_path: Path
     assert "schemas/" in result.output and "make urls" in result.output
     assert (data.parent / "urls.txt").read_text() == before
     services = data / "services.yaml"
-    text = services.read_text()
-    head, tail = text[: text.index("  - id: uusi-palvelu")], text[text.index("  - id: uusi-palvelu"):]
-    services.write_text(head + tail.replace("fi: TODO", "fi: Uusi palvelu").replace("sv: TODO", "sv: Ny tjänst")
-                        .replace("      sv: todo", "      sv: ny-tjanst"))
+    _write_the_new_services_texts(services)
     check = invoke("check", "--data", str(data), "--today", TODAY)
     errors = [ln for ln in check.output.splitlines() if ": error: " in ln]
     assert len(errors) == 1 and "urls.txt" in errors[0] and "not in urls.txt yet" in errors[0], check.output

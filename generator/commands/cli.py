@@ -387,17 +387,9 @@ def new_period(period_id: str, data_dir: Path, content_dir: Path | None, today: 
                lang: str) -> None:
     """Add period PERIOD_ID (e.g. 1/2028) without dates (`dates: unannounced`) until Kela publishes
     them; its addresses go to urls.txt and its id to schemas/."""
-    from generator.commands.scaffold import ScaffoldError
-    from generator.commands.scaffold import new_period as add
-    from generator.model.messages import say
+    from generator.commands.scaffold import new_period
 
-    try:
-        done = add(data_dir, period_id, _today(today))
-    except ScaffoldError as exc:
-        click.echo(say("new-failed", lang, error=exc.text(lang)), err=True)
-        sys.exit(1)
-    for code, values in done:
-        click.echo(say(code, lang, **values))
+    _scaffold(new_period, data_dir, period_id, today, lang)
 
 
 @new.command("service")
@@ -407,12 +399,18 @@ def new_period(period_id: str, data_dir: Path, content_dir: Path | None, today: 
 def new_service(service_id: str, data_dir: Path, content_dir: Path | None, today: str | None,
                 lang: str) -> None:
     """Add a complete, commented service template with the id SERVICE_ID; its id goes to schemas/."""
+    from generator.commands.scaffold import new_service
+
+    _scaffold(new_service, data_dir, service_id, today, lang)
+
+
+def _scaffold(add, data_dir: Path, record_id: str, today: str | None, lang: str) -> None:
+    """Run one of scaffold.py's `new_*` and print what it did, or its refusal, in the editor's language."""
     from generator.commands.scaffold import ScaffoldError
-    from generator.commands.scaffold import new_service as add
     from generator.model.messages import say
 
     try:
-        done = add(data_dir, service_id, _today(today))
+        done = add(data_dir, record_id, _today(today))
     except ScaffoldError as exc:
         click.echo(say("new-failed", lang, error=exc.text(lang)), err=True)
         sys.exit(1)

@@ -138,6 +138,12 @@ def kanta_language(url: str) -> str | None:
     return first if first in ("sv", "en") else "fi"
 
 
+PAGE_LANGUAGE = Field(
+    default=None, description="The language the page is written in, when its address does not "
+    "show it (e.g. an /en/ address that serves Finnish text): fi, sv or en, or one per language.")
+"""The `page_language:` of a link and of a source, declared once."""
+
+
 class _Addressed(BaseModel):
     """What links and sources share: the address a reader of each language gets, and its language."""
 
@@ -172,9 +178,7 @@ class Source(_Addressed, Record):
     title: Text = Field(description="The page's title, written in each language of the site "
                                     "(the page's own language is added where it differs).")
     url: Address
-    page_language: PageLanguage | None = Field(
-        default=None, description="The language the page is written in, when its address does not "
-        "show it (e.g. an /en/ address that serves Finnish text): fi, sv or en, or one per language.")
+    page_language: PageLanguage | None = PAGE_LANGUAGE
     updated: Date | None = Field(default=None, description="The page's own date (\"Sivua päivitetty\") "
                                  "in the copy the facts were taken from, when it shows one.")
     seen: Date | None = Field(default=None, description="The day of the copy the facts were taken "
@@ -354,9 +358,7 @@ class Link(_Addressed, Record):
     title: Text = Field(description="The link text, in each language of the site (the page's own "
                                     "language is added where it differs).")
     url: Address
-    page_language: PageLanguage | None = Field(
-        default=None, description="The language the page is written in, when its address does not "
-        "show it (e.g. an /en/ address that serves Finnish text): fi, sv or en, or one per language.")
+    page_language: PageLanguage | None = PAGE_LANGUAGE
 
 
 def _anchors(slugs: Slugs) -> Slugs:
