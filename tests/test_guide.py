@@ -50,6 +50,17 @@ def blocks() -> list[tuple[str, str, str]]:
 
 @pytest.fixture(scope="module")
 def sandbox(tmp_path_factory) -> Path:
+    """One sandbox for the module: the guide's examples build on each other, as an editor's do."""
+    return make_sandbox(tmp_path_factory)
+
+
+@pytest.fixture
+def fresh_sandbox(tmp_path_factory) -> Path:
+    """A sandbox no other test has edited."""
+    return make_sandbox(tmp_path_factory)
+
+
+def make_sandbox(tmp_path_factory) -> Path:
     box = tmp_path_factory.mktemp("guide")
     for name in LINKED:
         (box / name).symlink_to(ROOT / name)
@@ -77,21 +88,32 @@ def run(box: Path, command: str) -> subprocess.CompletedProcess:
                           env=env)
 
 
+def wait_for_first_build(proc: subprocess.Popen, port: int) -> None:
+    """Until this preview has built once: an earlier preview's pages in the shared sandbox answer
+    before that, so a page's answer alone says nothing about this preview."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/__preview/version") as response:
+                if int(response.read()) > 0:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.3)
+    os.killpg(proc.pid, 9)
+    output = proc.communicate(timeout=10)[0].decode()
+    pytest.fail(f"make serve did not finish its first build within 60 s:\n{output}")
+
+
 def serve_and_fetch(box: Path, command: str) -> None:
     port = free_port()
     proc = subprocess.Popen(["bash", "-c", f"{command} PORT={port}"], cwd=box, start_new_session=True,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/fi/") as response:
-                    assert response.status == 200
-                    assert "<html lang=\"fi\"" in response.read().decode()
-                    return
-            except OSError:
-                time.sleep(0.3)
-        pytest.fail("make serve did not answer within 60 s")
+        wait_for_first_build(proc, port)
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/fi/") as response:
+            assert response.status == 200
+            assert "<html lang=\"fi\"" in response.read().decode()
     finally:
         os.killpg(proc.pid, 15)
         proc.wait(timeout=10)
@@ -180,24 +202,18 @@ def test_the_guide_covers_the_ide_and_the_pull_request_flow():
     assert "KIELI=sv" in text and "Artifacts" in text
 
 
-def test_ctrl_c_stops_make_serve_without_a_make_line(sandbox: Path):
+def test_ctrl_c_stops_make_serve_without_a_make_line(fresh_sandbox: Path):
     """The guide says Ctrl+C stops the preview: it says so in Finnish, and make adds nothing."""
     import signal
 
     port = free_port()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     env.pop("CI", None)
-    proc = subprocess.Popen(["make", "serve", f"PORT={port}"], cwd=sandbox, env=env, start_new_session=True,
+    proc = subprocess.Popen(["make", "serve", f"PORT={port}"], cwd=fresh_sandbox, env=env, start_new_session=True,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/fi/"):
-                    break
-            except OSError:
-                time.sleep(0.3)
+        wait_for_first_build(proc, port)
         os.killpg(proc.pid, signal.SIGINT)  # what the terminal sends on Ctrl+C
         output = proc.communicate(timeout=30)[0].decode()
     finally:

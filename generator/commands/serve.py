@@ -476,18 +476,21 @@ class Changes:
 def serve(data_dir: Path, content_dir: Path | None, out_dir: Path, *, port: int,
           today: dt.date | None, lang: str = "en") -> None:
     preview = Preview(data_dir, content_dir, out_dir, today, lang)
+    server: PreviewServer | None = None
+    changes: Changes | None = None
+    # Ctrl+C says the same words whenever it comes, also while the server or the watcher starts.
     try:
-        server = start_server(preview, port)
-    except OSError as exc:
-        if exc.errno != errno.EADDRINUSE:
-            raise
-        preview.say("serve-port-in-use", err=True, port=str(port), other=str(port + 1))
-        raise SystemExit(1) from None
-    # Watching starts before the first build, so a save made while it runs is not lost.
-    changes = Changes([preview.data_dir, preview.content_dir, PACKAGE_DIR / "templates",
-                       PACKAGE_DIR.parent / "overrides"], [PACKAGE_DIR.parent / "mkdocs.yml"],
-                      ignore=[preview.out_dir, preview.work_dir])
-    try:
+        try:
+            server = start_server(preview, port)
+        except OSError as exc:
+            if exc.errno != errno.EADDRINUSE:
+                raise
+            preview.say("serve-port-in-use", err=True, port=str(port), other=str(port + 1))
+            raise SystemExit(1) from None
+        # Watching starts before the first build, so a save made while it runs is not lost.
+        changes = Changes([preview.data_dir, preview.content_dir, PACKAGE_DIR / "templates",
+                           PACKAGE_DIR.parent / "overrides"], [PACKAGE_DIR.parent / "mkdocs.yml"],
+                          ignore=[preview.out_dir, preview.work_dir])
         preview.rebuild()
         preview.say("serve-address", url=preview.base_url)
         while True:
@@ -497,8 +500,10 @@ def serve(data_dir: Path, content_dir: Path | None, out_dir: Path, *, port: int,
     except KeyboardInterrupt:
         preview.say("serve-stopped")
     finally:
-        changes.stop()
-        server.shutdown()
+        if changes is not None:
+            changes.stop()
+        if server is not None:
+            server.shutdown()
         preview.close()
 
 
