@@ -165,6 +165,8 @@ def search_pages(browser, server):
                 arg=ready, timeout=15000)
             page.locator(".md-search__input").click()
             pages[lang] = page
+        # The tab in front: Chromium runs a background tab's timers (Material's search) once a second.
+        pages[lang].bring_to_front()
         return pages[lang]
 
     yield get
