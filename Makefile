@@ -168,7 +168,7 @@ test-content: $(DEV) browser-deps $(CATALOGUES)
 # while the last test file finishes anyway); its output follows the tests', and either failing fails.
 test: $(DEV) browser-deps $(CATALOGUES)
 	@log=$$(mktemp); $(MAKE) --no-print-directory lint > $$log 2>&1 & lint=$$!; \
-	$(PY) -m pytest -n 2 --dist loadfile; tests=$$?; \
+	$(PY) -m pytest -n 2 --dist loadfile --no-loadscope-reorder; tests=$$?; \
 	wait $$lint; linted=$$?; cat $$log; rm -f $$log; \
 	test $$tests -eq 0 -a $$linted -eq 0
 
@@ -176,9 +176,9 @@ test: $(DEV) browser-deps $(CATALOGUES)
 test-fast: $(DEV)
 	$(PY) -m pytest -q -n 2 -m "unit or golden"
 test-e2e: $(DEV) browser-deps
-	$(PY) -m pytest -q -n 2 --dist loadfile -m e2e
+	$(PY) -m pytest -q -n 2 --dist loadfile --no-loadscope-reorder -m e2e
 test-browser: $(DEV) browser-deps
-	$(PY) -m pytest -q -n 2 --dist loadfile -m "browser and not content"
+	$(PY) -m pytest -q -n 2 --dist loadfile --no-loadscope-reorder -m "browser and not content"
 
 # Pictures of the fixture site (pages, planner, timeline) for a person to look at, not a test.
 screenshots: $(DEV)

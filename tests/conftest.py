@@ -197,6 +197,25 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.golden)
         else:
             item.add_marker(pytest.mark.unit)
+    _slowest_layers_first(items)
+
+
+LAYER_COST = ["browser", "content", "e2e", "golden", "unit"]
+"""The layers from the slowest test file to the fastest (a test of the content's checks in Chromium
+counts as browser)."""
+
+
+def _slowest_layers_first(items) -> None:
+    """Files of the slow layers first, so that the two workers of `make test` (`--dist loadfile
+    --no-loadscope-reorder`) end together, the last minutes spent on many small files instead of one
+    worker waiting for the other's long one. A file keeps its tests together and in their order."""
+    def cost(item) -> int:
+        return min(LAYER_COST.index(m.name) for m in item.iter_markers() if m.name in LAYER_COST)
+
+    rank: dict[str, int] = {}
+    for item in items:
+        rank[item.nodeid.split("::")[0]] = min(rank.get(item.nodeid.split("::")[0], len(LAYER_COST)), cost(item))
+    items.sort(key=lambda item: rank[item.nodeid.split("::")[0]])
 
 
 def pytest_addoption(parser):

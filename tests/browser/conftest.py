@@ -7,14 +7,13 @@ once and serves the site once (the machine is small and shared).
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
 
 from tests.helpers import CONTENT, DATA, TODAY
 
 from . import cdnserver
-from .support import HEIGHT, PageType, page_kinds, url_path
+from .support import HEIGHT, PageType, page_kinds, stub_pages, url_path
 
 
 @pytest.fixture(scope="session")
@@ -74,10 +73,7 @@ def all_pages(full_site) -> list[str]:
 @pytest.fixture(scope="session")
 def redirect_stubs(full_site, all_pages) -> set[str]:
     """Pages that only send the reader on (<meta http-equiv=refresh>, for old addresses)."""
-    def file_of(url: str) -> Path:
-        return full_site / (url.lstrip("/") + ("index.html" if url.endswith("/") else ""))
-
-    return {url for url in all_pages if 'http-equiv="refresh"' in file_of(url).read_text(encoding="utf-8")}
+    return stub_pages(full_site, all_pages)
 
 
 @pytest.fixture(scope="session")

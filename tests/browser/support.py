@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from tests.helpers import ROOT, TODAY
@@ -13,14 +14,66 @@ WIDTHS = {"desktop": 1280, "mobile": 375}
 HEIGHT = 900
 
 
-def interact(page) -> None:
+def interact(page) -> bool:
     """A reader's first key press: kg.js then loads Material's scripts (overrides/main.html says
     why they wait) and Material mounts. Shift changes nothing else on the page. Pages without
-    Material (the root chooser, redirect stubs) are left as they are."""
+    Material (the root chooser, redirect stubs) are left as they are: False."""
     if not page.locator("script[type='text/x-kg-deferred']").count():
-        return
+        return False
     page.keyboard.press("Shift")
     page.wait_for_function("() => document.documentElement.dataset.kgMaterial === 'mounted'", timeout=15000)
+    return True
+
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+"""WCAG 2.0 and 2.1, levels A and AA: what the accessibility statement promises."""
+
+
+class Auditor:
+    """axe-core (the copy axe-playwright-python ships) in a page: put into each loaded document once,
+    run as often as a test asks. Playwright's evaluate is not subject to the page's CSP."""
+
+    def __init__(self) -> None:
+        from axe_playwright_python.sync_playwright import Axe
+
+        self.script = Axe().axe_script
+
+    def violations(self, page) -> list[dict]:
+        if not page.evaluate("() => typeof window.axe === 'object'"):
+            page.evaluate(self.script)
+        return page.evaluate("options => axe.run(document, options).then(r => r.violations)", AXE_OPTIONS)
+
+    def problems(self, page, label: str, width: int) -> list[str]:
+        return describe_violations(label, width, self.violations(page))
+
+    def audit(self, page, url: str, width: int, *, stub: bool = False) -> list[str]:
+        """One page as loaded (`read`: Material's scripts wait for a first interaction) and, where
+        they do, after that interaction (`in use`: Material's components mounted)."""
+        if stub:
+            # An old address's stub refreshes to the new page at once: a 204 answer to that
+            # navigation cancels it and leaves the stub on screen to be audited.
+            def stay(route, request=None):  # Playwright passes (route, request)
+                if route.request.is_navigation_request() and not route.request.url.endswith(url):
+                    return route.fulfill(status=204)
+                return route.continue_()
+            page.route("**/*", stay)
+        page.goto(url)  # "load": after DOMContentLoaded, so kg.js has run
+        problems = self.problems(page, f"{url} (read)", width)
+        if interact(page):
+            problems += self.problems(page, f"{url} (in use)", width)
+        if stub:
+            page.unroute("**/*", stay)
+        return problems
+
+
+def stub_pages(site: Path, pages: list[str]) -> set[str]:
+    """The pages of a built site that only send the reader on (<meta http-equiv=refresh>, for old
+    addresses)."""
+    def file_of(url: str) -> Path:
+        return site / (url.lstrip("/") + ("index.html" if url.endswith("/") else ""))
+
+    return {url for url in pages if 'http-equiv="refresh"' in file_of(url).read_text(encoding="utf-8")}
 
 
 def url_path(url: str) -> str:

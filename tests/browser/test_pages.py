@@ -20,6 +20,9 @@ SEARCH_READY = """() => {
   return meta && meta.textContent.trim() === config.translations['search.result.placeholder'];
 }"""
 
+NEXT_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+"""Resolves once the page has drawn a frame after the one being prepared now."""
+
 
 @dataclass
 class Visit:
@@ -63,7 +66,7 @@ def tour(browser, server, page_types) -> list[Visit]:
                 page.wait_for_function(SEARCH_READY, timeout=15000)
                 for _name, width in sorted(WIDTHS.items(), key=lambda x: -x[1]):
                     page.set_viewport_size({"width": width, "height": 900})
-                    page.wait_for_timeout(100)  # let Material and kg.js react to the resize
+                    page.evaluate(NEXT_FRAMES)  # Material and kg.js react to the resize
                 context.remove_listener("request", on_request)
                 page.close()
     finally:

@@ -1,9 +1,10 @@
 """The onboarding planner in real headless Chromium, under the site's real headers (strict CSP).
 
-- The differential test: a table of scenarios (sectors × services × certified × target × several
-  `today`s, including the day a registration closes and a day after the last period) goes through
-  tests/planner_reference.py and, as a query string on the built page with the browser's clock moved,
-  through overrides/assets/planner.js; the answers (#plan-result[data-plan]) must be identical.
+- The differential test: a handful of the rule table (sectors × services × certified × target ×
+  several `today`s, an error, odd addresses) goes through tests/planner_reference.py and, as a query
+  string on the built page with the browser's clock moved, through overrides/assets/planner.js; the
+  answers (#plan-result[data-plan]) must be identical. The whole table and generated addresses are
+  compared in Node (tests/test_planner.py, tests/node/).
 - The cases the issue lists, with a moved clock, read as a reader reads them (the visible text).
 - axe (0 violations) before and after filling, both languages, 375 and 1280 px; keyboard only;
   the error summary; the script's size. (`make screenshots` takes its pictures: empty, filled, print.)
@@ -21,11 +22,9 @@ import pytest
 from generator.model import dates
 from tests import planner_reference as planner
 
-from .support import WIDTHS, describe_violations, interact
+from .support import WIDTHS, Auditor, interact
 
 NOON_UTC = dt.time(10, 0, tzinfo=dt.UTC)  # 12:00 or 13:00 in Helsinki: the same day
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-OPTIONS = {"runOnly": {"type": "tag", "values": TAGS}, "resultTypes": ["violations"]}
 
 D = dt.date
 TODAYS = [
@@ -79,6 +78,12 @@ ODD = [
 """Addresses that stopped the page: each gives the form's hints or a plan, the same on both sides."""
 SCENARIOS = ([(today, q) for today in TODAYS for q in QUERIES] + [(TODAYS[0], q) for q in ERRORS]
              + [(TODAYS[0], q) for q in ODD])
+"""The rule table (tests/test_planner.py and Node compare the two implementations on it and on
+generated addresses, without a browser)."""
+IN_BROWSER = ([(TODAYS[i % len(TODAYS)], q) for i, q in enumerate(QUERIES)]
+              + [(TODAYS[0], ERRORS[0]), (TODAYS[0], ODD[0]), (TODAYS[0], ODD[-1])])
+"""A handful of the table end to end: each query once, the days in turn, an error and two odd
+addresses, read by the built page from its address under its CSP with the browser's clock moved."""
 
 
 def query_string(query: dict | str) -> str:
@@ -131,13 +136,17 @@ def test_the_scenario_table_is_wide_enough(page_plan):
     first = QUERIES[0]
     assert python_answer(page_plan.project, first, D(2026, 12, 11))["period"] == "1/2027"
     assert python_answer(page_plan.project, first, D(2026, 12, 12))["period"] == "2/2027"
+    # The handful the browser runs still meets every rule, a published period and an error.
+    handful = [python_answer(page_plan.project, q, today) for today, q in IN_BROWSER]
+    assert {a["rule"] for a in handful if not a["errors"]} == rules
+    assert any(a.get("period") for a in handful) and any(a["errors"] for a in handful)
 
 
 def test_python_and_script_give_identical_answers(new_page, planner_urls, page_plan):
-    """The differential test: every scenario through both implementations."""
+    """The differential test in the browser: the page's answers are the reference's."""
     page = new_page(1280)
     differences = []
-    for today, query in SCENARIOS:
+    for today, query in IN_BROWSER:
         page.clock.set_fixed_time(dt.datetime.combine(today, NOON_UTC))
         go(page, planner_urls["fi"], query)
         expected = python_answer(page_plan.project, query, today)
@@ -379,19 +388,16 @@ def test_without_javascript_the_rules_and_the_table_show(new_page, planner_urls,
 @pytest.mark.parametrize("lang", ["fi", "sv"])
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
 def test_axe_before_and_after_filling(planner_page, lang, width):
-    from axe_playwright_python.sync_playwright import Axe
-
-    axe = Axe()
+    auditor = Auditor()
     page = planner_page(lang, D(2026, 11, 25), None, width=width)
-    problems = describe_violations(page.url, width, axe.run(page, options=OPTIONS).response["violations"])
+    problems = auditor.problems(page, page.url, width)
     interact(page)
     page.locator(f"label[for=sector-{'social'}]").click()
     page.locator("button[type=submit]").click()  # with errors showing
-    problems += describe_violations(page.url + " (errors)", width,
-                                    axe.run(page, options=OPTIONS).response["violations"])
+    problems += auditor.problems(page, page.url + " (errors)", width)
     go(page, page.url.split("?")[0], QUERIES[4])
     interact(page)
-    problems += describe_violations(page.url, width, axe.run(page, options=OPTIONS).response["violations"])
+    problems += auditor.problems(page, page.url, width)
     assert not problems, "\n".join(problems)
 
 

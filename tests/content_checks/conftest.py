@@ -62,19 +62,3 @@ def shipped_server(shipped_site) -> str:
     srv, url = cdnserver.start(shipped_site)
     yield url
     srv.shutdown()
-
-
-@pytest.fixture
-def new_page(browser, shipped_server):
-    """Factory: a fresh page in its own context on the shipped site, closed after the test."""
-    contexts = []
-
-    def make(width: int = 1280):
-        context = browser.new_context(viewport={"width": width, "height": 900}, base_url=shipped_server,
-                                      reduced_motion="reduce")
-        contexts.append(context)
-        return context.new_page()
-
-    yield make
-    for context in contexts:
-        context.close()
