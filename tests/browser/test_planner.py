@@ -6,7 +6,7 @@
   answers (#plan-result[data-plan]) must be identical. The whole table and generated addresses are
   compared in Node (tests/test_planner.py, tests/node/).
 - The cases the issue lists, with a moved clock, read as a reader reads them (the visible text).
-- axe (0 violations) before and after filling, both languages, 375 and 1280 px; keyboard only;
+- axe (0 violations) before and after filling, each language and each width once; keyboard only;
   the error summary; the script's size. (`make screenshots` takes its pictures: empty, filled, print.)
 """
 
@@ -385,9 +385,11 @@ def test_without_javascript_the_rules_and_the_table_show(new_page, planner_urls,
     assert page.locator("#plan-result").is_hidden(), "an empty result box would promise what never comes"
 
 
-@pytest.mark.parametrize("lang", ["fi", "sv"])
-@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+@pytest.mark.parametrize(("lang", "width"), [("fi", WIDTHS["mobile"]), ("sv", WIDTHS["desktop"])],
+                         ids=["fi-mobile", "sv-desktop"])
 def test_axe_before_and_after_filling(planner_page, lang, width):
+    """The planner as loaded is audited with every page type (test_axe.py); its error and plan
+    states here, each language and each width once."""
     auditor = Auditor()
     page = planner_page(lang, D(2026, 11, 25), None, width=width)
     problems = auditor.problems(page, page.url, width)
