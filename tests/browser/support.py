@@ -67,6 +67,16 @@ class Auditor:
         return problems
 
 
+def audit_widths(page_types, languages: list[str]) -> dict[str, int]:
+    """URL → the width its page is audited at: every page type in every language and at every width,
+    though not in every pair of them. What a language changes (the words, `lang`) shows at any
+    width, and what a width changes (the layout) in any language, so the languages take the widths
+    in turn (fi at the desktop width, sv on the phone)."""
+    widths = list(WIDTHS.values())
+    assert len(languages) >= len(widths), "fewer languages than widths: audit a language twice"
+    return {t.urls[lang]: widths[i % len(widths)] for t in page_types for i, lang in enumerate(languages)}
+
+
 def stub_pages(site: Path, pages: list[str]) -> set[str]:
     """The pages of a built site that only send the reader on (<meta http-equiv=refresh>, for old
     addresses)."""

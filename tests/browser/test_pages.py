@@ -1,8 +1,9 @@
 """A tour of every page type in both languages: what the browser loads, says and shows.
 
-One visit per page type and language records every request, console message and
-page error, at desktop and then phone width. The tests below only read that record,
-so the tour runs once. (`make screenshots` takes the pictures for a person to look at.)
+One visit per page type and language records every request, console message, page error and axe
+violation (as loaded, then in use), at the width `support.audit_widths` gives the page, and then
+at the other width. The tests below only read that record, so the tour runs once. (`make
+screenshots` takes the pictures for a person to look at.)
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .support import WIDTHS, interact
+from .support import WIDTHS, Auditor, audit_widths, interact
 
 SEARCH_READY = """() => {
   const meta = document.querySelector('.md-search-result__meta');
@@ -35,19 +36,24 @@ class Visit:
     failed: list[str] = field(default_factory=list)
     status: int = 0
     before_interaction: list[str] = field(default_factory=list)
+    width: int = 0
+    axe: list[str] = field(default_factory=list)
 
 
 @pytest.fixture(scope="module")
-def tour(browser, server, page_types) -> list[Visit]:
+def tour(browser, server, page_types, page_plan) -> list[Visit]:
     context = browser.new_context(viewport={"width": WIDTHS["desktop"], "height": 900}, base_url=server,
                                   reduced_motion="reduce")
+    auditor = Auditor()
+    widths = audit_widths(page_types, page_plan.project.languages)
     visits = []
     try:
         for t in page_types:
             for lang, url in t.urls.items():
-                visit = Visit(t.name, lang, url)
+                visit = Visit(t.name, lang, url, width=widths[url])
                 visits.append(visit)
                 page = context.new_page()
+                page.set_viewport_size({"width": visit.width, "height": 900})
                 # Context-level: also sees requests made by workers (Material's search worker).
                 on_request = lambda r, v=visit: v.requests.append(r.url)  # noqa: E731
                 context.on("request", on_request)
@@ -59,12 +65,14 @@ def tour(browser, server, page_types) -> list[Visit]:
                         and v.failed.append(f"{r.url} → {r.status}"))
                 response = page.goto(url)
                 visit.status = response.status if response else 0
-                visit.before_interaction = list(visit.requests)
-                interact(page)
+                visit.axe = auditor.problems(page, f"{url} (read)", visit.width)
+                visit.before_interaction = list(visit.requests)  # the audit loaded nothing either
+                if interact(page):
+                    visit.axe += auditor.problems(page, f"{url} (in use)", visit.width)
                 # The last thing a page loads is the search index (in Material's worker): once the
                 # search box says it is ready, every request of the visit has been made.
                 page.wait_for_function(SEARCH_READY, timeout=15000)
-                for _name, width in sorted(WIDTHS.items(), key=lambda x: -x[1]):
+                for width in (w for w in WIDTHS.values() if w != visit.width):
                     page.set_viewport_size({"width": width, "height": 900})
                     page.evaluate(NEXT_FRAMES)  # Material and kg.js react to the resize
                 context.remove_listener("request", on_request)
@@ -72,6 +80,12 @@ def tour(browser, server, page_types) -> list[Visit]:
     finally:
         context.close()
     return visits
+
+
+def test_no_axe_violations_on_any_page_type(tour):
+    assert {v.width for v in tour} == set(WIDTHS.values())
+    problems = [line for v in tour for line in v.axe]
+    assert not problems, "\n".join([f"{len(problems)} axe violation(s) on {len(tour)} pages:", *problems])
 
 
 def test_every_page_type_loads(tour):
