@@ -315,8 +315,13 @@ def test_the_rules_files_are_not_served(upload, host, name):
 CSP_WORDS = ("content security policy", "content-security-policy", "violates the following")
 
 
+IN_CHROMIUM = ("home", "planner", "service", "404")
+"""The page types opened through Pages in Chromium: every type is opened under the same headers by
+the tour (test_pages.py), and Pages' headers are compared with them file by file (above)."""
+
+
 def test_no_policy_violation_in_chromium(browser, host, page_types):
-    """Every page type in both languages and the 404 pages, served by Pages under its CSP: Material's
+    """Pages served by Pages under its CSP, in both languages, the 404 pages among them: Material's
     scripts mount, search loads, nothing is blocked."""
     context = browser.new_context(base_url=f"http://{host}", reduced_motion="reduce")
     page = context.new_page()
@@ -325,7 +330,7 @@ def test_no_policy_violation_in_chromium(browser, host, page_types):
     page.on("pageerror", lambda e: messages.append(f"{page.url}: pageerror: {e}"))
     visited = 0
     try:
-        for page_type in page_types:
+        for page_type in (t for t in page_types if t.name in IN_CHROMIUM):
             for url in page_type.urls.values():
                 response = page.goto(url, wait_until="load")
                 assert response.status == (404 if page_type.name == "404" else 200), url
@@ -341,7 +346,7 @@ def test_no_policy_violation_in_chromium(browser, host, page_types):
         page.wait_for_timeout(300)  # late loads (the search worker, its index)
     finally:
         context.close()
-    assert visited >= 2 * 10
+    assert visited == 2 * len(IN_CHROMIUM)
     blocked = [m for m in messages if any(word in m.lower() for word in CSP_WORDS)]
     assert not blocked, "\n".join(blocked)
     assert not [m for m in messages if "pageerror" in m], "\n".join(messages)
