@@ -203,18 +203,24 @@ def pytest_collection_modifyitems(items):
 LAYER_COST = ["browser", "content", "e2e", "golden", "unit"]
 """The layers from the slowest test file to the fastest (a test of the content's checks in Chromium
 counts as browser)."""
+LONGEST = ["tests/browser/test_pages.py", "tests/content_checks/test_in_browser.py",
+           "tests/browser/test_planner.py", "tests/test_limits.py", "tests/test_content_safety.py"]
+"""The files that take longest in their layer (`make test`'s timing only: they start first)."""
 
 
 def _slowest_layers_first(items) -> None:
-    """Files of the slow layers first, so that the two workers of `make test` (`--dist loadfile
-    --no-loadscope-reorder`) end together, the last minutes spent on many small files instead of one
-    worker waiting for the other's long one. A file keeps its tests together and in their order."""
+    """Files of the slow layers first, the longest of them leading, so that the two workers of
+    `make test` (`--dist loadfile --no-loadscope-reorder`) end together: the last minutes go to many
+    small files instead of one worker waiting for the other's long one. A file keeps its tests
+    together and in their order."""
     def cost(item) -> int:
         return min(LAYER_COST.index(m.name) for m in item.iter_markers() if m.name in LAYER_COST)
 
-    rank: dict[str, int] = {}
+    rank: dict[str, tuple[int, int]] = {}
     for item in items:
-        rank[item.nodeid.split("::")[0]] = min(rank.get(item.nodeid.split("::")[0], len(LAYER_COST)), cost(item))
+        name = item.nodeid.split("::")[0]
+        lead = LONGEST.index(name) if name in LONGEST else len(LONGEST)
+        rank[name] = min(rank.get(name, (len(LAYER_COST), lead)), (cost(item), lead))
     items.sort(key=lambda item: rank[item.nodeid.split("::")[0]])
 
 
