@@ -164,7 +164,8 @@ test-content: $(DEV) browser-deps $(CATALOGUES)
 	$(PY) -m pytest -q tests/content_checks
 
 # Two workers (the machine has two cores); a test file stays on one worker, so a module's fixtures
-# (a build, a browser page) are made once. The lint step runs beside the tests (a core is idle
+# (a build, a browser page) are made once, and the files go in the order tests/conftest.py gives
+# them (the slow layers first), not in xdist's own (the most tests first). The lint step runs beside the tests (a core is idle
 # while the last test file finishes anyway); its output follows the tests', and either failing fails.
 test: $(DEV) browser-deps $(CATALOGUES)
 	@log=$$(mktemp); $(MAKE) --no-print-directory lint > $$log 2>&1 & lint=$$!; \
