@@ -71,7 +71,7 @@ translations-update: $(RUNTIME)
 # PYTHONDONTWRITEBYTECODE is set (as in some CI images); then it would recompile the whole
 # package on every run: about 0.1 s of each build and check.
 BYTECODE := generator/__pycache__/.compiled
-$(BYTECODE): $(RUNTIME) $(shell find generator -name "*.py") $(CATALOGUES)
+$(BYTECODE): $(RUNTIME) $(shell find -L generator -name "*.py") $(CATALOGUES)
 	@$(PY) -m compileall -q generator
 	@touch $@
 
