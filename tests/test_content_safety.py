@@ -27,7 +27,7 @@ from generator.model.messages import MESSAGES
 from generator.publish import linkcheck
 from tests.helpers import TODAY, append_lines, copy_fixture, run_check_process, unavailable
 
-FAQ = "usein-kysyttya.md"
+FAQ = "kysymyksia.md"
 
 
 def check(root: Path, lang: str = "en") -> tuple[int, list[dict], str]:
@@ -176,7 +176,7 @@ def test_every_problem_is_reported_at_its_own_line(tmp_path):
 
 def test_a_swedish_page_too(tmp_path):
     root = copy_fixture(tmp_path)
-    page = root / "content" / "sv" / "vanliga-fragor.md"
+    page = root / "content" / "sv" / "fragor-och-svar.md"
     line = append_lines(page, ["Se ![bild](https://evil.example/p.png)"])[0][0]
     assert_one_error(root, page, line, 12, "external-embed-in-content",
                      FROM_ELSEWHERE.format("https://evil.example/p.png"))
@@ -187,7 +187,7 @@ def test_a_swedish_page_too(tmp_path):
 # ---------------------------------------------------------------------------
 
 LEGIT_FI = """
-Katso [palvelut](palvelut/index.md), [aikataulu](/fi/aikataulu/) ja [alku](#usein-kysyttya).
+Katso [palvelut](palvelut/index.md), [aikataulu](/fi/aikataulu/) ja [alku](#kysymyksia-ja-vastauksia).
 Lisätietoja [Kanta.fi:stä](https://www.kanta.fi/), <https://www.kanta.fi/ammattilaiset>,
 [sähköpostilla](mailto:kanta@kanta.fi), <kanta@kanta.fi> tai [puhelimitse](tel:+358201234567).
 
@@ -234,7 +234,7 @@ def test_legit_page_passes_check(legit):
 
 def test_legit_page_builds_and_the_link_checker_agrees(legit):
     # build_site ran MkDocs strictly and generator/publish/linkcheck.py over the whole output: both passed.
-    page = (legit["out"] / "fi" / "usein-kysyttya" / "index.html").read_text(encoding="utf-8")
+    page = (legit["out"] / "fi" / "kysymyksia" / "index.html").read_text(encoding="utf-8")
     scan = linkcheck.scan_html(page)
     assert not scan.issues
     hrefs = {url for *_, url in scan.links}
@@ -253,8 +253,8 @@ def described(page: Path) -> list[str]:
 
 def test_description_is_the_pages_own(legit):
     out = legit["out"]
-    assert described(out / "fi" / "usein-kysyttya" / "index.html") == [DESCRIPTION_FI]
-    assert described(out / "sv" / "vanliga-fragor" / "index.html") == [
+    assert described(out / "fi" / "kysymyksia" / "index.html") == [DESCRIPTION_FI]
+    assert described(out / "sv" / "fragor-och-svar" / "index.html") == [
         "Svar på de vanligaste frågorna om införandet av Kanta-tjänsterna"]
     # A generated page keeps the site's description.
     assert described(out / "fi" / "index.html") != [DESCRIPTION_FI]
@@ -262,7 +262,7 @@ def test_description_is_the_pages_own(legit):
 
 def test_bom_and_windows_line_ends_are_accepted(tmp_path):
     root = copy_fixture(tmp_path)
-    page = root / "content" / "sv" / "vanliga-fragor.md"
+    page = root / "content" / "sv" / "fragor-och-svar.md"
     page.write_bytes(b"\xef\xbb\xbf" + page.read_bytes().replace(b"\n", b"\r\n"))
     exit_code, errors, report = check(root)
     assert exit_code == 0 and not errors, report

@@ -136,7 +136,7 @@ def test_translations_lists_whats_missing_per_language(data_copy: Path):
     assert invoke("translations", "--data", str(data_copy), "--strict", "--today", TODAY).exit_code == 0
     strings = data_copy / "strings.yaml"
     strings.write_text(strings.read_text().replace("  status: {fi: Tilanne, sv: Status}", "  status: {fi: Tilanne}"))
-    (data_copy.parent / "content" / "sv" / "vanliga-fragor.md").unlink()
+    (data_copy.parent / "content" / "sv" / "fragor-och-svar.md").unlink()
     result = invoke("translations", "--data", str(data_copy), "--today", TODAY)
     assert result.exit_code == 0  # informative without --strict
     sv = result.output[result.output.index("sv:"):]
@@ -147,11 +147,11 @@ def test_translations_lists_whats_missing_per_language(data_copy: Path):
 
 
 def test_translations_notices_a_section_added_in_one_language(data_copy: Path):
-    page = data_copy.parent / "content" / "fi" / "usein-kysyttya.md"
+    page = data_copy.parent / "content" / "fi" / "kysymyksia.md"
     page.write_text(page.read_text() + "\n## Uusi kysymys\n\nVastaus.\n")
     result = invoke("translations", "--data", str(data_copy), "--strict", "--today", TODAY)
     assert result.exit_code == 1
-    assert re.search(r"content/sv/vanliga-fragor\.md: 6 headings, but .*content/fi/usein-kysyttya\.md has 7",
+    assert re.search(r"content/sv/fragor-och-svar\.md: 6 headings, but .*content/fi/kysymyksia\.md has 7",
                      result.output)
 
 
@@ -273,17 +273,17 @@ def test_a_renamed_page_gets_the_very_redirect_line_to_add(tmp_path: Path):
     root = _moved_project(tmp_path)
     site = root / "data" / "site.yaml"
     assert not re.search(r"^redirects:", site.read_text(encoding="utf-8"), re.M)
-    (root / "content" / "fi" / "usein-kysyttya.md").rename(root / "content" / "fi" / "ukk.md")
+    (root / "content" / "fi" / "kysymyksia.md").rename(root / "content" / "fi" / "ukk.md")
     code, output = _check_fi(root)
-    line = "`  - {old: /fi/usein-kysyttya/, new: /fi/ukk/}`"
+    line = "`  - {old: /fi/kysymyksia/, new: /fi/ukk/}`"
     assert code == 1 and "pidä vanha toiminnassa lisäämällä tiedoston data/site.yaml loppuun kaksi riviä: " \
         f"`redirects:` ja sen alle {line}" in output, output
     with site.open("a", encoding="utf-8") as f:
         f.write(f"redirects:\n{line.strip('`')}\n")
     # With the key there, the next move needs one line under it.
-    (root / "content" / "sv" / "vanliga-fragor.md").rename(root / "content" / "sv" / "fragor.md")
+    (root / "content" / "sv" / "fragor-och-svar.md").rename(root / "content" / "sv" / "fragor.md")
     code, output = _check_fi(root)
-    line = "`- {old: /sv/vanliga-fragor/, new: /sv/fragor/}`"
+    line = "`- {old: /sv/fragor-och-svar/, new: /sv/fragor/}`"
     assert code == 1 and "lisäämällä tiedostoon data/site.yaml kohdan `redirects:` " \
         f"alle rivi {line}" in output, output
     with site.open("a", encoding="utf-8") as f:
@@ -292,7 +292,7 @@ def test_a_renamed_page_gets_the_very_redirect_line_to_add(tmp_path: Path):
                                         str(root / "content"), "--today", "2026-11-25", "--lang", "fi"])
     assert updated.exit_code == 0, updated.output
     assert _check_fi(root)[0] == 0
-    assert "/fi/usein-kysyttya/" in (root / "urls.txt").read_text(encoding="utf-8")
+    assert "/fi/kysymyksia/" in (root / "urls.txt").read_text(encoding="utf-8")
 
 
 def test_a_renamed_service_slug_gets_its_redirect_from(tmp_path: Path):

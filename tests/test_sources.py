@@ -135,7 +135,7 @@ def source_mistakes(data: Path) -> None:
          "        updated: 2021-06-09\n        verified: 2025-06-30")
     edit(data, "requirements.yaml", "          fi: https://www.kanta.fi/ammattilaiset/kanta-ekstranet",
          "          fi: https://www.kanta.fi/sv/professionella/extranet")
-    page = data.parent / "content" / "fi" / "usein-kysyttya.md"
+    page = data.parent / "content" / "fi" / "kysymyksia.md"
     link = "[Extranät](https://www.kanta.fi/sv/professionella/extranet)"
     page.write_text(page.read_text(encoding="utf-8") + f"\nKatso {link}.\n", encoding="utf-8")
 
