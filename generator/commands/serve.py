@@ -365,9 +365,10 @@ class PreviewServer(http.server.ThreadingHTTPServer):
         self.slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
 
     def process_request(self, request, client_address):
-        # At most MAX_CONNECTIONS threads: the next connection waits for a free one (each ends
-        # within REQUEST_SECONDS if its client stalls); one that waits too long is closed.
-        if not self.slots.acquire(timeout=REQUEST_SECONDS):
+        # At most MAX_CONNECTIONS threads: the next connection waits for a free one. A stalled
+        # client frees its slot within REQUEST_SECONDS, so a connection waits twice that (a wait
+        # of exactly REQUEST_SECONDS would race the stalled ones' deadlines); then it is closed.
+        if not self.slots.acquire(timeout=2 * REQUEST_SECONDS):
             self.shutdown_request(request)
             return
         try:
