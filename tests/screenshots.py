@@ -22,10 +22,9 @@ from generator.check.validate import load_project
 from generator.commands.pipeline import build_site
 from generator.model.plan import SitePlan
 from tests.browser import cdnserver
-from tests.browser.support import HEIGHT, SCREENSHOTS, WIDTHS, interact, page_kinds
+from tests.browser.support import HEIGHT, NOON_UTC, SCREENSHOTS, WIDTHS, interact, page_kinds
 from tests.helpers import CHROMIUM, CHROMIUM_ARGS, CONTENT, DATA, TODAY
 
-NOON_UTC = dt.time(10, 0, tzinfo=dt.UTC)
 PLANNER_QUERY = {"sector": "health", "service": ["patient-data-repository", "imaging-data-repository"],
                  "certified": "no", "vendor_support": "no", "target": "2027-09"}
 """A filled planner: two services, an uncertified system, a target month."""

@@ -13,7 +13,7 @@ import pytest
 from tests.helpers import CONTENT, DATA, TODAY
 
 from . import cdnserver
-from .support import HEIGHT, PageType, page_kinds, stub_pages, url_path
+from .support import HEIGHT, PagePool, PageType, page_kinds, stub_pages, url_path
 
 
 @pytest.fixture(scope="session")
@@ -24,20 +24,26 @@ def server(full_site) -> str:
     srv.shutdown()
 
 
+@pytest.fixture(scope="session")
+def page_pool(browser, server):
+    pool = PagePool(browser, server)
+    yield pool
+    pool.close()
+
+
 @pytest.fixture
-def new_page(browser, server):
-    """Factory: a fresh page in its own context, closed after the test."""
-    contexts = []
+def new_page(page_pool):
+    """Factory: a page as a new one would be (support.PagePool), given back after the test."""
+    taken = []
 
     def make(width: int = 1280, *, js: bool = True, height: int = HEIGHT):
-        context = browser.new_context(viewport={"width": width, "height": height}, base_url=server,
-                                      java_script_enabled=js, reduced_motion="reduce")
-        contexts.append(context)
-        return context.new_page()
+        page = page_pool.take(width, height, js=js)
+        taken.append((page, js))
+        return page
 
     yield make
-    for context in contexts:
-        context.close()
+    for page, js in taken:
+        page_pool.give_back(page, js=js)
 
 
 # ---------------------------------------------------------------------------

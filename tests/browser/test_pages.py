@@ -1,6 +1,6 @@
 """A tour of every page type in both languages: what the browser loads, says and shows.
 
-One visit per page type and language records every request, console message, page error and axe
+One visit per page type and language, all in one browser tab, records every request, console message, page error and axe
 violation (as loaded, then in use), at the width `support.audit_widths` gives the page, and then
 at the other width. The tests below only read that record, so the tour runs once. (`make
 screenshots` takes the pictures for a person to look at.)
@@ -42,27 +42,26 @@ class Visit:
 
 @pytest.fixture(scope="module")
 def tour(browser, server, page_types, page_plan) -> list[Visit]:
-    context = browser.new_context(viewport={"width": WIDTHS["desktop"], "height": 900}, base_url=server,
-                                  reduced_motion="reduce")
+    context = browser.new_context(base_url=server, reduced_motion="reduce")
     auditor = Auditor()
     widths = audit_widths(page_types, page_plan.project.languages)
-    visits = []
+    visits: list[Visit] = []
+    # One page goes from visit to visit, as a reader's tab does (a new page per visit would cost
+    # Chromium a processor-second more each). Context-level requests include workers' (Material's
+    # search worker); every record goes to the visit under way.
+    page = context.new_page()
+    context.on("request", lambda r: visits[-1].requests.append(r.url))
+    page.on("console", lambda m: visits[-1].console.append(f"{m.type}: {m.text}"))
+    page.on("pageerror", lambda e: visits[-1].errors.append(str(e)))
+    page.on("requestfailed", lambda r: visits[-1].failed.append(f"{r.url} ({r.failure})"))
+    page.on("response", lambda r: r.status >= 400 and r.request.resource_type != "document"
+            and visits[-1].failed.append(f"{r.url} → {r.status}"))
     try:
         for t in page_types:
             for lang, url in t.urls.items():
                 visit = Visit(t.name, lang, url, width=widths[url])
                 visits.append(visit)
-                page = context.new_page()
                 page.set_viewport_size({"width": visit.width, "height": 900})
-                # Context-level: also sees requests made by workers (Material's search worker).
-                on_request = lambda r, v=visit: v.requests.append(r.url)  # noqa: E731
-                context.on("request", on_request)
-                page.on("console", lambda m, v=visit: v.console.append(f"{m.type}: {m.text}"))
-                page.on("pageerror", lambda e, v=visit: v.errors.append(str(e)))
-                page.on("requestfailed", lambda r, v=visit: v.failed.append(f"{r.url} ({r.failure})"))
-                page.on("response", lambda r, v=visit: r.status >= 400
-                        and r.request.resource_type != "document"
-                        and v.failed.append(f"{r.url} → {r.status}"))
                 response = page.goto(url)
                 visit.status = response.status if response else 0
                 visit.axe = auditor.problems(page, f"{url} (read)", visit.width)
@@ -75,8 +74,6 @@ def tour(browser, server, page_types, page_plan) -> list[Visit]:
                 for width in (w for w in WIDTHS.values() if w != visit.width):
                     page.set_viewport_size({"width": width, "height": 900})
                     page.evaluate(NEXT_FRAMES)  # Material and kg.js react to the resize
-                context.remove_listener("request", on_request)
-                page.close()
     finally:
         context.close()
     return visits

@@ -22,9 +22,7 @@ import pytest
 from generator.model import dates
 from tests import planner_reference as planner
 
-from .support import WIDTHS, Auditor, interact
-
-NOON_UTC = dt.time(10, 0, tzinfo=dt.UTC)  # 12:00 or 13:00 in Helsinki: the same day
+from .support import NOON_UTC, WIDTHS, Auditor, interact
 
 D = dt.date
 TODAYS = [

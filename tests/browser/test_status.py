@@ -16,7 +16,7 @@ import pytest
 
 from generator.model import dates
 
-HELSINKI_NOON_UTC = dt.time(10, 0, tzinfo=dt.UTC)  # 12:00 or 13:00 in Helsinki: same day
+from .support import NOON_UTC
 
 
 def label_key(period, key: str) -> str:
@@ -53,7 +53,7 @@ def test_status_follows_the_clock(new_page, period_page, lang):
     assert expected_keys["after"] not in ("registration-upcoming", "registration-open")
     page = new_page(1280)
     for name, day in moments(period).items():
-        page.clock.set_fixed_time(dt.datetime.combine(day, HELSINKI_NOON_UTC))
+        page.clock.set_fixed_time(dt.datetime.combine(day, NOON_UTC))
         page.goto(page_type.urls[lang])
         labels = json.loads(page.locator("script#kg-labels").text_content())
         status = page.locator(".kg-status").first
@@ -71,7 +71,7 @@ def test_every_status_on_the_schedule_updates(new_page, page_type, page_plan):
     """All rows of the schedule follow the clock, not only the first one."""
     day = dt.date(2031, 1, 1)  # after every period in the data: everything is past
     page = new_page(1280)
-    page.clock.set_fixed_time(dt.datetime.combine(day, HELSINKI_NOON_UTC))
+    page.clock.set_fixed_time(dt.datetime.combine(day, NOON_UTC))
     page.goto(page_type("schedule").urls["fi"])
     labels = json.loads(page.locator("script#kg-labels").text_content())
     page.wait_for_selector(".kg-status[data-live]")
@@ -109,7 +109,7 @@ def test_the_wording_follows_how_sure_the_dates_are(new_page, page_type, reg, pe
     """kg.js's `certainty` agrees with dates.status_certainty: a status span with the given states
     is put on a page, kg.js is run again, and the text it writes is compared."""
     page = new_page(1280)
-    page.clock.set_fixed_time(dt.datetime.combine(dt.date.fromisoformat(day), HELSINKI_NOON_UTC))
+    page.clock.set_fixed_time(dt.datetime.combine(dt.date.fromisoformat(day), NOON_UTC))
     page.goto(page_type("period").urls["fi"])
     page.wait_for_selector(".kg-status[data-live]")
     labels = json.loads(page.locator("script#kg-labels").text_content())
@@ -150,7 +150,7 @@ def test_labels_built_into_the_page_stay_true_on_a_cached_page(new_page, page_ty
     flipped = 0
     for day in (page_plan.today, nxt.start):
         page = new_page(1280)
-        page.clock.set_fixed_time(dt.datetime.combine(day, HELSINKI_NOON_UTC))
+        page.clock.set_fixed_time(dt.datetime.combine(day, NOON_UTC))
         page.goto(page_type(name).urls["fi"])
         page.wait_for_selector(".kg-while[data-live]", state="attached")
         found = page.evaluate("""() => [...document.querySelectorAll('.kg-while')].map(el => {

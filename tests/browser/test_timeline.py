@@ -8,9 +8,7 @@ import datetime as dt
 
 import pytest
 
-from .support import WIDTHS
-
-NOON_UTC = dt.time(10, 0, tzinfo=dt.UTC)
+from .support import NOON_UTC, WIDTHS
 
 
 def today_x(page) -> float:
