@@ -9,6 +9,8 @@ their code point, `<U+202E>`, which is also what an editor needs to find and del
 
 from __future__ import annotations
 
+import re
+
 BIDI = frozenset("\u061c\u200e\u200f") | frozenset(map(chr, range(0x202A, 0x202F))) \
     | frozenset(map(chr, range(0x2066, 0x206A)))
 """Bidirectional marks, embeddings, overrides and isolates ("Trojan Source", CVE-2021-42574):
@@ -20,6 +22,7 @@ ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
 make two identical-looking names or addresses differ."""
 
 INVISIBLE = BIDI | ZERO_WIDTH
+_INVISIBLE_RE = re.compile("[" + "".join(sorted(INVISIBLE)) + "]")
 
 
 def codepoint(char: str) -> str:
@@ -53,4 +56,5 @@ def printable(value: object) -> str:
 
 def first_invisible(text: str) -> str:
     """The first bidi or zero-width character in `text`, or ''."""
-    return next((ch for ch in text if ch in INVISIBLE), "")
+    found = _INVISIBLE_RE.search(text)
+    return found.group() if found else ""

@@ -34,6 +34,7 @@ class Context:
         self.langs = project.languages
         self.site: Any = None
         """The page plan (plan.SitePlan), for the rules that ask it; set once every other rule holds."""
+        self._localized: list[tuple[str, tuple, Any]] | None = None
 
     def dated(self) -> list[tuple[int, schema.Period]]:
         """(index in periods.yaml, period) of every period with dates; unannounced ones have none
@@ -76,8 +77,14 @@ class Context:
                 self.add(file, path, f"there is no {what} with the id '{value}'", f"known {what} ids: {listed}",
                          code="unknown-ref", args=(what, value, listed))
 
-    def localized_texts(self):
-        """(file, key path, model) of every Text / Prose / Slugs / LocalUrl of the files that parsed."""
+    def localized_texts(self) -> list[tuple[str, tuple, Any]]:
+        """(file, key path, model) of every Text / Prose / Slugs / LocalUrl of the files that parsed,
+        found once (several rules read them; a data file can hold a hundred thousand)."""
+        if self._localized is None:
+            self._localized = list(self._find_localized())
+        return self._localized
+
+    def _find_localized(self):
         records = {"site.yaml": self.project.config, "process.yaml": self.project.process,
                   "requirements.yaml": self.project.requirements, "services.yaml": self.project.services,
                   "periods.yaml": self.project.all_periods, "strings.yaml": self.project.strings,
