@@ -195,10 +195,11 @@ lint: $(DEV)
 
 # Node packages for the tests, installed from the npm lock: the HTML validator (vnu-jar) and
 # wrangler (`wrangler pages dev`). No install scripts: workerd's binary comes as an npm package
-# (@cloudflare/workerd-linux-64) and runs without its postinstall step.
+# (@cloudflare/workerd-linux-64) and runs without its postinstall step. The lock pins every
+# package's checksum, so a copy in npm's cache is taken without asking the registry first.
 browser-deps: node_modules/.installed
 node_modules/.installed: package-lock.json
-	npm ci --ignore-scripts --no-audit --no-fund --silent
+	npm ci --ignore-scripts --no-audit --no-fund --silent --prefer-offline
 	touch $@
 
 bench: $(DEV) $(BYTECODE)
