@@ -13,6 +13,8 @@ from tests.helpers import ROOT, TODAY
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 WIDTHS = {"desktop": 1280, "mobile": 375}
 HEIGHT = 900
+DEFAULT_TIMEOUT = 30_000
+"""Playwright's own time limit of an action or navigation, in milliseconds."""
 NOON_UTC = dt.time(10, 0, tzinfo=dt.UTC)
 """12:00 or 13:00 in Helsinki: the same day there whatever the season."""
 
@@ -23,9 +25,10 @@ class PagePool:
     A new page costs Chromium about a processor-second more than a navigation in a page it already
     has (a renderer that is warm and has compiled Material's and axe's scripts). So a page a test
     is done with is kept, and the next test gets it reset: no routes, no listeners the test added,
-    no print media, no stored data or cookies, on about:blank, its clock at TODAY (the date the
-    site is built for; a test moves it with page.clock). A page with scripts off is a context of
-    its own; a test that needs two pages at once gets a second one."""
+    Playwright's own time limits, screen media, no stored data or cookies, on about:blank, its
+    clock at TODAY (the date the site is built for; a test moves it with page.clock). A page that
+    cannot be reset is closed instead. A page with scripts off is a context of its own; a test
+    that needs two pages at once gets a second one."""
 
     def __init__(self, browser, base_url: str) -> None:
         self.browser, self.base_url = browser, base_url
@@ -45,12 +48,24 @@ class PagePool:
         return page
 
     def give_back(self, page, *, js: bool) -> None:
+        from playwright.sync_api import Error
+
+        del page.on
         if page.is_closed():
             return
-        del page.on
+        try:
+            self._reset(page, js)
+        except Error:  # left mid-navigation, say: not reused
+            page.close()
+            return
+        self.idle[js].append(page)
+
+    def _reset(self, page, js: bool) -> None:
         for event, handler in page.kg_added:
             page.remove_listener(event, handler)
         page.unroute_all(behavior="ignoreErrors")
+        page.set_default_timeout(DEFAULT_TIMEOUT)
+        page.set_default_navigation_timeout(DEFAULT_TIMEOUT)
         page.emulate_media(media="null")
         if js and page.url.startswith("http"):
             page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
@@ -58,7 +73,6 @@ class PagePool:
         page.context.clear_cookies()
         if js:
             page.clock.set_fixed_time(dt.datetime.combine(TODAY, NOON_UTC))
-        self.idle[js].append(page)
 
     def _new(self, js: bool):
         context = self.browser.new_context(base_url=self.base_url, java_script_enabled=js, reduced_motion="reduce")
