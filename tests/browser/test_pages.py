@@ -1,8 +1,8 @@
 """A tour of every page type in both languages: what the browser loads, says and shows.
 
-One visit per page type and language, all in one browser tab, records every request, console message, page error and axe
-violation (as loaded, then in use), at the width `support.audit_widths` gives the page, and then
-at the other width. The tests below only read that record, so the tour runs once. (`make
+One visit per page type and language, all in one browser tab, records every request, console
+message, page error and axe violation (as loaded, then in use), at the width `support.audit_widths`
+gives the page, and then at the other width. The tests below only read that record, so the tour runs once. (`make
 screenshots` takes the pictures for a person to look at.)
 """
 
