@@ -166,11 +166,14 @@ test-content: $(DEV) browser-deps $(CATALOGUES) $(BYTECODE)
 
 # Two workers (the machine has two cores); a test file stays on one worker, so a module's fixtures
 # (a build, a browser page) are made once, and the files go in the order tests/conftest.py gives
-# them (the slow layers first), not in xdist's own (the most tests first). The lint step runs beside the tests (a core is idle
-# while the last test file finishes anyway); its output follows the tests', and either failing fails.
+# them (the slow layers first), not in xdist's own (the most tests first).
+WORKERS := -n 2 --dist loadfile --no-loadscope-reorder
+
+# The lint step runs beside the tests (a core is idle while the last test file finishes anyway);
+# its output follows the tests', and either failing fails.
 test: $(DEV) browser-deps $(CATALOGUES) $(BYTECODE)
 	@log=$$(mktemp); $(MAKE) --no-print-directory lint > $$log 2>&1 & lint=$$!; \
-	$(PY) -m pytest -n 2 --dist loadfile --no-loadscope-reorder; tests=$$?; \
+	$(PY) -m pytest $(WORKERS); tests=$$?; \
 	wait $$lint; linted=$$?; cat $$log; rm -f $$log; \
 	test $$tests -eq 0 -a $$linted -eq 0
 
@@ -178,9 +181,9 @@ test: $(DEV) browser-deps $(CATALOGUES) $(BYTECODE)
 test-fast: $(DEV) $(BYTECODE)
 	$(PY) -m pytest -q -n 2 -m "unit or golden"
 test-e2e: $(DEV) browser-deps $(BYTECODE)
-	$(PY) -m pytest -q -n 2 --dist loadfile --no-loadscope-reorder -m e2e
+	$(PY) -m pytest -q $(WORKERS) -m e2e
 test-browser: $(DEV) browser-deps $(BYTECODE)
-	$(PY) -m pytest -q -n 2 --dist loadfile --no-loadscope-reorder -m "browser and not content"
+	$(PY) -m pytest -q $(WORKERS) -m "browser and not content"
 
 # Pictures of the fixture site (pages, planner, timeline) for a person to look at, not a test.
 screenshots: $(DEV)

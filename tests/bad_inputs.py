@@ -1,4 +1,5 @@
-"""Every bad-input fixture in one list: each is an edit of the shipped data an editor could make.
+"""Every bad-input fixture in one list: each is an edit an editor could make, here of the full
+fixture's data (tests/fixtures/site/data).
 
 `tests/test_check.py` asserts where and what `check` reports for `CASES`; the message tests
 (`tests/test_messages.py`) run every fixture here with `--lang fi` and `--lang sv`, and the schema

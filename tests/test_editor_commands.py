@@ -221,7 +221,7 @@ def test_no_edit_link_while_the_repository_is_not_known(full_site: Path):
 
 
 def test_page_updated_comes_from_the_data_not_the_build_day(full_site: Path):
-    # Kelain: no entry of data/changes.yaml names it, so its own last_reviewed decides.
+    # Kelain: no entry of the full fixture's changes.yaml names it, so its own last_reviewed decides.
     html = (full_site / "sv" / "tjanster" / "kelain" / "index.html").read_text()
     assert re.search(r'Sidan har uppdaterats <time datetime="2026-11-20">20\.11\.2026</time>', html)
 

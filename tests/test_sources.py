@@ -2,8 +2,9 @@
 services outside the periods, the source page's statements on the site, and search keywords.
 
 The allow-list of addresses is the shared notes (`../shared/domain.md` and `../shared/sources/`),
-committed as `tests/allowed-addresses.txt`: no address, e-mail or phone number may appear in `data/`
-or `content/` unless the notes have it.
+committed as `tests/allowed-addresses.txt`: no address, e-mail or phone number may appear in a
+project's `data/` or `content/` unless the notes have it. Here the full fixture's are checked; the
+shipped ones, by the content's checks.
 """
 
 from __future__ import annotations

@@ -97,6 +97,26 @@ def interact(page) -> bool:
     return True
 
 
+CSP_WORDS = ("content security policy", "content-security-policy", "violates the following")
+"""How Chromium's console words a Content-Security-Policy violation."""
+
+
+def watch(page) -> list[str]:
+    """Every console message and page error of `page` from now on, each after the page's address."""
+    messages: list[str] = []
+    page.on("console", lambda m: messages.append(f"{page.url}: console.{m.type}: {m.text}"))
+    page.on("pageerror", lambda e: messages.append(f"{page.url}: pageerror: {e}"))
+    return messages
+
+
+def policy_violations(messages: list[str]) -> list[str]:
+    return [m for m in messages if any(word in m.lower() for word in CSP_WORDS)]
+
+
+def script_errors(messages: list[str]) -> list[str]:
+    return [m for m in messages if "pageerror" in m]
+
+
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
 """WCAG 2.0 and 2.1, levels A and AA: what the accessibility statement promises."""

@@ -15,24 +15,12 @@ import json
 import pytest
 
 from tests.browser import cdnserver
-from tests.browser.support import interact
+from tests.browser.support import interact, policy_violations, watch
 
 pytestmark = pytest.mark.browser
 
-CSP_WORDS = ("content security policy", "content-security-policy", "violates the following")
 EXTRA_PATHS = ["/", "/404-ei-ole/", "/fi/palvelut/ei/ole/olemassa/"]
 """The root language chooser, the root 404 and a deep per-language 404."""
-
-
-def watch(page) -> list[str]:
-    messages: list[str] = []
-    page.on("console", lambda m: messages.append(f"{page.url}: console.{m.type}: {m.text}"))
-    page.on("pageerror", lambda e: messages.append(f"{page.url}: pageerror: {e}"))
-    return messages
-
-
-def csp_messages(messages: list[str]) -> list[str]:
-    return [m for m in messages if any(word in m.lower() for word in CSP_WORDS)]
 
 
 def test_server_sends_the_policy(server, full_site):
@@ -50,7 +38,7 @@ def test_no_policy_violation_on_the_pages_no_page_type_covers(new_page):
         page.goto(url, wait_until="load")
         interact(page)
     page.wait_for_timeout(300)  # late loads (the search worker, its index)
-    assert not csp_messages(messages), "\n".join(csp_messages(messages))
+    assert not policy_violations(messages), "\n".join(policy_violations(messages))
     assert not [m for m in messages if "pageerror" in m], "\n".join(messages)
 
 
@@ -72,7 +60,7 @@ def test_search_works_under_the_policy(new_page, lang, query):
     page.wait_for_selector(".md-search-result__item", timeout=15000)
     hrefs = page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
     assert hrefs and all(f"/{lang}/" in href for href in hrefs)
-    assert not csp_messages(messages), "\n".join(csp_messages(messages))
+    assert not policy_violations(messages), "\n".join(policy_violations(messages))
 
 
 def test_language_switcher_works_under_the_policy(new_page, page_type):
@@ -86,7 +74,7 @@ def test_language_switcher_works_under_the_policy(new_page, page_type):
             link.click()
         assert page.url.endswith(service.urls[other])
         assert page.locator("html").get_attribute("lang") == other
-    assert not csp_messages(messages), "\n".join(csp_messages(messages))
+    assert not policy_violations(messages), "\n".join(policy_violations(messages))
 
 
 def test_status_script_runs_under_the_policy(new_page, page_type):
@@ -97,7 +85,7 @@ def test_status_script_runs_under_the_policy(new_page, page_type):
         page.wait_for_selector(".kg-status[data-live]", state="attached", timeout=10000)
         live = page.locator(".kg-status[data-live]").first.get_attribute("data-live")
         assert len(live) == 10 and live[4] == "-"  # YYYY-MM-DD, today in Helsinki
-    assert not csp_messages(messages), "\n".join(csp_messages(messages))
+    assert not policy_violations(messages), "\n".join(policy_violations(messages))
 
 
 def test_a_blocked_inline_script_would_be_reported(new_page, server):
@@ -109,4 +97,4 @@ def test_a_blocked_inline_script_would_be_reported(new_page, server):
                             s.textContent = 'window.__kgInjected = 1'; document.body.append(s); }""")
     page.wait_for_timeout(100)
     assert page.evaluate("() => window.__kgInjected") is None
-    assert csp_messages(messages), messages
+    assert policy_violations(messages), messages

@@ -26,7 +26,7 @@ from generator.commands.pipeline import build_site
 from generator.publish import cdn
 from generator.publish import nginx as nginx_module
 from tests.browser import cdnserver
-from tests.browser.support import Answer, interact
+from tests.browser.support import Answer, interact, policy_violations, script_errors, watch
 from tests.helpers import SMALL, TODAY, unavailable
 
 NGINX = Path("/usr/sbin/nginx")
@@ -327,16 +327,13 @@ def test_under_a_base_path(nginx_binary, site, tmp_path):
         stop(process)
 
 
-CSP_WORDS = ("content security policy", "content-security-policy", "violates the following")
 
 
 def test_no_policy_violation_in_chromium(browser, nginx):
     """Pages served by nginx under its CSP: Material's scripts mount, nothing is blocked."""
     context = browser.new_context(base_url=f"http://{nginx}", reduced_motion="reduce")
     page = context.new_page()
-    messages: list[str] = []
-    page.on("console", lambda m: messages.append(f"{page.url}: console.{m.type}: {m.text}"))
-    page.on("pageerror", lambda e: messages.append(f"{page.url}: pageerror: {e}"))
+    messages = watch(page)
     try:
         for path in ["/", "/fi/", "/sv/", "/fi/palvelut/", "/sv/tjanster/patientdatalagret/",
                      "/fi/aikataulu/", "/fi/ei-ole/", "/sv/finns-inte/"]:
@@ -351,6 +348,6 @@ def test_no_policy_violation_in_chromium(browser, nginx):
         page.wait_for_timeout(300)  # late loads (the search worker)
     finally:
         context.close()
-    blocked = [m for m in messages if any(word in m.lower() for word in CSP_WORDS)]
+    blocked = policy_violations(messages)
     assert not blocked, "\n".join(blocked)
-    assert not [m for m in messages if "pageerror" in m], "\n".join(messages)
+    assert not script_errors(messages), "\n".join(messages)

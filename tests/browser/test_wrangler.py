@@ -34,7 +34,7 @@ from generator.model.guard import OUTPUT_STAMP
 from generator.publish import cdn
 from generator.publish.nginx import NGINX_FILE
 from tests.browser import cdnserver
-from tests.browser.support import Answer, interact
+from tests.browser.support import Answer, interact, policy_violations, script_errors, watch
 from tests.helpers import ROOT, unavailable
 
 WRANGLER = ROOT / "node_modules" / ".bin" / "wrangler"
@@ -312,7 +312,6 @@ def test_the_rules_files_are_not_served(upload, host, name):
 # The strict CSP in a browser
 # ---------------------------------------------------------------------------
 
-CSP_WORDS = ("content security policy", "content-security-policy", "violates the following")
 
 
 IN_CHROMIUM = ("home", "planner", "service", "404")
@@ -325,9 +324,7 @@ def test_no_policy_violation_in_chromium(browser, host, page_types):
     scripts mount, search loads, nothing is blocked."""
     context = browser.new_context(base_url=f"http://{host}", reduced_motion="reduce")
     page = context.new_page()
-    messages: list[str] = []
-    page.on("console", lambda m: messages.append(f"{page.url}: console.{m.type}: {m.text}"))
-    page.on("pageerror", lambda e: messages.append(f"{page.url}: pageerror: {e}"))
+    messages = watch(page)
     visited = 0
     try:
         for page_type in (t for t in page_types if t.name in IN_CHROMIUM):
@@ -347,6 +344,6 @@ def test_no_policy_violation_in_chromium(browser, host, page_types):
     finally:
         context.close()
     assert visited == 2 * len(IN_CHROMIUM)
-    blocked = [m for m in messages if any(word in m.lower() for word in CSP_WORDS)]
+    blocked = policy_violations(messages)
     assert not blocked, "\n".join(blocked)
-    assert not [m for m in messages if "pageerror" in m], "\n".join(messages)
+    assert not script_errors(messages), "\n".join(messages)

@@ -13,12 +13,11 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from tests.browser.support import WIDTHS, Auditor, stub_pages
+from tests.browser.support import WIDTHS, Auditor, policy_violations, script_errors, stub_pages, watch
 
 pytestmark = pytest.mark.browser
 
 WIDTH = WIDTHS["mobile"]
-CSP_WORDS = ("content security policy", "content-security-policy", "violates the following")
 
 
 @dataclass
@@ -39,8 +38,7 @@ def visits(browser, shipped_server, shipped_site, shipped_pages) -> Visits:
                                   reduced_motion="reduce")
     try:
         page = context.new_page()
-        page.on("console", lambda m: record.messages.append(f"{page.url}: console.{m.type}: {m.text}"))
-        page.on("pageerror", lambda e: record.messages.append(f"{page.url}: pageerror: {e}"))
+        record.messages = watch(page)
         for url in shipped_pages:
             record.problems += auditor.audit(page, url, WIDTH, stub=url in stubs)
         page.wait_for_timeout(300)  # late loads of the last page (the search worker, its index)
@@ -58,5 +56,5 @@ def test_no_axe_violations_on_any_page(visits, shipped_pages):
 
 def test_no_policy_violation_or_script_error_on_any_page(visits):
     assert visits.pages
-    blocked = [m for m in visits.messages if any(word in m.lower() for word in CSP_WORDS) or "pageerror" in m]
+    blocked = policy_violations(visits.messages) + script_errors(visits.messages)
     assert not blocked, "\n".join(blocked)
